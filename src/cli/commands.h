@@ -1,0 +1,16 @@
+// The command-line interface: each area adds its subcommands to the one
+// CLI11 application built in main.cc. A subcommand's callback sets `status`
+// to the process exit status (0 ok, 1 a check failed, 2 bad input).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace casepanel::cli {
+
+void add_calendar_commands(CLI::App& app, int& status);
+void add_config_commands(CLI::App& app, int& status);
+void add_server_commands(CLI::App& app, int& status);  // serve, migrate, demo
+void add_token_commands(CLI::App& app, int& status);
+void add_audit_commands(CLI::App& app, int& status);
+
+}  // namespace casepanel::cli

@@ -1,0 +1,191 @@
+// PanelType: one kind of panel (the CLAM Panel, the Support Panel, ...) as a
+// council configures it in config/panels/*.toml. Everything that differs
+// between panels lives here, so a third council adds its panel by writing a
+// file, not code. See docs/panel-configuration.md for the file format.
+//
+// PanelType::create parses and validates the TOML text; it never reads files
+// (store/ does). A PanelType is immutable: safe to share between threads.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/calendar.h"
+
+namespace casepanel::core {
+
+// The generic roles of DESIGN.md. Panels give them their own titles.
+enum class Role {
+  social_worker,
+  practice_manager,
+  group_manager,
+  coordinator,
+  panel_admin,
+  chair,
+  member,
+  assistant_director,
+  auditor,
+  admin,
+};
+inline constexpr Role kAllRoles[] = {
+    Role::social_worker, Role::practice_manager,   Role::group_manager, Role::coordinator,
+    Role::panel_admin,   Role::chair,              Role::member,        Role::assistant_director,
+    Role::auditor,       Role::admin};
+std::string_view role_id(Role r);                     // "practice_manager"
+std::optional<Role> role_from_id(std::string_view id);  // nullopt if unknown
+std::string_view role_title(Role r);                  // generic title, "Practice manager"
+
+// An option a form offers: a request type, an entry criterion, a decision ...
+struct Choice {
+  std::string id;
+  std::string label;
+  std::string hint;  // may be empty
+};
+
+struct RequestType : Choice {
+  bool needs_parallel_plan = false;
+  // Statutory: must be heard within this many working days of the child's
+  // date of coming into care (CLAM: emergency retrospective review, 7).
+  std::optional<int> heard_within_working_days;
+  bool statutory() const { return heard_within_working_days.has_value(); }
+};
+
+struct EntryCriterion : Choice {
+  bool additional = false;  // Support Panel 2.2 rather than 2.1
+  // Needs a manager's authorisation recorded before the request (2.2:
+  // immediate legal advice, proceedings or accommodation -> Service Manager).
+  std::optional<Role> authorisation_by;
+  bool must_go_to_next_sitting = false;
+};
+
+struct ApprovalStep {
+  std::string id;     // "quality_assurance"
+  Role role;          // who approves this step
+  std::string label;  // "Practice Manager quality-assures and approves"
+  bool records_three_way_discussion = false;  // CLAM: date, PM and GM of the 3-way discussion
+};
+
+struct DocumentRequirement : Choice {
+  // A missing document needs a reason on the form ("not provided because").
+  bool reason_required_if_missing = true;
+};
+
+enum class DeadlineKind { none, weekday_before_sitting };
+struct SubmissionDeadline {
+  DeadlineKind kind = DeadlineKind::none;
+  std::chrono::weekday weekday{};  // Support Panel: Thursday
+  LocalTime time{};                // 16:00 Europe/London
+  // A late request may be accepted by this role with a recorded reason.
+  std::optional<Role> late_acceptance_by;
+};
+
+struct Venue {
+  std::string id;    // "chn"
+  std::string code;  // "CHN"
+  std::string name;  // "Horsham"
+  std::string address;
+};
+
+struct Schedule {
+  std::chrono::weekday weekday{};
+  LocalTime start{};
+  LocalTime end{};
+  int every_weeks = 1;
+  std::vector<std::string> venue_rotation;  // venue ids, one per sitting in turn
+  Date rotation_anchor{};                   // a sitting date held at venue_rotation[0]
+};
+
+struct DecisionOption : Choice {
+  // The panel only recommends; the final decision is made by this role (CLAM:
+  // permanence ratified by the Panel Chair).
+  std::optional<Role> final_decision_by;
+};
+
+struct Timescale : Choice {
+  int working_days = 0;
+  std::string from;  // the event counted from: "came_into_care", "hearing" ...
+};
+
+struct EscalationStep {
+  int after_working_days = 0;
+  Role role;
+  std::string label;
+};
+struct EscalationLadder : Choice {
+  std::string applies_to;  // an outcome or decision id, or "any_action"
+  std::vector<EscalationStep> steps;
+};
+
+struct Member {
+  Role role;
+  std::string label;  // "Fostering Team Manager or delegated PS"
+  bool required = true;
+  bool as_relevant = false;  // attends as relevant to the case (e.g. Youth Offending Service)
+};
+
+struct ChairRules {
+  Role role = Role::chair;
+  bool independent_of_line_management = false;  // Support Panel 4.1
+  std::optional<Role> disagreement_to;          // Support Panel 7: Assistant Director
+};
+
+enum class Selection { one, many };
+
+struct PanelType {
+  std::string id;  // "clam"
+  std::string name;
+  std::string council;
+  std::string description;
+  std::vector<std::pair<Role, std::string>> role_titles;  // panel's own titles
+
+  Selection request_type_selection = Selection::one;
+  std::vector<RequestType> request_types;      // CLAM's nine; may be empty
+  std::vector<EntryCriterion> entry_criteria;  // Support's 2.1 and 2.2; may be empty
+  std::vector<ApprovalStep> approval_steps;
+  std::vector<DocumentRequirement> documents;
+  bool asks_venue_preference = false;
+  bool asks_conference_call = true;
+  SubmissionDeadline deadline;
+
+  std::vector<Venue> venues;
+  Schedule schedule;
+  int slot_minutes = 15;
+  int extra_minutes_per_sibling = 15;
+
+  std::vector<DecisionOption> decisions;
+  std::vector<Choice> outcomes;
+  std::vector<Timescale> timescales;
+  std::vector<EscalationLadder> escalations;
+  std::vector<Member> members;
+  int quorum = 0;
+  ChairRules chair;
+
+  // Parse and validate one panel file. `source` names it in problems.
+  struct Problem {
+    std::string source;
+    int line = 0;       // 0 when not known
+    std::string field;  // dotted path, e.g. "approval_steps[1].role"
+    std::string message;
+    std::string to_string() const;  // "FILE:LINE: FIELD: MESSAGE"
+  };
+  struct Loaded;
+  static Loaded create(std::string_view toml_text, std::string_view source);
+
+  std::string title_of(Role r) const;  // panel's title, else the generic one
+  const RequestType* request_type(std::string_view id) const;
+  const EntryCriterion* entry_criterion(std::string_view id) const;
+  const DecisionOption* decision(std::string_view id) const;
+  const Venue* venue(std::string_view id) const;
+  // Minutes a hearing of `children` children takes.
+  int hearing_minutes(int children) const;
+};
+
+struct PanelType::Loaded {
+  std::optional<PanelType> panel;  // set when problems is empty
+  std::vector<Problem> problems;
+};
+
+}  // namespace casepanel::core
