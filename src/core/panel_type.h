@@ -30,13 +30,16 @@ enum class Role {
   auditor,
   admin,
 };
-inline constexpr Role kAllRoles[] = {
-    Role::social_worker, Role::practice_manager,   Role::group_manager, Role::coordinator,
-    Role::panel_admin,   Role::chair,              Role::member,        Role::assistant_director,
-    Role::auditor,       Role::admin};
-std::string_view role_id(Role r);                     // "practice_manager"
+inline constexpr Role kAllRoles[] = {Role::social_worker, Role::practice_manager,
+                                     Role::group_manager, Role::coordinator,
+                                     Role::panel_admin,   Role::chair,
+                                     Role::member,        Role::assistant_director,
+                                     Role::auditor,       Role::admin};
+std::string_view role_id(Role r);                       // "practice_manager"
 std::optional<Role> role_from_id(std::string_view id);  // nullopt if unknown
-std::string_view role_title(Role r);                  // generic title, "Practice manager"
+std::string_view role_title(Role r);                    // generic title, "Practice manager"
+// "Tuesday" for std::chrono::Tuesday: how a weekday is written in a panel file.
+std::string_view weekday_name(std::chrono::weekday d);
 
 // An option a form offers: a request type, an entry criterion, a decision ...
 struct Choice {
@@ -59,18 +62,31 @@ struct EntryCriterion : Choice {
   // immediate legal advice, proceedings or accommodation -> Service Manager).
   std::optional<Role> authorisation_by;
   bool must_go_to_next_sitting = false;
+  // Criteria that a watch list can find without anyone asking: met once
+  // `after_months` months have passed since `months_from` ("case_open",
+  // "child_protection_plan_start" or "came_into_care"). Support Panel 2.1:
+  // a Child Protection Plan for more than 18 months; 2.2: open to FAST for
+  // more than 9 months.
+  std::optional<int> after_months;
+  std::string months_from;
+  std::string team;  // only cases open to this team (2.2: "FAST"); empty: any team
+  // Who must consider such cases for panel and record the discussion
+  // (Support Panel 2.2: the FAST Team Manager).
+  std::optional<Role> considered_by;
 };
 
 struct ApprovalStep {
-  std::string id;     // "quality_assurance"
-  Role role;          // who approves this step
-  std::string label;  // "Practice Manager quality-assures and approves"
+  std::string id;                             // "quality_assurance"
+  Role role;                                  // who approves this step
+  std::string label;                          // "Practice Manager quality-assures and approves"
   bool records_three_way_discussion = false;  // CLAM: date, PM and GM of the 3-way discussion
 };
 
 struct DocumentRequirement : Choice {
   // A missing document needs a reason on the form ("not provided because").
   bool reason_required_if_missing = true;
+  // The request cannot be submitted without it (CLAM: the written referral).
+  bool required = false;
 };
 
 enum class DeadlineKind { none, weekday_before_sitting };
@@ -116,6 +132,9 @@ struct EscalationStep {
 };
 struct EscalationLadder : Choice {
   std::string applies_to;  // an outcome or decision id, or "any_action"
+  // What after_working_days counts from: "hearing" (the panel sitting, as in
+  // Support Panel 6.1) or "action_due" (the due date of the action).
+  std::string from;
   std::vector<EscalationStep> steps;
 };
 
@@ -132,6 +151,31 @@ struct ChairRules {
   std::optional<Role> disagreement_to;          // Support Panel 7: Assistant Director
 };
 
+// Who is expected at a hearing and who presents (CLAM: the Practice Manager
+// and the allocated social worker; Support Panel 6: the social worker presents,
+// or their supervisor if they cannot attend).
+struct HearingRules {
+  std::vector<Role> attendees;
+  Role presented_by = Role::social_worker;
+  std::optional<Role> presenter_if_absent;
+};
+
+// How a decision or outcome brings the child back to panel ([after_panel]).
+struct ReturnToPanel {
+  std::string applies_to;  // the outcome or decision id that sets a return; empty: none
+  // Support Panel 6: if positive progress is recorded, an update to this role
+  // (the chair) replaces attending panel again.
+  std::optional<Role> progress_update_to;
+};
+
+// Advice a practitioner can seek before panel (CLAM: the Permanency Planning
+// Co-ordinator, for children with more complex needs or large sibling groups).
+struct Consultation : Choice {
+  Role role = Role::member;
+  std::string with;                      // "Permanency Planning Co-ordinator"
+  std::optional<int> siblings_at_least;  // suggest it for sibling groups this large
+};
+
 enum class Selection { one, many };
 
 struct PanelType {
@@ -139,6 +183,8 @@ struct PanelType {
   std::string name;
   std::string council;
   std::string description;
+  std::string source;  // where it was loaded from, for messages
+  int id_line = 0;     // the line of `id` in source, for messages
   std::vector<std::pair<Role, std::string>> role_titles;  // panel's own titles
 
   Selection request_type_selection = Selection::one;
@@ -149,16 +195,24 @@ struct PanelType {
   bool asks_venue_preference = false;
   bool asks_conference_call = true;
   SubmissionDeadline deadline;
+  // Who receives a submitted request (CLAM: the CLAM coordinator and the CLA
+  // Panel Admin; Support Panel 6: the Panel Administrator).
+  std::vector<Role> submitted_to;
+  std::vector<Consultation> consultations;
 
   std::vector<Venue> venues;
   Schedule schedule;
   int slot_minutes = 15;
   int extra_minutes_per_sibling = 15;
+  HearingRules hearing;
 
   std::vector<DecisionOption> decisions;
   std::vector<Choice> outcomes;
   std::vector<Timescale> timescales;
   std::vector<EscalationLadder> escalations;
+  ReturnToPanel return_to_panel;
+  // Support Panel 6.1: a change of plan after panel needs this role's approval.
+  std::optional<Role> change_of_plan_approval_by;
   std::vector<Member> members;
   int quorum = 0;
   ChairRules chair;
@@ -169,7 +223,9 @@ struct PanelType {
     int line = 0;       // 0 when not known
     std::string field;  // dotted path, e.g. "approval_steps[1].role"
     std::string message;
-    std::string to_string() const;  // "FILE:LINE: FIELD: MESSAGE"
+    // "FILE:LINE: FIELD: MESSAGE"; ":LINE" and "FIELD: " are left out when
+    // there is none (a missing top-level field, a TOML syntax error).
+    std::string to_string() const;
   };
   struct Loaded;
   static Loaded create(std::string_view toml_text, std::string_view source);
@@ -178,6 +234,7 @@ struct PanelType {
   const RequestType* request_type(std::string_view id) const;
   const EntryCriterion* entry_criterion(std::string_view id) const;
   const DecisionOption* decision(std::string_view id) const;
+  const Choice* outcome(std::string_view id) const;
   const Venue* venue(std::string_view id) const;
   // Minutes a hearing of `children` children takes.
   int hearing_minutes(int children) const;

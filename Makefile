@@ -1,0 +1,46 @@
+# casepanel: the two commands a newcomer needs are `make run` and `make test`.
+# Everything else here is what they are made of.
+
+RELEASE_DIR := build/release
+TEST_DIR    := build/test
+DB          ?= var/casepanel.db
+PORT        ?= 8080
+JOBS        ?= $(shell nproc)
+
+.PHONY: all deps release run test test-unit test-browser bench format clean
+
+all: release
+
+deps:
+	@scripts/install-deps
+
+release: deps
+	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCASEPANEL_TESTS=OFF >/dev/null
+	@cmake --build $(RELEASE_DIR) -j $(JOBS)
+
+# A fresh demo database every time, served on http://127.0.0.1:$(PORT).
+run: release
+	@rm -f $(DB) $(DB)-wal $(DB)-shm
+	@$(RELEASE_DIR)/casepanel demo --database $(DB)
+	@$(RELEASE_DIR)/casepanel serve --database $(DB) --port $(PORT)
+
+# Debug build with AddressSanitizer and UndefinedBehaviorSanitizer; unit,
+# integration and HTTP tests through ctest, then the browser journeys.
+test: deps test-unit test-browser
+
+test-unit:
+	@cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCASEPANEL_SANITIZE=ON >/dev/null
+	@cmake --build $(TEST_DIR) -j $(JOBS)
+	@cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS)
+
+test-browser:
+	@CASEPANEL_BINARY=$(TEST_DIR)/casepanel npx playwright test
+
+bench: deps
+	@bench/run
+
+format:
+	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc')
+
+clean:
+	@rm -rf build test-results playwright-report

@@ -1,0 +1,79 @@
+// Children's records: the list a person may see and one child's page (their
+// details, siblings, requests, hearings, decisions and actions). Opening a
+// child's page is itself recorded in the audit log (DESIGN.md: every view of
+// a child's record is logged).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/services.h"
+#include "core/result.h"
+
+namespace casepanel::app {
+
+struct ChildSummary {
+  std::int64_t id = 0;
+  std::string external_id;
+  std::string name;
+  std::string date_of_birth;  // ISO
+  std::string team;
+  std::string legal_status;
+  std::string allocated_worker;
+};
+
+struct ChildRequest {
+  std::int64_t id = 0;
+  std::string panel;
+  std::string request_type;
+  std::string state;
+  std::string state_label;
+  std::string created_at;
+};
+
+struct ChildHearing {
+  std::int64_t meeting_id = 0;
+  std::string panel;
+  std::string date;  // long form
+  std::string start;
+  std::string venue;
+  std::int64_t request_id = 0;
+};
+
+struct ChildDecision {
+  std::string date;
+  std::string panel;
+  std::string decision;
+  std::string summary;
+  std::string reasons;
+  std::string review_date;
+  bool recommendation = false;
+};
+
+struct ChildAction {
+  std::string description;
+  std::string owner;
+  std::string due_date;
+  std::string status;
+};
+
+struct ChildRecord {
+  ChildSummary child;
+  std::string gender;
+  std::string ethnicity;
+  std::string disability;
+  std::string came_into_care;
+  std::string cp_plan_start;
+  std::string case_opened;
+  std::vector<ChildSummary> siblings;
+  std::vector<ChildRequest> requests;
+  std::vector<ChildHearing> hearings;
+  std::vector<ChildDecision> decisions;
+  std::vector<ChildAction> actions;
+};
+
+core::Result<std::vector<ChildSummary>> children_in_scope(Services& s, const Actor& a);
+core::Result<ChildRecord> child_record(Services& s, const Actor& a, std::int64_t child_id);
+
+}  // namespace casepanel::app

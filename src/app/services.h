@@ -1,0 +1,55 @@
+// What every use case is handed: the database, the clock, the calendar and
+// the configured panel types, plus who is acting. Use cases are free
+// functions `f(Services&, const Actor&, input...) -> Result<...>`, one per
+// user intention; each runs in one transaction, checks permission, applies the
+// rules of core/, writes, audits and queues notifications.
+//
+// Services holds references only: the objects must outlive every call.
+// All members are safe to use from several threads at once.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access.h"
+#include "core/calendar.h"
+#include "core/clock.h"
+#include "core/panel_type.h"
+#include "store/database.h"
+
+namespace casepanel::app {
+
+class PanelCatalogue {
+ public:
+  explicit PanelCatalogue(std::vector<core::PanelType> panels) : panels_(std::move(panels)) {}
+  const core::PanelType* find(std::string_view id) const;
+  const std::vector<core::PanelType>& all() const { return panels_; }
+
+ private:
+  std::vector<core::PanelType> panels_;
+};
+
+struct Services {
+  store::Database& db;
+  const core::Clock& clock;
+  const core::Calendar& calendar;
+  const PanelCatalogue& panels;
+};
+
+// The signed-in person (or API client acting for them).
+struct Actor {
+  std::int64_t id = 0;
+  std::string name;
+  std::string email;
+  core::Roles roles;
+  std::optional<std::int64_t> team_id;
+
+  bool has(core::Role r) const { return roles.count(r) > 0; }
+  bool may(core::Permission p) const { return core::may(roles, p); }
+  // The role shown in the audit log: the first the person holds.
+  std::string main_role() const;
+};
+
+}  // namespace casepanel::app

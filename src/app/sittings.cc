@@ -1,0 +1,385 @@
+#include "app/sittings.h"
+
+#include <charconv>
+
+#include "app/auth.h"
+#include "app/support.h"
+#include "core/sittings.h"
+
+namespace casepanel::app {
+namespace {
+
+using store::Row;
+using store::Tx;
+
+constexpr const char* kSittingColumns =
+    "SELECT m.id, m.panel_id, m.sitting_date, m.starts_at, m.ends_at, m.venue_id, m.status, "
+    "COALESCE((SELECT SUM(h.minutes) FROM hearings h WHERE h.meeting_id = m.id), 0), "
+    "(SELECT COUNT(*) FROM hearings h WHERE h.meeting_id = m.id) FROM meetings m ";
+
+int minutes_between(const std::string& from_utc, const std::string& to_utc) {
+  return static_cast<int>(
+      std::chrono::duration_cast<std::chrono::minutes>(parse_utc(to_utc) - parse_utc(from_utc))
+          .count());
+}
+
+SittingSummary sitting_of(const Services& s, const Row& r) {
+  const core::PanelType* p = s.panels.find(r.text(1));
+  const core::Venue* v = p ? p->venue(r.text(5)) : nullptr;
+  SittingSummary out;
+  out.id = r.integer(0);
+  out.panel = p ? p->name : r.text(1);
+  out.date = long_date(r.text(2));
+  out.start = london_hh_mm(r.text(3));
+  out.end = london_hh_mm(r.text(4));
+  out.venue = v ? v->name + " (" + v->code + ")" : r.text(5);
+  out.status = r.text(6);
+  out.booked_minutes = static_cast<int>(r.integer(7));
+  out.hearings = static_cast<int>(r.integer(8));
+  out.capacity_minutes = minutes_between(r.text(3), r.text(4));
+  if (auto d = core::parse_iso_date(r.text(2))) {
+    out.on_bank_holiday = s.calendar.is_bank_holiday(*d);
+  }
+  return out;
+}
+
+std::string today(const Services& s) { return core::to_iso(core::london_date(s.clock.now())); }
+
+std::string names_of(Tx& tx, std::int64_t request_id, int* count) {
+  std::string out;
+  int n = 0;
+  for (const Row& r : tx.query("SELECT c.first_name || ' ' || c.last_name FROM children c "
+                               "JOIN request_children rc ON rc.child_id = c.id "
+                               "WHERE rc.request_id = $1 ORDER BY c.date_of_birth",
+                               {request_id})) {
+    out += (out.empty() ? "" : ", ") + r.text(0);
+    ++n;
+  }
+  if (count) {
+    *count = n;
+  }
+  return out;
+}
+
+std::string type_label(const core::PanelType* p, const std::string& type) {
+  if (p == nullptr) {
+    return type;
+  }
+  const core::RequestType* t = p->request_type(type);
+  return t ? t->label : p->name + " request";
+}
+
+}  // namespace
+
+int ensure_sittings(Services& s, core::Date from, int count) {
+  int created = 0;
+  s.db.write_all([&](Tx& tx) {
+    for (const core::PanelType& panel : s.panels.all()) {
+      for (const core::Sitting& sit : core::sittings_from(panel, s.calendar, from, count)) {
+        const std::string starts = core::to_iso_utc(core::london_to_utc(sit.date, sit.start));
+        if (tx.query_one("SELECT 1 FROM meetings WHERE panel_id = $1 AND starts_at = $2",
+                         {panel.id, starts})) {
+          continue;
+        }
+        tx.exec(
+            "INSERT INTO meetings (panel_id, sitting_date, starts_at, ends_at, venue_id, status) "
+            "VALUES ($1, $2, $3, $4, $5, 'planned')",
+            {panel.id, core::to_iso(sit.date), starts,
+             core::to_iso_utc(core::london_to_utc(sit.date, sit.end)), sit.venue_id});
+        ++created;
+      }
+    }
+  });
+  return created;
+}
+
+core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators triage requests");
+  }
+  std::vector<TriageItem> out;
+  s.db.read_all([&](Tx& tx) {
+    std::vector<std::pair<std::string, SittingSummary>> sittings;
+    for (const Row& r : tx.query(std::string(kSittingColumns) +
+                                     "WHERE m.status = 'planned' AND m.sitting_date >= $1 "
+                                     "ORDER BY m.starts_at LIMIT 200",
+                                 {today(s)})) {
+      sittings.emplace_back(r.text(1), sitting_of(s, r));
+    }
+    for (const Row& r :
+         tx.query("SELECT id, panel_id, request_type, submitted_at, COALESCE(statutory_due, ''), "
+                  "venue_preference FROM requests WHERE state = 'submitted' "
+                  "ORDER BY statutory_due IS NULL, statutory_due, submitted_at")) {
+      const core::PanelType* p = s.panels.find(r.text(1));
+      TriageItem item;
+      item.request_id = r.integer(0);
+      item.panel_id = r.text(1);
+      item.panel = p ? p->name : r.text(1);
+      item.children = names_of(tx, item.request_id, &item.child_count);
+      item.request_type = type_label(p, r.text(2));
+      item.submitted = london_long_date(r.text(3));
+      item.statutory_due = long_date(r.text(4));
+      const core::Venue* v = p ? p->venue(r.text(5)) : nullptr;
+      item.venue_preference = v ? v->name + " (" + v->code + ")" : "";
+      item.minutes = p ? p->hearing_minutes(std::max(1, item.child_count)) : 15;
+      for (const auto& [panel_id, sit] : sittings) {
+        if (panel_id == item.panel_id &&
+            sit.booked_minutes + item.minutes <= sit.capacity_minutes && item.sittings.size() < 6) {
+          item.sittings.push_back(sit);
+        }
+      }
+      out.push_back(std::move(item));
+    }
+  });
+  return out;
+}
+
+core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_id,
+                              std::int64_t meeting_id) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators schedule requests");
+  }
+  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    auto req =
+        tx.query_one("SELECT panel_id, state, author_id FROM requests WHERE id = $1", {request_id});
+    if (!req) {
+      return core::Error::not_found();
+    }
+    if (req->text(1) != "submitted") {
+      return core::Error::conflict("Only a submitted request can be scheduled");
+    }
+    auto m = tx.query_one(std::string(kSittingColumns) + "WHERE m.id = $1", {meeting_id});
+    if (!m || m->text(1) != req->text(0) || m->text(6) != "planned") {
+      return core::Error::invalid("meeting_id", "Select a sitting of this panel");
+    }
+    const core::PanelType* panel = s.panels.find(req->text(0));
+    int children = 0;
+    names_of(tx, request_id, &children);
+    const int minutes = panel->hearing_minutes(std::max(1, children));
+    const int booked = static_cast<int>(m->integer(7));
+    if (booked + minutes > minutes_between(m->text(3), m->text(4))) {
+      return core::Error::invalid("meeting_id", "That sitting has no room for " +
+                                                    std::to_string(minutes) + " more minutes");
+    }
+    const std::string starts =
+        core::to_iso_utc(parse_utc(m->text(3)) + std::chrono::minutes{booked});
+    const std::int64_t hearing = tx.insert(
+        "INSERT INTO hearings (meeting_id, request_id, starts_at, minutes, status) "
+        "VALUES ($1, $2, $3, $4, 'scheduled') RETURNING id",
+        {meeting_id, request_id, starts, std::int64_t{minutes}});
+    tx.exec("UPDATE requests SET state = 'scheduled', updated_at = $1 WHERE id = $2",
+            {now_utc(s), request_id});
+    audit(tx, s, a, "request.schedule", "request", request_id,
+          {{"meeting", meeting_id},
+           {"hearing", hearing},
+           {"starts_at", starts},
+           {"minutes", minutes}});
+    queue_email(tx, s, req->integer(2), "Your request has a slot at " + panel->name,
+                "Heard on " + london_long_date(starts) + " at " + london_hh_mm(starts) + ".");
+    return core::Done{};
+  });
+}
+
+core::Result<std::vector<SittingSummary>> upcoming_sittings(Services& s, const Actor& a) {
+  if (!a.may(core::Permission::view_sittings)) {
+    return core::Error::forbidden("You cannot see panel sittings");
+  }
+  std::vector<SittingSummary> out;
+  s.db.read_all([&](Tx& tx) {
+    for (const Row& r : tx.query(std::string(kSittingColumns) +
+                                     "WHERE m.sitting_date >= $1 ORDER BY m.starts_at LIMIT 20",
+                                 {today(s)})) {
+      out.push_back(sitting_of(s, r));
+    }
+  });
+  return out;
+}
+
+core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t meeting_id) {
+  if (!a.may(core::Permission::view_sittings)) {
+    return core::Error::not_found();
+  }
+  return s.db.read<SittingView>([&](Tx& tx) -> core::Result<SittingView> {
+    auto m = tx.query_one(std::string(kSittingColumns) + "WHERE m.id = $1", {meeting_id});
+    if (!m) {
+      return core::Error::not_found();
+    }
+    SittingView v;
+    v.sitting = sitting_of(s, *m);
+    v.can_record = a.may(core::Permission::record_decision);
+    const core::PanelType* panel = s.panels.find(m->text(1));
+    for (const Row& r :
+         tx.query("SELECT h.id, h.request_id, h.starts_at, h.minutes, r.request_type, "
+                  "r.conference_call, COALESCE(w.name, ''), COALESCE(pm.name, ''), "
+                  "(SELECT COUNT(*) FROM decisions d WHERE d.hearing_id = h.id) "
+                  "FROM hearings h JOIN requests r ON r.id = h.request_id "
+                  "JOIN users w ON w.id = r.author_id LEFT JOIN teams t ON t.id = r.team_id "
+                  "LEFT JOIN users pm ON pm.id = t.manager_id "
+                  "WHERE h.meeting_id = $1 ORDER BY h.starts_at",
+                  {meeting_id})) {
+      AgendaItem item;
+      item.hearing_id = r.integer(0);
+      item.request_id = r.integer(1);
+      item.start = london_hh_mm(r.text(2));
+      item.end = core::to_hh_mm(
+          core::london_time_of_day(parse_utc(r.text(2)) + std::chrono::minutes{r.integer(3)}));
+      int children = 0;
+      item.children = names_of(tx, item.request_id, &children);
+      item.request_type = type_label(panel, r.text(4));
+      item.conference_call = r.integer(5) != 0;
+      item.presenters = r.text(6) + (r.text(7).empty() ? "" : ", " + r.text(7));
+      item.decided = r.integer(8) >= children;
+      v.agenda.push_back(std::move(item));
+    }
+    return v;
+  });
+}
+
+core::Result<DecisionForm> decision_form(Services& s, const Actor& a, std::int64_t hearing_id) {
+  if (!a.may(core::Permission::record_decision)) {
+    return core::Error::not_found();
+  }
+  return s.db.read<DecisionForm>([&](Tx& tx) -> core::Result<DecisionForm> {
+    auto h = tx.query_one(
+        "SELECT h.meeting_id, m.panel_id, m.sitting_date, h.request_id, r.team_id FROM hearings h "
+        "JOIN meetings m ON m.id = h.meeting_id JOIN requests r ON r.id = h.request_id "
+        "WHERE h.id = $1",
+        {hearing_id});
+    if (!h) {
+      return core::Error::not_found();
+    }
+    const core::PanelType* panel = s.panels.find(h->text(1));
+    DecisionForm f;
+    f.hearing_id = hearing_id;
+    f.meeting_id = h->integer(0);
+    f.sitting = (panel ? panel->name : h->text(1)) + ", " + long_date(h->text(2));
+    for (const Row& c :
+         tx.query("SELECT c.id, c.first_name || ' ' || c.last_name FROM children c "
+                  "JOIN request_children rc ON rc.child_id = c.id WHERE rc.request_id = $1 "
+                  "AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.hearing_id = $2 "
+                  "AND d.child_id = c.id) ORDER BY c.date_of_birth",
+                  {h->integer(3), hearing_id})) {
+      f.children.push_back({c.integer(0), c.text(1)});
+    }
+    if (panel) {
+      for (const auto& d : panel->decisions) {
+        f.decisions.push_back(d);
+      }
+    }
+    for (const Row& u : tx.query("SELECT DISTINCT u.id, u.name FROM users u "
+                                 "WHERE u.active = 1 AND (u.team_id = $1 OR u.id IN "
+                                 "(SELECT manager_id FROM teams WHERE id = $2)) ORDER BY u.name",
+                                 {h->integer(4), h->integer(4)})) {
+      f.owners.push_back({u.integer(0), u.text(1)});
+    }
+    return f;
+  });
+}
+
+core::Status record_decision(Services& s, const Actor& a, std::int64_t hearing_id,
+                             const DecisionInput& in) {
+  if (!a.may(core::Permission::record_decision)) {
+    return core::Error::not_found();
+  }
+  std::vector<core::FieldError> problems;
+  if (in.child_id == 0) {
+    problems.push_back({"child_id", "Select the child this decision is for"});
+  }
+  if (in.decision_type.empty()) {
+    problems.push_back({"decision_type", "Select the decision"});
+  }
+  if (in.summary.find_first_not_of(" \t\r\n") == std::string::npos) {
+    problems.push_back({"decided", "Enter what the panel decided"});
+  }
+  if (in.reasons.find_first_not_of(" \t\r\n") == std::string::npos) {
+    problems.push_back({"reasons", "Enter the reasons for the decision"});
+  }
+  std::optional<core::Date> review;
+  if (!in.review_date.empty()) {
+    review = core::parse_iso_date(in.review_date);
+    if (!review) {
+      problems.push_back({"review_date", "Enter the review date as a real date, like 2027-03-31"});
+    }
+  }
+  int due_days = 0;
+  const bool has_action = in.action.find_first_not_of(" \t\r\n") != std::string::npos;
+  if (has_action) {
+    if (in.action_owner_id == 0) {
+      problems.push_back({"action_owner_id", "Select who owns the action"});
+    }
+    auto [p, ec] = std::from_chars(
+        in.action_due_working_days.data(),
+        in.action_due_working_days.data() + in.action_due_working_days.size(), due_days);
+    if (ec != std::errc{} ||
+        p != in.action_due_working_days.data() + in.action_due_working_days.size() ||
+        due_days < 1 || due_days > 260) {
+      problems.push_back(
+          {"action_due_working_days", "Enter the working days to complete it, from 1 to 260"});
+    }
+  }
+  if (!problems.empty()) {
+    return core::Error::invalid_fields(std::move(problems));
+  }
+  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    auto h = tx.query_one(
+        "SELECT h.request_id, m.panel_id, m.sitting_date FROM hearings h "
+        "JOIN meetings m ON m.id = h.meeting_id WHERE h.id = $1",
+        {hearing_id});
+    if (!h) {
+      return core::Error::not_found();
+    }
+    const core::PanelType* panel = s.panels.find(h->text(1));
+    const core::DecisionOption* option = panel ? panel->decision(in.decision_type) : nullptr;
+    if (option == nullptr) {
+      return core::Error::invalid("decision_type", "Select the decision");
+    }
+    if (!tx.query_one("SELECT 1 FROM request_children WHERE request_id = $1 AND child_id = $2",
+                      {h->integer(0), in.child_id})) {
+      return core::Error::invalid("child_id", "Select a child heard at this hearing");
+    }
+    if (tx.query_one("SELECT 1 FROM decisions WHERE hearing_id = $1 AND child_id = $2",
+                     {hearing_id, in.child_id})) {
+      return core::Error::conflict("A decision for this child is already recorded");
+    }
+    const std::string now = now_utc(s);
+    const std::int64_t decision = tx.insert(
+        "INSERT INTO decisions (hearing_id, child_id, decision_type, summary, reasons, "
+        "review_date, is_recommendation, recorded_by, recorded_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        {hearing_id, in.child_id, in.decision_type, in.summary, in.reasons,
+         review ? store::Value{core::to_iso(*review)} : store::Value{nullptr},
+         std::int64_t{option->final_decision_by ? 1 : 0}, a.id, now});
+    nlohmann::json detail = {
+        {"hearing", hearing_id}, {"child", in.child_id}, {"decision_type", in.decision_type}};
+    if (has_action) {
+      if (!tx.query_one("SELECT 1 FROM users WHERE id = $1 AND active = 1", {in.action_owner_id})) {
+        return core::Error::invalid("action_owner_id", "Select who owns the action");
+      }
+      const core::Date sat = *core::parse_iso_date(h->text(2));
+      const std::string due = core::to_iso(s.calendar.add_working_days(sat, due_days));
+      const std::int64_t action = tx.insert(
+          "INSERT INTO actions (decision_id, child_id, description, owner_id, due_date, status, "
+          "created_at) VALUES ($1, $2, $3, $4, $5, 'open', $6) RETURNING id",
+          {decision, in.child_id, in.action, in.action_owner_id, due, now});
+      detail["action"] = action;
+      detail["action_due"] = due;
+      queue_email(tx, s, in.action_owner_id, "A panel action is yours",
+                  in.action + " (due " + long_date(due) + ")");
+    }
+    audit(tx, s, a, "decision.record", "decision", decision, detail);
+    // The hearing is heard once every child on it has a decision.
+    auto left = tx.query_one(
+        "SELECT COUNT(*) FROM request_children rc WHERE rc.request_id = $1 AND NOT EXISTS "
+        "(SELECT 1 FROM decisions d WHERE d.hearing_id = $2 AND d.child_id = rc.child_id)",
+        {h->integer(0), hearing_id});
+    if (left->integer(0) == 0) {
+      tx.exec("UPDATE hearings SET status = 'heard' WHERE id = $1", {hearing_id});
+      tx.exec("UPDATE requests SET state = 'heard', updated_at = $1 WHERE id = $2",
+              {now, h->integer(0)});
+      audit(tx, s, a, "request.heard", "request", h->integer(0));
+    }
+    return core::Done{};
+  });
+}
+
+}  // namespace casepanel::app

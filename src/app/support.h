@@ -1,0 +1,44 @@
+// Helpers shared by the use cases (not a use case themselves): the time now,
+// audit events, line-management scope and outbox messages. Each takes the
+// use case's open transaction.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/services.h"
+
+namespace casepanel::app {
+
+std::string now_utc(const Services& s);
+
+void audit(store::Tx& tx, const Services& s, const Actor& actor, std::string action,
+           std::string entity, std::int64_t entity_id, const nlohmann::json& detail = {});
+
+// The teams whose children the actor may see: their own team and the teams of
+// everyone in their line-management chain below them.
+std::vector<std::int64_t> teams_in_scope(store::Tx& tx, const Actor& actor);
+bool team_in_scope(store::Tx& tx, const Actor& actor, std::int64_t team_id);
+// Whether the actor may see the child (scope all, or the child's team in scope).
+bool child_visible(store::Tx& tx, const Actor& actor, std::int64_t child_id);
+
+// Queues an email for the outbox worker; delivered after the transaction commits.
+void queue_email(store::Tx& tx, const Services& s, std::int64_t user_id, std::string subject,
+                 std::string body);
+
+// "12 March 2026" from "2026-03-12"; the input unchanged when not a date.
+std::string long_date(const std::string& iso_date);
+// "Tue 12 Mar 2026 13:30" style pieces from an ISO UTC instant, in Europe/London.
+std::string london_hh_mm(const std::string& iso_utc);
+std::string london_long_date(const std::string& iso_utc);
+core::Instant parse_utc(const std::string& iso_utc);
+
+}  // namespace casepanel::app
+
+namespace casepanel::app {
+// "$first, $first+1, ..." for an IN list of `count` bound values.
+std::string placeholders(int first, std::size_t count);
+}  // namespace casepanel::app

@@ -1,0 +1,139 @@
+// casepanel serve | migrate | demo: the server and its database.
+#include <signal.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/demo.h"
+#include "app/sittings.h"
+#include "cli/commands.h"
+#include "cli/settings.h"
+#include "store/migrations.h"
+#include "web/server.h"
+
+namespace casepanel::cli {
+namespace {
+
+struct Common {
+  std::string database = "var/casepanel.db";
+  std::string config = "config/casepanel.toml";
+  std::string clock;
+};
+
+void add_common(CLI::App* cmd, Common& c) {
+  cmd->add_option("--database", c.database, "SQLite file, or a postgresql:// URL")
+      ->capture_default_str();
+  cmd->add_option("--config", c.config, "Settings file")->capture_default_str();
+  cmd->add_option("--clock", c.clock, "Stop the clock at this UTC instant (tests and demos)");
+}
+
+bool is_demo(store::Database& db) {
+  bool demo = false;
+  db.read_all([&](store::Tx& tx) {
+    demo = tx.query_one("SELECT 1 FROM settings WHERE key = 'demo' AND value = '1'").has_value();
+  });
+  return demo;
+}
+
+web::StaticFiles static_files(const Settings& s) {
+  web::StaticFiles files;
+  files.add_directory("/assets/", s.govuk_dir + "/assets");
+  files.add_file("/assets/govuk-frontend.min.css", s.govuk_dir + "/govuk-frontend.min.css");
+  files.add_file("/assets/govuk-frontend.min.js", s.govuk_dir + "/govuk-frontend.min.js");
+  files.add_directory("/static/", s.static_dir);
+  return files;
+}
+
+void print_demo_logins(std::ostream& out) {
+  out << "Demo sign-ins (password: " << app::kDemoPassword << "):\n";
+  for (core::Role r : core::kAllRoles) {
+    out << "  " << core::role_id(r) << "@demo.casepanel.test  (" << core::role_title(r) << ")\n";
+  }
+}
+
+int serve(const Common& c, int port) {
+  // Block the stop signals before any thread starts, so only sigwait sees them.
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+
+  auto rt = open_runtime(c.config, c.database, c.clock);
+  const core::Date today = core::london_date(rt->clock->now());
+  app::ensure_sittings(*rt->services, today, rt->settings.plan_ahead);
+  web::SiteOptions options;
+  options.demo = is_demo(*rt->db);
+  options.secure_cookies = rt->settings.secure_cookies;
+  web::Site site(*rt->services, web::Templates::load(rt->settings.templates_dir),
+                 static_files(rt->settings), options);
+  web::ServerConfig config = rt->settings.server;
+  if (port >= 0) {
+    config.port = port;
+  }
+  web::Server server(site, config);
+  server.start();
+  std::cout << "casepanel is serving on http://" << config.host << ":" << server.port() << "/"
+            << std::endl;
+  if (options.demo) {
+    print_demo_logins(std::cout);
+    std::cout.flush();
+  }
+  int signal = 0;
+  sigwait(&stop, &signal);
+  std::cout << "casepanel: stopping" << std::endl;
+  server.stop();
+  return 0;
+}
+
+}  // namespace
+
+void add_server_commands(CLI::App& app, int& status) {
+  static Common serve_opts;
+  static int port = -1;
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the web application");
+  add_common(serve_cmd, serve_opts);
+  serve_cmd->add_option("--port", port, "Port to listen on (0 picks a free one)");
+  serve_cmd->callback([&status] { status = serve(serve_opts, port); });
+
+  static Common migrate_opts;
+  auto* migrate_cmd = app.add_subcommand("migrate", "Apply database migrations");
+  add_common(migrate_cmd, migrate_opts);
+  migrate_cmd->callback([&status] {
+    auto rt = open_runtime(migrate_opts.config, migrate_opts.database);
+    std::cout << "Schema is at version " << store::latest_schema_version() << "\n";
+    status = 0;
+  });
+
+  static Common demo_opts;
+  static std::string scale = "standard";
+  auto* demo_cmd = app.add_subcommand("demo", "Create the demo data in a new database");
+  add_common(demo_cmd, demo_opts);
+  demo_cmd->add_option("--scale", scale, "standard or large (benchmarks)")
+      ->check(CLI::IsMember({"standard", "large"}))
+      ->capture_default_str();
+  demo_cmd->callback([&status] {
+    const bool postgres = demo_opts.database.rfind("postgres", 0) == 0;
+    if (!postgres && std::filesystem::exists(demo_opts.database)) {
+      std::cerr << "casepanel demo: " << demo_opts.database
+                << " already exists; the demo data goes into a new database\n";
+      status = 1;
+      return;
+    }
+    auto parent = std::filesystem::path(demo_opts.database).parent_path();
+    if (!postgres && !parent.empty()) {
+      std::filesystem::create_directories(parent);
+    }
+    auto rt = open_runtime(demo_opts.config, demo_opts.database, demo_opts.clock);
+    auto made = app::create_demo_data(
+        *rt->services, scale == "large" ? app::DemoScale::large : app::DemoScale::standard);
+    std::cout << "Demo data in " << demo_opts.database << ": " << made.users << " users, "
+              << made.children << " children, " << made.requests << " requests, " << made.sittings
+              << " sittings, " << made.hearings << " hearings, " << made.decisions << " decisions, "
+              << made.actions << " actions\n";
+    print_demo_logins(std::cout);
+    status = 0;
+  });
+}
+
+}  // namespace casepanel::cli

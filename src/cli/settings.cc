@@ -1,0 +1,108 @@
+#include "cli/settings.h"
+
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "app/support.h"
+#include "store/migrations.h"
+#include "store/panel_files.h"
+
+namespace casepanel::cli {
+namespace {
+
+std::vector<core::Date> dates(const toml::table& t, const char* key, const std::string& file) {
+  std::vector<core::Date> out;
+  const toml::array* list = t[key].as_array();
+  if (list == nullptr) {
+    return out;
+  }
+  for (const auto& item : *list) {
+    auto d = core::parse_iso_date(item.value_or(std::string()));
+    if (!d) {
+      throw std::runtime_error(file + ":" + std::to_string(item.source().begin.line) +
+                               ": calendar." + key + ": not an ISO date");
+    }
+    out.push_back(*d);
+  }
+  return out;
+}
+
+}  // namespace
+
+core::Instant SystemClock::now() const {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+Settings load_settings(const std::string& path) {
+  Settings s;
+  if (!std::filesystem::exists(path)) {
+    return s;
+  }
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(path + ":" + std::to_string(e.source().begin.line) + ": " +
+                             std::string(e.description()));
+  }
+  s.server.host = t["server"]["host"].value_or(s.server.host);
+  s.server.port = t["server"]["port"].value_or(s.server.port);
+  s.server.max_threads = t["server"]["max_threads"].value_or(s.server.max_threads);
+  s.server.max_queued = t["server"]["max_queued"].value_or(s.server.max_queued);
+  s.server.keep_alive = t["server"]["keep_alive"].value_or(s.server.keep_alive);
+  s.server.max_keep_alive_requests =
+      t["server"]["max_keep_alive_requests"].value_or(s.server.max_keep_alive_requests);
+  s.server.keep_alive_timeout_seconds =
+      t["server"]["keep_alive_timeout_seconds"].value_or(s.server.keep_alive_timeout_seconds);
+  s.secure_cookies = t["server"]["secure_cookies"].value_or(false);
+  s.panels_dir = t["paths"]["panels"].value_or(s.panels_dir);
+  s.templates_dir = t["paths"]["templates"].value_or(s.templates_dir);
+  s.static_dir = t["paths"]["static"].value_or(s.static_dir);
+  s.govuk_dir = t["paths"]["govuk_frontend"].value_or(s.govuk_dir);
+  if (const toml::table* cal = t["calendar"].as_table()) {
+    s.extra_closures = dates(*cal, "extra_closures", path);
+    s.removed_holidays = dates(*cal, "removed_holidays", path);
+  }
+  s.plan_ahead = t["sittings"]["plan_ahead"].value_or(s.plan_ahead);
+  if (s.server.max_threads < 1 || s.server.max_queued < 1 || s.plan_ahead < 1) {
+    throw std::runtime_error(path +
+                             ": server.max_threads, server.max_queued and "
+                             "sittings.plan_ahead must be positive");
+  }
+  return s;
+}
+
+std::unique_ptr<Runtime> open_runtime(const std::string& config_path, const std::string& database,
+                                      const std::string& fixed_clock) {
+  auto rt = std::make_unique<Runtime>();
+  if (fixed_clock.empty()) {
+    rt->clock = std::make_unique<SystemClock>();
+  } else {
+    const core::Instant at = app::parse_utc(fixed_clock);
+    if (at == core::Instant{} || fixed_clock.size() != 20 || fixed_clock.back() != 'Z') {
+      throw std::runtime_error("--clock takes an instant like 2026-11-22T10:00:00Z");
+    }
+    rt->clock = std::make_unique<core::FakeClock>(at);
+  }
+  rt->settings = load_settings(config_path);
+  rt->calendar =
+      core::Calendar::england_and_wales(rt->settings.extra_closures, rt->settings.removed_holidays);
+  store::PanelFiles files = store::load_panel_files(rt->settings.panels_dir);
+  if (!files.ok()) {
+    std::string all;
+    for (const auto& p : files.problems) {
+      all += "\n" + p.to_string();
+    }
+    throw std::runtime_error("the panel configuration has problems:" + all);
+  }
+  rt->panels = std::make_unique<app::PanelCatalogue>(std::move(files.panels));
+  rt->db = store::Database::open(database, rt->settings.server.max_threads + 2);
+  store::migrate(*rt->db);
+  rt->services = std::make_unique<app::Services>(
+      app::Services{*rt->db, *rt->clock, rt->calendar, *rt->panels});
+  return rt;
+}
+
+}  // namespace casepanel::cli

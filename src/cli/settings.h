@@ -1,0 +1,50 @@
+// Settings: config/casepanel.toml read into plain values, and the Services
+// that every command that touches data is built from.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/services.h"
+#include "web/server.h"
+
+namespace casepanel::cli {
+
+struct Settings {
+  web::ServerConfig server;
+  bool secure_cookies = false;
+  std::string panels_dir = "config/panels";
+  std::string templates_dir = "templates";
+  std::string static_dir = "static";
+  std::string govuk_dir = "node_modules/govuk-frontend/dist/govuk";
+  std::vector<core::Date> extra_closures;
+  std::vector<core::Date> removed_holidays;
+  int plan_ahead = 12;
+};
+// Reads the file; a missing default file gives the defaults. Throws with the
+// file and line of a bad value.
+Settings load_settings(const std::string& path);
+
+// The reading of the system clock, for real runs (never in core/ or tests).
+class SystemClock final : public core::Clock {
+ public:
+  core::Instant now() const override;
+};
+
+// Everything a command needs, opened and migrated.
+struct Runtime {
+  Settings settings;
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<core::Clock> clock;
+  core::Calendar calendar = core::Calendar::england_and_wales();
+  std::unique_ptr<app::PanelCatalogue> panels;
+  std::unique_ptr<app::Services> services;
+};
+// `fixed_clock`: an ISO 8601 UTC instant ("2026-11-22T10:00:00Z") at which
+// the clock stands still (for browser tests and reproducible demos); empty for
+// the system clock.
+std::unique_ptr<Runtime> open_runtime(const std::string& config_path, const std::string& database,
+                                      const std::string& fixed_clock = "");
+
+}  // namespace casepanel::cli

@@ -1,0 +1,91 @@
+#include "store/database.h"
+
+#include <charconv>
+#include <stdexcept>
+
+namespace casepanel::store {
+
+Value nullable(const std::optional<std::string>& s) {
+  if (!s) {
+    return nullptr;
+  }
+  return *s;
+}
+
+Value nullable(const std::optional<std::int64_t>& i) {
+  if (!i) {
+    return nullptr;
+  }
+  return *i;
+}
+
+Value nullable_text(std::string_view s) {
+  if (s.empty()) {
+    return nullptr;
+  }
+  return std::string(s);
+}
+
+bool Row::is_null(std::size_t i) const {
+  return std::holds_alternative<std::nullptr_t>(values_.at(i));
+}
+
+std::string Row::text(std::size_t i) const {
+  const Value& v = values_.at(i);
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    return *s;
+  }
+  if (const auto* n = std::get_if<std::int64_t>(&v)) {
+    return std::to_string(*n);
+  }
+  return {};
+}
+
+std::int64_t Row::integer(std::size_t i) const {
+  const Value& v = values_.at(i);
+  if (const auto* n = std::get_if<std::int64_t>(&v)) {
+    return *n;
+  }
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    // Expression columns (COUNT(*), COALESCE ...) may arrive as text.
+    std::int64_t out = 0;
+    auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), out);
+    if (ec != std::errc{}) {
+      throw std::runtime_error("column " + std::to_string(i) + " is not an integer: " + *s);
+    }
+    return out;
+  }
+  return 0;
+}
+
+std::optional<std::string> Row::optional_text(std::size_t i) const {
+  if (is_null(i)) {
+    return std::nullopt;
+  }
+  return text(i);
+}
+
+std::optional<std::int64_t> Row::optional_integer(std::size_t i) const {
+  if (is_null(i)) {
+    return std::nullopt;
+  }
+  return integer(i);
+}
+
+std::optional<Row> Tx::query_one(std::string_view sql, const Params& params) {
+  Rows rows = query(sql, params);
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return std::move(rows.front());
+}
+
+std::int64_t Tx::insert(std::string_view sql, const Params& params) {
+  Rows rows = query(sql, params);
+  if (rows.empty()) {
+    throw std::logic_error("INSERT returned no id: " + std::string(sql));
+  }
+  return rows.front().integer(0);
+}
+
+}  // namespace casepanel::store

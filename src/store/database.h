@@ -1,0 +1,118 @@
+// Database: the one seam through which casepanel reads and writes data.
+//
+// Every use case runs inside exactly one transaction: Database::write() opens
+// it (SQLite: BEGIN IMMEDIATE, so writers queue instead of deadlocking),
+// commits when the function returns a successful Result and rolls back when it
+// returns an error or throws. Nothing is half-written.
+//
+// SQL is written once for both engines: parameters are numbered $1, $2 ... in
+// order of appearance and each is used once (DESIGN.md), ids come back through
+// RETURNING id. Values are bound, never spliced into SQL text.
+//
+// Thread safety: a Database may be shared by all server threads; each call to
+// read()/write() borrows one connection from a small pool for its duration.
+// A Tx must not leave the function it was handed to.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.h"
+
+namespace casepanel::store {
+
+// A bound parameter or a column value.
+using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
+using Params = std::vector<Value>;
+
+// Parameter helpers: an empty optional binds NULL.
+Value nullable(const std::optional<std::string>& s);
+Value nullable(const std::optional<std::int64_t>& i);
+Value nullable_text(std::string_view s);  // "" binds NULL
+
+// One row of a result, with typed access by column position.
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  bool is_null(std::size_t i) const;
+  std::string text(std::size_t i) const;      // NULL -> ""
+  std::int64_t integer(std::size_t i) const;  // NULL -> 0
+  std::optional<std::string> optional_text(std::size_t i) const;
+  std::optional<std::int64_t> optional_integer(std::size_t i) const;
+  std::size_t size() const { return values_.size(); }
+
+ private:
+  std::vector<Value> values_;
+};
+using Rows = std::vector<Row>;
+
+enum class Engine { sqlite, postgresql };
+
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  virtual void exec(std::string_view sql, const Params& params = {}) = 0;
+  virtual Rows query(std::string_view sql, const Params& params = {}) = 0;
+  // The first row, if any.
+  std::optional<Row> query_one(std::string_view sql, const Params& params = {});
+  // Runs an INSERT ... RETURNING id and gives the new id.
+  std::int64_t insert(std::string_view sql, const Params& params = {});
+  virtual Engine engine() const = 0;
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // "FILE" or "sqlite:FILE" opens (creating) an SQLite database;
+  // "postgresql://..." a PostgreSQL one. Throws on failure to connect.
+  static std::unique_ptr<Database> open(const std::string& location, int pool_size = 8);
+
+  template <typename T>
+  core::Result<T> write(const std::function<core::Result<T>(Tx&)>& work) {
+    std::optional<core::Result<T>> out;
+    run(Mode::write, [&](Tx& tx) {
+      out.emplace(work(tx));
+      return out->ok();
+    });
+    return std::move(*out);
+  }
+  template <typename T>
+  core::Result<T> read(const std::function<core::Result<T>(Tx&)>& work) {
+    std::optional<core::Result<T>> out;
+    run(Mode::read, [&](Tx& tx) {
+      out.emplace(work(tx));
+      return out->ok();
+    });
+    return std::move(*out);
+  }
+  // For code with no expected failure (migrations, demo data, jobs).
+  void write_all(const std::function<void(Tx&)>& work) {
+    run(Mode::write, [&](Tx& tx) {
+      work(tx);
+      return true;
+    });
+  }
+  void read_all(const std::function<void(Tx&)>& work) {
+    run(Mode::read, [&](Tx& tx) {
+      work(tx);
+      return true;
+    });
+  }
+
+  virtual Engine engine() const = 0;
+
+ protected:
+  enum class Mode { read, write };
+  // Runs work in a transaction; commits if it returns true, else rolls back.
+  // Exceptions roll back and propagate.
+  virtual void run(Mode mode, const std::function<bool(Tx&)>& work) = 0;
+};
+
+}  // namespace casepanel::store

@@ -1,0 +1,266 @@
+#include "store/migrations.h"
+
+#include <string>
+#include <vector>
+
+namespace casepanel::store {
+namespace {
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;  // statements separated by ";\n"; {{id}} is the engine's identity key
+};
+
+// Times are ISO 8601 UTC text ("2026-11-22T10:00:00Z"), dates ISO text
+// ("2026-11-22"): readable, sortable and the same on both engines.
+const Migration kMigrations[] = {
+    {1, "foundation", R"SQL(
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE localities (
+  id {{id}},
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE users (
+  id {{id}},
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  job_title TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL,
+  team_id BIGINT,
+  line_manager_id BIGINT REFERENCES users(id),
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE teams (
+  id {{id}},
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL DEFAULT '',
+  locality_id BIGINT NOT NULL REFERENCES localities(id),
+  manager_id BIGINT REFERENCES users(id)
+);
+CREATE TABLE user_roles (
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL,
+  PRIMARY KEY (user_id, role)
+);
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE api_tokens (
+  id {{id}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TABLE sibling_groups (
+  id {{id}},
+  name TEXT NOT NULL
+);
+CREATE TABLE children (
+  id {{id}},
+  external_id TEXT NOT NULL UNIQUE,
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  date_of_birth TEXT NOT NULL,
+  gender TEXT NOT NULL DEFAULT '',
+  ethnicity TEXT NOT NULL DEFAULT '',
+  disability TEXT NOT NULL DEFAULT '',
+  legal_status TEXT NOT NULL DEFAULT '',
+  came_into_care TEXT,
+  cp_plan_start TEXT,
+  case_opened TEXT,
+  allocated_worker_id BIGINT REFERENCES users(id),
+  team_id BIGINT NOT NULL REFERENCES teams(id),
+  sibling_group_id BIGINT REFERENCES sibling_groups(id)
+);
+CREATE INDEX children_team ON children(team_id);
+CREATE INDEX children_siblings ON children(sibling_group_id);
+CREATE TABLE requests (
+  id {{id}},
+  panel_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  request_type TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  proposed_plan TEXT NOT NULL DEFAULT '',
+  parallel_plan TEXT NOT NULL DEFAULT '',
+  conference_call INTEGER NOT NULL DEFAULT 0,
+  venue_preference TEXT NOT NULL DEFAULT '',
+  approval_step INTEGER NOT NULL DEFAULT 0,
+  author_id BIGINT NOT NULL REFERENCES users(id),
+  team_id BIGINT NOT NULL REFERENCES teams(id),
+  statutory_due TEXT,
+  created_at TEXT NOT NULL,
+  submitted_at TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX requests_state ON requests(state, panel_id);
+CREATE INDEX requests_author ON requests(author_id);
+CREATE TABLE request_children (
+  request_id BIGINT NOT NULL REFERENCES requests(id),
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  PRIMARY KEY (request_id, child_id)
+);
+CREATE INDEX request_children_child ON request_children(child_id);
+CREATE TABLE approvals (
+  id {{id}},
+  request_id BIGINT NOT NULL REFERENCES requests(id),
+  step_id TEXT NOT NULL,
+  approver_id BIGINT NOT NULL REFERENCES users(id),
+  outcome TEXT NOT NULL,
+  comments TEXT NOT NULL DEFAULT '',
+  at TEXT NOT NULL
+);
+CREATE INDEX approvals_request ON approvals(request_id);
+CREATE TABLE meetings (
+  id {{id}},
+  panel_id TEXT NOT NULL,
+  sitting_date TEXT NOT NULL,
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL,
+  venue_id TEXT NOT NULL DEFAULT '',
+  room TEXT NOT NULL DEFAULT '',
+  conference_details TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  chair_id BIGINT REFERENCES users(id),
+  minutes_authorised_at TEXT,
+  UNIQUE (panel_id, starts_at)
+);
+CREATE INDEX meetings_date ON meetings(panel_id, sitting_date);
+CREATE TABLE hearings (
+  id {{id}},
+  meeting_id BIGINT NOT NULL REFERENCES meetings(id),
+  request_id BIGINT NOT NULL UNIQUE REFERENCES requests(id),
+  starts_at TEXT NOT NULL,
+  minutes INTEGER NOT NULL,
+  status TEXT NOT NULL
+);
+CREATE INDEX hearings_meeting ON hearings(meeting_id, starts_at);
+CREATE TABLE decisions (
+  id {{id}},
+  hearing_id BIGINT NOT NULL REFERENCES hearings(id),
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  decision_type TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  reasons TEXT NOT NULL,
+  permanency_plan TEXT NOT NULL DEFAULT '',
+  parallel_plan TEXT NOT NULL DEFAULT '',
+  review_date TEXT,
+  is_recommendation INTEGER NOT NULL DEFAULT 0,
+  recorded_by BIGINT NOT NULL REFERENCES users(id),
+  recorded_at TEXT NOT NULL,
+  UNIQUE (hearing_id, child_id)
+);
+CREATE INDEX decisions_child ON decisions(child_id);
+CREATE TABLE actions (
+  id {{id}},
+  decision_id BIGINT NOT NULL REFERENCES decisions(id),
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  description TEXT NOT NULL,
+  owner_id BIGINT NOT NULL REFERENCES users(id),
+  due_date TEXT NOT NULL,
+  status TEXT NOT NULL,
+  escalation_level INTEGER NOT NULL DEFAULT 0,
+  completed_at TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX actions_child ON actions(child_id);
+CREATE INDEX actions_owner ON actions(owner_id, status);
+CREATE TABLE audit_events (
+  id {{id}},
+  at TEXT NOT NULL,
+  actor_id BIGINT,
+  actor_role TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '{}',
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_entity ON audit_events(entity, entity_id);
+CREATE TABLE outbox (
+  id {{id}},
+  created_at TEXT NOT NULL,
+  recipient_id BIGINT REFERENCES users(id),
+  recipient TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  calendar TEXT,
+  status TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,
+  sent_at TEXT,
+  last_error TEXT
+);
+CREATE INDEX outbox_status ON outbox(status, next_attempt_at)
+)SQL"},
+};
+
+std::string for_engine(std::string sql, Engine engine) {
+  const std::string token = "{{id}}";
+  const std::string id = engine == Engine::sqlite
+                             ? "INTEGER PRIMARY KEY"
+                             : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+  for (auto pos = sql.find(token); pos != std::string::npos; pos = sql.find(token, pos)) {
+    sql.replace(pos, token.size(), id);
+  }
+  return sql;
+}
+
+std::vector<std::string> statements(const std::string& sql) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t end = sql.find(";\n", start);
+    std::string one = sql.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (one.find_first_not_of(" \n\t") != std::string::npos) {
+      out.push_back(one);
+    }
+    if (end == std::string::npos) {
+      return out;
+    }
+    start = end + 2;
+  }
+}
+
+}  // namespace
+
+int latest_schema_version() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+int migrate(Database& db) {
+  db.write_all([](Tx& tx) {
+    tx.exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  });
+  int applied = 0;
+  for (const Migration& m : kMigrations) {
+    db.write_all([&](Tx& tx) {
+      if (tx.query_one("SELECT 1 FROM schema_migrations WHERE version = $1",
+                       {std::int64_t{m.version}})) {
+        return;
+      }
+      for (const std::string& s : statements(for_engine(m.sql, tx.engine()))) {
+        tx.exec(s);
+      }
+      tx.exec(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, "
+          "CURRENT_TIMESTAMP)",
+          {std::int64_t{m.version}, std::string(m.name)});
+      ++applied;
+    });
+  }
+  return applied;
+}
+
+}  // namespace casepanel::store

@@ -1,0 +1,53 @@
+// The web layer's own request and response: POCO's are translated at the
+// edge (server.cc), so handlers are plain functions that tests can call and
+// that never see sockets.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/auth.h"
+
+namespace casepanel::web {
+
+struct WebRequest {
+  std::string method;
+  std::string path;
+  std::multimap<std::string, std::string> query;
+  std::multimap<std::string, std::string> form;
+  std::map<std::string, std::string> cookies;
+  std::string authorization;
+  std::vector<std::string> params;  // captures of {id} in the route pattern
+  std::optional<app::SessionInfo> session;
+  std::optional<app::Actor> api_actor;
+
+  std::string field(const std::string& name) const;  // first form value, or ""
+  std::vector<std::string> fields(const std::string& name) const;
+  std::string query_value(const std::string& name) const;
+  // The signed-in person (browser session or API token).
+  const app::Actor& actor() const;
+  // Route capture i as a positive id, or 0.
+  std::int64_t id_param(std::size_t i = 0) const;
+};
+
+struct WebResponse {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  // Static assets may be cached; everything else gets Cache-Control: no-store.
+  bool cacheable = false;
+
+  static WebResponse redirect(const std::string& location);  // 303 See Other
+  static WebResponse json(int status, std::string body);
+  static WebResponse text(int status, std::string body);
+};
+
+// Parses a positive decimal id; 0 when the text is not one.
+std::int64_t parse_id(const std::string& text);
+
+}  // namespace casepanel::web

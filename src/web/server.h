@@ -1,0 +1,41 @@
+// The HTTP server: POCO's threaded HTTPServer in front of a Site. Threads,
+// queue and keep-alive come from configuration (DESIGN.md: POCO's defaults
+// drop connections under load).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "web/site.h"
+
+namespace Poco::Net {
+class HTTPServer;
+}
+
+namespace casepanel::web {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0 picks a free port
+  int max_threads = 32;
+  int max_queued = 512;
+  bool keep_alive = true;
+  int max_keep_alive_requests = 1000;
+  int keep_alive_timeout_seconds = 10;
+  std::size_t max_form_bytes = 1024 * 1024;
+};
+
+class Server {
+ public:
+  Server(const Site& site, ServerConfig config);
+  ~Server();
+  void start();
+  void stop();
+  int port() const;  // the bound port (useful when configured as 0)
+
+ private:
+  std::unique_ptr<Poco::Net::HTTPServer> server_;
+};
+
+}  // namespace casepanel::web

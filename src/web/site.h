@@ -1,0 +1,95 @@
+// Site: the whole web application without the socket. It routes a WebRequest
+// to one handler, after the checks every route gets:
+//   - every route declares its access rule (there is no default): public,
+//     signed in with a permission, or API token with a permission;
+//   - a state-changing request (POST) must carry the session's CSRF token, or
+//     it is refused with 403 before any handler runs;
+//   - every response gets the security headers, and every page that is not a
+//     static asset gets Cache-Control: no-store.
+// Handlers are free functions grouped by area in pages_*.cc.
+//
+// A Site is built once and then only read: handle() is thread-safe.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/services.h"
+#include "core/access.h"
+#include "core/result.h"
+#include "web/http.h"
+#include "web/static_files.h"
+#include "web/templates.h"
+
+namespace casepanel::web {
+
+struct SiteOptions {
+  bool demo = false;            // shows the "Demo" phase banner
+  bool secure_cookies = false;  // behind TLS: cookies get Secure
+  std::string council = "Demo County Council";
+};
+
+class Site;
+using Handler = std::function<WebResponse(const Site&, WebRequest&)>;
+
+enum class Access { public_page, signed_in, api };
+struct Rule {
+  Access access;
+  std::optional<core::Permission> permission;  // none: any signed-in person
+};
+struct Route {
+  std::string method;
+  std::string pattern;  // "/children/{id}"
+  Rule rule;
+  Handler handler;
+};
+
+class Site {
+ public:
+  Site(app::Services& services, std::shared_ptr<const Templates> templates, StaticFiles files,
+       SiteOptions options);
+
+  WebResponse handle(WebRequest& request) const;
+
+  // For handlers.
+  app::Services& services() const { return services_; }
+  const SiteOptions& options() const { return options_; }
+  // Renders templates/NAME.mustache inside the layout.
+  WebResponse page(const WebRequest& r, const std::string& name, const std::string& title,
+                   Data data, int status = 200) const;
+  // The page for an error Result (404, 403, 409); `invalid` errors are the
+  // handler's to show on its form.
+  WebResponse error(const WebRequest& r, const core::Error& e) const;
+  WebResponse not_found(const WebRequest& r) const;
+
+ private:
+  WebResponse dispatch(WebRequest& request) const;
+  WebResponse with_headers(WebResponse response) const;
+  bool csrf_ok(const WebRequest& r, const Rule& rule) const;
+
+  app::Services& services_;
+  std::shared_ptr<const Templates> templates_;
+  StaticFiles files_;
+  SiteOptions options_;
+  std::vector<Route> routes_;
+};
+
+// Each area adds its routes.
+void add_auth_routes(std::vector<Route>& routes);
+void add_children_routes(std::vector<Route>& routes);
+void add_request_routes(std::vector<Route>& routes);
+void add_sitting_routes(std::vector<Route>& routes);
+void add_admin_routes(std::vector<Route>& routes);
+void add_api_routes(std::vector<Route>& routes);
+
+// Form errors for a template: has_errors, errors[{href, message}], and
+// error_FIELD for each field, shown next to it.
+void add_errors(Data& data, const core::Error& e);
+// Cookie names.
+inline constexpr const char* kSessionCookie = "cp_session";
+inline constexpr const char* kSignInCsrfCookie = "cp_signin";
+
+}  // namespace casepanel::web

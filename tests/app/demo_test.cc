@@ -1,0 +1,388 @@
+// The demo council: what `casepanel demo` writes must hold together for the
+// browser journeys (logins for every role, line management that lets the
+// demo managers approve the demo social worker's requests, a triage queue)
+// and for `audit verify`.
+#include "app/demo.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "app/auth.h"
+#include "app/requests.h"
+#include "store/audit.h"
+#include "store/crypto.h"
+#include "store/migrations.h"
+#include "store/panel_files.h"
+#include "support/world.h"
+
+namespace casepanel::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Sunday 22 November 2026, 10:00 UTC.
+constexpr core::Instant kNow{std::chrono::sys_days{std::chrono::year{2026} / 11 / 22} + 10h};
+
+// An empty, migrated database with the repository's panel types.
+class DemoWorld {
+ public:
+  DemoWorld()
+      : dir_(testing::make_temp_dir()),
+        clock_(kNow),
+        calendar_(core::Calendar::england_and_wales()) {
+    auto files =
+        store::load_panel_files(std::filesystem::path(CASEPANEL_SOURCE_DIR) / "config/panels");
+    if (!files.ok()) {
+      throw std::runtime_error("panel configuration: " + files.problems.front().to_string());
+    }
+    panels_ = std::make_unique<PanelCatalogue>(std::move(files.panels));
+    db_ = store::Database::open((dir_ / "demo.db").string(), 4);
+    store::migrate(*db_);
+    services_ = std::make_unique<Services>(Services{*db_, clock_, calendar_, *panels_});
+  }
+  ~DemoWorld() {
+    services_.reset();
+    db_.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+
+  Services& services() { return *services_; }
+  store::Database& db() { return *db_; }
+
+  std::int64_t integer(const std::string& sql, const store::Params& params = {}) {
+    std::int64_t out = 0;
+    db_->read_all([&](store::Tx& tx) {
+      auto row = tx.query_one(sql, params);
+      out = row ? row->integer(0) : 0;
+    });
+    return out;
+  }
+  std::string text(const std::string& sql, const store::Params& params = {}) {
+    std::string out;
+    db_->read_all([&](store::Tx& tx) {
+      auto row = tx.query_one(sql, params);
+      out = row ? row->text(0) : "";
+    });
+    return out;
+  }
+  std::int64_t user(const std::string& role) {
+    return integer("SELECT id FROM users WHERE email = $1",
+                   {role + "@" + std::string(kDemoEmailDomain)});
+  }
+  Actor actor(std::int64_t id) {
+    std::optional<Actor> a;
+    db_->read_all([&](store::Tx& tx) { a = load_actor(tx, id); });
+    return a.value();
+  }
+
+ private:
+  std::filesystem::path dir_;
+  core::FakeClock clock_;
+  core::Calendar calendar_;
+  std::unique_ptr<PanelCatalogue> panels_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<Services> services_;
+};
+
+// Most tests only read the standard council: make it once.
+class StandardDemo : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    world_ = new DemoWorld();
+    summary_ = create_demo_data(world_->services(), DemoScale::standard);
+  }
+  static void TearDownTestSuite() {
+    delete world_;
+    world_ = nullptr;
+  }
+  DemoWorld& w() { return *world_; }
+
+  static DemoWorld* world_;
+  static DemoSummary summary_;
+};
+DemoWorld* StandardDemo::world_ = nullptr;
+DemoSummary StandardDemo::summary_;
+
+TEST_F(StandardDemo, HasSixtyChildrenAndSaysWhatItMade) {
+  EXPECT_EQ(summary_.children, 60);
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM children"), 60);
+  EXPECT_EQ(summary_.users, w().integer("SELECT COUNT(*) FROM users"));
+  EXPECT_GE(summary_.users, 35);
+  EXPECT_GT(summary_.requests, 40);
+  EXPECT_GT(summary_.hearings, 30);
+  EXPECT_GT(summary_.decisions, 30);
+  EXPECT_GT(summary_.actions, 30);
+  EXPECT_EQ(w().text("SELECT value FROM settings WHERE key = 'council'"), "Demo County Council");
+  EXPECT_EQ(w().text("SELECT value FROM settings WHERE key = 'demo'"), "1");
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM children WHERE external_id NOT LIKE 'DEMO-%'"), 0);
+}
+
+TEST_F(StandardDemo, EveryRoleHasALoginWithTheDemoPassword) {
+  for (core::Role role : core::kAllRoles) {
+    const std::string id(core::role_id(role));
+    SCOPED_TRACE(id);
+    const std::int64_t user = w().user(id);
+    ASSERT_NE(user, 0);
+    EXPECT_EQ(
+        w().integer("SELECT COUNT(*) FROM user_roles WHERE user_id = $1 AND role = $2", {user, id}),
+        1);
+  }
+  const std::string hash = w().text("SELECT password_hash FROM users WHERE email = $1",
+                                    {std::string("social_worker@demo.casepanel.test")});
+  EXPECT_TRUE(store::verify_password(kDemoPassword, hash));
+  EXPECT_FALSE(store::verify_password("wrong", hash));
+  EXPECT_EQ(w().integer("SELECT COUNT(DISTINCT password_hash) FROM users"), 1);
+}
+
+TEST_F(StandardDemo, EveryRequestStateIsPresent) {
+  for (const char* state : {"draft", "awaiting_approval", "submitted", "scheduled", "heard",
+                            "decided", "closed", "declined", "withdrawn"}) {
+    SCOPED_TRACE(state);
+    EXPECT_GT(w().integer("SELECT COUNT(*) FROM requests WHERE state = $1", {std::string(state)}),
+              0);
+  }
+  // A request returned to its author is a draft whose last approval says so.
+  EXPECT_GT(w().integer("SELECT COUNT(*) FROM requests r WHERE r.state = 'draft' AND "
+                        "(SELECT a.outcome FROM approvals a WHERE a.request_id = r.id "
+                        "ORDER BY a.id DESC LIMIT 1) = 'returned'"),
+            0);
+}
+
+TEST_F(StandardDemo, ApprovalsMatchEachRequestsState) {
+  for (const core::PanelType& panel : w().services().panels.all()) {
+    SCOPED_TRACE(panel.id);
+    const auto steps = static_cast<std::int64_t>(panel.approval_steps.size());
+    // Past the approvals: every step approved once.
+    EXPECT_EQ(w().integer("SELECT COUNT(*) FROM requests r WHERE r.panel_id = $1 AND r.state NOT "
+                          "IN ('draft', 'awaiting_approval') AND (r.approval_step <> $2 OR "
+                          "(SELECT COUNT(*) FROM approvals a WHERE a.request_id = r.id AND "
+                          "a.outcome = 'approved') <> $3)",
+                          {panel.id, steps, steps}),
+              0);
+    // Waiting: one approval per step already passed.
+    EXPECT_EQ(w().integer("SELECT COUNT(*) FROM requests r WHERE r.panel_id = $1 AND r.state = "
+                          "'awaiting_approval' AND (SELECT COUNT(*) FROM approvals a WHERE "
+                          "a.request_id = r.id) <> r.approval_step",
+                          {panel.id}),
+              0);
+    for (std::int64_t step = 0; step < steps; ++step) {
+      EXPECT_GT(w().integer("SELECT COUNT(*) FROM requests WHERE panel_id = $1 AND state = "
+                            "'awaiting_approval' AND approval_step = $2",
+                            {panel.id, step}),
+                0)
+          << "nothing waits at step " << step;
+    }
+  }
+}
+
+TEST_F(StandardDemo, TheTriageQueueHasAnEmergencyReviewAndASiblingGroup) {
+  EXPECT_GE(w().integer("SELECT COUNT(*) FROM requests WHERE state = 'submitted'"), 5);
+  const core::PanelType* clam = w().services().panels.find("clam");
+  ASSERT_NE(clam, nullptr);
+  const core::RequestType* statutory = nullptr;
+  for (const auto& t : clam->request_types) {
+    if (t.statutory()) {
+      statutory = &t;
+    }
+  }
+  ASSERT_NE(statutory, nullptr);
+  // CLAM: presented to panel within 7 working days of coming into care.
+  const std::string due = w().text(
+      "SELECT r.statutory_due FROM requests r WHERE r.state = 'submitted' AND r.panel_id = 'clam' "
+      "AND r.request_type = $1",
+      {statutory->id});
+  const std::string came = w().text(
+      "SELECT c.came_into_care FROM requests r JOIN request_children rc ON rc.request_id = r.id "
+      "JOIN children c ON c.id = rc.child_id WHERE r.state = 'submitted' AND r.request_type = $1",
+      {statutory->id});
+  ASSERT_FALSE(came.empty());
+  EXPECT_EQ(due, core::to_iso(w().services().calendar.add_working_days(
+                     *core::parse_iso_date(came), *statutory->heard_within_working_days)));
+  EXPECT_GT(due, "2026-11-22");
+  EXPECT_GE(w().integer("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM requests r JOIN "
+                        "request_children rc ON rc.request_id = r.id WHERE r.state = 'submitted' "
+                        "GROUP BY r.id) AS counts"),
+            2);
+}
+
+TEST_F(StandardDemo, TheDemoManagersManageTheDemoSocialWorker) {
+  const std::int64_t sw = w().user("social_worker");
+  const std::int64_t pm = w().user("practice_manager");
+  const std::int64_t gm = w().user("group_manager");
+  const std::int64_t ad = w().user("assistant_director");
+  const std::int64_t team = w().integer("SELECT team_id FROM users WHERE id = $1", {sw});
+  EXPECT_EQ(w().integer("SELECT manager_id FROM teams WHERE id = $1", {team}), pm);
+  EXPECT_EQ(w().integer("SELECT line_manager_id FROM users WHERE id = $1", {sw}), pm);
+  EXPECT_EQ(w().integer("SELECT line_manager_id FROM users WHERE id = $1", {pm}), gm);
+  EXPECT_EQ(w().integer("SELECT line_manager_id FROM users WHERE id = $1", {gm}), ad);
+  EXPECT_EQ(w().text("SELECT kind FROM teams WHERE id = $1", {team}), "fast");
+  // Every team has a practice manager; every social worker reports to theirs.
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM teams WHERE manager_id IS NULL"), 0);
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id "
+                        "JOIN teams t ON t.id = u.team_id WHERE r.role = 'social_worker' "
+                        "AND u.line_manager_id <> t.manager_id"),
+            0);
+  // Support Panel 4.1: the chair is independent of the case's line management.
+  std::set<std::int64_t> chain;
+  for (std::int64_t u = sw; u != 0;
+       u = w().integer("SELECT line_manager_id FROM users WHERE id = $1", {u})) {
+    ASSERT_TRUE(chain.insert(u).second) << "a loop in line management";
+  }
+  EXPECT_EQ(chain, (std::set<std::int64_t>{sw, pm, gm, ad}));
+  EXPECT_EQ(chain.count(w().user("chair")), 0u);
+  EXPECT_EQ(
+      w().integer("SELECT COUNT(*) FROM users WHERE line_manager_id = $1", {w().user("chair")}), 0);
+}
+
+TEST_F(StandardDemo, TheDemoSocialWorkerHasACaseload) {
+  const std::int64_t sw = w().user("social_worker");
+  const std::int64_t team = w().integer("SELECT team_id FROM users WHERE id = $1", {sw});
+  EXPECT_GE(w().integer("SELECT COUNT(*) FROM children WHERE allocated_worker_id = $1 AND "
+                        "team_id = $2",
+                        {sw, team}),
+            6);
+  EXPECT_GE(w().integer("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM children WHERE "
+                        "allocated_worker_id = $1 AND sibling_group_id IS NOT NULL "
+                        "GROUP BY sibling_group_id) AS groups",
+                        {sw}),
+            3);
+  // Came into care in the last week and not yet brought to panel: the
+  // emergency retrospective review is the journey's to make.
+  EXPECT_GE(w().integer("SELECT COUNT(*) FROM children c WHERE c.allocated_worker_id = $1 AND "
+                        "c.came_into_care >= '2026-11-15' AND NOT EXISTS (SELECT 1 FROM "
+                        "request_children rc WHERE rc.child_id = c.id)",
+                        {sw}),
+            1);
+  EXPECT_GE(
+      w().integer("SELECT COUNT(*) FROM actions WHERE owner_id = $1 AND status = 'open'", {sw}), 1);
+}
+
+TEST_F(StandardDemo, HasTheChildrenTheSupportPanelWatchesFor) {
+  // Support Panel 2.1: a Child Protection Plan for more than 18 months.
+  EXPECT_GE(w().integer("SELECT COUNT(*) FROM children WHERE cp_plan_start < '2025-05-22'"), 3);
+  // Support Panel 2.2: open to a FAST team for more than 9 months.
+  EXPECT_GE(w().integer("SELECT COUNT(*) FROM children c JOIN teams t ON t.id = c.team_id "
+                        "WHERE t.kind = 'fast' AND c.case_opened < '2026-02-22'"),
+            3);
+  EXPECT_GE(w().integer("SELECT COUNT(*) FROM sibling_groups"), 4);
+  EXPECT_GE(w().integer("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM children WHERE "
+                        "sibling_group_id IS NOT NULL GROUP BY sibling_group_id) AS groups"),
+            3);
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM children WHERE date_of_birth > '2026-11-22' OR "
+                        "date_of_birth <= '2008-11-22'"),
+            0);
+}
+
+TEST_F(StandardDemo, PastSittingsWereHeldAndFutureOnesArePlanned) {
+  for (const core::PanelType& panel : w().services().panels.all()) {
+    SCOPED_TRACE(panel.id);
+    EXPECT_GE(w().integer("SELECT COUNT(*) FROM meetings WHERE panel_id = $1 AND status = 'held' "
+                          "AND sitting_date < '2026-11-22'",
+                          {panel.id}),
+              6);
+    EXPECT_GE(w().integer("SELECT COUNT(*) FROM meetings WHERE panel_id = $1 AND status = "
+                          "'planned' AND sitting_date >= '2026-11-22'",
+                          {panel.id}),
+              6);
+    EXPECT_GT(w().integer("SELECT COUNT(*) FROM hearings h JOIN meetings m ON m.id = "
+                          "h.meeting_id WHERE m.panel_id = $1 AND h.status = 'scheduled' AND "
+                          "m.status = 'planned'",
+                          {panel.id}),
+              0);
+  }
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM meetings WHERE status = 'planned' AND "
+                        "sitting_date < '2026-11-22'"),
+            0);
+  // Heard and decided requests have a hearing with a decision for every child.
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM requests r JOIN request_children rc ON "
+                        "rc.request_id = r.id WHERE r.state IN ('heard', 'decided', 'closed') "
+                        "AND NOT EXISTS (SELECT 1 FROM hearings h JOIN decisions d ON "
+                        "d.hearing_id = h.id WHERE h.request_id = r.id AND d.child_id = "
+                        "rc.child_id)"),
+            0);
+  // Hearings follow one another from the sitting's start and fit in it.
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM hearings h JOIN meetings m ON m.id = h.meeting_id "
+                        "WHERE h.starts_at < m.starts_at OR h.starts_at >= m.ends_at"),
+            0);
+  EXPECT_GT(w().integer("SELECT COUNT(*) FROM actions WHERE status = 'open' AND due_date < "
+                        "'2026-11-22'"),
+            0);
+  EXPECT_GT(w().integer("SELECT COUNT(*) FROM actions WHERE status = 'done'"), 0);
+  EXPECT_GT(w().integer("SELECT COUNT(*) FROM actions WHERE status = 'open' AND due_date >= "
+                        "'2026-11-22'"),
+            0);
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM decisions WHERE reasons = ''"), 0);
+}
+
+TEST_F(StandardDemo, TheAuditChainIsIntact) {
+  const store::AuditVerification v = store::verify_audit(w().db());
+  EXPECT_TRUE(v.intact) << v.problem;
+  EXPECT_GE(v.events, 4);
+}
+
+TEST_F(StandardDemo, ASecondRunIsRefusedAndChangesNothing) {
+  const std::int64_t users = w().integer("SELECT COUNT(*) FROM users");
+  EXPECT_THROW(create_demo_data(w().services(), DemoScale::standard), std::runtime_error);
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM users"), users);
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM children"), 60);
+}
+
+TEST(Demo, TheDemoManagersCanApproveTheirSocialWorkersRequests) {
+  DemoWorld w;
+  create_demo_data(w.services(), DemoScale::standard);
+  const std::int64_t sw = w.user("social_worker");
+  for (const char* role : {"practice_manager", "group_manager"}) {
+    SCOPED_TRACE(role);
+    const Actor approver = w.actor(w.user(role));
+    const std::int64_t step = std::string(role) == "practice_manager" ? 0 : 1;
+    const std::int64_t request = w.integer(
+        "SELECT id FROM requests WHERE author_id = $1 AND state = 'awaiting_approval' AND "
+        "panel_id = 'clam' AND approval_step = $2",
+        {sw, step});
+    ASSERT_NE(request, 0);
+    const auto done = approve_request(w.services(), approver, request, "Agreed.");
+    EXPECT_TRUE(done.ok()) << (done.ok() ? "" : done.error().message);
+  }
+  // The chair may not act on them.
+  EXPECT_FALSE(approve_request(w.services(), w.actor(w.user("chair")),
+                               w.integer("SELECT id FROM requests WHERE state = "
+                                         "'awaiting_approval' ORDER BY id LIMIT 1"),
+                               "")
+                   .ok());
+}
+
+TEST(Demo, TheSameClockGivesTheSameCouncil) {
+  auto fingerprint = [](DemoWorld& w) {
+    std::string out;
+    w.db().read_all([&](store::Tx& tx) {
+      for (const auto& r :
+           tx.query("SELECT c.first_name || ' ' || c.last_name || ' ' || c.date_of_birth || ' ' || "
+                    "c.legal_status FROM children c ORDER BY c.id")) {
+        out += r.text(0) + "\n";
+      }
+      for (const auto& r : tx.query("SELECT state || ' ' || request_type || ' ' || created_at "
+                                    "FROM requests ORDER BY id")) {
+        out += r.text(0) + "\n";
+      }
+      for (const auto& r : tx.query("SELECT due_date || ' ' || status FROM actions ORDER BY id")) {
+        out += r.text(0) + "\n";
+      }
+    });
+    return out;
+  };
+  DemoWorld a;
+  DemoWorld b;
+  create_demo_data(a.services(), DemoScale::standard);
+  create_demo_data(b.services(), DemoScale::standard);
+  EXPECT_EQ(fingerprint(a), fingerprint(b));
+}
+
+}  // namespace
+}  // namespace casepanel::app

@@ -1,0 +1,226 @@
+// The first journey through the use cases, and the rules on its way:
+// request -> approvals -> triage -> schedule -> decision, each step audited.
+#include <gtest/gtest.h>
+
+#include "app/children.h"
+#include "app/requests.h"
+#include "app/sittings.h"
+#include "store/audit.h"
+#include "support/world.h"
+
+namespace casepanel::app {
+namespace {
+
+using testing::TestWorld;
+
+core::RequestDraft clam_draft() {
+  core::RequestDraft d;
+  d.panel_id = "clam";
+  d.request_type = "";
+  d.reason = "Unplanned emergency placement on Thursday night.";
+  d.proposed_plan = "Stay with the foster carers while assessments finish.";
+  d.parallel_plan = "Return home with support.";
+  d.venue_preference = "chn";
+  return d;
+}
+
+// The first request type the CLAM configuration offers.
+std::string first_clam_type(TestWorld& w) {
+  return w.services().panels.find("clam")->request_types.front().id;
+}
+
+std::string state_of(TestWorld& w, std::int64_t request) {
+  std::string s;
+  w.db().read_all([&](store::Tx& tx) {
+    s = tx.query_one("SELECT state FROM requests WHERE id = $1", {request})->text(0);
+  });
+  return s;
+}
+
+std::int64_t new_sent_request(TestWorld& w, std::vector<std::int64_t> children) {
+  auto d = clam_draft();
+  d.request_type = first_clam_type(w);
+  auto id = create_request(w.services(), w.actor(w.sw_a), children, d);
+  EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
+  EXPECT_TRUE(send_for_approval(w.services(), w.actor(w.sw_a), *id).ok());
+  return *id;
+}
+
+TEST(Requests, AnEmptyDraftNamesEveryMissingField) {
+  TestWorld w;
+  core::RequestDraft d;
+  d.panel_id = "clam";
+  auto id = create_request(w.services(), w.actor(w.sw_a), {w.child_a}, d);
+  ASSERT_FALSE(id.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : id.error().fields) {
+    fields.push_back(f.field);
+  }
+  EXPECT_EQ(fields, (std::vector<std::string>{"request_type", "reason", "proposed_plan",
+                                              "venue_preference"}));
+}
+
+TEST(Requests, ASocialWorkerCannotRequestForAnotherTeamsChild) {
+  TestWorld w;
+  auto d = clam_draft();
+  d.request_type = first_clam_type(w);
+  auto id = create_request(w.services(), w.actor(w.sw_a), {w.child_b}, d);
+  ASSERT_FALSE(id.ok());
+  EXPECT_EQ(id.error().kind, core::ErrorKind::not_found);
+}
+
+TEST(Requests, NobodyApprovesTheirOwnRequest) {
+  TestWorld w;
+  auto d = clam_draft();
+  d.request_type = first_clam_type(w);
+  // A practice manager writes a request for their own team's child...
+  auto id = create_request(w.services(), w.actor(w.pm_a), {w.child_a}, d);
+  ASSERT_TRUE(id.ok());
+  ASSERT_TRUE(send_for_approval(w.services(), w.actor(w.pm_a), *id).ok());
+  // ...and may not approve it themselves.
+  auto done = approve_request(w.services(), w.actor(w.pm_a), *id, "");
+  ASSERT_FALSE(done.ok());
+  EXPECT_EQ(done.error().kind, core::ErrorKind::forbidden);
+  EXPECT_EQ(state_of(w, *id), "awaiting_approval");
+}
+
+TEST(Requests, AManagerOfAnotherTeamCannotApprove) {
+  TestWorld w;
+  const auto id = new_sent_request(w, {w.child_a});
+  auto done = approve_request(w.services(), w.actor(w.pm_b), id, "");
+  ASSERT_FALSE(done.ok());
+  EXPECT_EQ(state_of(w, id), "awaiting_approval");
+}
+
+TEST(Requests, ClamNeedsThePracticeManagerThenTheGroupManager) {
+  TestWorld w;
+  const auto id = new_sent_request(w, {w.child_a});
+  // The group manager cannot act before the practice manager.
+  EXPECT_FALSE(approve_request(w.services(), w.actor(w.gm), id, "").ok());
+  ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id, "Quality assured").ok());
+  EXPECT_EQ(state_of(w, id), "awaiting_approval");
+  ASSERT_TRUE(approve_request(w.services(), w.actor(w.gm), id, "Permission given").ok());
+  EXPECT_EQ(state_of(w, id), "submitted");
+}
+
+TEST(Requests, AReturnedRequestGoesBackToItsAuthorWithTheComments) {
+  TestWorld w;
+  const auto id = new_sent_request(w, {w.child_a});
+  EXPECT_FALSE(return_request(w.services(), w.actor(w.pm_a), id, "  ").ok());
+  ASSERT_TRUE(return_request(w.services(), w.actor(w.pm_a), id, "Add the chronology").ok());
+  EXPECT_EQ(state_of(w, id), "draft");
+  auto tasks = my_tasks(w.services(), w.actor(w.sw_a));
+  ASSERT_TRUE(tasks.ok());
+  ASSERT_EQ(tasks->returned.size(), 1u);
+  EXPECT_EQ(tasks->returned[0].detail, "Add the chronology");
+  // Sent again, it waits for the first step once more.
+  ASSERT_TRUE(send_for_approval(w.services(), w.actor(w.sw_a), id).ok());
+  auto pm_tasks = my_tasks(w.services(), w.actor(w.pm_a));
+  ASSERT_EQ(pm_tasks->awaiting_my_approval.size(), 1u);
+}
+
+TEST(Sittings, SchedulingGivesTheNextFreeSlotAndSiblingsTakeLonger) {
+  TestWorld w;
+  ASSERT_GT(ensure_sittings(w.services(), core::Date{std::chrono::year{2026} / 11 / 25}, 4), 0);
+  auto approve_both = [&](std::int64_t id) {
+    ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id, "").ok());
+    ASSERT_TRUE(approve_request(w.services(), w.actor(w.gm), id, "").ok());
+  };
+  const auto siblings = new_sent_request(w, {w.sibling_1, w.sibling_2});
+  const auto single = new_sent_request(w, {w.child_a});
+  approve_both(siblings);
+  approve_both(single);
+  auto queue = triage_queue(w.services(), w.actor(w.coordinator));
+  ASSERT_TRUE(queue.ok());
+  ASSERT_EQ(queue->size(), 2u);
+  const auto& first = queue->front();
+  EXPECT_EQ(first.minutes, first.request_id == siblings ? 30 : 15);
+  const std::int64_t meeting = first.sittings.front().id;
+  ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), siblings, meeting).ok());
+  ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), single, meeting).ok());
+  auto agenda = sitting_view(w.services(), w.actor(w.coordinator), meeting);
+  ASSERT_TRUE(agenda.ok());
+  ASSERT_EQ(agenda->agenda.size(), 2u);
+  // CLAM sits 13:30-17:00 (Europe/London): the siblings take 30 minutes.
+  EXPECT_EQ(agenda->agenda[0].start, "13:30");
+  EXPECT_EQ(agenda->agenda[0].end, "14:00");
+  EXPECT_EQ(agenda->agenda[1].start, "14:00");
+  EXPECT_EQ(state_of(w, single), "scheduled");
+}
+
+TEST(Sittings, OnlyCoordinatorsTriage) {
+  TestWorld w;
+  EXPECT_FALSE(triage_queue(w.services(), w.actor(w.sw_a)).ok());
+  EXPECT_FALSE(schedule_request(w.services(), w.actor(w.pm_a), 1, 1).ok());
+}
+
+TEST(Decisions, NeedReasonsAndRecordTheActionInWorkingDays) {
+  TestWorld w;
+  ensure_sittings(w.services(), core::Date{std::chrono::year{2026} / 11 / 25}, 2);
+  const auto id = new_sent_request(w, {w.child_a});
+  ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id, "").ok());
+  ASSERT_TRUE(approve_request(w.services(), w.actor(w.gm), id, "").ok());
+  auto queue = triage_queue(w.services(), w.actor(w.coordinator));
+  const std::int64_t meeting = queue->front().sittings.front().id;
+  ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), id, meeting).ok());
+  auto agenda = sitting_view(w.services(), w.actor(w.panel_admin), meeting);
+  const std::int64_t hearing = agenda->agenda.front().hearing_id;
+  auto form = decision_form(w.services(), w.actor(w.panel_admin), hearing);
+  ASSERT_TRUE(form.ok());
+  ASSERT_FALSE(form->decisions.empty());
+
+  DecisionInput in;
+  in.child_id = w.child_a;
+  in.decision_type = form->decisions.front().id;
+  in.summary = "Agreed";
+  auto missing = record_decision(w.services(), w.actor(w.panel_admin), hearing, in);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().fields.front().field, "reasons");
+
+  in.reasons = "The plan keeps her safe.";
+  in.action = "Arrange a placement planning meeting";
+  in.action_owner_id = w.sw_a;
+  in.action_due_working_days = "5";
+  ASSERT_TRUE(record_decision(w.services(), w.actor(w.panel_admin), hearing, in).ok());
+  EXPECT_EQ(state_of(w, id), "heard");
+
+  auto rec = child_record(w.services(), w.actor(w.sw_a), w.child_a);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->decisions.size(), 1u);
+  EXPECT_EQ(rec->decisions[0].reasons, "The plan keeps her safe.");
+  ASSERT_EQ(rec->actions.size(), 1u);
+  // Tuesday 1 December 2026 + 5 working days = Tuesday 8 December.
+  EXPECT_EQ(rec->actions[0].due_date, "8 December 2026");
+  EXPECT_EQ(rec->hearings.size(), 1u);
+  EXPECT_TRUE(store::verify_audit(w.db()).intact);
+}
+
+TEST(Children, ScopeFollowsLineManagement) {
+  TestWorld w;
+  auto mine = children_in_scope(w.services(), w.actor(w.sw_a));
+  ASSERT_TRUE(mine.ok());
+  EXPECT_EQ(mine->size(), 3u);  // team A: Ada, Cal, Dee
+  auto gm = children_in_scope(w.services(), w.actor(w.gm));
+  EXPECT_EQ(gm->size(), 4u);  // both teams report to the group manager
+  EXPECT_FALSE(children_in_scope(w.services(), w.actor(w.admin)).ok());
+  auto other = child_record(w.services(), w.actor(w.sw_a), w.child_b);
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().kind, core::ErrorKind::not_found);
+}
+
+TEST(Children, EveryViewOfARecordIsAudited) {
+  TestWorld w;
+  ASSERT_TRUE(child_record(w.services(), w.actor(w.sw_a), w.child_a).ok());
+  std::int64_t views = 0;
+  w.db().read_all([&](store::Tx& tx) {
+    views = tx.query_one(
+                  "SELECT COUNT(*) FROM audit_events WHERE action = 'child.view' "
+                  "AND entity_id = $1 AND actor_id = $2",
+                  {std::to_string(w.child_a), w.sw_a})
+                ->integer(0);
+  });
+  EXPECT_EQ(views, 1);
+}
+
+}  // namespace
+}  // namespace casepanel::app

@@ -1,0 +1,150 @@
+// Starts one casepanel server for the whole browser run and stops it after.
+//
+// 1. A fresh temporary directory holds the database (and the server's log).
+// 2. `casepanel demo` fills a new database with the fictional council.
+// 3. `casepanel serve --port 0` picks a free port and prints
+//    "casepanel is serving on http://127.0.0.1:PORT/"; we wait for that line.
+// 4. The address goes into CASEPANEL_BASE_URL, which playwright.config.js
+//    reads as baseURL in the worker processes.
+//
+// Both commands run with the same frozen clock (CASEPANEL_CLOCK), so the demo
+// data, the planned sittings and every date the pages show are the same on
+// every run, whatever the wall clock says.
+//
+// The function returns the teardown: stop the server with SIGTERM, keep its
+// log as test-results/casepanel-server.log, remove the temporary directory,
+// and fail the run if AddressSanitizer or UBSan reported anything.
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+// Tuesday 24 November 2026, 09:00 in London (GMT): a CLAM sitting day, in the
+// morning, so the first sitting triage offers is that afternoon's (13:30),
+// still ahead of the clock.
+const CLOCK = process.env.CASEPANEL_CLOCK || '2026-11-24T09:00:00Z';
+const START_TIMEOUT_MS = 60 * 1000;
+const STOP_TIMEOUT_MS = 30 * 1000;
+const SANITIZER_REPORT = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|Leak|UndefinedBehavior)Sanitizer/;
+
+function binary() {
+  const b = process.env.CASEPANEL_BINARY || 'build/test/casepanel';
+  const resolved = path.resolve(ROOT, b);
+  if (!fs.existsSync(resolved)) {
+    throw new Error(
+      `casepanel binary not found at ${resolved}. Build it (make test-unit) or set CASEPANEL_BINARY.`,
+    );
+  }
+  return resolved;
+}
+
+// Resolves with the base URL once the server prints its "serving on" line;
+// rejects if the process exits or fails to start first.
+function waitForServing(server, log) {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    const guard = setTimeout(() => {
+      reject(new Error(`casepanel serve did not print its address within ${START_TIMEOUT_MS} ms:\n${log()}`));
+    }, START_TIMEOUT_MS);
+    const done = (fn, value) => {
+      clearTimeout(guard);
+      server.stdout.off('data', onData);
+      server.off('exit', onExit);
+      server.off('error', onError);
+      fn(value);
+    };
+    const onData = (chunk) => {
+      stdout += chunk.toString();
+      const m = stdout.match(/casepanel is serving on (http:\/\/[^\s/]+)\/?/);
+      if (m) {
+        done(resolve, m[1]);
+      }
+    };
+    const onExit = (code, signal) =>
+      done(reject, new Error(`casepanel serve exited (code ${code}, signal ${signal}) before serving:\n${log()}`));
+    const onError = (err) => done(reject, err);
+    server.stdout.on('data', onData);
+    server.on('exit', onExit);
+    server.on('error', onError);
+  });
+}
+
+function stop(server) {
+  return new Promise((resolve) => {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      resolve();
+      return;
+    }
+    const guard = setTimeout(() => server.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    server.once('exit', () => {
+      clearTimeout(guard);
+      resolve();
+    });
+    server.kill('SIGTERM');
+  });
+}
+
+module.exports = async function globalSetup() {
+  const exe = binary();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casepanel-browser-'));
+  const database = path.join(dir, 'db');
+
+  const demo = spawnSync(exe, ['demo', '--database', database, '--clock', CLOCK], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: START_TIMEOUT_MS,
+  });
+  if (demo.status !== 0) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`casepanel demo failed (status ${demo.status}):\n${demo.stdout}\n${demo.stderr}`);
+  }
+
+  const logFile = path.join(dir, 'server.log');
+  const logStream = fs.createWriteStream(logFile);
+  let stderr = '';
+  const server = spawn(exe, ['serve', '--database', database, '--port', '0', '--clock', CLOCK], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Keep both pipes drained for the whole run so the server never blocks on
+  // a full pipe, and keep everything for the log.
+  server.stdout.on('data', (chunk) => logStream.write(chunk));
+  server.stderr.on('data', (chunk) => {
+    stderr += chunk.toString();
+    logStream.write(chunk);
+  });
+
+  let baseURL;
+  try {
+    baseURL = await waitForServing(server, () => stderr);
+  } catch (err) {
+    await stop(server);
+    logStream.end();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  process.env.CASEPANEL_BASE_URL = baseURL;
+  process.env.CASEPANEL_CLOCK = CLOCK;
+
+  return async function globalTeardown() {
+    await stop(server);
+    await new Promise((resolve) => logStream.end(resolve));
+    const outDir = path.join(ROOT, 'test-results');
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.copyFileSync(logFile, path.join(outDir, 'casepanel-server.log'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (SANITIZER_REPORT.test(stderr)) {
+      throw new Error(
+        'casepanel serve reported a sanitizer error (see test-results/casepanel-server.log):\n' + stderr,
+      );
+    }
+    if (server.exitCode !== 0) {
+      throw new Error(
+        `casepanel serve exited with code ${server.exitCode} (signal ${server.signalCode}) ` +
+          'after SIGTERM; see test-results/casepanel-server.log',
+      );
+    }
+  };
+};

@@ -1,0 +1,344 @@
+// The first journey: a CLAM Panel request from the social worker's first
+// click to the decision on the child's record and in the audit log.
+//
+// One test, told in order on one browser page, changing user by signing out
+// and in. Every page visited is checked with axe (WCAG 2.2 AA) and
+// photographed into test-results/<test>/NN-name.png.
+//
+// The server runs on a frozen clock (global-setup.js): Tuesday 24 November
+// 2026 at 09:00, London. Nothing here reads the wall clock.
+const { test, expect } = require('@playwright/test');
+const { expectNoAxeViolations } = require('./axe');
+
+const PASSWORD = 'casepanel-demo';
+const loginFor = (role) => `${role}@demo.casepanel.test`;
+
+// The server's frozen clock (set by global-setup.js) as a London date
+// (UTC midnight of that day) and minutes past midnight.
+const CLOCK = new Date(process.env.CASEPANEL_CLOCK || '2026-11-24T09:00:00Z');
+const CLOCK_PARTS = Object.fromEntries(
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric',
+    hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
+  }).formatToParts(CLOCK).map((p) => [p.type, Number(p.value)]),
+);
+const CLOCK_DATE = new Date(Date.UTC(CLOCK_PARTS.year, CLOCK_PARTS.month - 1, CLOCK_PARTS.day));
+const CLOCK_MINUTES = CLOCK_PARTS.hour * 60 + CLOCK_PARTS.minute;
+
+const REQUEST_TYPE = 'Permission to seek supported lodgings or a residential placement';
+const VENUE = 'Horsham (CHN)';
+const REASON =
+  'Placement with foster carers has broken down twice this year; a residential placement is needed to keep her safe.';
+const PLAN = 'Search for a residential placement within the county, with education kept at the current school.';
+const DECISION = 'Whether a placement search is triggered';
+const DECIDED = 'A residential placement search is triggered today.';
+const DECISION_REASONS =
+  'Two foster placements have broken down and the assessment shows her needs are best met in residential care.';
+const ACTION = 'Start the residential placement search with the placement finding team';
+const WORKING_DAYS = '10';
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+// "24 November 2026" -> Date (UTC midnight), or null.
+function parseLongDate(text) {
+  const m = /^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$/.exec(text);
+  if (!m || !MONTHS.includes(m[2])) {
+    return null;
+  }
+  return new Date(Date.UTC(Number(m[3]), MONTHS.indexOf(m[2]), Number(m[1])));
+}
+
+const toMinutes = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+test('a CLAM Panel request goes from the social worker to a recorded decision', async ({ page }, testInfo) => {
+  // Anything the browser complains about (a script error, a refused resource,
+  // a Content-Security-Policy violation) fails the journey at the end.
+  const browserErrors = [];
+  page.on('pageerror', (err) => browserErrors.push(`page error on ${page.url()}: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      browserErrors.push(`console error on ${page.url()}: ${msg.text()}`);
+    }
+  });
+
+  let shot = 0;
+  // Every page the journey lands on: axe, then a screenshot.
+  async function checkPage(name) {
+    await expectNoAxeViolations(page);
+    shot += 1;
+    await page.screenshot({
+      path: testInfo.outputPath(`${String(shot).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+  }
+
+  // Returns the signed-in person's name, from the bar above the page.
+  async function signIn(role) {
+    await page.goto('/sign-in');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await checkPage(`sign-in-${role}`);
+    await page.getByLabel('Email address').fill(loginFor(role));
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'My tasks' })).toBeVisible();
+    const bar = page.getByText(/^Signed in as [^:]+$/);
+    await expect(bar).toBeVisible();
+    await checkPage(`home-${role}`);
+    return (await bar.textContent()).replace(/^Signed in as /, '').trim();
+  }
+
+  async function signOut() {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  }
+
+  // Opens the request from "Awaiting my approval" on the home page and
+  // approves the step that is this person's.
+  async function approveFromHome(role, requestId, childName, comments) {
+    const awaiting = page
+      .getByRole('heading', { level: 2, name: /^Awaiting my approval/ })
+      .locator('xpath=following-sibling::ul[1]');
+    const link = awaiting.getByRole('link', { name: `${childName}: ${REQUEST_TYPE}` });
+    await expect(link).toHaveAttribute('href', `/requests/${requestId}`);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page.getByRole('button', { name: 'Approve' })).toBeVisible();
+    await checkPage(`request-to-approve-${role}`);
+    await page.getByLabel('Comments').fill(comments);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+    await expect(page.locator('#approvals')).toContainText(comments);
+    await checkPage(`request-approved-${role}`);
+  }
+
+  let socialWorker;
+  let childName;
+  let childId;
+  let requestId;
+  let meetingId;
+  let hearingId;
+  let sittingDate;
+  let slotTime;
+
+  await test.step('the social worker opens a child from My children', async () => {
+    socialWorker = await signIn('social_worker');
+    await page.getByRole('link', { name: 'My children' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'My children' })).toBeVisible();
+    await checkPage('children');
+
+    const first = page.getByRole('table', { name: 'Children' }).getByRole('link').first();
+    childName = (await first.textContent()).trim();
+    await first.click();
+    await expect(page.getByRole('heading', { level: 1, name: childName })).toBeVisible();
+    childId = /\/children\/(\d+)$/.exec(page.url())?.[1];
+    expect(childId, `child page URL ${page.url()}`).toBeTruthy();
+    await checkPage('child');
+  });
+
+  await test.step('starts a CLAM Panel request and sends it for approval', async () => {
+    const start = page.getByRole('link', { name: 'Request CLAM Panel' });
+    await expect(start).toHaveAttribute('data-panel', 'clam');
+    await expect(start).toHaveAttribute('href', `/requests/new?child=${childId}&panel=clam`);
+    await start.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Request to CLAM Panel' })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/requests/new\\?child=${childId}&panel=clam$`));
+    await expect(page.getByRole('checkbox', { name: new RegExp(`^${childName} \\(born`) })).toBeChecked();
+    await checkPage('request-form');
+
+    // Sent empty first: the GOV.UK error summary and an error on each field.
+    await page.getByRole('button', { name: 'Save request' }).click();
+    const summary = page.getByRole('alert');
+    await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    const expected = {
+      request_type: 'Select the type of request',
+      reason: 'Enter the reason for the request',
+      proposed_plan: 'Enter the proposed plan',
+      venue_preference: 'Select the venue you would prefer',
+    };
+    for (const [field, message] of Object.entries(expected)) {
+      await expect(summary.getByRole('link', { name: message })).toHaveAttribute('href', `#${field}`);
+      await expect(page.locator(`#${field}-error`)).toHaveText(`Error: ${message}`);
+    }
+    await expect(page).toHaveTitle(/^Error: /);
+    await expect(page.getByLabel('Reason for the request')).toHaveAttribute('aria-describedby', /reason-error/);
+    await expect(page.getByRole('checkbox', { name: new RegExp(`^${childName} \\(born`) })).toBeChecked();
+    await checkPage('request-form-errors');
+
+    await page.getByRole('radio', { name: REQUEST_TYPE }).check();
+    await page.getByLabel('Reason for the request').fill(REASON);
+    await page.getByLabel('Proposed plan').fill(PLAN);
+    await page.getByRole('radio', { name: VENUE }).check();
+    await page.getByRole('button', { name: 'Save request' }).click();
+
+    await expect(page).toHaveURL(/\/requests\/\d+$/);
+    requestId = /\/requests\/(\d+)$/.exec(page.url())[1];
+    await expect(page.getByRole('heading', { level: 1, name: REQUEST_TYPE })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: REASON })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: PLAN })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: VENUE })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Send for approval' })).toBeVisible();
+    const draftState = (await page.locator('#request-state').textContent()).trim();
+    await checkPage('request-draft');
+
+    await page.getByRole('button', { name: 'Send for approval' }).click();
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page.getByRole('button', { name: 'Send for approval' })).toHaveCount(0);
+    await expect(page.locator('#request-state')).not.toHaveText(draftState);
+    await expect(page.getByText(/^Waiting for /)).toBeVisible();
+    await checkPage('request-sent');
+    await signOut();
+  });
+
+  await test.step('the practice manager approves it from My tasks', async () => {
+    await signIn('practice_manager');
+    await approveFromHome('practice_manager', requestId, childName, 'Three-way discussion held; the referral is sound.');
+    await signOut();
+  });
+
+  await test.step('the group manager gives permission to request a slot', async () => {
+    await signIn('group_manager');
+    await approveFromHome('group_manager', requestId, childName, 'Permission given for a slot at CLAM.');
+    await signOut();
+  });
+
+  await test.step('the coordinator schedules it at the first sitting offered', async () => {
+    await signIn('coordinator');
+    await page.getByRole('link', { name: 'Triage queue' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Triage' })).toBeVisible();
+    await checkPage('triage');
+
+    const card = page.locator(`#triage-${requestId}`);
+    await expect(card.getByRole('heading', { name: `${childName}: ${REQUEST_TYPE}` })).toBeVisible();
+    const sitting = card.getByLabel('Sitting');
+    const firstOption = sitting.locator('option').first();
+    const label = (await firstOption.textContent()).trim();
+    const offered = /^(\d{1,2} [A-Za-z]+ \d{4}), (\d{2}:\d{2}) at /.exec(label);
+    expect(offered, `first sitting offered: "${label}"`).toBeTruthy();
+    sittingDate = offered[1];
+    // The first sitting offered is not in the past of the frozen clock.
+    const date = parseLongDate(sittingDate);
+    expect(date, `date in "${label}"`).not.toBeNull();
+    expect(
+      date > CLOCK_DATE || (date.getTime() === CLOCK_DATE.getTime() && toMinutes(offered[2]) > CLOCK_MINUTES),
+      `first sitting offered (${label}) is after the clock`,
+    ).toBe(true);
+    await sitting.selectOption({ index: 0 });
+    await card.getByRole('button', { name: 'Schedule' }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    const heard = page.locator('#hearing').getByRole('heading', { level: 2 });
+    await expect(heard).toHaveText(/^Heard on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/);
+    const m = /^Heard on (.+) at (\d{2}:\d{2})$/.exec((await heard.textContent()).trim());
+    expect(m[1]).toBe(sittingDate);
+    slotTime = m[2];
+    expect(toMinutes(slotTime)).toBeGreaterThanOrEqual(toMinutes(offered[2]));
+    await checkPage('request-scheduled');
+
+    await page.getByRole('link', { name: "See the sitting's agenda" }).click();
+    await expect(page).toHaveURL(/\/sittings\/\d+$/);
+    meetingId = /\/sittings\/(\d+)$/.exec(page.url())[1];
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^${sittingDate}, `));
+    const agenda = page.locator('#agenda');
+    const row = agenda.getByRole('row').filter({ has: page.getByRole('link', { name: childName, exact: true }) });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole('cell').first()).toHaveText(new RegExp(`^${slotTime} to \\d{2}:\\d{2}$`));
+    // No two hearings on the agenda start at the same time.
+    const starts = (await agenda.locator('tbody tr td:first-child').allTextContents()).map((t) => t.trim().slice(0, 5));
+    expect(new Set(starts).size, `agenda start times ${starts.join(', ')}`).toBe(starts.length);
+    await checkPage('sitting-agenda-coordinator');
+    await signOut();
+  });
+
+  await test.step('the panel administrator records the decision and an action', async () => {
+    await signIn('panel_admin');
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Sittings' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sittings' })).toBeVisible();
+    await checkPage('sittings');
+
+    const open = page.getByRole('link', { name: sittingDate }).and(page.locator(`[href="/sittings/${meetingId}"]`));
+    await open.click();
+    await expect(page).toHaveURL(new RegExp(`/sittings/${meetingId}$`));
+    await checkPage('sitting-panel-admin');
+
+    const record = page.getByRole('link', { name: `Record decision for ${childName}` });
+    hearingId = /\/hearings\/(\d+)\/decision$/.exec(await record.getAttribute('href'))?.[1];
+    expect(hearingId).toBeTruthy();
+    await record.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Record a decision' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: childName })).toBeChecked();
+    await page.getByRole('radio', { name: DECISION }).check();
+    await page.getByLabel('What the panel decided').fill(DECIDED);
+    await page.getByLabel('Reasons').fill(DECISION_REASONS);
+    await page.getByLabel('What must be done (optional)').fill(ACTION);
+    await page.getByLabel('Owner').selectOption({ label: socialWorker });
+    await page.getByLabel('Working days to complete it').fill(WORKING_DAYS);
+    await checkPage('decision-form');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/sittings/${meetingId}$`));
+    const row = page
+      .locator('#agenda')
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: childName, exact: true }) });
+    await expect(row.getByText('Decided', { exact: true })).toBeVisible();
+    await expect(row.getByRole('link', { name: /^Record decision/ })).toHaveCount(0);
+    await checkPage('sitting-decided');
+    await signOut();
+  });
+
+  await test.step("the child's record shows the request, the hearing and the decision", async () => {
+    await signIn('social_worker');
+    await page.getByRole('link', { name: 'My children' }).click();
+    await page.getByRole('table', { name: 'Children' }).getByRole('link', { name: childName, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: childName })).toBeVisible();
+
+    const requests = page.getByRole('table', { name: 'Requests to panel' });
+    const requestRow = requests.getByRole('row').filter({ has: page.locator(`a[href="/requests/${requestId}"]`) });
+    await expect(requestRow.getByRole('link', { name: REQUEST_TYPE })).toBeVisible();
+    await expect(requestRow.getByRole('cell').nth(1)).toHaveText('CLAM Panel');
+
+    await expect(
+      page.locator('#hearings').getByRole('listitem').filter({ has: page.locator(`a[href="/requests/${requestId}"]`) }),
+    ).toContainText(`CLAM Panel: ${sittingDate} at ${slotTime}`);
+
+    const decision = page.locator('#decisions .govuk-summary-card').filter({ hasText: DECISION_REASONS });
+    await expect(decision).toHaveCount(1);
+    await expect(decision.getByRole('heading', { level: 3 })).toHaveText(`${sittingDate}: ${DECISION}`);
+    await expect(decision).toContainText(DECIDED);
+
+    const action = page.getByRole('table', { name: 'Actions' }).getByRole('row').filter({ hasText: ACTION });
+    await expect(action).toHaveCount(1);
+    await expect(action.getByRole('cell').nth(1)).toHaveText(socialWorker);
+    await checkPage('child-after-decision');
+    await signOut();
+  });
+
+  await test.step('the auditor sees every step in the audit log', async () => {
+    await signIn('auditor');
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audit log' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    const rows = page.getByRole('table', { name: 'Audit events' }).getByRole('row');
+    const eventRows = (action, record) =>
+      rows.filter({ has: page.getByRole('cell', { name: action, exact: true }) }).filter({
+        has: page.getByRole('cell', { name: record, exact: true }),
+      });
+    await expect(eventRows('request.create', `request ${requestId}`)).toHaveCount(1);
+    await expect(eventRows('request.send', `request ${requestId}`)).toHaveCount(1);
+    await expect(eventRows('request.approve', `request ${requestId}`)).toHaveCount(2);
+    await expect(eventRows('request.schedule', `request ${requestId}`)).toHaveCount(1);
+    const decided = rows
+      .filter({ has: page.getByRole('cell', { name: 'decision.record', exact: true }) })
+      .filter({ hasText: `"hearing":${hearingId}` });
+    await expect(decided).toHaveCount(1);
+    await expect(decided).toContainText(`"child":${childId}`);
+    await checkPage('audit');
+    await signOut();
+  });
+
+  expect(browserErrors, 'the browser reported errors').toEqual([]);
+});

@@ -1,0 +1,108 @@
+#include "support/world.h"
+
+#include <stdlib.h>
+
+#include <stdexcept>
+
+#include "store/crypto.h"
+#include "store/migrations.h"
+#include "store/panel_files.h"
+
+namespace casepanel::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Tuesday 24 November 2026, 09:00 UTC (09:00 in London: GMT).
+constexpr core::Instant kStart{std::chrono::sys_days{std::chrono::year{2026} / 11 / 24} + 9h};
+
+std::int64_t add_user(store::Tx& tx, const std::string& email, const std::string& name,
+                      std::optional<std::int64_t> team, std::optional<std::int64_t> manager,
+                      std::initializer_list<const char*> roles, const std::string& hash) {
+  const std::int64_t id = tx.insert(
+      "INSERT INTO users (email, name, password_hash, team_id, line_manager_id, created_at) "
+      "VALUES ($1, $2, $3, $4, $5, '2026-01-01T00:00:00Z') RETURNING id",
+      {email, name, hash, store::nullable(team), store::nullable(manager)});
+  for (const char* role : roles) {
+    tx.exec("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)", {id, std::string(role)});
+  }
+  return id;
+}
+
+std::int64_t add_child(store::Tx& tx, const std::string& ext, const std::string& first,
+                       std::int64_t team, std::int64_t worker, std::optional<std::int64_t> group) {
+  return tx.insert(
+      "INSERT INTO children (external_id, first_name, last_name, date_of_birth, team_id, "
+      "allocated_worker_id, sibling_group_id, came_into_care) "
+      "VALUES ($1, $2, 'Testchild', '2015-05-01', $3, $4, $5, '2026-11-19') RETURNING id",
+      {ext, first, team, worker, store::nullable(group)});
+}
+
+}  // namespace
+
+std::filesystem::path make_temp_dir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "casepanel-test-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) {
+    throw std::runtime_error("mkdtemp failed");
+  }
+  return pattern;
+}
+
+TestWorld::TestWorld()
+    : dir_(make_temp_dir()), clock_(kStart), calendar_(core::Calendar::england_and_wales()) {
+  auto files =
+      store::load_panel_files(std::filesystem::path(CASEPANEL_SOURCE_DIR) / "config/panels");
+  if (!files.ok()) {
+    throw std::runtime_error("panel configuration: " + files.problems.front().to_string());
+  }
+  panels_ = std::make_unique<app::PanelCatalogue>(std::move(files.panels));
+  db_ = store::Database::open((dir_ / "test.db").string(), 4);
+  store::migrate(*db_);
+  services_ = std::make_unique<app::Services>(app::Services{*db_, clock_, calendar_, *panels_});
+  static const std::string hash = store::hash_password(kPassword);
+  db_->write_all([&](store::Tx& tx) {
+    const auto locality = tx.insert("INSERT INTO localities (name) VALUES ('North') RETURNING id");
+    gm = add_user(tx, "gm@test", "Gita Manager", std::nullopt, std::nullopt, {"group_manager"},
+                  hash);
+    team_a = tx.insert("INSERT INTO teams (name, locality_id) VALUES ('Team A', $1) RETURNING id",
+                       {locality});
+    team_b = tx.insert("INSERT INTO teams (name, locality_id) VALUES ('Team B', $1) RETURNING id",
+                       {locality});
+    pm_a = add_user(tx, "pm_a@test", "Pat Alpha", team_a, gm, {"practice_manager"}, hash);
+    pm_b = add_user(tx, "pm_b@test", "Pam Beta", team_b, gm, {"practice_manager"}, hash);
+    tx.exec("UPDATE teams SET manager_id = $1 WHERE id = $2", {pm_a, team_a});
+    tx.exec("UPDATE teams SET manager_id = $1 WHERE id = $2", {pm_b, team_b});
+    sw_a = add_user(tx, "sw_a@test", "Sam Alpha", team_a, pm_a, {"social_worker"}, hash);
+    sw_b = add_user(tx, "sw_b@test", "Sid Beta", team_b, pm_b, {"social_worker"}, hash);
+    coordinator = add_user(tx, "coord@test", "Cora Ordinator", std::nullopt, std::nullopt,
+                           {"coordinator"}, hash);
+    panel_admin = add_user(tx, "admin@panel.test", "Nora Taker", std::nullopt, std::nullopt,
+                           {"panel_admin"}, hash);
+    auditor =
+        add_user(tx, "auditor@test", "Audrey Tor", std::nullopt, std::nullopt, {"auditor"}, hash);
+    admin = add_user(tx, "sysadmin@test", "Sys Admin", std::nullopt, std::nullopt, {"admin"}, hash);
+    const auto group = tx.insert("INSERT INTO sibling_groups (name) VALUES ('Pair') RETURNING id");
+    child_a = add_child(tx, "T-1", "Ada", team_a, sw_a, std::nullopt);
+    child_b = add_child(tx, "T-2", "Ben", team_b, sw_b, std::nullopt);
+    sibling_1 = add_child(tx, "T-3", "Cal", team_a, sw_a, group);
+    sibling_2 = add_child(tx, "T-4", "Dee", team_a, sw_a, group);
+  });
+}
+
+TestWorld::~TestWorld() {
+  services_.reset();
+  db_.reset();
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
+}
+
+app::Actor TestWorld::actor(std::int64_t user_id) {
+  std::optional<app::Actor> a;
+  db_->read_all([&](store::Tx& tx) { a = app::load_actor(tx, user_id); });
+  if (!a) {
+    throw std::runtime_error("no such test user");
+  }
+  return *a;
+}
+
+}  // namespace casepanel::testing

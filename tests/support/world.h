@@ -1,0 +1,53 @@
+// TestWorld: a small council on a temporary SQLite database with a fake clock,
+// for store/, app/ and web/ tests. Two teams in one locality:
+//   team A: managed by pm_a (practice manager), social worker sw_a;
+//   team B: managed by pm_b, social worker sw_b;
+//   gm (group manager) manages pm_a and pm_b; plus a coordinator, a panel
+//   administrator, an auditor and an administrator.
+// One child in each team (child_a, child_b) and a sibling pair in team A.
+// Panel types come from the repository's config/panels.
+// Everything is removed when the world goes out of scope.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/auth.h"
+#include "app/services.h"
+#include "store/database.h"
+
+namespace casepanel::testing {
+
+inline constexpr const char* kPassword = "correct horse battery staple";
+
+class TestWorld {
+ public:
+  TestWorld();
+  ~TestWorld();
+
+  app::Services& services() { return *services_; }
+  store::Database& db() { return *db_; }
+  core::FakeClock& clock() { return clock_; }
+  const std::filesystem::path& dir() const { return dir_; }
+  app::Actor actor(std::int64_t user_id);
+
+  std::int64_t sw_a = 0, pm_a = 0, sw_b = 0, pm_b = 0, gm = 0;
+  std::int64_t coordinator = 0, panel_admin = 0, auditor = 0, admin = 0;
+  std::int64_t team_a = 0, team_b = 0;
+  std::int64_t child_a = 0, child_b = 0, sibling_1 = 0, sibling_2 = 0;
+
+ private:
+  std::filesystem::path dir_;
+  core::FakeClock clock_;
+  core::Calendar calendar_;
+  std::unique_ptr<app::PanelCatalogue> panels_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<app::Services> services_;
+};
+
+// A temporary directory removed on destruction.
+std::filesystem::path make_temp_dir();
+
+}  // namespace casepanel::testing

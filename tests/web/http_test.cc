@@ -1,0 +1,302 @@
+// HTTP tests: the real server on port 0 over a TestWorld, spoken to with a
+// real HTTP client. Access rules, CSRF, security headers, the API.
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+
+#include "app/requests.h"
+#include "support/world.h"
+#include "web/server.h"
+
+namespace casepanel::web {
+namespace {
+
+using testing::TestWorld;
+
+struct Reply {
+  int status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;
+  std::string header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+// A browser-like client: keeps cookies, reads CSRF tokens from pages.
+class Client {
+ public:
+  explicit Client(int port) : port_(port) {}
+
+  Reply get(const std::string& path) { return send("GET", path, {}, ""); }
+  Reply post(const std::string& path, std::vector<std::pair<std::string, std::string>> form) {
+    return send("POST", path, std::move(form), "");
+  }
+  Reply get_with_token(const std::string& path, const std::string& token) {
+    return send("GET", path, {}, token);
+  }
+
+  // Signs in through the form; true when the session cookie was set.
+  bool sign_in(const std::string& email) {
+    Reply page = get("/sign-in");
+    Reply done = post("/sign-in", {{"csrf_token", token_in(page.body)},
+                                   {"email", email},
+                                   {"password", testing::kPassword},
+                                   {"next", "/"}});
+    return done.status == 303 && cookies_.count(kSessionCookie) > 0;
+  }
+
+  static std::string token_in(const std::string& html) {
+    std::smatch m;
+    static const std::regex re(R"re(name="csrf_token" value="([0-9a-f]+)")re");
+    return std::regex_search(html, m, re) ? m[1].str() : "";
+  }
+
+ private:
+  Reply send(const std::string& method, const std::string& path,
+             std::vector<std::pair<std::string, std::string>> form, const std::string& bearer) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    Poco::Net::NameValueCollection cookies;
+    for (const auto& [k, v] : cookies_) {
+      cookies.add(k, v);
+    }
+    request.setCookies(cookies);
+    if (!bearer.empty()) {
+      request.set("Authorization", "Bearer " + bearer);
+    }
+    Poco::Net::HTMLForm body;
+    for (const auto& [k, v] : form) {
+      body.add(k, v);
+    }
+    if (method == "POST") {
+      body.prepareSubmit(request);
+      body.write(session.sendRequest(request));
+    } else {
+      session.sendRequest(request);
+    }
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    Reply reply;
+    reply.status = response.getStatus();
+    Poco::StreamCopier::copyToString(in, reply.body);
+    for (const auto& [k, v] : response) {
+      reply.headers[k] = v;
+    }
+    std::vector<Poco::Net::HTTPCookie> set;
+    response.getCookies(set);
+    for (const auto& c : set) {
+      if (c.getMaxAge() == 0) {
+        cookies_.erase(c.getName());
+      } else {
+        cookies_[c.getName()] = c.getValue();
+      }
+    }
+    return reply;
+  }
+
+  int port_;
+  std::map<std::string, std::string> cookies_;
+};
+
+class Http : public ::testing::Test {
+ protected:
+  Http() {
+    StaticFiles files;
+    files.add_directory("/static/", std::string(CASEPANEL_SOURCE_DIR) + "/static");
+    site_ = std::make_unique<Site>(
+        world_.services(), Templates::load(std::string(CASEPANEL_SOURCE_DIR) + "/templates"),
+        std::move(files), SiteOptions{});
+    ServerConfig config;
+    config.port = 0;
+    config.max_threads = 4;
+    server_ = std::make_unique<Server>(*site_, config);
+    server_->start();
+  }
+  ~Http() override { server_->stop(); }
+
+  Client client() { return Client(server_->port()); }
+
+  std::int64_t count(const std::string& sql) {
+    std::int64_t n = 0;
+    world_.db().read_all([&](store::Tx& tx) { n = tx.query_one(sql)->integer(0); });
+    return n;
+  }
+
+  TestWorld world_;
+  std::unique_ptr<Site> site_;
+  std::unique_ptr<Server> server_;
+};
+
+TEST_F(Http, HealthCheckNeedsNoSignIn) {
+  Reply r = client().get("/healthz");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "ok\n");
+}
+
+TEST_F(Http, PagesBehindSignInRedirectToTheSignInPage) {
+  Reply r = client().get("/children");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("Location"), "/sign-in?next=/children");
+}
+
+TEST_F(Http, AWrongPasswordShowsAnErrorAndNoSession) {
+  Client c = client();
+  Reply page = c.get("/sign-in");
+  Reply r = c.post(
+      "/sign-in",
+      {{"csrf_token", Client::token_in(page.body)}, {"email", "sw_a@test"}, {"password", "wrong"}});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_NE(r.body.find("Enter a correct email address and password"), std::string::npos);
+  EXPECT_EQ(c.get("/").status, 303);
+}
+
+TEST_F(Http, EveryPageBehindSignInHasSecurityHeadersAndIsNotCached) {
+  Client c = client();
+  ASSERT_TRUE(c.sign_in("sw_a@test"));
+  for (const std::string& path :
+       std::vector<std::string>{"/", "/children", "/children/" + std::to_string(world_.child_a)}) {
+    Reply r = c.get(path);
+    EXPECT_EQ(r.status, 200) << path;
+    EXPECT_EQ(r.header("Cache-Control"), "no-store") << path;
+    EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff");
+    const std::string csp = r.header("Content-Security-Policy");
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+    EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+    EXPECT_FALSE(r.header("Referrer-Policy").empty());
+  }
+}
+
+TEST_F(Http, ASocialWorkerGets404ForAChildOfAnotherTeam) {
+  Client c = client();
+  ASSERT_TRUE(c.sign_in("sw_a@test"));
+  EXPECT_EQ(c.get("/children/" + std::to_string(world_.child_a)).status, 200);
+  Reply other = c.get("/children/" + std::to_string(world_.child_b));
+  EXPECT_EQ(other.status, 404);
+  EXPECT_EQ(other.body.find("Ben"), std::string::npos);
+  EXPECT_EQ(c.get("/children/999999").status, 404);
+}
+
+TEST_F(Http, APostWithoutTheCsrfTokenIsRefusedAndChangesNothing) {
+  Client c = client();
+  ASSERT_TRUE(c.sign_in("sw_a@test"));
+  const auto before = count("SELECT COUNT(*) FROM requests");
+  const auto type = world_.services().panels.find("clam")->request_types.front().id;
+  std::vector<std::pair<std::string, std::string>> form = {
+      {"panel_id", "clam"},       {"child_ids", std::to_string(world_.child_a)},
+      {"request_type", type},     {"reason", "r"},
+      {"proposed_plan", "p"},     {"parallel_plan", "pp"},
+      {"venue_preference", "chn"}};
+  Reply r = c.post("/requests", form);
+  EXPECT_EQ(r.status, 403);
+  form.emplace_back("csrf_token",
+                    "0000000000000000000000000000000000000000000000000000000000000000");
+  EXPECT_EQ(c.post("/requests", form).status, 403);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM requests"), before);
+  // With the session's token the same form is accepted.
+  form.back().second = Client::token_in(c.get("/").body);
+  Reply ok = c.post("/requests", form);
+  EXPECT_EQ(ok.status, 303);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM requests"), before + 1);
+}
+
+TEST_F(Http, NobodyApprovesTheirOwnRequest) {
+  core::RequestDraft d;
+  d.panel_id = "clam";
+  d.request_type = world_.services().panels.find("clam")->request_types.front().id;
+  d.reason = "r";
+  d.proposed_plan = "p";
+  d.parallel_plan = "pp";
+  d.venue_preference = "chd";
+  auto id = app::create_request(world_.services(), world_.actor(world_.pm_a), {world_.child_a}, d);
+  ASSERT_TRUE(id.ok());
+  ASSERT_TRUE(app::send_for_approval(world_.services(), world_.actor(world_.pm_a), *id).ok());
+  Client c = client();
+  ASSERT_TRUE(c.sign_in("pm_a@test"));
+  const std::string path = "/requests/" + std::to_string(*id);
+  Reply page = c.get(path);
+  EXPECT_EQ(page.body.find(">Approve<"), std::string::npos);  // no button offered
+  Reply r = c.post(path + "/approve", {{"csrf_token", Client::token_in(page.body)}});
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM approvals"), 0);
+}
+
+TEST_F(Http, OnlyCoordinatorsAndAdministratorsTriage) {
+  Client sw = client();
+  ASSERT_TRUE(sw.sign_in("sw_a@test"));
+  EXPECT_EQ(sw.get("/triage").status, 403);
+  Client coord = client();
+  ASSERT_TRUE(coord.sign_in("coord@test"));
+  EXPECT_EQ(coord.get("/triage").status, 200);
+}
+
+TEST_F(Http, TheAuditLogIsForAuditorsOnly) {
+  Client sw = client();
+  ASSERT_TRUE(sw.sign_in("sw_a@test"));
+  EXPECT_EQ(sw.get("/audit").status, 403);
+  Client auditor = client();
+  ASSERT_TRUE(auditor.sign_in("auditor@test"));
+  Reply r = auditor.get("/audit");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("session.sign_in"), std::string::npos);
+}
+
+TEST_F(Http, SessionsEndAfterFifteenIdleMinutes) {
+  Client c = client();
+  ASSERT_TRUE(c.sign_in("sw_a@test"));
+  world_.clock().advance(std::chrono::minutes{14});
+  EXPECT_EQ(c.get("/").status, 200);
+  world_.clock().advance(std::chrono::minutes{16});
+  EXPECT_EQ(c.get("/").status, 303);
+}
+
+TEST_F(Http, SessionsEndAfterEightHoursHoweverBusy) {
+  Client c = client();
+  ASSERT_TRUE(c.sign_in("sw_a@test"));
+  for (int i = 0; i < 33; ++i) {  // 33 x 14.5 minutes: just under 8 hours
+    world_.clock().advance(std::chrono::seconds{870});
+    ASSERT_EQ(c.get("/").status, 200) << i;
+  }
+  world_.clock().advance(std::chrono::seconds{870});
+  EXPECT_EQ(c.get("/").status, 303);
+}
+
+TEST_F(Http, SignOutEndsTheSession) {
+  Client c = client();
+  ASSERT_TRUE(c.sign_in("sw_a@test"));
+  Reply home = c.get("/");
+  EXPECT_EQ(c.post("/sign-out", {{"csrf_token", Client::token_in(home.body)}}).status, 303);
+  EXPECT_EQ(c.get("/").status, 303);
+}
+
+TEST_F(Http, TheApiListsOnlyTheChildrenTheTokensUserMaySee) {
+  auto token = app::create_api_token(world_.services(), "sw_a@test");
+  ASSERT_TRUE(token.ok());
+  Client c = client();
+  Reply r = c.get_with_token("/api/v1/children", *token);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("Content-Type"), "application/json");
+  EXPECT_NE(r.body.find("\"T-1\""), std::string::npos);
+  EXPECT_EQ(r.body.find("\"T-2\""), std::string::npos);
+  EXPECT_EQ(c.get_with_token("/api/v1/children", "nonsense").status, 401);
+  EXPECT_EQ(c.get("/api/v1/children").status, 401);
+}
+
+TEST_F(Http, UnknownPagesAre404AndShowNoInternals) {
+  Client c = client();
+  ASSERT_TRUE(c.sign_in("sw_a@test"));
+  Reply r = c.get("/no/such/page");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("Page not found"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace casepanel::web
