@@ -277,6 +277,14 @@ struct RequestPlan {
   std::optional<Date> statutory_due;
 };
 
+// Parameters per statement. SQLite finds each "$N" parameter by name in a
+// list, so a statement's cost grows with the square of its parameters: about
+// sixty is the sweet spot (measured: 120 takes half as long again, 250 twice
+// as long). PostgreSQL has no such cost, and fewer round trips pay.
+std::size_t bulk_parameters(store::Engine engine) {
+  return engine == store::Engine::sqlite ? 60 : 3000;
+}
+
 // Many rows in few statements: INSERT ... VALUES (...), (...) with every
 // value bound. Rows referring to another table's rows name its BulkInsert as
 // a parent, which is flushed first (foreign keys are checked at once). Call
@@ -289,7 +297,7 @@ class BulkInsert {
         table_(std::move(table)),
         columns_(std::move(columns)),
         parents_(std::move(parents)),
-        batch_(std::max<std::size_t>(1, std::min<std::size_t>(400, 30000 / columns_.size()))) {}
+        batch_(std::max<std::size_t>(1, bulk_parameters(tx.engine()) / columns_.size())) {}
 
   void add(Params row) {
     for (Value& v : row) {
@@ -439,6 +447,27 @@ class Demo {
 
   DemoSummary summary();
 
+  // The large council.
+  struct LargePlan {
+    std::vector<Sitting> past;  // oldest first
+    std::vector<Sitting> future;
+    std::optional<std::size_t> bench;          // index into future
+    int oldest_hearings = 0;                   // the oldest sitting's share
+    std::vector<std::size_t> hearing_sitting;  // per past hearing: index into past
+    std::vector<std::size_t> hearing_child;    // per past hearing: index into children_
+  };
+  class LargeHistory;
+  std::int64_t next_id(const char* table);
+  void put_setting(const std::string& key, const std::string& value);
+  void plan_large_future(LargePlan& plan);
+  void plan_large_past(LargePlan& plan, int hearings);
+  Sitting large_sitting(const core::PanelType& panel, Date date) const;
+  void assign_large_hearings(LargePlan& plan);
+  void make_large_children(const LargePlan& plan);
+  void insert_large_children();
+  void insert_large_sittings(LargePlan& plan);
+  std::vector<int> large_action_counts(std::size_t decisions);
+
   Services& s_;
   Tx& tx_;
   Instant now_;
@@ -525,11 +554,15 @@ void Demo::write_settings(DemoScale scale) {
       {"council", kCouncil},
       {"demo_scale", scale == DemoScale::large ? "large" : "standard"}};
   for (const auto& [k, v] : rows) {
-    tx_.exec(
-        "INSERT INTO settings (key, value) VALUES ($1, $2) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        {k, v});
+    put_setting(k, v);
   }
+}
+
+void Demo::put_setting(const std::string& key, const std::string& value) {
+  tx_.exec(
+      "INSERT INTO settings (key, value) VALUES ($1, $2) "
+      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      {key, value});
 }
 
 void Demo::note(const std::string& step, const nlohmann::json& detail) {
@@ -1360,147 +1393,140 @@ constexpr int kLargeHearings = 50000;
 constexpr int kLargeActions = 200000;
 constexpr int kHearingsPerSitting = 14;
 constexpr int kBenchHistoryHearings = 40;
+constexpr int kBenchHistoryDays = 3652;
 
-DemoSummary Demo::large() {
-  ensure_empty();
-  write_settings(DemoScale::large);
-  build_council(kLargeLayout);
-  note("council", {{"localities", kLargeLayout.localities}, {"teams", council_.teams.size()}});
+std::int64_t Demo::next_id(const char* table) {
+  return tx_.query_one(std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") + table)->integer(0);
+}
 
-  auto next_id = [&](const char* table) {
-    return tx_.query_one(std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") + table)->integer(0);
-  };
+// The next eight weeks' sittings; the benchmark's is the bench panel's
+// first one not on a bank holiday.
+void Demo::plan_large_future(LargePlan& plan) {
   const core::PanelType* bench_panel = s_.panels.find("clam");
   if (bench_panel == nullptr && !s_.panels.all().empty()) {
     bench_panel = &s_.panels.all().front();
   }
-
-  // Future sittings (the next eight weeks) and the benchmark's sitting: the
-  // bench panel's first one that is not on a bank holiday.
-  std::vector<Sitting> future;
-  std::optional<std::size_t> bench;
   for (const core::PanelType& panel : s_.panels.all()) {
     for (Sitting& sit : sittings_of(panel, today_, plus_days(today_, 57))) {
-      if (&panel == bench_panel && !bench && !sit.on_bank_holiday) {
-        bench = future.size();
+      if (&panel == bench_panel && !plan.bench && !sit.on_bank_holiday) {
+        plan.bench = plan.future.size();
       }
-      future.push_back(std::move(sit));
+      plan.future.push_back(std::move(sit));
     }
   }
+}
 
-  // Past sittings, newest first, until they hold all the other hearings.
-  const int bench_hearings = bench ? kHearingsPerSitting : 0;
-  const int past_hearings = kLargeHearings - bench_hearings;
-  std::vector<Sitting> past;
-  const sys_days monday =
-      sys_days{today_} - days{(std::chrono::weekday{sys_days{today_}}.iso_encoding() - 1)};
+// Past sittings on each panel's weekday and the next two working weekdays,
+// going back week by week until they hold `hearings`; oldest first.
+void Demo::plan_large_past(LargePlan& plan, int hearings) {
+  const sys_days today{today_};
+  const sys_days monday = today - days{std::chrono::weekday{today}.iso_encoding() - 1};
   int room = 0;
-  for (int week = 0; room < past_hearings && !s_.panels.all().empty(); ++week) {
+  for (int week = 0; room < hearings && !s_.panels.all().empty(); ++week) {
     for (const core::PanelType& panel : s_.panels.all()) {
-      // The panel's own weekday and the next two working weekdays.
-      unsigned wd = panel.schedule.weekday.iso_encoding();
-      if (wd > 5) {
-        wd = 1;
-      }
-      for (int n = 0; n < 3 && room < past_hearings; ++n) {
-        const unsigned w = (wd - 1 + static_cast<unsigned>(n)) % 5 + 1;
-        const Date date{monday - days{7 * week} + days{w - 1}};
-        if (sys_days{date} >= sys_days{today_} || s_.calendar.is_bank_holiday(date)) {
+      const unsigned own = panel.schedule.weekday.iso_encoding();
+      for (unsigned n = 0; n < 3 && room < hearings; ++n) {
+        const unsigned weekday = ((own > 5 ? 1 : own) - 1 + n) % 5 + 1;
+        const Date date{monday - days{7 * week} + days{weekday - 1}};
+        if (sys_days{date} >= today || s_.calendar.is_bank_holiday(date)) {
           continue;
         }
-        Sitting sit;
-        sit.panel = &panel;
-        sit.date = date;
-        sit.starts = core::london_to_utc(date, panel.schedule.start);
-        sit.ends = core::london_to_utc(date, panel.schedule.end);
-        const auto& rotation = panel.schedule.venue_rotation;
-        if (!rotation.empty()) {
-          const long long weeks =
-              (sys_days{date} - sys_days{panel.schedule.rotation_anchor}).count() / 7;
-          const long long period = weeks / std::max(1, panel.schedule.every_weeks);
-          const long long size = static_cast<long long>(rotation.size());
-          sit.venue = rotation[static_cast<std::size_t>(((period % size) + size) % size)];
-        }
-        past.push_back(std::move(sit));
+        plan.past.push_back(large_sitting(panel, date));
         room += kHearingsPerSitting;
       }
     }
   }
-  std::sort(past.begin(), past.end(), [](const Sitting& a, const Sitting& b) {
+  std::sort(plan.past.begin(), plan.past.end(), [](const Sitting& a, const Sitting& b) {
     return a.starts < b.starts || (a.starts == b.starts && a.panel->id < b.panel->id);
   });
+  plan.oldest_hearings = hearings - kHearingsPerSitting * (static_cast<int>(plan.past.size()) - 1);
+}
 
-  // Which child each past hearing is for, oldest first. Children are heard
-  // in cohorts (child k around the k-th part of the timeline, so each has a
-  // year or so of history); child 0 is heard about every three months for
-  // ten years: the benchmark's child history.
-  std::vector<int> hearing_sitting;  // index into past
-  std::vector<int> hearing_child;
-  const int oldest_count =
-      past_hearings - kHearingsPerSitting * (static_cast<int>(past.size()) - 1);
-  const sys_days history_start = sys_days{today_} - days{3652};
+Sitting Demo::large_sitting(const core::PanelType& panel, Date date) const {
+  Sitting sit;
+  sit.panel = &panel;
+  sit.date = date;
+  sit.starts = core::london_to_utc(date, panel.schedule.start);
+  sit.ends = core::london_to_utc(date, panel.schedule.end);
+  // The venue rotation counts scheduled periods from the anchor, as
+  // core::sittings_from does.
+  const auto& rotation = panel.schedule.venue_rotation;
+  if (!rotation.empty()) {
+    const long long weeks = (sys_days{date} - sys_days{panel.schedule.rotation_anchor}).count() / 7;
+    const long long period = weeks / std::max(1, panel.schedule.every_weeks);
+    const long long size = static_cast<long long>(rotation.size());
+    sit.venue = rotation[static_cast<std::size_t>(((period % size) + size) % size)];
+  }
+  return sit;
+}
+
+// Which child each past hearing is for, oldest first. Children are heard in
+// cohorts (child k around the k-th part of the timeline, so each has a year
+// or so of history); child 0 is heard about every three months for ten
+// years: the benchmark's child history.
+void Demo::assign_large_hearings(LargePlan& plan) {
+  const int total = plan.oldest_hearings +
+                    kHearingsPerSitting * std::max(0, static_cast<int>(plan.past.size()) - 1);
+  const sys_days history_start = sys_days{today_} - days{kBenchHistoryDays};
   int bench_next = 0;
-  auto bench_due = [&] { return history_start + days{3652 * bench_next / kBenchHistoryHearings}; };
-  for (std::size_t i = 0; i < past.size(); ++i) {
-    const int n = i == 0 ? oldest_count : kHearingsPerSitting;
+  for (std::size_t i = 0; i < plan.past.size(); ++i) {
+    const int n = i == 0 ? plan.oldest_hearings : kHearingsPerSitting;
     std::set<int> here;
     for (int h = 0; h < n; ++h) {
-      const int index = static_cast<int>(hearing_child.size());
       int child = -1;
-      if (h == 0 && bench_next < kBenchHistoryHearings && sys_days{past[i].date} >= bench_due()) {
+      if (h == 0 && bench_next < kBenchHistoryHearings &&
+          sys_days{plan.past[i].date} >=
+              history_start + days{kBenchHistoryDays * bench_next / kBenchHistoryHearings}) {
         child = 0;
         ++bench_next;
       }
+      const long long index = static_cast<long long>(plan.hearing_child.size());
+      const int centre = static_cast<int>(index * (kLargeChildren - 1) / std::max(1, total));
       for (int tries = 0; child < 0 || (here.count(child) && tries < 50); ++tries) {
-        const int centre =
-            static_cast<int>(static_cast<long long>(index) * (kLargeChildren - 1) / past_hearings);
         child = std::clamp(centre + uniform(-250, 250), 1, kLargeChildren - 1);
       }
       here.insert(child);
-      hearing_sitting.push_back(static_cast<int>(i));
-      hearing_child.push_back(child);
+      plan.hearing_sitting.push_back(i);
+      plan.hearing_child.push_back(static_cast<std::size_t>(child));
     }
   }
+}
 
-  // Children: dates fit their history; a few sibling pairs and triples.
+// Children whose dates fit their history (case opened before the first
+// hearing, born before that, 17 at most); a few sibling pairs and triples.
+void Demo::make_large_children(const LargePlan& plan) {
   std::vector<std::optional<Date>> first_heard(kLargeChildren);
-  for (std::size_t h = 0; h < hearing_child.size(); ++h) {
-    auto& f = first_heard[static_cast<std::size_t>(hearing_child[h])];
-    if (!f) {
-      f = past[static_cast<std::size_t>(hearing_sitting[h])].date;
+  for (std::size_t h = 0; h < plan.hearing_child.size(); ++h) {
+    auto& first = first_heard[plan.hearing_child[h]];
+    if (!first) {
+      first = plan.past[plan.hearing_sitting[h]].date;
     }
   }
-  const std::int64_t sw = council_.login.at(Role::social_worker);
-  for (int k = 0; k < kLargeChildren; ++k) {
+  const int oldest = 17 * 365 + 300;
+  for (std::size_t k = 0; k < static_cast<std::size_t>(kLargeChildren); ++k) {
+    // The benchmark's child is social_worker@'s, so the journeys can open it.
     const std::size_t team = k == 0 ? 0 : static_cast<std::size_t>(uniform(0, 99));
     const auto& workers = council_.teams[team].workers;
-    const std::int64_t worker =
-        k == 0
-            ? sw
-            : workers[static_cast<std::size_t>(uniform(0, static_cast<int>(workers.size()) - 1))];
-    Child c = random_child(team, worker, "");
-    if (k == 0) {
-      c.legal_status = "Care Order";
-    } else {
-      c.legal_status =
-          one_of(std::array<const char*, 6>{"Child in Need", "Child Protection Plan", "Section 20",
-                                            "Care Order", "Interim Care Order", "Placement Order"});
-    }
-    const Date opened =
-        first_heard[static_cast<std::size_t>(k)]
-            ? plus_days(*first_heard[static_cast<std::size_t>(k)], -uniform(14, 200))
-            : plus_days(today_, -uniform(14, 1000));
-    const int open_ago = days_from(opened, today_);
-    const int oldest = 17 * 365 + 300;
-    const int age = k == 0 ? 16 * 365 + 100 : uniform(std::min(oldest, open_ago + 1), oldest);
-    c.date_of_birth = plus_days(today_, -age);
-    c.case_opened = opened;
+    Child c = random_child(team,
+                           workers[k == 0 ? 0
+                                          : static_cast<std::size_t>(
+                                                uniform(0, static_cast<int>(workers.size()) - 1))],
+                           "");
+    c.legal_status = k == 0 ? "Care Order"
+                            : one_of(std::array<const char*, 6>{
+                                  "Child in Need", "Child Protection Plan", "Section 20",
+                                  "Care Order", "Interim Care Order", "Placement Order"});
+    c.case_opened = first_heard[k] ? plus_days(*first_heard[k], -uniform(14, 200))
+                                   : plus_days(today_, -uniform(14, 1000));
+    const int open_ago = days_from(c.case_opened, today_);
+    c.date_of_birth = plus_days(
+        today_, -(k == 0 ? 16 * 365 + 100 : uniform(std::min(oldest, open_ago + 1), oldest)));
     c.came_into_care.reset();
     c.cp_plan_start.reset();
     if (in_care(c.legal_status)) {
-      c.came_into_care = plus_days(opened, uniform(0, std::min(90, open_ago)));
+      c.came_into_care = plus_days(c.case_opened, uniform(0, std::min(90, open_ago)));
     } else if (c.legal_status == "Child Protection Plan") {
-      c.cp_plan_start = plus_days(opened, uniform(0, std::min(120, open_ago)));
+      c.cp_plan_start = plus_days(c.case_opened, uniform(0, std::min(120, open_ago)));
     }
     children_.push_back(std::move(c));
   }
@@ -1517,209 +1543,252 @@ DemoSummary Demo::large() {
         c.worker = children_[k].worker;
         c.ethnicity = children_[k].ethnicity;
       }
+      c.sibling_group = static_cast<int>(groups_.size() - 1);
       groups_.back().push_back(k + i);
     }
   }
-  {
-    const std::int64_t first_group = next_id("sibling_groups");
-    BulkInsert groups(tx_, "sibling_groups", {"id", "name"});
-    for (std::size_t g = 0; g < groups_.size(); ++g) {
-      groups.add({first_group + static_cast<std::int64_t>(g),
-                  children_[groups_[g].front()].last_name + " siblings"});
-      for (std::size_t c : groups_[g]) {
-        children_[c].sibling_group = static_cast<int>(g);
-      }
-    }
-    groups.flush();
-    const std::int64_t first_child = next_id("children");
-    BulkInsert rows(tx_, "children",
-                    {"id", "external_id", "first_name", "last_name", "date_of_birth", "gender",
-                     "ethnicity", "disability", "legal_status", "came_into_care", "cp_plan_start",
-                     "case_opened", "allocated_worker_id", "team_id", "sibling_group_id"});
-    for (std::size_t i = 0; i < children_.size(); ++i) {
-      Child& c = children_[i];
-      c.id = first_child + static_cast<std::int64_t>(i);
-      char external[32];
-      std::snprintf(external, sizeof external, "DEMO-%06zu", 100 + i);
-      auto date = [](const std::optional<Date>& d) {
-        return d ? Value{core::to_iso(*d)} : Value{nullptr};
-      };
-      rows.add({c.id, std::string(external), c.first_name, c.last_name,
-                core::to_iso(c.date_of_birth), c.gender, c.ethnicity, c.disability, c.legal_status,
-                date(c.came_into_care), date(c.cp_plan_start), core::to_iso(c.case_opened),
-                c.worker, council_.teams[c.team].id,
-                c.sibling_group < 0 ? Value{nullptr} : Value{first_group + c.sibling_group}});
-    }
-    rows.flush();
-  }
-  note("children", {{"children", children_.size()}, {"sibling_groups", groups_.size()}});
+}
 
-  // Sittings.
-  {
-    std::int64_t id = next_id("meetings");
-    BulkInsert rows(tx_, "meetings",
-                    {"id", "panel_id", "sitting_date", "starts_at", "ends_at", "venue_id", "status",
-                     "chair_id", "minutes_authorised_at"});
-    for (std::size_t i = 0; i < past.size(); ++i) {
-      Sitting& sit = past[i];
-      sit.id = id++;
-      const int n = i == 0 ? oldest_count : kHearingsPerSitting;
-      int booked = n * sit.panel->hearing_minutes(1);
-      const Instant ends = std::max(sit.ends, sit.starts + minutes{booked});
-      rows.add({sit.id, sit.panel->id, core::to_iso(sit.date), core::to_iso_utc(sit.starts),
-                core::to_iso_utc(ends), sit.venue, std::string("held"), council_.chairs[i % 2],
-                cached_stamp(add_working_days(sit.date, 2), 12 * 60)});
-    }
-    for (Sitting& sit : future) {
-      sit.id = id++;
-      rows.add({sit.id, sit.panel->id, core::to_iso(sit.date), core::to_iso_utc(sit.starts),
-                core::to_iso_utc(sit.ends), sit.venue, std::string("planned"), council_.chairs[0],
-                nullptr});
-    }
-    rows.flush();
+void Demo::insert_large_children() {
+  const std::int64_t first_group = next_id("sibling_groups");
+  BulkInsert groups(tx_, "sibling_groups", {"id", "name"});
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    groups.add({first_group + static_cast<std::int64_t>(g),
+                children_[groups_[g].front()].last_name + " siblings"});
   }
-  note("sittings", {{"sittings", past.size() + future.size()}});
+  groups.flush();
+  const std::int64_t first_child = next_id("children");
+  BulkInsert rows(tx_, "children",
+                  {"id", "external_id", "first_name", "last_name", "date_of_birth", "gender",
+                   "ethnicity", "disability", "legal_status", "came_into_care", "cp_plan_start",
+                   "case_opened", "allocated_worker_id", "team_id", "sibling_group_id"});
+  auto date = [](const std::optional<Date>& d) {
+    return d ? Value{core::to_iso(*d)} : Value{nullptr};
+  };
+  for (std::size_t i = 0; i < children_.size(); ++i) {
+    Child& c = children_[i];
+    c.id = first_child + static_cast<std::int64_t>(i);
+    char external[32];
+    std::snprintf(external, sizeof external, "DEMO-%06zu", 100 + i);
+    rows.add({c.id, std::string(external), c.first_name, c.last_name, core::to_iso(c.date_of_birth),
+              c.gender, c.ethnicity, c.disability, c.legal_status, date(c.came_into_care),
+              date(c.cp_plan_start), core::to_iso(c.case_opened), c.worker,
+              council_.teams[c.team].id,
+              c.sibling_group < 0 ? Value{nullptr} : Value{first_group + c.sibling_group}});
+  }
+  rows.flush();
+}
 
-  // Requests, hearings, decisions and actions.
-  const std::size_t decisions_total = hearing_child.size();
-  std::vector<int> actions_for(decisions_total);
-  {
-    long long sum = 0;
-    for (int& a : actions_for) {
-      a = std::array<int, 6>{2, 3, 4, 4, 5, 6}[static_cast<std::size_t>(uniform(0, 5))];
-      sum += a;
-    }
-    while (sum != kLargeActions && decisions_total > 0) {
-      int& a =
-          actions_for[static_cast<std::size_t>(uniform(0, static_cast<int>(decisions_total) - 1))];
-      if (sum < kLargeActions && a < 8) {
-        ++a;
-        ++sum;
-      } else if (sum > kLargeActions && a > 1) {
-        --a;
-        --sum;
-      }
+// Past sittings were held, their minutes authorised two working days later;
+// a sitting runs on past its end when fourteen hearings need longer.
+void Demo::insert_large_sittings(LargePlan& plan) {
+  std::int64_t id = next_id("meetings");
+  BulkInsert rows(tx_, "meetings",
+                  {"id", "panel_id", "sitting_date", "starts_at", "ends_at", "venue_id", "status",
+                   "chair_id", "minutes_authorised_at"});
+  for (std::size_t i = 0; i < plan.past.size(); ++i) {
+    Sitting& sit = plan.past[i];
+    sit.id = id++;
+    const int n = i == 0 ? plan.oldest_hearings : kHearingsPerSitting;
+    const Instant ends =
+        std::max(sit.ends, sit.starts + minutes{n * sit.panel->hearing_minutes(1)});
+    rows.add({sit.id, sit.panel->id, core::to_iso(sit.date), core::to_iso_utc(sit.starts),
+              core::to_iso_utc(ends), sit.venue, std::string("held"), council_.chairs[i % 2],
+              cached_stamp(add_working_days(sit.date, 2), 12 * 60)});
+  }
+  for (Sitting& sit : plan.future) {
+    sit.id = id++;
+    rows.add({sit.id, sit.panel->id, core::to_iso(sit.date), core::to_iso_utc(sit.starts),
+              core::to_iso_utc(sit.ends), sit.venue, std::string("planned"), council_.chairs[0],
+              nullptr});
+  }
+  rows.flush();
+}
+
+// How many actions each decision gets: two to six, four on average, adding
+// up to exactly kLargeActions.
+std::vector<int> Demo::large_action_counts(std::size_t decisions) {
+  std::vector<int> out(decisions);
+  long long sum = 0;
+  for (int& a : out) {
+    a = std::array<int, 6>{2, 3, 4, 4, 5, 6}[static_cast<std::size_t>(uniform(0, 5))];
+    sum += a;
+  }
+  while (sum != kLargeActions && decisions > 0) {
+    int& a = out[static_cast<std::size_t>(uniform(0, static_cast<int>(decisions) - 1))];
+    if (sum < kLargeActions && a < 8) {
+      ++a;
+      ++sum;
+    } else if (sum > kLargeActions && a > 1) {
+      --a;
+      --sum;
     }
   }
-  std::int64_t request_id = next_id("requests");
-  std::int64_t hearing_id = next_id("hearings");
-  std::int64_t decision_id = next_id("decisions");
-  std::int64_t action_id = next_id("actions");
-  std::int64_t approval_id = next_id("approvals");
-  BulkInsert requests(tx_, "requests",
-                      {"id", "panel_id", "state", "request_type", "reason", "proposed_plan",
-                       "parallel_plan", "venue_preference", "approval_step", "author_id", "team_id",
-                       "created_at", "submitted_at", "updated_at"});
-  BulkInsert request_children(tx_, "request_children", {"request_id", "child_id"}, {&requests});
-  BulkInsert approvals(tx_, "approvals",
-                       {"id", "request_id", "step_id", "approver_id", "outcome", "comments", "at"},
-                       {&requests});
-  BulkInsert hearings(tx_, "hearings",
-                      {"id", "meeting_id", "request_id", "starts_at", "minutes", "status"},
-                      {&requests});
-  BulkInsert decisions(tx_, "decisions",
-                       {"id", "hearing_id", "child_id", "decision_type", "summary", "reasons",
-                        "review_date", "is_recommendation", "recorded_by", "recorded_at"},
-                       {&hearings});
-  BulkInsert actions(tx_, "actions",
-                     {"id", "decision_id", "child_id", "description", "owner_id", "due_date",
-                      "status", "completed_at", "created_at"},
-                     {&decisions});
-  const std::int64_t admin = council_.login.at(Role::panel_admin);
-  auto add_request_rows = [&](const Sitting& sit, const Child& child, const std::string& state) {
+  return out;
+}
+
+// The rows of the large council's history, written in bulk with ids chosen
+// here. Each table's rows are flushed after those they refer to.
+class Demo::LargeHistory {
+ public:
+  explicit LargeHistory(Demo& d)
+      : d_(d),
+        request_id_(d.next_id("requests")),
+        hearing_id_(d.next_id("hearings")),
+        decision_id_(d.next_id("decisions")),
+        action_id_(d.next_id("actions")),
+        approval_id_(d.next_id("approvals")),
+        requests_(d.tx_, "requests",
+                  {"id", "panel_id", "state", "request_type", "reason", "proposed_plan",
+                   "parallel_plan", "venue_preference", "approval_step", "author_id", "team_id",
+                   "created_at", "submitted_at", "updated_at"}),
+        request_children_(d.tx_, "request_children", {"request_id", "child_id"}, {&requests_}),
+        approvals_(d.tx_, "approvals",
+                   {"id", "request_id", "step_id", "approver_id", "outcome", "comments", "at"},
+                   {&requests_}),
+        hearings_(d.tx_, "hearings",
+                  {"id", "meeting_id", "request_id", "starts_at", "minutes", "status"},
+                  {&requests_}),
+        decisions_(d.tx_, "decisions",
+                   {"id", "hearing_id", "child_id", "decision_type", "summary", "reasons",
+                    "review_date", "is_recommendation", "recorded_by", "recorded_at"},
+                   {&hearings_}),
+        actions_(d.tx_, "actions",
+                 {"id", "decision_id", "child_id", "description", "owner_id", "due_date", "status",
+                  "completed_at", "created_at"},
+                 {&decisions_}) {}
+
+  // A one-child request through every approval step, and its hearing.
+  std::int64_t hear(Sitting& sit, const Child& child, const std::string& state,
+                    const std::string& hearing_status, Instant* starts) {
     const core::PanelType& panel = *sit.panel;
-    const Team& team = council_.teams[child.team];
-    const std::int64_t id = request_id++;
-    const std::string& created = cached_stamp(plus_days(sit.date, -21), 10 * 60);
-    const std::string& submitted = cached_stamp(plus_days(sit.date, -9), 15 * 60);
+    const Team& team = d_.council_.teams[child.team];
+    const std::int64_t id = request_id_++;
+    const std::string created = d_.cached_stamp(plus_days(sit.date, -21), 10 * 60);
+    const std::string submitted = d_.cached_stamp(plus_days(sit.date, -9), 15 * 60);
     std::string venue;
     if (panel.asks_venue_preference && !panel.venues.empty()) {
       venue = panel.venues[static_cast<std::size_t>(id) % panel.venues.size()].id;
     }
-    const std::string type = request_type_for(panel, false);
+    const std::string type = d_.request_type_for(panel, false);
     const core::RequestType* t = panel.request_type(type);
-    requests.add({id, panel.id, state, type, text_reason(panel), std::string(one_of(kPlans)),
-                  t && t->needs_parallel_plan ? std::string(one_of(kParallelPlans)) : std::string(),
-                  venue, static_cast<std::int64_t>(panel.approval_steps.size()), child.worker,
-                  team.id, created, submitted, submitted});
-    request_children.add({id, child.id});
+    requests_.add(
+        {id, panel.id, state, type, d_.text_reason(panel), std::string(d_.one_of(kPlans)),
+         t && t->needs_parallel_plan ? std::string(d_.one_of(kParallelPlans)) : std::string(),
+         venue, static_cast<std::int64_t>(panel.approval_steps.size()), child.worker, team.id,
+         created, submitted, submitted});
+    request_children_.add({id, child.id});
     for (std::size_t k = 0; k < panel.approval_steps.size(); ++k) {
       const core::ApprovalStep& step = panel.approval_steps[k];
-      approvals.add({approval_id++, id, step.id, approver_for(step.role, team),
-                     std::string("approved"), std::string("Agreed."),
-                     cached_stamp(plus_days(sit.date, -20 + static_cast<int>(k)), 11 * 60)});
+      approvals_.add({approval_id_++, id, step.id, d_.approver_for(step.role, team),
+                      std::string("approved"), std::string("Agreed."),
+                      d_.cached_stamp(plus_days(sit.date, -20 + static_cast<int>(k)), 11 * 60)});
     }
-    return id;
-  };
-  for (std::size_t h = 0; h < hearing_child.size(); ++h) {
-    Sitting& sit = past[static_cast<std::size_t>(hearing_sitting[h])];
-    const core::PanelType& panel = *sit.panel;
-    const Child& child = children_[static_cast<std::size_t>(hearing_child[h])];
-    const int age = days_from(sit.date, today_);
-    const std::string state = age > 90 ? "closed" : "decided";
-    const std::int64_t request = add_request_rows(sit, child, state);
     const int length = panel.hearing_minutes(1);
-    const Instant starts = sit.starts + minutes{sit.booked};
+    *starts = sit.starts + minutes{sit.booked};
     sit.booked += length;
-    const std::int64_t hearing = hearing_id++;
-    hearings.add({hearing, sit.id, request, core::to_iso_utc(starts), std::int64_t{length},
-                  std::string("heard")});
+    const std::int64_t hearing = hearing_id_++;
+    hearings_.add(
+        {hearing, sit.id, id, core::to_iso_utc(*starts), std::int64_t{length}, hearing_status});
+    return hearing;
+  }
+
+  // The decision for the hearing's child, and `count` actions.
+  void decide(const Sitting& sit, std::int64_t hearing, Instant starts, const Child& child,
+              bool closed, int count) {
+    const core::PanelType& panel = *sit.panel;
     if (panel.decisions.empty()) {
-      continue;
+      return;
     }
     const core::DecisionOption& option = panel.decisions[static_cast<std::size_t>(
-        uniform(0, static_cast<int>(panel.decisions.size()) - 1))];
-    const std::int64_t decision = decision_id++;
-    const std::string recorded = core::to_iso_utc(starts + minutes{length});
-    const bool review = option.id == panel.return_to_panel.applies_to || chance(25);
-    decisions.add({decision, hearing, child.id, option.id,
-                   option.label + ". " + one_of(kDecisionSummaries),
-                   std::string(one_of(kDecisionReasons)),
-                   review ? Value{core::to_iso(plus_days(sit.date, 84))} : Value{nullptr},
-                   std::int64_t{option.final_decision_by ? 1 : 0}, admin, recorded});
-    for (int a = 0; a < actions_for[h]; ++a) {
-      const Date due = add_working_days(
+        d_.uniform(0, static_cast<int>(panel.decisions.size()) - 1))];
+    const std::int64_t decision = decision_id_++;
+    const std::string recorded = core::to_iso_utc(starts + minutes{panel.hearing_minutes(1)});
+    const bool review = option.id == panel.return_to_panel.applies_to || d_.chance(25);
+    decisions_.add({decision, hearing, child.id, option.id,
+                    option.label + ". " + d_.one_of(kDecisionSummaries),
+                    std::string(d_.one_of(kDecisionReasons)),
+                    review ? Value{core::to_iso(plus_days(sit.date, 84))} : Value{nullptr},
+                    std::int64_t{option.final_decision_by ? 1 : 0},
+                    d_.council_.login.at(Role::panel_admin), recorded});
+    const sys_days today{d_.today_};
+    for (int a = 0; a < count; ++a) {
+      const Date due = d_.add_working_days(
           sit.date, kActionWorkingDays[static_cast<std::size_t>(a) % kActionWorkingDays.size()]);
-      bool done = state == "closed" || sys_days{due} < sys_days{today_} - days{30};
+      // Closed requests and long-past actions are done; recent ones are a mix.
+      bool done = closed || sys_days{due} < today - days{30};
       if (!done) {
-        done = sys_days{due} < sys_days{today_} ? (overdue_seen_++ % 3) != 0
-                                                : (upcoming_seen_++ % 4) == 0;
+        done =
+            sys_days{due} < today ? (d_.overdue_seen_++ % 3) != 0 : (d_.upcoming_seen_++ % 4) == 0;
       }
       Value completed = nullptr;
       if (done) {
-        const Date last = std::min(sys_days{due}, sys_days{today_} - days{1});
-        completed = cached_stamp(working_day_on_or_before(plus_days(last, -(a % 3))), 15 * 60);
+        const Date last = std::min(sys_days{due}, today - days{1});
+        completed =
+            d_.cached_stamp(d_.working_day_on_or_before(plus_days(last, -(a % 3))), 15 * 60);
       }
-      actions.add({action_id++, decision, child.id,
-                   std::string(kActions[static_cast<std::size_t>(
-                       uniform(0, static_cast<int>(kActions.size()) - 1))]),
-                   a % 2 == 0 ? child.worker : council_.teams[child.team].manager,
-                   core::to_iso(due), std::string(done ? "done" : "open"), completed, recorded});
+      actions_.add({action_id_++, decision, child.id, std::string(d_.one_of(kActions)),
+                    a % 2 == 0 ? child.worker : d_.council_.teams[child.team].manager,
+                    core::to_iso(due), std::string(done ? "done" : "open"), completed, recorded});
     }
+  }
+
+  void flush() {
+    for (BulkInsert* b :
+         {&requests_, &request_children_, &approvals_, &hearings_, &decisions_, &actions_}) {
+      b->flush();
+    }
+  }
+
+ private:
+  Demo& d_;
+  std::int64_t request_id_, hearing_id_, decision_id_, action_id_, approval_id_;
+  BulkInsert requests_, request_children_, approvals_, hearings_, decisions_, actions_;
+};
+
+DemoSummary Demo::large() {
+  ensure_empty();
+  write_settings(DemoScale::large);
+  build_council(kLargeLayout);
+  note("council", {{"localities", kLargeLayout.localities}, {"teams", council_.teams.size()}});
+
+  LargePlan plan;
+  plan_large_future(plan);
+  const int bench_hearings = plan.bench ? kHearingsPerSitting : 0;
+  plan_large_past(plan, kLargeHearings - bench_hearings);
+  assign_large_hearings(plan);
+  make_large_children(plan);
+  insert_large_children();
+  note("children", {{"children", children_.size()}, {"sibling_groups", groups_.size()}});
+  insert_large_sittings(plan);
+  note("sittings", {{"sittings", plan.past.size() + plan.future.size()}});
+
+  LargeHistory history(*this);
+  const std::vector<int> actions = large_action_counts(plan.hearing_child.size());
+  for (std::size_t h = 0; h < plan.hearing_child.size(); ++h) {
+    Sitting& sit = plan.past[plan.hearing_sitting[h]];
+    const Child& child = children_[plan.hearing_child[h]];
+    const bool closed = days_from(sit.date, today_) > 90;
+    Instant starts;
+    const std::int64_t hearing =
+        history.hear(sit, child, closed ? "closed" : "decided", "heard", &starts);
+    history.decide(sit, hearing, starts, child, closed, actions[h]);
   }
   // The benchmark's agenda: fourteen one-child hearings at the next sitting.
   std::int64_t bench_meeting = 0;
-  if (bench) {
-    Sitting& sit = future[*bench];
+  if (plan.bench) {
+    Sitting& sit = plan.future[*plan.bench];
     bench_meeting = sit.id;
     std::set<int> chosen;
     while (static_cast<int>(chosen.size()) < kHearingsPerSitting) {
       chosen.insert(uniform(1, kLargeChildren - 1));
     }
     for (int k : chosen) {
-      const Child& child = children_[static_cast<std::size_t>(k)];
-      const std::int64_t request = add_request_rows(sit, child, "scheduled");
-      const int length = sit.panel->hearing_minutes(1);
-      hearings.add({hearing_id++, sit.id, request,
-                    core::to_iso_utc(sit.starts + minutes{sit.booked}), std::int64_t{length},
-                    std::string("scheduled")});
-      sit.booked += length;
+      Instant starts;
+      history.hear(sit, children_[static_cast<std::size_t>(k)], "scheduled", "scheduled", &starts);
     }
   }
-  for (BulkInsert* b :
-       {&requests, &request_children, &approvals, &hearings, &decisions, &actions}) {
-    b->flush();
-  }
+  history.flush();
   if (tx_.engine() == store::Engine::postgresql) {
     // Ids were chosen here: move each identity past them.
     for (const char* table : {"sibling_groups", "children", "meetings", "requests", "approvals",
@@ -1728,16 +1797,14 @@ DemoSummary Demo::large() {
                 "', 'id'), (SELECT MAX(id) FROM " + table + "))");
     }
   }
-  note("hearings", {{"hearings", hearing_child.size() + static_cast<std::size_t>(bench_hearings)}});
-  for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
-           {"bench_meeting_id", std::to_string(bench_meeting)},
-           {"bench_child_id", std::to_string(children_.front().id)}}) {
-    tx_.exec(
-        "INSERT INTO settings (key, value) VALUES ($1, $2) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        {k, v});
-  }
-  return summary();
+  put_setting("bench_meeting_id", std::to_string(bench_meeting));
+  put_setting("bench_child_id", std::to_string(children_.front().id));
+  const DemoSummary made = summary();
+  note("history", {{"requests", made.requests},
+                   {"hearings", made.hearings},
+                   {"decisions", made.decisions},
+                   {"actions", made.actions}});
+  return made;
 }
 
 }  // namespace

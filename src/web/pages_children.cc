@@ -110,6 +110,7 @@ WebResponse record(const Site& site, WebRequest& r) {
     }
     d.set("panels", panels);
     d.set("can_request", true);
+    d.set("child_id", str(rec->child.id));
   }
   return site.page(r, "child", rec->child.name, std::move(d));
 }

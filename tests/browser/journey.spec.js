@@ -31,10 +31,8 @@ const REASON =
   'Placement with foster carers has broken down twice this year; a residential placement is needed to keep her safe.';
 const PLAN = 'Search for a residential placement within the county, with education kept at the current school.';
 const DECISION = 'Whether a placement search is triggered';
-const DECIDED = 'A residential placement search is triggered today.';
 const DECISION_REASONS =
   'Two foster placements have broken down and the assessment shows her needs are best met in residential care.';
-const ACTION = 'Start the residential placement search with the placement finding team';
 const WORKING_DAYS = '10';
 
 const MONTHS = [
@@ -60,7 +58,8 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
   page.on('pageerror', (err) => browserErrors.push(`page error on ${page.url()}: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
-      browserErrors.push(`console error on ${page.url()}: ${msg.text()}`);
+      const source = msg.location()?.url;
+      browserErrors.push(`console error on ${page.url()}: ${msg.text()}${source ? ` (${source})` : ''}`);
     }
   });
 
@@ -102,8 +101,8 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     const awaiting = page
       .getByRole('heading', { level: 2, name: /^Awaiting my approval/ })
       .locator('xpath=following-sibling::ul[1]');
-    const link = awaiting.getByRole('link', { name: `${childName}: ${REQUEST_TYPE}` });
-    await expect(link).toHaveAttribute('href', `/requests/${requestId}`);
+    const link = awaiting.locator(`a[href="/requests/${requestId}"]`);
+    await expect(link).toHaveText(`${childName}: ${REQUEST_TYPE}`);
     await link.click();
     await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
     await expect(page.getByRole('button', { name: 'Approve' })).toBeVisible();
@@ -124,6 +123,10 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
   let hearingId;
   let sittingDate;
   let slotTime;
+  // What the panel decided and the action name the request, so that the
+  // journey finds its own decision even on a server it has run against before.
+  let decided;
+  let action;
 
   await test.step('the social worker opens a child from My children', async () => {
     socialWorker = await signIn('social_worker');
@@ -177,6 +180,8 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
 
     await expect(page).toHaveURL(/\/requests\/\d+$/);
     requestId = /\/requests\/(\d+)$/.exec(page.url())[1];
+    decided = `A residential placement search is triggered today (request ${requestId}).`;
+    action = `Start the residential placement search with the placement finding team (request ${requestId})`;
     await expect(page.getByRole('heading', { level: 1, name: REQUEST_TYPE })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: REASON })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: PLAN })).toBeVisible();
@@ -244,8 +249,9 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     meetingId = /\/sittings\/(\d+)$/.exec(page.url())[1];
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^${sittingDate}, `));
     const agenda = page.locator('#agenda');
-    const row = agenda.getByRole('row').filter({ has: page.getByRole('link', { name: childName, exact: true }) });
+    const row = agenda.getByRole('row').filter({ has: page.locator(`a[href="/requests/${requestId}"]`) });
     await expect(row).toHaveCount(1);
+    await expect(row.getByRole('link', { name: childName, exact: true })).toBeVisible();
     await expect(row.getByRole('cell').first()).toHaveText(new RegExp(`^${slotTime} to \\d{2}:\\d{2}$`));
     // No two hearings on the agenda start at the same time.
     const starts = (await agenda.locator('tbody tr td:first-child').allTextContents()).map((t) => t.trim().slice(0, 5));
@@ -265,28 +271,28 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     await expect(page).toHaveURL(new RegExp(`/sittings/${meetingId}$`));
     await checkPage('sitting-panel-admin');
 
-    const record = page.getByRole('link', { name: `Record decision for ${childName}` });
+    const agendaRow = page
+      .locator('#agenda')
+      .getByRole('row')
+      .filter({ has: page.locator(`a[href="/requests/${requestId}"]`) });
+    const record = agendaRow.getByRole('link', { name: `Record decision for ${childName}` });
     hearingId = /\/hearings\/(\d+)\/decision$/.exec(await record.getAttribute('href'))?.[1];
     expect(hearingId).toBeTruthy();
     await record.click();
     await expect(page.getByRole('heading', { level: 1, name: 'Record a decision' })).toBeVisible();
     await expect(page.getByRole('radio', { name: childName })).toBeChecked();
     await page.getByRole('radio', { name: DECISION }).check();
-    await page.getByLabel('What the panel decided').fill(DECIDED);
+    await page.getByLabel('What the panel decided').fill(decided);
     await page.getByLabel('Reasons').fill(DECISION_REASONS);
-    await page.getByLabel('What must be done (optional)').fill(ACTION);
+    await page.getByLabel('What must be done (optional)').fill(action);
     await page.getByLabel('Owner').selectOption({ label: socialWorker });
     await page.getByLabel('Working days to complete it').fill(WORKING_DAYS);
     await checkPage('decision-form');
     await page.getByRole('button', { name: 'Record decision' }).click();
 
     await expect(page).toHaveURL(new RegExp(`/sittings/${meetingId}$`));
-    const row = page
-      .locator('#agenda')
-      .getByRole('row')
-      .filter({ has: page.getByRole('link', { name: childName, exact: true }) });
-    await expect(row.getByText('Decided', { exact: true })).toBeVisible();
-    await expect(row.getByRole('link', { name: /^Record decision/ })).toHaveCount(0);
+    await expect(agendaRow.getByText('Decided', { exact: true })).toBeVisible();
+    await expect(agendaRow.getByRole('link', { name: /^Record decision/ })).toHaveCount(0);
     await checkPage('sitting-decided');
     await signOut();
   });
@@ -294,6 +300,8 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
   await test.step("the child's record shows the request, the hearing and the decision", async () => {
     await signIn('social_worker');
     await page.getByRole('link', { name: 'My children' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'My children' })).toBeVisible();
+    await checkPage('children-again');
     await page.getByRole('table', { name: 'Children' }).getByRole('link', { name: childName, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: childName })).toBeVisible();
 
@@ -306,14 +314,24 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
       page.locator('#hearings').getByRole('listitem').filter({ has: page.locator(`a[href="/requests/${requestId}"]`) }),
     ).toContainText(`CLAM Panel: ${sittingDate} at ${slotTime}`);
 
-    const decision = page.locator('#decisions .govuk-summary-card').filter({ hasText: DECISION_REASONS });
+    const decision = page.locator('#decisions .govuk-summary-card').filter({ hasText: decided });
     await expect(decision).toHaveCount(1);
     await expect(decision.getByRole('heading', { level: 3 })).toHaveText(`${sittingDate}: ${DECISION}`);
-    await expect(decision).toContainText(DECIDED);
+    await expect(decision.getByRole('definition').filter({ hasText: DECISION_REASONS })).toBeVisible();
 
-    const action = page.getByRole('table', { name: 'Actions' }).getByRole('row').filter({ hasText: ACTION });
-    await expect(action).toHaveCount(1);
-    await expect(action.getByRole('cell').nth(1)).toHaveText(socialWorker);
+    const actionRow = page.getByRole('table', { name: 'Actions' }).getByRole('row').filter({ hasText: action });
+    await expect(actionRow).toHaveCount(1);
+    await expect(actionRow.getByRole('cell').first()).toHaveText(action);
+    await expect(actionRow.getByRole('cell').nth(1)).toHaveText(socialWorker);
+    // Due 10 working days after the sitting: at least two calendar weeks,
+    // and a few days more at most for bank holidays.
+    const dueText = (await actionRow.getByRole('cell').nth(2).textContent()).trim();
+    const due = parseLongDate(dueText);
+    expect(due, `due date "${dueText}"`).not.toBeNull();
+    const days = (due - parseLongDate(sittingDate)) / 86400000;
+    expect(days, `${dueText} is ${WORKING_DAYS} working days after ${sittingDate}`).toBeGreaterThanOrEqual(14);
+    expect(days, `${dueText} is ${WORKING_DAYS} working days after ${sittingDate}`).toBeLessThanOrEqual(18);
+    await expect(actionRow.getByRole('cell').nth(3)).toHaveText('open');
     await checkPage('child-after-decision');
     await signOut();
   });
@@ -323,19 +341,19 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audit log' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
     const rows = page.getByRole('table', { name: 'Audit events' }).getByRole('row');
-    const eventRows = (action, record) =>
-      rows.filter({ has: page.getByRole('cell', { name: action, exact: true }) }).filter({
+    const eventRows = (what, record) =>
+      rows.filter({ has: page.getByRole('cell', { name: what, exact: true }) }).filter({
         has: page.getByRole('cell', { name: record, exact: true }),
       });
     await expect(eventRows('request.create', `request ${requestId}`)).toHaveCount(1);
     await expect(eventRows('request.send', `request ${requestId}`)).toHaveCount(1);
     await expect(eventRows('request.approve', `request ${requestId}`)).toHaveCount(2);
     await expect(eventRows('request.schedule', `request ${requestId}`)).toHaveCount(1);
-    const decided = rows
+    const recorded = rows
       .filter({ has: page.getByRole('cell', { name: 'decision.record', exact: true }) })
       .filter({ hasText: `"hearing":${hearingId}` });
-    await expect(decided).toHaveCount(1);
-    await expect(decided).toContainText(`"child":${childId}`);
+    await expect(recorded).toHaveCount(1);
+    await expect(recorded).toContainText(`"child":${childId}`);
     await checkPage('audit');
     await signOut();
   });
