@@ -1,0 +1,240 @@
+// Server-side cost of the two pages DESIGN.md's first performance target
+// names, at large-council scale (5,000 children, 50,000 hearings, 200,000
+// actions; `casepanel demo --scale large`):
+//   - a child's page (about ten years of history), and
+//   - a sitting's agenda (14 hearings),
+// each measured twice:
+//   - the view model from the database (app::child_record, app::sitting_view),
+//     which is what the use case costs; child_record appends a child.view
+//     audit event on every call, as every real view of the page does;
+//   - the whole page through web::Site::handle for a GET carrying a session
+//     cookie: session lookup, access rule, view model, template render and
+//     security headers; everything but the socket.
+// The target is under 1 ms of server CPU per page: read the CPU column.
+//
+// Environment (bench/run sets them):
+//   CASEPANEL_BENCH_DB     the large demo database (required)
+//   CASEPANEL_BENCH_CLOCK  the fixed clock, as for `casepanel serve --clock`
+//                          (default 2026-11-24T09:00:00Z, as bench/run uses)
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "app/auth.h"
+#include "app/children.h"
+#include "app/demo.h"
+#include "app/sittings.h"
+#include "cli/settings.h"
+#include "web/site.h"
+
+namespace {
+
+using namespace casepanel;
+
+constexpr const char* kDefaultClock = "2026-11-24T09:00:00Z";
+constexpr const char* kEmail = "coordinator@demo.casepanel.test";
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? std::string(v) : fallback;
+}
+
+// The large database opened as `casepanel serve` opens it, with a signed-in
+// coordinator (who may see every child and sitting).
+class World {
+ public:
+  static World& get() {
+    static World world;
+    return world;
+  }
+
+  app::Services& services() { return *rt_->services; }
+  const web::Site& site() const { return *site_; }
+  const app::Actor& actor() const { return session_.actor; }
+  const std::string& token() const { return token_; }
+  std::int64_t child_id() const { return child_id_; }
+  std::int64_t meeting_id() const { return meeting_id_; }
+
+ private:
+  World() {
+    const std::string db = env_or("CASEPANEL_BENCH_DB", "");
+    if (db.empty()) {
+      throw std::runtime_error("set CASEPANEL_BENCH_DB to a database made by "
+                               "`casepanel demo --scale large` (bench/run does)");
+    }
+    if (!std::filesystem::exists(db)) {
+      throw std::runtime_error("CASEPANEL_BENCH_DB: no such file: " + db);
+    }
+    rt_ = cli::open_runtime("config/casepanel.toml", db, env_or("CASEPANEL_BENCH_CLOCK", kDefaultClock));
+
+    bool demo = false;
+    rt_->db->read_all([&](store::Tx& tx) {
+      demo = tx.query_one("SELECT 1 FROM settings WHERE key = 'demo' AND value = '1'").has_value();
+      child_id_ = setting(tx, "bench_child_id");
+      meeting_id_ = setting(tx, "bench_meeting_id");
+      if (child_id_ == 0) {
+        // Fallback: the child heard most often.
+        auto row = tx.query_one(
+            "SELECT child_id FROM decisions GROUP BY child_id ORDER BY count(*) DESC LIMIT 1");
+        child_id_ = row ? row->integer(0) : 0;
+        std::cerr << "pages_bench: no bench_child_id setting; using child " << child_id_ << "\n";
+      }
+      if (meeting_id_ == 0) {
+        // Fallback: the sitting with most hearings.
+        auto row = tx.query_one(
+            "SELECT meeting_id FROM hearings GROUP BY meeting_id ORDER BY count(*) DESC LIMIT 1");
+        meeting_id_ = row ? row->integer(0) : 0;
+        std::cerr << "pages_bench: no bench_meeting_id setting; using sitting " << meeting_id_
+                  << "\n";
+      }
+    });
+
+    web::StaticFiles files;  // as `casepanel serve` has them, so routing is the same
+    const auto& s = rt_->settings;
+    files.add_directory("/assets/", s.govuk_dir + "/assets");
+    files.add_file("/assets/govuk-frontend.min.css", s.govuk_dir + "/govuk-frontend.min.css");
+    files.add_file("/assets/govuk-frontend.min.js", s.govuk_dir + "/govuk-frontend.min.js");
+    files.add_directory("/static/", s.static_dir);
+    web::SiteOptions options;
+    options.demo = demo;
+    options.secure_cookies = s.secure_cookies;
+    site_ = std::make_unique<web::Site>(*rt_->services, web::Templates::load(s.templates_dir),
+                                        std::move(files), options);
+
+    auto signed_in = app::sign_in(*rt_->services, kEmail, app::kDemoPassword);
+    if (!signed_in) {
+      throw std::runtime_error(std::string("sign-in as ") + kEmail + " failed");
+    }
+    token_ = signed_in->token;
+    auto session = app::resume_session(*rt_->services, token_);
+    if (!session) {
+      throw std::runtime_error("the new session does not resume");
+    }
+    session_ = *session;
+  }
+
+  static std::int64_t setting(store::Tx& tx, const std::string& key) {
+    auto row = tx.query_one("SELECT value FROM settings WHERE key = $1", {key});
+    return row ? std::atoll(row->text(0).c_str()) : 0;
+  }
+
+  std::unique_ptr<cli::Runtime> rt_;
+  std::unique_ptr<web::Site> site_;
+  std::string token_;
+  app::SessionInfo session_;
+  std::int64_t child_id_ = 0;
+  std::int64_t meeting_id_ = 0;
+};
+
+web::WebRequest get(const std::string& path) {
+  web::WebRequest r;
+  r.method = "GET";
+  r.path = path;
+  r.cookies[web::kSessionCookie] = World::get().token();
+  return r;
+}
+
+void BM_ChildRecord(benchmark::State& state) {
+  World& w = World::get();
+  std::size_t items = 0;
+  for (auto _ : state) {
+    auto rec = app::child_record(w.services(), w.actor(), w.child_id());
+    if (!rec) {
+      state.SkipWithError(("child_record failed: " + rec.error().message).c_str());
+      return;
+    }
+    items = rec->requests.size() + rec->hearings.size() + rec->decisions.size() +
+            rec->actions.size();
+    benchmark::DoNotOptimize(rec);
+  }
+  state.counters["child"] = static_cast<double>(w.child_id());
+  state.counters["rows"] = static_cast<double>(items);
+}
+BENCHMARK(BM_ChildRecord)->Unit(benchmark::kMicrosecond);
+
+void BM_SittingView(benchmark::State& state) {
+  World& w = World::get();
+  std::size_t items = 0;
+  for (auto _ : state) {
+    auto v = app::sitting_view(w.services(), w.actor(), w.meeting_id());
+    if (!v) {
+      state.SkipWithError(("sitting_view failed: " + v.error().message).c_str());
+      return;
+    }
+    items = v->agenda.size();
+    benchmark::DoNotOptimize(v);
+  }
+  state.counters["sitting"] = static_cast<double>(w.meeting_id());
+  state.counters["hearings"] = static_cast<double>(items);
+}
+BENCHMARK(BM_SittingView)->Unit(benchmark::kMicrosecond);
+
+// The session lookup every signed-in page pays before its handler runs.
+void BM_ResumeSession(benchmark::State& state) {
+  World& w = World::get();
+  for (auto _ : state) {
+    auto s = app::resume_session(w.services(), w.token());
+    if (!s) {
+      state.SkipWithError("resume_session failed");
+      return;
+    }
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(BM_ResumeSession)->Unit(benchmark::kMicrosecond);
+
+void page(benchmark::State& state, const std::string& path) {
+  World& w = World::get();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    web::WebRequest r = get(path);
+    web::WebResponse out = w.site().handle(r);
+    if (out.status != 200) {
+      state.SkipWithError(("GET " + path + " gave " + std::to_string(out.status)).c_str());
+      return;
+    }
+    bytes = out.body.size();
+    benchmark::DoNotOptimize(out);
+  }
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+
+void BM_ChildPage(benchmark::State& state) {
+  page(state, "/children/" + std::to_string(World::get().child_id()));
+}
+BENCHMARK(BM_ChildPage)->Unit(benchmark::kMicrosecond);
+
+void BM_SittingPage(benchmark::State& state) {
+  page(state, "/sittings/" + std::to_string(World::get().meeting_id()));
+}
+BENCHMARK(BM_SittingPage)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // config/, templates/ and static/ are relative to the source tree, as for
+  // `casepanel serve` run from the repository root.
+  if (chdir(CASEPANEL_SOURCE_DIR) != 0) {
+    std::cerr << "pages_bench: cannot enter " << CASEPANEL_SOURCE_DIR << "\n";
+    return 1;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+    return 1;
+  }
+  try {
+    World::get();  // open (and fail) before any timing starts
+  } catch (const std::exception& e) {
+    std::cerr << "pages_bench: " << e.what() << "\n";
+    return 1;
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
