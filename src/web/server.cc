@@ -19,7 +19,7 @@ using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
 void send(HTTPServerResponse& out, const WebResponse& r, bool head) {
-  out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
+  out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
   out.setContentType(r.content_type);
   for (const auto& [name, value] : r.headers) {
     if (name == "Set-Cookie") {
