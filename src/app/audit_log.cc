@@ -16,9 +16,15 @@ core::Result<AuditPage> audit_log(Services& s, const Actor& a, int page, int per
              "e.entity_id, e.detail FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id "
              "ORDER BY e.id DESC LIMIT $1 OFFSET $2",
              {std::int64_t{per_page}, std::int64_t{(std::max(page, 1) - 1) * per_page}})) {
-      out.rows.push_back({r.integer(0), london_long_date(r.text(1)) + " " + london_hh_mm(r.text(1)),
-                          r.text(2), r.text(3), r.text(4),
-                          r.text(5) + (r.text(6).empty() ? "" : " " + r.text(6)), r.text(7)});
+      // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on " " + text.
+      std::string record = r.text(5);
+      if (!r.text(6).empty()) {
+        record.append(" ").append(r.text(6));
+      }
+      std::string when = london_long_date(r.text(1));
+      when.append(" ").append(london_hh_mm(r.text(1)));
+      out.rows.push_back({r.integer(0), std::move(when), r.text(2), r.text(3), r.text(4),
+                          std::move(record), r.text(7)});
     }
   });
   return out;

@@ -137,10 +137,10 @@ long long weekdays_through(Day d) {
   return weeks * 5 + std::min(day_of_week + 1, 5LL);
 }
 
+// Callers pass 0-99 (months, days, hours, minutes, seconds).
 std::string two_digits(long long n) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "%02lld", n);
-  return buffer;
+  std::string out = std::to_string(n);
+  return out.size() < 2 ? "0" + out : out;
 }
 
 // Reads exactly `width` ASCII digits at `pos`; anything else is refused.

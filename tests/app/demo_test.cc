@@ -96,20 +96,15 @@ class DemoWorld {
 class StandardDemo : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    world_ = new DemoWorld();
+    world_ = std::make_unique<DemoWorld>();
     summary_ = create_demo_data(world_->services(), DemoScale::standard);
   }
-  static void TearDownTestSuite() {
-    delete world_;
-    world_ = nullptr;
-  }
+  static void TearDownTestSuite() { world_.reset(); }
   DemoWorld& w() { return *world_; }
 
-  static DemoWorld* world_;
-  static DemoSummary summary_;
+  static inline std::unique_ptr<DemoWorld> world_;
+  static inline DemoSummary summary_;
 };
-DemoWorld* StandardDemo::world_ = nullptr;
-DemoSummary StandardDemo::summary_;
 
 TEST_F(StandardDemo, HasSixtyChildrenAndSaysWhatItMade) {
   EXPECT_EQ(summary_.children, 60);
