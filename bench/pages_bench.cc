@@ -65,13 +65,15 @@ class World {
   World() {
     const std::string db = env_or("CASEPANEL_BENCH_DB", "");
     if (db.empty()) {
-      throw std::runtime_error("set CASEPANEL_BENCH_DB to a database made by "
-                               "`casepanel demo --scale large` (bench/run does)");
+      throw std::runtime_error(
+          "set CASEPANEL_BENCH_DB to a database made by "
+          "`casepanel demo --scale large` (bench/run does)");
     }
     if (!std::filesystem::exists(db)) {
       throw std::runtime_error("CASEPANEL_BENCH_DB: no such file: " + db);
     }
-    rt_ = cli::open_runtime("config/casepanel.toml", db, env_or("CASEPANEL_BENCH_CLOCK", kDefaultClock));
+    rt_ = cli::open_runtime("config/casepanel.toml", db,
+                            env_or("CASEPANEL_BENCH_CLOCK", kDefaultClock));
 
     bool demo = false;
     rt_->db->read_all([&](store::Tx& tx) {
@@ -149,8 +151,8 @@ void BM_ChildRecord(benchmark::State& state) {
       state.SkipWithError(("child_record failed: " + rec.error().message).c_str());
       return;
     }
-    items = rec->requests.size() + rec->hearings.size() + rec->decisions.size() +
-            rec->actions.size();
+    items =
+        rec->requests.size() + rec->hearings.size() + rec->decisions.size() + rec->actions.size();
     benchmark::DoNotOptimize(rec);
   }
   state.counters["child"] = static_cast<double>(w.child_id());
