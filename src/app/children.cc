@@ -25,18 +25,6 @@ std::string panel_name(const Services& s, const std::string& id) {
   return p ? p->name : id;
 }
 
-std::string request_type_label(const Services& s, const std::string& panel,
-                               const std::string& type) {
-  const core::PanelType* p = s.panels.find(panel);
-  if (p == nullptr) {
-    return type;
-  }
-  if (const core::RequestType* t = p->request_type(type)) {
-    return t->label;
-  }
-  return type.empty() ? std::string("Support Panel request") : type;
-}
-
 std::string decision_label(const Services& s, const std::string& panel, const std::string& id) {
   const core::PanelType* p = s.panels.find(panel);
   if (p == nullptr) {
@@ -54,9 +42,10 @@ void load_history(Services& s, Tx& tx, ChildRecord& rec) {
                 "ORDER BY r.created_at DESC, r.id DESC",
                 {id})) {
     auto state = core::state_from_id(r.text(3)).value_or(core::RequestState::draft);
-    rec.requests.push_back(
-        {r.integer(0), panel_name(s, r.text(1)), request_type_label(s, r.text(1), r.text(2)),
-         r.text(3), std::string(core::state_label(state)), long_date(r.text(4).substr(0, 10))});
+    rec.requests.push_back({r.integer(0), panel_name(s, r.text(1)),
+                            request_type_label(s.panels.find(r.text(1)), r.text(2)), r.text(3),
+                            std::string(core::state_label(state)),
+                            long_date(r.text(4).substr(0, 10))});
   }
   for (const Row& r :
        tx.query("SELECT m.id, m.panel_id, h.starts_at, m.venue_id, h.request_id FROM hearings h "

@@ -1,5 +1,7 @@
 #include "app/requests.h"
 
+#include <algorithm>
+
 #include "app/auth.h"
 #include "app/support.h"
 
@@ -33,42 +35,9 @@ std::optional<Loaded> load(Tx& tx, std::int64_t id) {
                 r->integer(5)};
 }
 
-// A request is visible to whoever may see its team's children, to its author,
-// and to the panel roles.
+// A request is visible to its author and to whoever may see its team's records.
 bool visible(Tx& tx, const Actor& a, const Loaded& r) {
-  if (r.author_id == a.id) {
-    return true;
-  }
-  switch (core::child_scope(a.roles)) {
-    case core::ChildScope::all:
-      return true;
-    case core::ChildScope::teams:
-      return team_in_scope(tx, a, r.team_id);
-    case core::ChildScope::none:
-      return false;
-  }
-  return false;
-}
-
-std::string children_names(Tx& tx, std::int64_t request_id) {
-  std::string out;
-  for (const Row& r : tx.query("SELECT c.first_name || ' ' || c.last_name FROM children c "
-                               "JOIN request_children rc ON rc.child_id = c.id "
-                               "WHERE rc.request_id = $1 ORDER BY c.date_of_birth",
-                               {request_id})) {
-    out += (out.empty() ? "" : ", ") + r.text(0);
-  }
-  return out;
-}
-
-std::string type_label(const core::PanelType* p, const std::string& type) {
-  if (p == nullptr) {
-    return type;
-  }
-  if (const core::RequestType* t = p->request_type(type)) {
-    return t->label;
-  }
-  return p->name + " request";
+  return r.author_id == a.id || team_visible(tx, a, r.team_id);
 }
 
 // Everyone who holds the step's role and manages the team: told by email.
@@ -91,6 +60,30 @@ core::Result<Loaded> load_visible(Tx& tx, const Actor& a, std::int64_t id) {
     return core::Error::not_found();
   }
   return *r;
+}
+
+// The approval step the actor may act on now, with its request and panel.
+struct CurrentStep {
+  Loaded request;
+  const core::PanelType* panel;
+  const core::ApprovalStep* step;
+};
+core::Result<CurrentStep> current_step(Tx& tx, Services& s, const Actor& a,
+                                       std::int64_t request_id) {
+  auto r = load_visible(tx, a, request_id);
+  if (!r) {
+    return r.error();
+  }
+  const core::PanelType* panel = s.panels.find(r->panel_id);
+  if (panel == nullptr) {
+    return core::Error::conflict("This request's panel is no longer configured");
+  }
+  auto step = core::approval_step_for(
+      *panel, {r->state, r->step, r->author_id, a.id, a.roles, team_in_scope(tx, a, r->team_id)});
+  if (!step) {
+    return step.error();
+  }
+  return CurrentStep{*r, panel, *step};
 }
 
 }  // namespace
@@ -172,40 +165,34 @@ core::Status send_for_approval(Services& s, const Actor& a, std::int64_t request
 core::Status approve_request(Services& s, const Actor& a, std::int64_t request_id,
                              const std::string& comments) {
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto r = load_visible(tx, a, request_id);
-    if (!r) {
-      return r.error();
+    auto current = current_step(tx, s, a, request_id);
+    if (!current) {
+      return current.error();
     }
-    const core::PanelType* panel = s.panels.find(r->panel_id);
-    if (panel == nullptr) {
-      return core::Error::conflict("This request's panel is no longer configured");
-    }
-    auto step = core::approval_step_for(
-        *panel, {r->state, r->step, r->author_id, a.id, a.roles, team_in_scope(tx, a, r->team_id)});
-    if (!step) {
-      return step.error();
-    }
+    const Loaded& r = current->request;
+    const core::PanelType& panel = *current->panel;
+    const core::ApprovalStep& step = *current->step;
     const std::string now = now_utc(s);
     tx.exec(
         "INSERT INTO approvals (request_id, step_id, approver_id, outcome, comments, at) "
         "VALUES ($1, $2, $3, 'approved', $4, $5)",
-        {request_id, (*step)->id, a.id, comments, now});
-    const int next = r->step + 1;
-    const bool last = next >= static_cast<int>(panel->approval_steps.size());
+        {request_id, step.id, a.id, comments, now});
+    const int next = r.step + 1;
+    const bool last = next >= static_cast<int>(panel.approval_steps.size());
     tx.exec(
         "UPDATE requests SET state = $1, approval_step = $2, updated_at = $3, submitted_at = "
         "CASE WHEN $4 = 1 THEN $5 ELSE submitted_at END WHERE id = $6",
         {std::string(last ? "submitted" : "awaiting_approval"), std::int64_t{next}, now,
          std::int64_t{last ? 1 : 0}, now, request_id});
     audit(tx, s, a, "request.approve", "request", request_id,
-          {{"step", (*step)->id}, {"comments", comments}});
-    Loaded moved = *r;
+          {{"step", step.id}, {"comments", comments}});
+    Loaded moved = r;
     moved.step = next;
     if (!last) {
-      notify_approvers(tx, s, *panel, moved);
+      notify_approvers(tx, s, panel, moved);
     }
-    queue_email(tx, s, r->author_id, "Your request to " + panel->name + " was approved",
-                (*step)->label + ": approved." + (last ? " It is now with the coordinator." : ""));
+    queue_email(tx, s, r.author_id, "Your request to " + panel.name + " was approved",
+                step.label + ": approved." + (last ? " It is now with the coordinator." : ""));
     return core::Done{};
   });
 }
@@ -216,28 +203,22 @@ core::Status return_request(Services& s, const Actor& a, std::int64_t request_id
     return core::Error::invalid("comments", "Enter what needs to change");
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto r = load_visible(tx, a, request_id);
-    if (!r) {
-      return r.error();
+    auto current = current_step(tx, s, a, request_id);
+    if (!current) {
+      return current.error();
     }
-    const core::PanelType* panel = s.panels.find(r->panel_id);
-    if (panel == nullptr) {
-      return core::Error::conflict("This request's panel is no longer configured");
-    }
-    auto step = core::approval_step_for(
-        *panel, {r->state, r->step, r->author_id, a.id, a.roles, team_in_scope(tx, a, r->team_id)});
-    if (!step) {
-      return step.error();
-    }
+    const Loaded& r = current->request;
+    const core::PanelType& panel = *current->panel;
+    const core::ApprovalStep& step = *current->step;
     tx.exec(
         "INSERT INTO approvals (request_id, step_id, approver_id, outcome, comments, at) "
         "VALUES ($1, $2, $3, 'returned', $4, $5)",
-        {request_id, (*step)->id, a.id, comments, now_utc(s)});
+        {request_id, step.id, a.id, comments, now_utc(s)});
     tx.exec("UPDATE requests SET state = 'draft', approval_step = 0, updated_at = $1 WHERE id = $2",
             {now_utc(s), request_id});
     audit(tx, s, a, "request.return", "request", request_id,
-          {{"step", (*step)->id}, {"comments", comments}});
-    queue_email(tx, s, r->author_id, "Your request to " + panel->name + " was returned",
+          {{"step", step.id}, {"comments", comments}});
+    queue_email(tx, s, r.author_id, "Your request to " + panel.name + " was returned",
                 "Changes asked for: " + comments);
     return core::Done{};
   });
@@ -261,7 +242,7 @@ core::Result<RequestView> request_view(Services& s, const Actor& a, std::int64_t
     v.panel_name = panel ? panel->name : r->panel_id;
     v.state = std::string(core::state_id(r->state));
     v.state_label = std::string(core::state_label(r->state));
-    v.request_type = type_label(panel, row->text(0));
+    v.request_type = request_type_label(panel, row->text(0));
     v.reason = row->text(1);
     v.proposed_plan = row->text(2);
     v.parallel_plan = row->text(3);
@@ -320,8 +301,8 @@ core::Result<Tasks> my_tasks(Services& s, const Actor& a) {
   s.db.read_all([&](Tx& tx) {
     auto item = [&](const Row& r, std::string detail) {
       const core::PanelType* p = s.panels.find(r.text(1));
-      return TaskItem{r.integer(0), children_names(tx, r.integer(0)), p ? p->name : r.text(1),
-                      type_label(p, r.text(2)), std::move(detail)};
+      return TaskItem{r.integer(0), request_children_names(tx, r.integer(0)),
+                      p ? p->name : r.text(1), request_type_label(p, r.text(2)), std::move(detail)};
     };
     for (const Row& r : tx.query(
              "SELECT r.id, r.panel_id, r.request_type, "
@@ -340,6 +321,10 @@ core::Result<Tasks> my_tasks(Services& s, const Actor& a) {
     if (!a.may(core::Permission::approve_request)) {
       return;
     }
+    const std::vector<std::int64_t> teams = teams_in_scope(tx, a);
+    auto manages = [&](std::int64_t team) {
+      return std::find(teams.begin(), teams.end(), team) != teams.end();
+    };
     for (const Row& r :
          tx.query("SELECT id, panel_id, request_type, approval_step, author_id, team_id "
                   "FROM requests WHERE state = 'awaiting_approval' ORDER BY updated_at")) {
@@ -349,7 +334,7 @@ core::Result<Tasks> my_tasks(Services& s, const Actor& a) {
       }
       auto step = core::approval_step_for(
           *p, {core::RequestState::awaiting_approval, static_cast<int>(r.integer(3)), r.integer(4),
-               a.id, a.roles, team_in_scope(tx, a, r.integer(5))});
+               a.id, a.roles, manages(r.integer(5))});
       if (step) {
         t.awaiting_my_approval.push_back(item(r, (*step)->label));
       }

@@ -45,30 +45,6 @@ SittingSummary sitting_of(const Services& s, const Row& r) {
 
 std::string today(const Services& s) { return core::to_iso(core::london_date(s.clock.now())); }
 
-std::string names_of(Tx& tx, std::int64_t request_id, int* count) {
-  std::string out;
-  int n = 0;
-  for (const Row& r : tx.query("SELECT c.first_name || ' ' || c.last_name FROM children c "
-                               "JOIN request_children rc ON rc.child_id = c.id "
-                               "WHERE rc.request_id = $1 ORDER BY c.date_of_birth",
-                               {request_id})) {
-    out += (out.empty() ? "" : ", ") + r.text(0);
-    ++n;
-  }
-  if (count) {
-    *count = n;
-  }
-  return out;
-}
-
-std::string type_label(const core::PanelType* p, const std::string& type) {
-  if (p == nullptr) {
-    return type;
-  }
-  const core::RequestType* t = p->request_type(type);
-  return t ? t->label : p->name + " request";
-}
-
 }  // namespace
 
 int ensure_sittings(Services& s, core::Date from, int count) {
@@ -115,8 +91,8 @@ core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a) 
       item.request_id = r.integer(0);
       item.panel_id = r.text(1);
       item.panel = p ? p->name : r.text(1);
-      item.children = names_of(tx, item.request_id, &item.child_count);
-      item.request_type = type_label(p, r.text(2));
+      item.children = request_children_names(tx, item.request_id, &item.child_count);
+      item.request_type = request_type_label(p, r.text(2));
       item.submitted = london_long_date(r.text(3));
       item.statutory_due = long_date(r.text(4));
       const core::Venue* v = p ? p->venue(r.text(5)) : nullptr;
@@ -154,7 +130,7 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
     }
     const core::PanelType* panel = s.panels.find(req->text(0));
     int children = 0;
-    names_of(tx, request_id, &children);
+    request_children_names(tx, request_id, &children);
     const int minutes = panel->hearing_minutes(std::max(1, children));
     const int booked = static_cast<int>(m->integer(7));
     if (booked + minutes > minutes_between(m->text(3), m->text(4))) {
@@ -224,8 +200,8 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
       item.end = core::to_hh_mm(
           core::london_time_of_day(parse_utc(r.text(2)) + std::chrono::minutes{r.integer(3)}));
       int children = 0;
-      item.children = names_of(tx, item.request_id, &children);
-      item.request_type = type_label(panel, r.text(4));
+      item.children = request_children_names(tx, item.request_id, &children);
+      item.request_type = request_type_label(panel, r.text(4));
       item.conference_call = r.integer(5) != 0;
       item.presenters = r.text(6) + (r.text(7).empty() ? "" : ", " + r.text(7));
       item.decided = r.integer(8) >= children;

@@ -65,20 +65,45 @@ bool team_in_scope(store::Tx& tx, const Actor& actor, std::int64_t team_id) {
   return false;
 }
 
-bool child_visible(store::Tx& tx, const Actor& actor, std::int64_t child_id) {
-  auto row = tx.query_one("SELECT team_id FROM children WHERE id = $1", {child_id});
-  if (!row) {
-    return false;
-  }
+bool team_visible(store::Tx& tx, const Actor& actor, std::int64_t team_id) {
   switch (core::child_scope(actor.roles)) {
     case core::ChildScope::all:
       return true;
     case core::ChildScope::teams:
-      return team_in_scope(tx, actor, row->integer(0));
+      return team_in_scope(tx, actor, team_id);
     case core::ChildScope::none:
       return false;
   }
   return false;
+}
+
+bool child_visible(store::Tx& tx, const Actor& actor, std::int64_t child_id) {
+  auto row = tx.query_one("SELECT team_id FROM children WHERE id = $1", {child_id});
+  return row && team_visible(tx, actor, row->integer(0));
+}
+
+std::string request_children_names(store::Tx& tx, std::int64_t request_id, int* count) {
+  std::string out;
+  int n = 0;
+  for (const auto& r : tx.query("SELECT c.first_name || ' ' || c.last_name FROM children c "
+                                "JOIN request_children rc ON rc.child_id = c.id "
+                                "WHERE rc.request_id = $1 ORDER BY c.date_of_birth",
+                                {request_id})) {
+    out += (out.empty() ? "" : ", ") + r.text(0);
+    ++n;
+  }
+  if (count) {
+    *count = n;
+  }
+  return out;
+}
+
+std::string request_type_label(const core::PanelType* panel, const std::string& type) {
+  if (panel == nullptr) {
+    return type;
+  }
+  const core::RequestType* t = panel->request_type(type);
+  return t ? t->label : panel->name + " request";
 }
 
 void queue_email(store::Tx& tx, const Services& s, std::int64_t user_id, std::string subject,

@@ -22,8 +22,17 @@ void audit(store::Tx& tx, const Services& s, const Actor& actor, std::string act
 // everyone in their line-management chain below them.
 std::vector<std::int64_t> teams_in_scope(store::Tx& tx, const Actor& actor);
 bool team_in_scope(store::Tx& tx, const Actor& actor, std::int64_t team_id);
+// Whether the actor may see records of this team (scope all, or the team in scope).
+bool team_visible(store::Tx& tx, const Actor& actor, std::int64_t team_id);
 // Whether the actor may see the child (scope all, or the child's team in scope).
 bool child_visible(store::Tx& tx, const Actor& actor, std::int64_t child_id);
+
+// The names of a request's children, eldest first, joined with ", "; their
+// number in `count` when given.
+std::string request_children_names(store::Tx& tx, std::int64_t request_id, int* count = nullptr);
+// A request type's label from its panel; the panel's name + " request" where
+// the panel asks for criteria rather than a type.
+std::string request_type_label(const core::PanelType* panel, const std::string& type);
 
 // Queues an email for the outbox worker; delivered after the transaction commits.
 void queue_email(store::Tx& tx, const Services& s, std::int64_t user_id, std::string subject,
