@@ -102,7 +102,13 @@ core::Result<std::vector<ChildSummary>> children_in_scope(Services& s, const Act
 }
 
 core::Result<ChildRecord> child_record(Services& s, const Actor& a, std::int64_t child_id) {
-  return s.db.write<ChildRecord>([&](Tx& tx) -> core::Result<ChildRecord> {
+  // DESIGN.md: every view of a child's record is logged. The record is read
+  // in a read transaction and the view appended in a short write of its own,
+  // so that views of children do not queue behind one another for SQLite's
+  // single writer while the history is read. The record is handed out only
+  // once its view is committed: when the audit write fails it throws, and
+  // the page is not shown.
+  auto rec = s.db.read<ChildRecord>([&](Tx& tx) -> core::Result<ChildRecord> {
     // Outside scope answers "not found", so record ids cannot be probed.
     if (!a.may(core::Permission::view_children) || !child_visible(tx, a, child_id)) {
       return core::Error::not_found();
@@ -130,9 +136,13 @@ core::Result<ChildRecord> child_record(Services& s, const Actor& a, std::int64_t
       }
     }
     load_history(s, tx, rec);
-    audit(tx, s, a, "child.view", "child", child_id);
     return rec;
   });
+  if (!rec) {
+    return rec;  // not found or out of scope: nothing was shown, nothing to log
+  }
+  s.db.write_all([&](Tx& tx) { audit(tx, s, a, "child.view", "child", child_id); });
+  return rec;
 }
 
 }  // namespace casepanel::app

@@ -8,7 +8,9 @@
 // All members are safe to use from several threads at once.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,10 @@ struct Services {
   const core::Clock& clock;
   const core::Calendar& calendar;
   const PanelCatalogue& panels;
+  // Where uploaded papers are kept (outside the web root, under generated
+  // names), and the largest file accepted.
+  std::filesystem::path uploads_dir = "var/uploads";
+  std::size_t max_upload_bytes = 20 * 1024 * 1024;
 };
 
 // The signed-in person (or API client acting for them).

@@ -30,6 +30,7 @@ SittingSummary sitting_of(const Services& s, const Row& r) {
   out.id = r.integer(0);
   out.panel = p ? p->name : r.text(1);
   out.date = long_date(r.text(2));
+  out.iso_date = r.text(2);
   out.start = london_hh_mm(r.text(3));
   out.end = london_hh_mm(r.text(4));
   out.venue = v ? v->name + " (" + v->code + ")" : r.text(5);
@@ -84,7 +85,9 @@ core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a) 
     }
     for (const Row& r :
          tx.query("SELECT id, panel_id, request_type, submitted_at, COALESCE(statutory_due, ''), "
-                  "venue_preference FROM requests WHERE state = 'submitted' "
+                  "venue_preference, COALESCE(target_sitting_date, ''), "
+                  "COALESCE(missed_cutoff_date, ''), late_accepted_at "
+                  "FROM requests WHERE state = 'submitted' "
                   "ORDER BY statutory_due IS NULL, statutory_due, submitted_at")) {
       const core::PanelType* p = s.panels.find(r.text(1));
       TriageItem item;
@@ -98,8 +101,18 @@ core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a) 
       const core::Venue* v = p ? p->venue(r.text(5)) : nullptr;
       item.venue_preference = v ? v->name + " (" + v->code + ")" : "";
       item.minutes = p ? p->hearing_minutes(std::max(1, item.child_count)) : 15;
+      const std::string target = r.text(6);
+      if (!r.is_null(8)) {
+        item.cutoff_status = "Accepted late for " + long_date(target);
+      } else if (!r.text(7).empty()) {
+        item.late = true;
+        item.cutoff_status = "Late: missed the cut-off for " + long_date(r.text(7)) +
+                             "; goes to " + long_date(target) + " unless accepted late";
+      } else if (!target.empty()) {
+        item.cutoff_status = "In time for " + long_date(target);
+      }
       for (const auto& [panel_id, sit] : sittings) {
-        if (panel_id == item.panel_id &&
+        if (panel_id == item.panel_id && sit.iso_date >= target &&
             sit.booked_minutes + item.minutes <= sit.capacity_minutes && item.sittings.size() < 6) {
           item.sittings.push_back(sit);
         }
@@ -116,8 +129,10 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
     return core::Error::forbidden("Only coordinators schedule requests");
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto req =
-        tx.query_one("SELECT panel_id, state, author_id FROM requests WHERE id = $1", {request_id});
+    auto req = tx.query_one(
+        "SELECT panel_id, state, author_id, COALESCE(target_sitting_date, '') FROM requests "
+        "WHERE id = $1",
+        {request_id});
     if (!req) {
       return core::Error::not_found();
     }
@@ -127,6 +142,14 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
     auto m = tx.query_one(std::string(kSittingColumns) + "WHERE m.id = $1", {meeting_id});
     if (!m || m->text(1) != req->text(0) || m->text(6) != "planned") {
       return core::Error::invalid("meeting_id", "Select a sitting of this panel");
+    }
+    // A request that missed a sitting's cut-off goes to a later one, unless
+    // it was accepted late (which moves its target sitting back).
+    if (!req->text(3).empty() && m->text(2) < req->text(3)) {
+      return core::Error::invalid("meeting_id", "This request arrived after the cut-off for that "
+                                                "sitting: accept it late first, or choose the "
+                                                "sitting on " +
+                                                    long_date(req->text(3)) + " or later");
     }
     const core::PanelType* panel = s.panels.find(req->text(0));
     int children = 0;
@@ -184,6 +207,7 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
     v.sitting = sitting_of(s, *m);
     v.can_record = a.may(core::Permission::record_decision);
     const core::PanelType* panel = s.panels.find(m->text(1));
+    const auto names = sitting_children_names(tx, meeting_id);
     for (const Row& r :
          tx.query("SELECT h.id, h.request_id, h.starts_at, h.minutes, r.request_type, "
                   "r.conference_call, COALESCE(w.name, ''), COALESCE(pm.name, ''), "
@@ -200,7 +224,10 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
       item.end = core::to_hh_mm(
           core::london_time_of_day(parse_utc(r.text(2)) + std::chrono::minutes{r.integer(3)}));
       int children = 0;
-      item.children = request_children_names(tx, item.request_id, &children);
+      if (auto n = names.find(item.request_id); n != names.end()) {
+        item.children = n->second.names;
+        children = n->second.count;
+      }
       item.request_type = request_type_label(panel, r.text(4));
       item.conference_call = r.integer(5) != 0;
       item.presenters = r.text(6) + (r.text(7).empty() ? "" : ", " + r.text(7));

@@ -20,6 +20,7 @@ struct SittingSummary {
   std::int64_t id = 0;
   std::string panel;
   std::string date;  // long form
+  std::string iso_date;
   std::string start;
   std::string end;
   std::string venue;
@@ -40,6 +41,10 @@ struct TriageItem {
   std::string submitted;
   std::string statutory_due;
   std::string venue_preference;
+  // Panels with a cut-off: "In time for 2 December 2026", "Late: missed the
+  // cut-off for 25 November 2026", "Accepted late for ...".
+  std::string cutoff_status;
+  bool late = false;
   int minutes = 0;
   std::vector<SittingSummary> sittings;  // where it fits, soonest first
 };

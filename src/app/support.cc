@@ -98,6 +98,22 @@ std::string request_children_names(store::Tx& tx, std::int64_t request_id, int* 
   return out;
 }
 
+std::unordered_map<std::int64_t, ChildrenNames> sitting_children_names(store::Tx& tx,
+                                                                       std::int64_t meeting_id) {
+  std::unordered_map<std::int64_t, ChildrenNames> out;
+  for (const auto& r : tx.query("SELECT h.request_id, c.first_name || ' ' || c.last_name "
+                                "FROM hearings h JOIN request_children rc "
+                                "ON rc.request_id = h.request_id JOIN children c "
+                                "ON c.id = rc.child_id WHERE h.meeting_id = $1 "
+                                "ORDER BY h.request_id, c.date_of_birth, c.id",
+                                {meeting_id})) {
+    ChildrenNames& n = out[r.integer(0)];
+    n.names += (n.names.empty() ? "" : ", ") + r.text(1);
+    ++n.count;
+  }
+  return out;
+}
+
 std::string request_type_label(const core::PanelType* panel, const std::string& type) {
   if (panel == nullptr) {
     return type;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -30,6 +31,15 @@ bool child_visible(store::Tx& tx, const Actor& actor, std::int64_t child_id);
 // The names of a request's children, eldest first, joined with ", "; their
 // number in `count` when given.
 std::string request_children_names(store::Tx& tx, std::int64_t request_id, int* count = nullptr);
+// The children's names of every request heard at a sitting, by request id,
+// as request_children_names gives them one request at a time, in one query.
+// A request with no children has no entry.
+struct ChildrenNames {
+  std::string names;
+  int count = 0;
+};
+std::unordered_map<std::int64_t, ChildrenNames> sitting_children_names(store::Tx& tx,
+                                                                       std::int64_t meeting_id);
 // A request type's label from its panel; the panel's name + " request" where
 // the panel asks for criteria rather than a type.
 std::string request_type_label(const core::PanelType* panel, const std::string& type);

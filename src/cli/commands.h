@@ -12,5 +12,6 @@ void add_config_commands(CLI::App& app, int& status);
 void add_server_commands(CLI::App& app, int& status);  // serve, migrate, demo
 void add_token_commands(CLI::App& app, int& status);
 void add_audit_commands(CLI::App& app, int& status);
+void add_panel_commands(CLI::App& app, int& status);  // panel cutoff
 
 }  // namespace casepanel::cli

@@ -68,6 +68,7 @@ int serve(const Common& c, int port) {
   web::Site site(*rt->services, web::Templates::load(rt->settings.templates_dir),
                  static_files(rt->settings), options);
   web::ServerConfig config = rt->settings.server;
+  config.max_upload_bytes = rt->settings.max_upload_bytes;
   if (port >= 0) {
     config.port = port;
   }

@@ -66,6 +66,12 @@ Settings load_settings(const std::string& path) {
     s.removed_holidays = dates(*cal, "removed_holidays", path);
   }
   s.plan_ahead = t["sittings"]["plan_ahead"].value_or(s.plan_ahead);
+  s.uploads_dir = t["uploads"]["directory"].value_or(s.uploads_dir);
+  const std::int64_t max_mb = t["uploads"]["max_megabytes"].value_or(std::int64_t{20});
+  if (max_mb < 1 || max_mb > 1024) {
+    throw std::runtime_error(path + ": uploads.max_megabytes must be between 1 and 1024");
+  }
+  s.max_upload_bytes = static_cast<std::size_t>(max_mb) * 1024 * 1024;
   if (s.server.max_threads < 1 || s.server.max_queued < 1 || s.plan_ahead < 1) {
     throw std::runtime_error(path +
                              ": server.max_threads, server.max_queued and "
@@ -101,7 +107,8 @@ std::unique_ptr<Runtime> open_runtime(const std::string& config_path, const std:
   rt->db = store::Database::open(database, rt->settings.server.max_threads + 2);
   store::migrate(*rt->db);
   rt->services = std::make_unique<app::Services>(
-      app::Services{*rt->db, *rt->clock, rt->calendar, *rt->panels});
+      app::Services{*rt->db, *rt->clock, rt->calendar, *rt->panels, rt->settings.uploads_dir,
+                    rt->settings.max_upload_bytes});
   return rt;
 }
 

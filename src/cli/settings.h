@@ -21,6 +21,9 @@ struct Settings {
   std::vector<core::Date> extra_closures;
   std::vector<core::Date> removed_holidays;
   int plan_ahead = 12;
+  // Uploaded papers: kept here (outside the web root), at most this size.
+  std::string uploads_dir = "var/uploads";
+  std::size_t max_upload_bytes = 20 * 1024 * 1024;
 };
 // Reads the file; a missing default file gives the defaults. Throws with the
 // file and line of a bad value.

@@ -1,5 +1,6 @@
 #include "core/request.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -63,13 +64,132 @@ std::string_view state_label(RequestState s) {
   return "Draft";
 }
 
-Status validate_draft(const PanelType& panel, const RequestDraft& d) {
+std::string_view section_id(Section s) {
+  switch (s) {
+    case Section::children:
+      return "children";
+    case Section::type:
+      return "type";
+    case Section::details:
+      return "details";
+    case Section::attendance:
+      return "attendance";
+  }
+  return "type";
+}
+
+std::optional<Section> section_from_id(std::string_view id) {
+  for (Section s : {Section::children, Section::type, Section::details, Section::attendance}) {
+    if (section_id(s) == id) {
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+Section section_of_field(std::string_view field) {
+  if (field == "children") {
+    return Section::children;
+  }
+  if (field == "reason" || field == "proposed_plan" || field == "parallel_plan") {
+    return Section::details;
+  }
+  if (field == "venue_preference" || field == "conference_call") {
+    return Section::attendance;
+  }
+  return Section::type;
+}
+
+std::string authorisation_field(std::string_view criterion_id, std::string_view part) {
+  return "auth_" + std::string(criterion_id) + "_" + std::string(part);
+}
+
+std::vector<const EntryCriterion*> criteria_needing_authorisation(const PanelType& panel,
+                                                                  const RequestDraft& d) {
+  std::vector<const EntryCriterion*> out;
+  for (const EntryCriterion& c : panel.entry_criteria) {
+    if (c.authorisation_by &&
+        std::find(d.criteria.begin(), d.criteria.end(), c.id) != d.criteria.end()) {
+      out.push_back(&c);
+    }
+  }
+  return out;
+}
+
+bool must_go_to_next_sitting(const PanelType& panel, const RequestDraft& d) {
+  for (const std::string& id : d.criteria) {
+    const EntryCriterion* c = panel.entry_criterion(id);
+    if (c != nullptr && c->must_go_to_next_sitting) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<Date> statutory_due(const PanelType& panel, const Calendar& calendar,
+                                  const RequestDraft& d) {
+  const RequestType* type = panel.request_type(d.request_type);
+  const auto came = parse_iso_date(d.came_into_care);
+  if (type == nullptr || !type->statutory() || !came) {
+    return std::nullopt;
+  }
+  return calendar.add_working_days(*came, *type->heard_within_working_days);
+}
+
+Status validate_draft(const PanelType& panel, const RequestDraft& d, Date today) {
   std::vector<FieldError> problems;
   const RequestType* type = nullptr;
   if (!panel.request_types.empty()) {
     type = panel.request_type(d.request_type);
     if (type == nullptr) {
       problems.push_back({"request_type", "Select the type of request"});
+    } else if (type->statutory()) {
+      const auto came = parse_iso_date(d.came_into_care);
+      if (d.came_into_care.empty()) {
+        problems.push_back({"came_into_care", "Enter the date the child came into care"});
+      } else if (!came) {
+        problems.push_back(
+            {"came_into_care", "The date the child came into care must be a real date"});
+      } else if (std::chrono::sys_days{*came} > std::chrono::sys_days{today}) {
+        problems.push_back(
+            {"came_into_care", "The date the child came into care must be today or in the past"});
+      }
+    }
+  }
+  if (!panel.entry_criteria.empty()) {
+    bool unknown = false;
+    for (const std::string& id : d.criteria) {
+      unknown = unknown || panel.entry_criterion(id) == nullptr;
+    }
+    if (d.criteria.empty() || unknown) {
+      problems.push_back({"criteria", "Select the criteria that apply to this case"});
+    }
+    for (const EntryCriterion* c : criteria_needing_authorisation(panel, d)) {
+      const Authorisation* a = nullptr;
+      for (const Authorisation& x : d.authorisations) {
+        if (x.criterion_id == c->id) {
+          a = &x;
+        }
+      }
+      const std::string who = panel.title_of(*c->authorisation_by);
+      if (a == nullptr || a->authorised_by == 0 || !a->authoriser_has_role) {
+        problems.push_back(
+            {authorisation_field(c->id, "by"), "Select the " + who + " who authorised it"});
+      }
+      const auto date = a ? parse_iso_date(a->date) : std::nullopt;
+      if (!date) {
+        problems.push_back({authorisation_field(c->id, "date"),
+                            "Enter the date the " + who + " authorised it, as a real date"});
+      } else if (std::chrono::sys_days{*date} > std::chrono::sys_days{today}) {
+        problems.push_back({authorisation_field(c->id, "date"),
+                            "The date of the authorisation must be today or in the past"});
+      }
+      if (a == nullptr || !parse_hh_mm(a->time)) {
+        problems.push_back({authorisation_field(c->id, "time"),
+                            "Enter the time of the authorisation, like 14:30"});
+      }
+      require_text(problems, authorisation_field(c->id, "what"), a ? a->what : std::string(),
+                   "Enter what the " + who + " authorised");
     }
   }
   require_text(problems, "reason", d.reason, "Enter the reason for the request");
@@ -89,6 +209,24 @@ Status validate_draft(const PanelType& panel, const RequestDraft& d) {
     return Error::invalid_fields(std::move(problems));
   }
   return ok_status();
+}
+
+Status validate_section(const PanelType& panel, const RequestDraft& draft, Date today,
+                        Section section) {
+  auto all = validate_draft(panel, draft, today);
+  if (all) {
+    return all;
+  }
+  std::vector<FieldError> mine;
+  for (const FieldError& f : all.error().fields) {
+    if (section_of_field(f.field) == section) {
+      mine.push_back(f);
+    }
+  }
+  if (mine.empty()) {
+    return ok_status();
+  }
+  return Error::invalid_fields(std::move(mine));
 }
 
 Result<const ApprovalStep*> approval_step_for(const PanelType& panel, const ApprovalCheck& c) {

@@ -35,10 +35,25 @@ std::string_view state_id(RequestState s);
 std::optional<RequestState> state_from_id(std::string_view id);
 std::string_view state_label(RequestState s);  // "Awaiting approval"
 
+// Support Panel 2.2: a criterion that needs a manager's authorisation before
+// the request (immediate legal advice, proceedings or accommodation: the
+// Service Manager) records who gave it, when and what was authorised.
+struct Authorisation {
+  std::string criterion_id;
+  std::int64_t authorised_by = 0;    // a user holding the criterion's role
+  bool authoriser_has_role = false;  // checked by app/ against the user's roles
+  std::string date;                  // ISO date as entered
+  std::string time;                  // "HH:MM" as entered, Europe/London
+  std::string what;
+};
+
 // What a practitioner writes; validated before anything is stored.
 struct RequestDraft {
   std::string panel_id;
-  std::string request_type;
+  std::string request_type;           // panels with request types (CLAM)
+  std::string came_into_care;         // ISO date; statutory request types
+  std::vector<std::string> criteria;  // panels with entry criteria (Support)
+  std::vector<Authorisation> authorisations;
   std::string reason;
   std::string proposed_plan;
   std::string parallel_plan;
@@ -46,8 +61,33 @@ struct RequestDraft {
   bool conference_call = false;
   int children = 1;
 };
+
+// The parts of a request's task list. `type` is the request type (CLAM) or the
+// entry criteria (Support); papers are checked by core/papers.
+enum class Section { children, type, details, attendance };
+std::string_view section_id(Section s);  // "type"
+std::optional<Section> section_from_id(std::string_view id);
+// The section a form field belongs to ("reason" -> details).
+Section section_of_field(std::string_view field);
+// The form fields of an authorisation for a criterion: "auth_<id>_by" ...
+std::string authorisation_field(std::string_view criterion_id, std::string_view part);
+
 // Every problem at once, each naming its field, in the order of the form.
-Status validate_draft(const PanelType& panel, const RequestDraft& draft);
+// `today` (Europe/London) bounds dates that cannot be in the future.
+Status validate_draft(const PanelType& panel, const RequestDraft& draft, Date today);
+// Only the problems of one section.
+Status validate_section(const PanelType& panel, const RequestDraft& draft, Date today,
+                        Section section);
+
+// CLAM: a statutory request type must be heard within N working days of the
+// child coming into care; the date it must be heard by, if any.
+std::optional<Date> statutory_due(const PanelType& panel, const Calendar& calendar,
+                                  const RequestDraft& draft);
+// Whether any chosen criterion sends the request to the next sitting.
+bool must_go_to_next_sitting(const PanelType& panel, const RequestDraft& draft);
+// The chosen criteria that need an authorisation recorded first.
+std::vector<const EntryCriterion*> criteria_needing_authorisation(const PanelType& panel,
+                                                                  const RequestDraft& draft);
 
 struct ApprovalCheck {
   RequestState state;

@@ -204,6 +204,64 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_status ON outbox(status, next_attempt_at)
 )SQL"},
+    // Requests: the task list, both procedures' own fields, papers, and the
+    // team managers' watch lists (issue 3).
+    {2, "requests", R"SQL(
+ALTER TABLE requests ADD COLUMN sections_done TEXT NOT NULL DEFAULT '';
+ALTER TABLE requests ADD COLUMN came_into_care TEXT;
+ALTER TABLE requests ADD COLUMN must_go_to_next_sitting INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE requests ADD COLUMN target_sitting_date TEXT;
+ALTER TABLE requests ADD COLUMN missed_cutoff_date TEXT;
+ALTER TABLE requests ADD COLUMN late_accepted_by BIGINT REFERENCES users(id);
+ALTER TABLE requests ADD COLUMN late_accepted_at TEXT;
+ALTER TABLE requests ADD COLUMN late_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE requests ADD COLUMN three_way_date TEXT;
+ALTER TABLE requests ADD COLUMN three_way_pm_id BIGINT REFERENCES users(id);
+ALTER TABLE requests ADD COLUMN three_way_gm_id BIGINT REFERENCES users(id);
+CREATE TABLE request_criteria (
+  request_id BIGINT NOT NULL REFERENCES requests(id),
+  criterion_id TEXT NOT NULL,
+  PRIMARY KEY (request_id, criterion_id)
+);
+CREATE TABLE request_authorisations (
+  id {{id}},
+  request_id BIGINT NOT NULL REFERENCES requests(id),
+  criterion_id TEXT NOT NULL,
+  authorised_by BIGINT NOT NULL REFERENCES users(id),
+  authorised_at TEXT NOT NULL,
+  what TEXT NOT NULL,
+  recorded_by BIGINT NOT NULL REFERENCES users(id),
+  recorded_at TEXT NOT NULL,
+  UNIQUE (request_id, criterion_id)
+);
+CREATE TABLE request_papers (
+  id {{id}},
+  request_id BIGINT NOT NULL REFERENCES requests(id),
+  document_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  file_name TEXT NOT NULL DEFAULT '',
+  stored_name TEXT NOT NULL DEFAULT '',
+  media_type TEXT NOT NULL DEFAULT '',
+  bytes BIGINT NOT NULL DEFAULT 0,
+  sha256 TEXT NOT NULL DEFAULT '',
+  added_by BIGINT NOT NULL REFERENCES users(id),
+  added_at TEXT NOT NULL
+);
+CREATE INDEX request_papers_request ON request_papers(request_id, document_id);
+CREATE TABLE child_discussions (
+  id {{id}},
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  criterion_id TEXT NOT NULL,
+  discussed_on TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  arguments TEXT NOT NULL,
+  request_id BIGINT REFERENCES requests(id),
+  recorded_by BIGINT NOT NULL REFERENCES users(id),
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX child_discussions_child ON child_discussions(child_id, criterion_id)
+)SQL"},
 };
 
 std::string for_engine(std::string sql, Engine engine) {

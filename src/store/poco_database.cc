@@ -1,13 +1,53 @@
 // The Database over POCO Data, for SQLite and PostgreSQL.
+//
+// POCO opens, configures and closes every connection. For PostgreSQL it also
+// runs every statement. For SQLite, statements run on the sqlite3 handle
+// underneath the POCO session, through a per-connection cache of prepared
+// statements:
+//
+// - Why not POCO for SQLite statements: POCO Data 1.11 prepares each
+//   Poco::Data::Statement afresh, and re-executing one with new values means
+//   replacing its bindings and extractions, which the Statement interface
+//   supports only for bindings held by reference; its column types are read
+//   once when the statement is compiled (so a cached one would go stale after
+//   a schema change), and each value then goes through RecordSet and
+//   Dynamic::Var. Preparing was 40 % of the sitting page and RecordSet
+//   extraction most of the rest of the store's share of the child page
+//   (docs/benchmarks.md). sqlite3_prepare_v3 with SQLITE_PREPARE_PERSISTENT,
+//   sqlite3_reset and sqlite3_clear_bindings do this directly, and SQLite
+//   re-prepares a cached statement by itself when the schema changes.
+// - Values: each column value comes back by its SQLite storage class:
+//   INTEGER as int64, NULL as nullptr, TEXT (and REAL, BLOB) as a string. Row
+//   converts between text and integer where a caller asks for the other.
+// - Errors throw the same Poco::Data::SQLite exceptions POCO throws, with
+//   SQLite's message and the SQL.
+// - The cache is keyed by SQL text and holds at most kStatementCacheSize
+//   statements, evicting the least recently used. A statement is reset and
+//   its bindings cleared as soon as its call returns, so none holds a read
+//   snapshot or a pointer into the caller's parameters.
+//
+// Write transactions on SQLite also queue on an in-process mutex, taken before
+// BEGIN IMMEDIATE and held until COMMIT or ROLLBACK. SQLite allows one writer
+// at a time, and its busy handler makes a waiting writer sleep and retry (up to
+// 100 ms a sleep), which turned concurrent writes into second-long waits; with
+// the mutex a writer in this process starts as soon as the one before it ends.
+// busy_timeout stays set for writers in other processes (the CLI, jobs).
+// PostgreSQL has no single writer and takes no mutex.
 #include <Poco/Data/MetaColumn.h>
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
+#include <sqlite3.h>
 
 #include <condition_variable>
+#include <list>
 #include <mutex>
+#include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include "store/database.h"
 
@@ -15,6 +55,10 @@ namespace casepanel::store {
 namespace {
 
 using Poco::Data::MetaColumn;
+
+constexpr std::size_t kStatementCacheSize = 256;
+
+// --- PostgreSQL: statements through POCO -----------------------------------
 
 void bind_params(Poco::Data::Statement& stmt, const Params& params) {
   using Poco::Data::Keywords::bind;
@@ -95,6 +139,210 @@ class PocoTx final : public Tx {
   Engine engine_;
 };
 
+// --- SQLite: statements on the sqlite3 handle, prepared once ---------------
+
+[[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view sql) {
+  Poco::Data::SQLite::Utility::throwException(db, rc, std::string(sql));
+  throw std::logic_error("unreachable");  // throwException always throws
+}
+
+// One connection's prepared statements, most recently used first. Not
+// thread-safe: it belongs to a pooled connection, used by one thread at a time.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite3* db) : db_(db) {}
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+  ~StatementCache() {
+    for (Entry& e : lru_) {
+      sqlite3_finalize(e.stmt);
+    }
+  }
+
+  sqlite3* db() const { return db_; }
+
+  // The statement for `sql`, prepared now or earlier; nullptr when `sql` holds
+  // no statement (only spaces or comments). Throws when it does not compile.
+  sqlite3_stmt* get(std::string_view sql) {
+    if (auto it = index_.find(sql); it != index_.end()) {
+      lru_.splice(lru_.begin(), lru_, it->second);
+      return it->second->stmt;
+    }
+    sqlite3_stmt* stmt = prepare(sql);
+    if (stmt == nullptr) {
+      return nullptr;
+    }
+    if (lru_.size() >= kStatementCacheSize) {
+      index_.erase(lru_.back().sql);
+      sqlite3_finalize(lru_.back().stmt);
+      lru_.pop_back();
+    }
+    lru_.push_front({std::string(sql), stmt});
+    // The key views the list node's own string, which never moves.
+    index_.emplace(lru_.front().sql, lru_.begin());
+    return stmt;
+  }
+
+ private:
+  struct Entry {
+    std::string sql;
+    sqlite3_stmt* stmt;
+  };
+
+  sqlite3_stmt* prepare(std::string_view sql) {
+    sqlite3_stmt* stmt = nullptr;
+    const char* tail = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
+    if (rc != SQLITE_OK) {
+      sqlite3_finalize(stmt);
+      throw_sqlite(db_, rc, sql);
+    }
+    // One statement per call: anything after it would silently not run.
+    const std::string_view rest(tail, static_cast<std::size_t>(sql.data() + sql.size() - tail));
+    if (rest.find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+      sqlite3_finalize(stmt);
+      throw std::logic_error("one SQL statement per call: " + std::string(sql));
+    }
+    return stmt;
+  }
+
+  sqlite3* db_;
+  std::list<Entry> lru_;
+  std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;
+};
+
+// One run of a cached statement: binds the parameters and, however the run
+// ends, resets the statement and clears its bindings.
+class Run {
+ public:
+  Run(sqlite3* db, sqlite3_stmt* stmt, std::string_view sql, const Params& params)
+      : db_(db), stmt_(stmt), sql_(sql) {
+    if (stmt_ == nullptr) {
+      return;
+    }
+    if (static_cast<std::size_t>(sqlite3_bind_parameter_count(stmt_)) != params.size()) {
+      throw std::invalid_argument(
+          "SQL takes " + std::to_string(sqlite3_bind_parameter_count(stmt_)) +
+          " parameters, given " + std::to_string(params.size()) + ": " + std::string(sql));
+    }
+    try {
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        bind(static_cast<int>(i) + 1, params[i]);
+      }
+    } catch (...) {
+      sqlite3_clear_bindings(stmt_);  // no destructor runs for a constructor that throws
+      throw;
+    }
+  }
+  Run(const Run&) = delete;
+  Run& operator=(const Run&) = delete;
+  ~Run() {
+    if (stmt_ != nullptr) {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+    }
+  }
+
+  // Steps to the next row; false when there is none.
+  bool next() {
+    if (stmt_ == nullptr) {
+      return false;
+    }
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) {
+      return true;
+    }
+    if (rc == SQLITE_DONE) {
+      return false;
+    }
+    throw_sqlite(db_, rc, sql_);
+  }
+
+  Row row() const {
+    const int columns = sqlite3_column_count(stmt_);
+    std::vector<Value> values;
+    values.reserve(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) {
+      switch (sqlite3_column_type(stmt_, c)) {
+        case SQLITE_NULL:
+          values.emplace_back(nullptr);
+          break;
+        case SQLITE_INTEGER:
+          values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt_, c)));
+          break;
+        case SQLITE_BLOB: {
+          const void* p = sqlite3_column_blob(stmt_, c);
+          const auto n = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c));
+          values.emplace_back(std::string(static_cast<const char*>(p), n));
+          break;
+        }
+        default: {  // TEXT, and REAL in SQLite's own text form
+          const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
+          const auto n = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c));
+          values.emplace_back(std::string(p, n));
+          break;
+        }
+      }
+    }
+    return Row(std::move(values));
+  }
+
+ private:
+  void bind(int position, const Value& v) {
+    int rc = SQLITE_OK;
+    // SQLITE_STATIC: the parameters outlive the run, and ~Run clears them.
+    if (const auto* s = std::get_if<std::string>(&v)) {
+      rc = sqlite3_bind_text64(stmt_, position, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
+    } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+      rc = sqlite3_bind_int64(stmt_, position, *n);
+    } else {
+      rc = sqlite3_bind_null(stmt_, position);
+    }
+    if (rc != SQLITE_OK) {
+      throw_sqlite(db_, rc, sql_);
+    }
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  std::string_view sql_;
+};
+
+class SqliteTx final : public Tx {
+ public:
+  explicit SqliteTx(StatementCache& cache) : cache_(cache) {}
+
+  void exec(std::string_view sql, const Params& params) override {
+    Run run(cache_.db(), cache_.get(sql), sql, params);
+    while (run.next()) {
+      // Rows of an exec'd statement (e.g. a PRAGMA's answer) are not wanted.
+    }
+  }
+
+  Rows query(std::string_view sql, const Params& params) override {
+    Run run(cache_.db(), cache_.get(sql), sql, params);
+    Rows rows;
+    while (run.next()) {
+      rows.push_back(run.row());
+    }
+    return rows;
+  }
+
+  Engine engine() const override { return Engine::sqlite; }
+
+ private:
+  StatementCache& cache_;
+};
+
+// --- Connections and transactions -------------------------------------------
+
+// A pooled connection: the POCO session and, for SQLite, its statement cache.
+struct Connection {
+  std::unique_ptr<Poco::Data::Session> session;
+  std::unique_ptr<StatementCache> statements;  // SQLite only; finalized before the session closes
+};
+
 class PocoDatabase final : public Database {
  public:
   PocoDatabase(Engine engine, std::string connector, std::string connection, int pool_size)
@@ -111,51 +359,96 @@ class PocoDatabase final : public Database {
 
  protected:
   void run(Mode mode, const std::function<bool(Tx&)>& work) override {
+    WriterTurn turn(*this, engine_ == Engine::sqlite && mode == Mode::write);
     Lease lease(*this);
-    Poco::Data::Session& session = *lease.session;
-    begin(session, mode);
+    Connection& c = *lease.connection;
+    begin(c, mode);
     bool commit = false;
     try {
-      PocoTx tx(session, engine_);
-      commit = work(tx);
+      if (c.statements) {
+        SqliteTx tx(*c.statements);
+        commit = work(tx);
+      } else {
+        PocoTx tx(*c.session, engine_);
+        commit = work(tx);
+      }
     } catch (...) {
-      rollback(session);
+      rollback(c);
       throw;
     }
-    if (commit) {
-      session << "COMMIT", Poco::Data::Keywords::now;
-    } else {
-      rollback(session);
+    if (!commit) {
+      rollback(c);
+      return;
+    }
+    try {
+      statement(c, "COMMIT");
+    } catch (...) {
+      // Never hand a connection back to the pool inside a transaction.
+      rollback(c);
+      throw;
     }
   }
 
  private:
   struct Lease {
-    explicit Lease(PocoDatabase& db) : db(db), session(db.acquire()) {}
-    ~Lease() { db.release(std::move(session)); }
+    explicit Lease(PocoDatabase& db) : db(db), connection(db.acquire()) {}
+    ~Lease() { db.release(std::move(connection)); }
     PocoDatabase& db;
-    std::unique_ptr<Poco::Data::Session> session;
+    std::unique_ptr<Connection> connection;
   };
 
-  std::unique_ptr<Poco::Data::Session> connect() {
-    auto session = std::make_unique<Poco::Data::Session>(connector_, connection_);
+  // SQLite's single writer, taken in this process's order rather than through
+  // SQLite's sleeping busy handler. Taken before a connection is borrowed, so
+  // writers waiting their turn do not hold connections that readers need.
+  class WriterTurn {
+   public:
+    WriterTurn(PocoDatabase& db, bool needed) : db_(db) {
+      if (!needed) {
+        return;
+      }
+      if (writing_ == &db_) {
+        // The outer write holds the lock: waiting would deadlock this thread.
+        throw std::logic_error("a write transaction inside another on the same database");
+      }
+      lock_ = std::unique_lock(db_.writer_);
+      writing_ = &db_;
+    }
+    WriterTurn(const WriterTurn&) = delete;
+    WriterTurn& operator=(const WriterTurn&) = delete;
+    ~WriterTurn() {
+      if (lock_.owns_lock()) {
+        writing_ = nullptr;
+      }
+    }
+
+   private:
+    static thread_local const PocoDatabase* writing_;
+    PocoDatabase& db_;
+    std::unique_lock<std::mutex> lock_;
+  };
+
+  std::unique_ptr<Connection> connect() {
+    auto c = std::make_unique<Connection>();
+    c->session = std::make_unique<Poco::Data::Session>(connector_, connection_);
     if (engine_ == Engine::sqlite) {
       using Poco::Data::Keywords::now;
-      *session << "PRAGMA journal_mode=WAL", now;
-      *session << "PRAGMA synchronous=FULL", now;
-      *session << "PRAGMA foreign_keys=ON", now;
-      *session << "PRAGMA busy_timeout=10000", now;
+      *c->session << "PRAGMA journal_mode=WAL", now;
+      *c->session << "PRAGMA synchronous=FULL", now;
+      *c->session << "PRAGMA foreign_keys=ON", now;
+      *c->session << "PRAGMA busy_timeout=10000", now;
+      c->statements =
+          std::make_unique<StatementCache>(Poco::Data::SQLite::Utility::dbHandle(*c->session));
     }
-    return session;
+    return c;
   }
 
-  std::unique_ptr<Poco::Data::Session> acquire() {
+  std::unique_ptr<Connection> acquire() {
     std::unique_lock lock(mutex_);
     for (;;) {
       if (!idle_.empty()) {
-        auto s = std::move(idle_.back());
+        auto c = std::move(idle_.back());
         idle_.pop_back();
-        return s;
+        return c;
       }
       if (opened_ < pool_size_) {
         ++opened_;
@@ -172,29 +465,37 @@ class PocoDatabase final : public Database {
     }
   }
 
-  void release(std::unique_ptr<Poco::Data::Session> session) {
+  void release(std::unique_ptr<Connection> connection) {
     {
       std::lock_guard lock(mutex_);
-      idle_.push_back(std::move(session));
+      idle_.push_back(std::move(connection));
     }
     available_.notify_one();
   }
 
-  void begin(Poco::Data::Session& session, Mode mode) {
-    using Poco::Data::Keywords::now;
-    if (engine_ == Engine::sqlite) {
-      // IMMEDIATE takes the write lock up front: two writers never deadlock
-      // upgrading from a read lock, they queue on busy_timeout instead.
-      session << (mode == Mode::write ? "BEGIN IMMEDIATE" : "BEGIN"), now;
+  // Transaction control: through the statement cache on SQLite, POCO otherwise.
+  static void statement(Connection& c, const char* sql) {
+    if (c.statements) {
+      SqliteTx(*c.statements).exec(sql, {});
     } else {
-      session << (mode == Mode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN READ ONLY"),
-          now;
+      *c.session << sql, Poco::Data::Keywords::now;
     }
   }
 
-  static void rollback(Poco::Data::Session& session) {
+  void begin(Connection& c, Mode mode) {
+    if (engine_ == Engine::sqlite) {
+      // IMMEDIATE takes the write lock up front: two writers never deadlock
+      // upgrading from a read lock. In this process they already queued on
+      // writer_; other processes' writers queue on busy_timeout.
+      statement(c, mode == Mode::write ? "BEGIN IMMEDIATE" : "BEGIN");
+    } else {
+      statement(c, mode == Mode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN READ ONLY");
+    }
+  }
+
+  static void rollback(Connection& c) {
     try {
-      session << "ROLLBACK", Poco::Data::Keywords::now;
+      statement(c, "ROLLBACK");
     } catch (...) {
       // The transaction is already gone (e.g. the connection failed).
     }
@@ -204,11 +505,14 @@ class PocoDatabase final : public Database {
   std::string connector_;
   std::string connection_;
   int pool_size_;
-  std::mutex mutex_;
+  std::mutex writer_;  // SQLite only: one write transaction at a time
+  std::mutex mutex_;   // guards idle_ and opened_
   std::condition_variable available_;
-  std::vector<std::unique_ptr<Poco::Data::Session>> idle_;
+  std::vector<std::unique_ptr<Connection>> idle_;
   int opened_ = 0;
 };
+
+thread_local const PocoDatabase* PocoDatabase::WriterTurn::writing_ = nullptr;
 
 std::once_flag connectors_registered;
 

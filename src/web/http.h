@@ -14,11 +14,20 @@
 
 namespace casepanel::web {
 
+// A file sent with a multipart/form-data form, held in memory (the server
+// refuses bodies over the configured upload limit before reading them).
+struct UploadedFile {
+  std::string field;      // the form field's name
+  std::string file_name;  // as the browser sent it: not yet cleaned
+  std::string content;
+};
+
 struct WebRequest {
   std::string method;
   std::string path;
   std::multimap<std::string, std::string> query;
   std::multimap<std::string, std::string> form;
+  std::vector<UploadedFile> files;  // multipart/form-data file parts, in order
   std::map<std::string, std::string> cookies;
   std::string authorization;
   std::vector<std::string> params;  // captures of {id} in the route pattern

@@ -103,6 +103,12 @@ WebResponse home(const Site& site, WebRequest& r) {
   if (a.may(core::Permission::triage)) {
     data.set("can_triage", true);
   }
+  if (a.may(core::Permission::draft_request)) {
+    data.set("can_draft", true);
+  }
+  if (a.may(core::Permission::approve_request)) {
+    data.set("can_watch", true);
+  }
   if (a.may(core::Permission::view_sittings)) {
     data.set("can_view_sittings", true);
   }

@@ -6,8 +6,26 @@
 namespace casepanel::web {
 namespace {
 
-Data child_row(const app::ChildSummary& c) {
-  Data d;
+// kainjow's data has no way to move a value into a list or an object:
+// push_back and set copy their argument, and a copy of a list or object is
+// deep. A child's record has hundreds of rows, so its lists are built in
+// place instead: the list is set empty, reserved to its final size (growing
+// it would copy every element again, as data's move constructor is not
+// noexcept) and each item is appended empty and then filled.
+Data& list_in(Data& parent, const std::string& key, std::size_t size) {
+  Data& list = parent[key] = Data(Data::type::list);
+  // The list belongs to `list`, which is not const: list_value() only lacks
+  // a non-const overload.
+  const_cast<kainjow::mustache::list&>(list.list_value()).reserve(size);
+  return list;
+}
+
+Data& append(Data& list) {
+  list.push_back(Data{});
+  return const_cast<Data&>(list.list_value().back());
+}
+
+void fill_child_row(Data& d, const app::ChildSummary& c) {
   d.set("id", str(c.id));
   d.set("external_id", c.external_id);
   d.set("name", c.name);
@@ -15,7 +33,6 @@ Data child_row(const app::ChildSummary& c) {
   d.set("team", c.team);
   d.set("legal_status", c.legal_status);
   d.set("allocated_worker", c.allocated_worker);
-  return d;
 }
 
 WebResponse list(const Site& site, WebRequest& r) {
@@ -23,12 +40,11 @@ WebResponse list(const Site& site, WebRequest& r) {
   if (!children) {
     return site.error(r, children.error());
   }
-  Data rows{Data::type::list};
-  for (const auto& c : *children) {
-    rows.push_back(child_row(c));
-  }
   Data data;
-  data.set("children", rows);
+  Data& rows = list_in(data, "children", children->size());
+  for (const auto& c : *children) {
+    fill_child_row(append(rows), c);
+  }
   data.set("count", str(static_cast<std::int64_t>(children->size())));
   return site.page(r, "children", "Children", std::move(data));
 }
@@ -38,46 +54,42 @@ WebResponse record(const Site& site, WebRequest& r) {
   if (!rec) {
     return site.error(r, rec.error());
   }
-  Data d = child_row(rec->child);
+  Data d;
+  fill_child_row(d, rec->child);
   d.set("gender", rec->gender);
   d.set("ethnicity", rec->ethnicity);
   d.set("disability", rec->disability);
   set_if(d, "came_into_care", rec->came_into_care);
   set_if(d, "cp_plan_start", rec->cp_plan_start);
   set_if(d, "case_opened", rec->case_opened);
-  Data siblings{Data::type::list};
+  Data& siblings = list_in(d, "siblings", rec->siblings.size());
   for (const auto& s : rec->siblings) {
-    siblings.push_back(child_row(s));
+    fill_child_row(append(siblings), s);
   }
-  d.set("siblings", siblings);
   set_flag(d, "has_siblings", !rec->siblings.empty());
-  Data requests{Data::type::list};
+  Data& requests = list_in(d, "requests", rec->requests.size());
   for (const auto& q : rec->requests) {
-    Data x;
+    Data& x = append(requests);
     x.set("id", str(q.id));
     x.set("panel", q.panel);
     x.set("request_type", q.request_type);
     x.set("state_label", q.state_label);
     x.set("created_at", q.created_at);
-    requests.push_back(x);
   }
-  d.set("requests", requests);
   set_flag(d, "has_requests", !rec->requests.empty());
-  Data hearings{Data::type::list};
+  Data& hearings = list_in(d, "hearings", rec->hearings.size());
   for (const auto& h : rec->hearings) {
-    Data x;
+    Data& x = append(hearings);
     x.set("panel", h.panel);
     x.set("date", h.date);
     x.set("start", h.start);
     x.set("venue", h.venue);
     x.set("request_id", str(h.request_id));
-    hearings.push_back(x);
   }
-  d.set("hearings", hearings);
   set_flag(d, "has_hearings", !rec->hearings.empty());
-  Data decisions{Data::type::list};
+  Data& decisions = list_in(d, "decisions", rec->decisions.size());
   for (const auto& dec : rec->decisions) {
-    Data x;
+    Data& x = append(decisions);
     x.set("date", dec.date);
     x.set("panel", dec.panel);
     x.set("decision", dec.decision);
@@ -85,30 +97,25 @@ WebResponse record(const Site& site, WebRequest& r) {
     x.set("reasons", dec.reasons);
     set_if(x, "review_date", dec.review_date);
     set_flag(x, "recommendation", dec.recommendation);
-    decisions.push_back(x);
   }
-  d.set("decisions", decisions);
   set_flag(d, "has_decisions", !rec->decisions.empty());
-  Data actions{Data::type::list};
+  Data& actions = list_in(d, "actions", rec->actions.size());
   for (const auto& act : rec->actions) {
-    Data x;
+    Data& x = append(actions);
     x.set("description", act.description);
     x.set("owner", act.owner);
     x.set("due_date", act.due_date);
     x.set("status", act.status);
-    actions.push_back(x);
   }
-  d.set("actions", actions);
   set_flag(d, "has_actions", !rec->actions.empty());
   if (r.actor().may(core::Permission::draft_request)) {
-    Data panels{Data::type::list};
-    for (const auto& p : site.services().panels.all()) {
-      Data x;
+    const auto& all = site.services().panels.all();
+    Data& panels = list_in(d, "panels", all.size());
+    for (const auto& p : all) {
+      Data& x = append(panels);
       x.set("id", p.id);
       x.set("name", p.name);
-      panels.push_back(x);
     }
-    d.set("panels", panels);
     d.set("can_request", true);
     d.set("child_id", str(rec->child.id));
   }

@@ -38,6 +38,8 @@ WebResponse triage_page(const Site& site, const WebRequest& r, const core::Error
     x.set("request_type", q.request_type);
     x.set("submitted", q.submitted);
     set_if(x, "statutory_due", q.statutory_due);
+    set_if(x, "cutoff_status", q.cutoff_status);
+    set_flag(x, "late", q.late);
     set_if(x, "venue_preference", q.venue_preference);
     x.set("minutes", str(q.minutes));
     Data options{Data::type::list};

@@ -7,10 +7,19 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/PartHandler.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+#include <istream>
+#include <streambuf>
+#include <vector>
 
 namespace casepanel::web {
 namespace {
@@ -34,6 +43,93 @@ void send(HTTPServerResponse& out, const WebResponse& r, bool head) {
     return;
   }
   out.sendBuffer(r.body.data(), r.body.size());
+}
+
+// Room for a multipart form's other fields and part headers beside its file.
+constexpr std::size_t kMultipartOverhead = 64 * 1024;
+
+// Reads a request body through, stopping once more than `limit` bytes have
+// come: a body without Content-Length (chunked) cannot be refused up front,
+// so it is counted as it is read and cut off at the limit.
+class LimitedBuffer final : public std::streambuf {
+ public:
+  LimitedBuffer(std::istream& source, std::size_t limit)
+      : source_(source), limit_(limit), buffer_(64 * 1024) {}
+  bool exceeded() const { return exceeded_; }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) {
+      return traits_type::to_int_type(*gptr());
+    }
+    if (exceeded_ || read_ > limit_) {
+      return traits_type::eof();
+    }
+    // Ask for one byte past the limit, to tell "exactly the limit" from "over".
+    const std::size_t want = std::min(buffer_.size(), limit_ + 1 - read_);
+    source_.read(buffer_.data(), static_cast<std::streamsize>(want));
+    const auto got = static_cast<std::size_t>(source_.gcount());
+    if (got == 0) {
+      return traits_type::eof();
+    }
+    read_ += got;
+    if (read_ > limit_) {
+      exceeded_ = true;
+      return traits_type::eof();
+    }
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + got);
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  std::istream& source_;
+  std::size_t limit_;
+  std::vector<char> buffer_;
+  std::size_t read_ = 0;
+  bool exceeded_ = false;
+};
+
+// Keeps the file parts of a multipart form, in memory, in order.
+class FileParts final : public Poco::Net::PartHandler {
+ public:
+  explicit FileParts(std::vector<UploadedFile>& out) : out_(out) {}
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    UploadedFile f;
+    if (header.has("Content-Disposition")) {
+      std::string disposition;
+      Poco::Net::NameValueCollection params;
+      Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition"), disposition,
+                                                params);
+      f.field = params.get("name", "");
+      f.file_name = params.get("filename", "");
+    }
+    Poco::StreamCopier::copyToString(stream, f.content);
+    out_.push_back(std::move(f));
+  }
+
+ private:
+  std::vector<UploadedFile>& out_;
+};
+
+bool is_multipart(const HTTPServerRequest& in) {
+  std::string type = in.getContentType();
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return type.rfind("multipart/form-data", 0) == 0;
+}
+
+// 413, short and plain, and the connection closed: the rest of the body is
+// never read.
+WebResponse too_large(bool upload, std::size_t max_upload_bytes) {
+  WebResponse r =
+      WebResponse::text(413, upload ? "The file is too large: the limit is " +
+                                          std::to_string(max_upload_bytes / (1024 * 1024)) +
+                                          " MB.\nGo back and choose a smaller file.\n"
+                                    : std::string("The form is too large.\n"));
+  r.headers.emplace_back("Connection", "close");
+  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
 }
 
 class Handler final : public Poco::Net::HTTPRequestHandler {
@@ -61,23 +157,37 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     }
     r.authorization = in.get("Authorization", "");
     if (r.method == "POST") {
-      // Refuse an oversized body before reading it.
-      if (in.hasContentLength() &&
-          in.getContentLength64() > static_cast<Poco::Int64>(config_.max_form_bytes)) {
-        WebResponse tooLarge = WebResponse::text(413, "The form is too large");
-        tooLarge.headers.emplace_back("Connection", "close");
-        send(out, tooLarge, false);
+      // Refuse an oversized body before reading it: by its declared length,
+      // or (chunked) by counting as it is read.
+      const bool upload = is_multipart(in);
+      const std::size_t limit =
+          upload ? config_.max_upload_bytes + kMultipartOverhead : config_.max_form_bytes;
+      if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(limit)) {
+        send(out, too_large(upload, config_.max_upload_bytes), false);
         return;
       }
+      LimitedBuffer limited(in.stream(), limit);
+      std::istream body(&limited);
       try {
         Poco::Net::HTMLForm form;
         form.setFieldLimit(500);
-        form.load(in, in.stream());
+        FileParts parts(r.files);
+        form.load(in, body, parts);
         for (const auto& [k, v] : form) {
           r.form.emplace(k, v);
         }
       } catch (const std::exception& e) {
-        send(out, WebResponse::text(400, "The form could not be read"), false);
+        if (!limited.exceeded()) {
+          // What is left of the body is unread: the connection cannot carry
+          // another request.
+          WebResponse bad = WebResponse::text(400, "The form could not be read");
+          bad.headers.emplace_back("Connection", "close");
+          send(out, bad, false);
+          return;
+        }
+      }
+      if (limited.exceeded()) {
+        send(out, too_large(upload, config_.max_upload_bytes), false);
         return;
       }
     }

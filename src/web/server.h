@@ -23,7 +23,11 @@ struct ServerConfig {
   bool keep_alive = true;
   int max_keep_alive_requests = 1000;
   int keep_alive_timeout_seconds = 10;
+  // The largest body of an ordinary form, and the largest file a
+  // multipart/form-data form may carry (its body may be 64 KiB more, for the
+  // other fields and the part headers). Larger bodies get 413 unread.
   std::size_t max_form_bytes = 1024 * 1024;
+  std::size_t max_upload_bytes = 20 * 1024 * 1024;
 };
 
 class Server {

@@ -81,6 +81,8 @@ class Site {
 void add_auth_routes(std::vector<Route>& routes);
 void add_children_routes(std::vector<Route>& routes);
 void add_request_routes(std::vector<Route>& routes);
+void add_paper_routes(std::vector<Route>& routes);
+void add_watch_routes(std::vector<Route>& routes);
 void add_sitting_routes(std::vector<Route>& routes);
 void add_admin_routes(std::vector<Route>& routes);
 void add_api_routes(std::vector<Route>& routes);

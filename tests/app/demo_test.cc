@@ -45,7 +45,8 @@ class DemoWorld {
     panels_ = std::make_unique<PanelCatalogue>(std::move(files.panels));
     db_ = store::Database::open((dir_ / "demo.db").string(), 4);
     store::migrate(*db_);
-    services_ = std::make_unique<Services>(Services{*db_, clock_, calendar_, *panels_});
+    services_ = std::make_unique<Services>(
+        Services{*db_, clock_, calendar_, *panels_, "var/uploads", 20 * 1024 * 1024});
   }
   ~DemoWorld() {
     services_.reset();
@@ -343,14 +344,21 @@ TEST(Demo, TheDemoManagersCanApproveTheirSocialWorkersRequests) {
         "panel_id = 'clam' AND approval_step = $2",
         {sw, step});
     ASSERT_NE(request, 0);
-    const auto done = approve_request(w.services(), approver, request, "Agreed.");
+    ApprovalInput in;
+    in.comments = "Agreed.";
+    if (step == 0) {  // CLAM: the practice manager records the 3-way discussion
+      in.discussion_date = "2026-11-20";
+      in.discussion_practice_manager = w.user("practice_manager");
+      in.discussion_group_manager = w.user("group_manager");
+    }
+    const auto done = approve_request(w.services(), approver, request, in);
     EXPECT_TRUE(done.ok()) << (done.ok() ? "" : done.error().message);
   }
   // The chair may not act on them.
   EXPECT_FALSE(approve_request(w.services(), w.actor(w.user("chair")),
                                w.integer("SELECT id FROM requests WHERE state = "
                                          "'awaiting_approval' ORDER BY id LIMIT 1"),
-                               "")
+                               {})
                    .ok());
 }
 

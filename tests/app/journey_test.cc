@@ -6,6 +6,7 @@
 #include "app/requests.h"
 #include "app/sittings.h"
 #include "store/audit.h"
+#include "support/requests.h"
 #include "support/world.h"
 
 namespace casepanel::app {
@@ -13,10 +14,13 @@ namespace {
 
 using testing::TestWorld;
 
+using testing::approve_clam;
+using testing::clam_quality_assurance;
+using testing::state_of;
+
 core::RequestDraft clam_draft() {
   core::RequestDraft d;
   d.panel_id = "clam";
-  d.request_type = "";
   d.reason = "Unplanned emergency placement on Thursday night.";
   d.proposed_plan = "Stay with the foster carers while assessments finish.";
   d.parallel_plan = "Return home with support.";
@@ -29,21 +33,8 @@ std::string first_clam_type(TestWorld& w) {
   return w.services().panels.find("clam")->request_types.front().id;
 }
 
-std::string state_of(TestWorld& w, std::int64_t request) {
-  std::string s;
-  w.db().read_all([&](store::Tx& tx) {
-    s = tx.query_one("SELECT state FROM requests WHERE id = $1", {request})->text(0);
-  });
-  return s;
-}
-
 std::int64_t new_sent_request(TestWorld& w, std::vector<std::int64_t> children) {
-  auto d = clam_draft();
-  d.request_type = first_clam_type(w);
-  auto id = create_request(w.services(), w.actor(w.sw_a), children, d);
-  EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
-  EXPECT_TRUE(send_for_approval(w.services(), w.actor(w.sw_a), *id).ok());
-  return *id;
+  return testing::sent_clam_request(w, children);
 }
 
 TEST(Requests, AnEmptyDraftNamesEveryMissingField) {
@@ -74,11 +65,10 @@ TEST(Requests, NobodyApprovesTheirOwnRequest) {
   auto d = clam_draft();
   d.request_type = first_clam_type(w);
   // A practice manager writes a request for their own team's child...
-  auto id = create_request(w.services(), w.actor(w.pm_a), {w.child_a}, d);
-  ASSERT_TRUE(id.ok());
-  ASSERT_TRUE(send_for_approval(w.services(), w.actor(w.pm_a), *id).ok());
+  const std::int64_t request = testing::sent_request(w, w.pm_a, {w.child_a}, d);
+  const std::int64_t* id = &request;
   // ...and may not approve it themselves.
-  auto done = approve_request(w.services(), w.actor(w.pm_a), *id, "");
+  auto done = approve_request(w.services(), w.actor(w.pm_a), *id, clam_quality_assurance(w));
   ASSERT_FALSE(done.ok());
   EXPECT_EQ(done.error().kind, core::ErrorKind::forbidden);
   EXPECT_EQ(state_of(w, *id), "awaiting_approval");
@@ -87,7 +77,7 @@ TEST(Requests, NobodyApprovesTheirOwnRequest) {
 TEST(Requests, AManagerOfAnotherTeamCannotApprove) {
   TestWorld w;
   const auto id = new_sent_request(w, {w.child_a});
-  auto done = approve_request(w.services(), w.actor(w.pm_b), id, "");
+  auto done = approve_request(w.services(), w.actor(w.pm_b), id, clam_quality_assurance(w));
   ASSERT_FALSE(done.ok());
   EXPECT_EQ(state_of(w, id), "awaiting_approval");
 }
@@ -96,10 +86,13 @@ TEST(Requests, ClamNeedsThePracticeManagerThenTheGroupManager) {
   TestWorld w;
   const auto id = new_sent_request(w, {w.child_a});
   // The group manager cannot act before the practice manager.
-  EXPECT_FALSE(approve_request(w.services(), w.actor(w.gm), id, "").ok());
-  ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id, "Quality assured").ok());
+  EXPECT_FALSE(approve_request(w.services(), w.actor(w.gm), id, {}).ok());
+  ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id,
+                              clam_quality_assurance(w, "Quality assured"))
+                  .ok());
   EXPECT_EQ(state_of(w, id), "awaiting_approval");
-  ASSERT_TRUE(approve_request(w.services(), w.actor(w.gm), id, "Permission given").ok());
+  ASSERT_TRUE(
+      approve_request(w.services(), w.actor(w.gm), id, {"Permission given", "", 0, 0}).ok());
   EXPECT_EQ(state_of(w, id), "submitted");
 }
 
@@ -122,10 +115,7 @@ TEST(Requests, AReturnedRequestGoesBackToItsAuthorWithTheComments) {
 TEST(Sittings, SchedulingGivesTheNextFreeSlotAndSiblingsTakeLonger) {
   TestWorld w;
   ASSERT_GT(ensure_sittings(w.services(), core::Date{std::chrono::year{2026} / 11 / 25}, 4), 0);
-  auto approve_both = [&](std::int64_t id) {
-    ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id, "").ok());
-    ASSERT_TRUE(approve_request(w.services(), w.actor(w.gm), id, "").ok());
-  };
+  auto approve_both = [&](std::int64_t id) { approve_clam(w, id); };
   const auto siblings = new_sent_request(w, {w.sibling_1, w.sibling_2});
   const auto single = new_sent_request(w, {w.child_a});
   approve_both(siblings);
@@ -158,8 +148,7 @@ TEST(Decisions, NeedReasonsAndRecordTheActionInWorkingDays) {
   TestWorld w;
   ensure_sittings(w.services(), core::Date{std::chrono::year{2026} / 11 / 25}, 2);
   const auto id = new_sent_request(w, {w.child_a});
-  ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id, "").ok());
-  ASSERT_TRUE(approve_request(w.services(), w.actor(w.gm), id, "").ok());
+  approve_clam(w, id);
   auto queue = triage_queue(w.services(), w.actor(w.coordinator));
   const std::int64_t meeting = queue->front().sittings.front().id;
   ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), id, meeting).ok());

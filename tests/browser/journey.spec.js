@@ -97,7 +97,7 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
 
   // Opens the request from "Awaiting my approval" on the home page and
   // approves the step that is this person's.
-  async function approveFromHome(role, requestId, childName, comments) {
+  async function approveFromHome(role, requestId, childName, comments, discussion = false) {
     const awaiting = page
       .getByRole('heading', { level: 2, name: /^Awaiting my approval/ })
       .locator('xpath=following-sibling::ul[1]');
@@ -107,6 +107,14 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
     await expect(page.getByRole('button', { name: 'Approve' })).toBeVisible();
     await checkPage(`request-to-approve-${role}`);
+    if (discussion) {
+      // CLAM: the practice manager records the 3-way discussion.
+      const when = page.getByRole('group', { name: 'When was the 3-way discussion?' });
+      await when.getByLabel('Day').fill(String(CLOCK_PARTS.day));
+      await when.getByLabel('Month').fill(String(CLOCK_PARTS.month));
+      await when.getByLabel('Year').fill(String(CLOCK_PARTS.year));
+      await page.getByLabel(/in the discussion$/).last().selectOption({ index: 1 });
+    }
     await page.getByLabel('Comments').fill(comments);
     await page.getByRole('button', { name: 'Approve' }).click();
     await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
@@ -143,57 +151,93 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     await checkPage('child');
   });
 
-  await test.step('starts a CLAM Panel request and sends it for approval', async () => {
+  await test.step('starts a CLAM Panel request, completes its task list and sends it', async () => {
     const start = page.getByRole('link', { name: 'Request CLAM Panel' });
     await expect(start).toHaveAttribute('data-panel', 'clam');
     await expect(start).toHaveAttribute('href', `/requests/new?child=${childId}&panel=clam`);
     await start.click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Request to CLAM Panel' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Which children is this request for?' })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/requests/new\\?child=${childId}&panel=clam$`));
     await expect(page.getByRole('checkbox', { name: new RegExp(`^${childName} \\(born`) })).toBeChecked();
-    await checkPage('request-form');
+    await checkPage('request-children');
+    await page.getByRole('button', { name: 'Start the request' }).click();
 
-    // Sent empty first: the GOV.UK error summary and an error on each field.
-    await page.getByRole('button', { name: 'Save request' }).click();
-    const summary = page.getByRole('alert');
-    await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-    const expected = {
-      request_type: 'Select the type of request',
-      reason: 'Enter the reason for the request',
-      proposed_plan: 'Enter the proposed plan',
-      venue_preference: 'Select the venue you would prefer',
-    };
-    for (const [field, message] of Object.entries(expected)) {
-      await expect(summary.getByRole('link', { name: message })).toHaveAttribute('href', `#${field}`);
-      await expect(page.locator(`#${field}-error`)).toHaveText(`Error: ${message}`);
-    }
-    await expect(page).toHaveTitle(/^Error: /);
-    await expect(page.getByLabel('Reason for the request')).toHaveAttribute('aria-describedby', /reason-error/);
-    await expect(page.getByRole('checkbox', { name: new RegExp(`^${childName} \\(born`) })).toBeChecked();
-    await checkPage('request-form-errors');
-
-    await page.getByRole('radio', { name: REQUEST_TYPE }).check();
-    await page.getByLabel('Reason for the request').fill(REASON);
-    await page.getByLabel('Proposed plan').fill(PLAN);
-    await page.getByRole('radio', { name: VENUE }).check();
-    await page.getByRole('button', { name: 'Save request' }).click();
-
+    // The task list: every section not yet started, and no sending yet.
     await expect(page).toHaveURL(/\/requests\/\d+$/);
     requestId = /\/requests\/(\d+)$/.exec(page.url())[1];
     decided = `A residential placement search is triggered today (request ${requestId}).`;
     action = `Start the residential placement search with the placement finding team (request ${requestId})`;
-    await expect(page.getByRole('heading', { level: 1, name: REQUEST_TYPE })).toBeVisible();
-    await expect(page.getByRole('definition').filter({ hasText: REASON })).toBeVisible();
-    await expect(page.getByRole('definition').filter({ hasText: PLAN })).toBeVisible();
-    await expect(page.getByRole('definition').filter({ hasText: VENUE })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Send for approval' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your request to CLAM Panel' })).toBeVisible();
+    const tasks = page.locator('#task-list');
+    await expect(tasks.locator('#task-type-status')).toHaveText('Not yet started');
+    await expect(tasks.locator('#task-check-status')).toHaveText('Cannot start yet');
+    await expect(tasks.getByRole('link', { name: 'Check your answers and send' })).toHaveCount(0);
+    await checkPage('request-task-list');
+
+    // Request type, saved empty first: the GOV.UK error summary and the field's error.
+    await tasks.getByRole('link', { name: 'Request type' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'What is the request for?' })).toBeVisible();
+    await checkPage('request-type');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    const summary = page.getByRole('alert');
+    await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    await expect(summary.getByRole('link', { name: 'Select the type of request' })).toHaveAttribute('href', '#request_type');
+    await expect(page.locator('#request_type-error')).toHaveText('Error: Select the type of request');
+    await expect(page).toHaveTitle(/^Error: /);
+    await checkPage('request-type-errors');
+    await page.getByRole('radio', { name: REQUEST_TYPE }).check();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(tasks.locator('#task-type-status')).toHaveText('Completed');
+
+    await tasks.getByRole('link', { name: 'Reason and plans' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Reason and plans' })).toBeVisible();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(page.locator('#reason-error')).toHaveText('Error: Enter the reason for the request');
+    await expect(page.getByLabel('Reason for the request')).toHaveAttribute('aria-describedby', /reason-error/);
+    await checkPage('request-details-errors');
+    await page.getByLabel('Reason for the request').fill(REASON);
+    await page.getByLabel('Proposed plan').fill(PLAN);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(tasks.locator('#task-details-status')).toHaveText('Completed');
+
+    await tasks.getByRole('link', { name: 'Venue and attendance' }).click();
+    await checkPage('request-attendance');
+    await page.getByRole('radio', { name: VENUE }).check();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(tasks.locator('#task-attendance-status')).toHaveText('Completed');
+
+    // Papers: the written referral, as a PDF.
+    await tasks.getByRole('link', { name: 'Papers' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Papers' })).toBeVisible();
+    await checkPage('request-papers');
+    await page.getByLabel(/^Upload a file/).setInputFiles({
+      name: 'clam-referral.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: 'Upload Written CLAM referral' }).click();
+    await expect(page.getByRole('link', { name: 'clam-referral.pdf' })).toBeVisible();
+    await page.getByRole('link', { name: 'Back to the request' }).first().click();
+    await expect(tasks.locator('#task-papers-status')).toHaveText('Completed');
+    await checkPage('request-task-list-complete');
+
+    // Check your answers, then send.
+    await tasks.getByRole('link', { name: 'Check your answers and send' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending your request' })).toBeVisible();
+    const answers = page.locator('#request-summary');
+    await expect(answers.getByRole('definition').filter({ hasText: REQUEST_TYPE })).toBeVisible();
+    await expect(answers.getByRole('definition').filter({ hasText: REASON })).toBeVisible();
+    await expect(answers.getByRole('definition').filter({ hasText: PLAN })).toBeVisible();
+    await expect(answers.getByRole('definition').filter({ hasText: VENUE })).toBeVisible();
+    await expect(answers.getByRole('link', { name: 'Change reason' })).toHaveAttribute('href', `/requests/${requestId}/edit/details`);
+    await checkPage('request-check');
     const draftState = (await page.locator('#request-state').textContent()).trim();
-    await checkPage('request-draft');
 
     await page.getByRole('button', { name: 'Send for approval' }).click();
     await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
     await expect(page.getByRole('button', { name: 'Send for approval' })).toHaveCount(0);
     await expect(page.locator('#request-state')).not.toHaveText(draftState);
+    await expect(page.getByRole('heading', { level: 1, name: REQUEST_TYPE })).toBeVisible();
     await expect(page.getByText(/^Waiting for /)).toBeVisible();
     await checkPage('request-sent');
     await signOut();
@@ -201,7 +245,7 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
 
   await test.step('the practice manager approves it from My tasks', async () => {
     await signIn('practice_manager');
-    await approveFromHome('practice_manager', requestId, childName, 'Three-way discussion held; the referral is sound.');
+    await approveFromHome('practice_manager', requestId, childName, 'Three-way discussion held; the referral is sound.', true);
     await signOut();
   });
 

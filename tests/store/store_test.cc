@@ -1,6 +1,12 @@
 // The store: migrations, one transaction per use case, and the audit chain.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <filesystem>
+#include <latch>
+#include <thread>
+
+#include "app/children.h"
 #include "store/audit.h"
 #include "store/crypto.h"
 #include "store/migrations.h"
@@ -69,6 +75,213 @@ TEST(Values, NullsIntegersAndTextRoundTrip) {
     EXPECT_EQ(row->integer(1), 42);
     EXPECT_EQ(row->text(2), "x'y");
   });
+}
+
+// A database of its own in a temporary directory, removed afterwards.
+class ScratchDatabase {
+ public:
+  explicit ScratchDatabase(int pool_size = 4)
+      : dir_(testing::make_temp_dir()),
+        db_(Database::open((dir_ / "scratch.db").string(), pool_size)) {}
+  ~ScratchDatabase() {
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  Database& db() { return *db_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST(Statements, TheSameSqlWithDifferentValuesGivesEachItsOwnAnswer) {
+  ScratchDatabase s;
+  s.db().write_all([](Tx& tx) {
+    tx.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+    for (std::int64_t i = 1; i <= 5; ++i) {
+      tx.exec("INSERT INTO t (id, name) VALUES ($1, $2)",
+              {i, i == 3 ? Value{nullptr} : Value{"n" + std::to_string(i)}});
+    }
+  });
+  s.db().read_all([](Tx& tx) {
+    for (std::int64_t i : {1, 4, 3, 1, 5, 9}) {
+      auto row = tx.query_one("SELECT id, name FROM t WHERE id = $1", {i});
+      if (i == 9) {
+        EXPECT_FALSE(row);
+        continue;
+      }
+      ASSERT_TRUE(row);
+      EXPECT_EQ(row->integer(0), i);
+      EXPECT_EQ(row->is_null(1), i == 3);
+      EXPECT_EQ(row->text(1), i == 3 ? "" : "n" + std::to_string(i));
+    }
+    // One statement, each kind of value in turn.
+    const char* sql = "SELECT $1";
+    EXPECT_TRUE(tx.query_one(sql, {nullptr})->is_null(0));
+    EXPECT_EQ(tx.query_one(sql, {std::int64_t{-7}})->integer(0), -7);
+    EXPECT_EQ(tx.query_one(sql, {std::string("a\0b", 3)})->text(0), std::string("a\0b", 3));
+    EXPECT_TRUE(tx.query_one(sql, {nullptr})->is_null(0));
+  });
+}
+
+TEST(Statements, MoreStatementsThanTheCacheHoldsStayCorrect) {
+  ScratchDatabase s;
+  s.db().read_all([](Tx& tx) {
+    for (int round = 0; round < 2; ++round) {
+      for (std::int64_t k = 0; k < 300; ++k) {
+        auto row = tx.query_one("SELECT $1 + " + std::to_string(k), {std::int64_t{round}});
+        ASSERT_TRUE(row);
+        EXPECT_EQ(row->integer(0), round + k);
+      }
+    }
+  });
+}
+
+TEST(Statements, ACachedStatementFollowsASchemaChange) {
+  ScratchDatabase s;
+  const std::string select = "SELECT * FROM t ORDER BY a";
+  s.db().write_all([&](Tx& tx) {
+    tx.exec("CREATE TABLE t (a INTEGER)");
+    tx.exec("INSERT INTO t (a) VALUES (1)");
+    EXPECT_EQ(tx.query(select).front().size(), 1u);
+    tx.exec("ALTER TABLE t ADD COLUMN b TEXT NOT NULL DEFAULT 'x'");
+  });
+  s.db().read_all([&](Tx& tx) {
+    Rows rows = tx.query(select);
+    ASSERT_EQ(rows.size(), 1u);
+    ASSERT_EQ(rows.front().size(), 2u);
+    EXPECT_EQ(rows.front().text(1), "x");
+  });
+  s.db().write_all([&](Tx& tx) {
+    tx.exec("DROP TABLE t");
+    tx.exec("CREATE TABLE t (a TEXT, b TEXT, c INTEGER)");
+    tx.exec("INSERT INTO t VALUES ('p', 'q', 3)");
+  });
+  s.db().read_all([&](Tx& tx) {
+    Rows rows = tx.query(select);
+    ASSERT_EQ(rows.size(), 1u);
+    ASSERT_EQ(rows.front().size(), 3u);
+    EXPECT_EQ(rows.front().text(0), "p");
+    EXPECT_EQ(rows.front().integer(2), 3);
+  });
+}
+
+TEST(Statements, ACachedStatementWorksAfterARollbackAndAFailure) {
+  ScratchDatabase s;
+  const std::string insert = "INSERT INTO t (id) VALUES ($1)";
+  const std::string count = "SELECT COUNT(*) FROM t";
+  s.db().write_all([&](Tx& tx) {
+    tx.exec("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+    tx.exec(insert, {std::int64_t{1}});
+  });
+  auto rolled_back = s.db().write<int>([&](Tx& tx) -> core::Result<int> {
+    tx.exec(insert, {std::int64_t{2}});
+    EXPECT_EQ(tx.query_one(count)->integer(0), 2);
+    return core::Error::invalid("id", "no");
+  });
+  EXPECT_FALSE(rolled_back.ok());
+  // A statement that fails (a duplicate key) is reset for its next run.
+  EXPECT_ANY_THROW(s.db().write_all([&](Tx& tx) { tx.exec(insert, {std::int64_t{1}}); }));
+  s.db().write_all([&](Tx& tx) { tx.exec(insert, {std::int64_t{3}}); });
+  s.db().read_all([&](Tx& tx) {
+    EXPECT_EQ(tx.query_one(count)->integer(0), 2);  // 1 and 3
+    EXPECT_FALSE(tx.query_one("SELECT 1 FROM t WHERE id = $1", {std::int64_t{2}}));
+  });
+}
+
+TEST(Statements, OneStatementPerCall) {
+  ScratchDatabase s;
+  EXPECT_THROW(s.db().write_all([](Tx& tx) {
+    tx.exec("CREATE TABLE a (x INTEGER); CREATE TABLE b (y INTEGER)");
+  }),
+               std::logic_error);
+  EXPECT_ANY_THROW(s.db().read_all([](Tx& tx) { tx.query("SELECT $1", {}); }));
+}
+
+// With busy_timeout at 0, a writer that met another in SQLite would fail at
+// once with SQLITE_BUSY: in one process they queue on the database's own lock.
+TEST(Transactions, ConcurrentWritersAllCommitWithoutWaitingOnSqlite) {
+  constexpr int kThreads = 6;
+  constexpr int kWrites = 25;
+  ScratchDatabase s(kThreads);
+  s.db().write_all([](Tx& tx) { tx.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)"); });
+  std::latch start(kThreads);
+  std::vector<std::thread> threads;
+  std::atomic<int> failures = 0;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      start.arrive_and_wait();
+      for (int i = 0; i < kWrites; ++i) {
+        try {
+          s.db().write_all([](Tx& tx) {
+            tx.exec("PRAGMA busy_timeout = 0");
+            const std::int64_t n = tx.query_one("SELECT COUNT(*) FROM t")->integer(0);
+            tx.exec("INSERT INTO t (n) VALUES ($1)", {n});
+          });
+        } catch (const std::exception&) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) {
+    t.join();
+  }
+  EXPECT_EQ(failures, 0);
+  s.db().read_all([](Tx& tx) {
+    EXPECT_EQ(tx.query_one("SELECT COUNT(*) FROM t")->integer(0), kThreads * kWrites);
+    // Serialised: each writer saw every write before it.
+    EXPECT_EQ(tx.query_one("SELECT COUNT(DISTINCT n) FROM t")->integer(0), kThreads * kWrites);
+  });
+}
+
+TEST(Transactions, AReadInsideAWriteSeesTheLastCommit) {
+  ScratchDatabase s;
+  s.db().write_all([](Tx& tx) { tx.exec("CREATE TABLE t (id INTEGER PRIMARY KEY)"); });
+  s.db().write_all([&](Tx& tx) {
+    tx.exec("INSERT INTO t (id) VALUES (1)");
+    s.db().read_all(
+        [](Tx& other) { EXPECT_EQ(other.query_one("SELECT COUNT(*) FROM t")->integer(0), 0); });
+  });
+}
+
+TEST(Transactions, AWriteInsideAWriteFailsRatherThanWaitingForItself) {
+  ScratchDatabase s;
+  EXPECT_THROW(s.db().write_all([&](Tx&) { s.db().write_all([](Tx&) {}); }), std::logic_error);
+  s.db().write_all([](Tx& tx) { tx.exec("CREATE TABLE t (id INTEGER)"); });  // still usable
+}
+
+std::int64_t child_views(Database& db, std::int64_t child) {
+  std::int64_t n = 0;
+  db.read_all([&](Tx& tx) {
+    n = tx.query_one(
+              "SELECT COUNT(*) FROM audit_events WHERE action = 'child.view' AND entity_id = $1",
+              {std::to_string(child)})
+            ->integer(0);
+  });
+  return n;
+}
+
+TEST(Audit, EachViewOfAChildIsOneEventAndAnUnseenRecordNone) {
+  TestWorld w;
+  ASSERT_TRUE(app::child_record(w.services(), w.actor(w.sw_a), w.child_a).ok());
+  EXPECT_EQ(child_views(w.db(), w.child_a), 1);
+  ASSERT_TRUE(app::child_record(w.services(), w.actor(w.pm_a), w.child_a).ok());
+  EXPECT_EQ(child_views(w.db(), w.child_a), 2);
+  EXPECT_FALSE(app::child_record(w.services(), w.actor(w.sw_a), w.child_b).ok());  // out of scope
+  EXPECT_EQ(child_views(w.db(), w.child_b), 0);
+  EXPECT_TRUE(verify_audit(w.db()).intact);
+}
+
+TEST(Audit, NoRecordIsShownWhenItsViewCannotBeLogged) {
+  TestWorld w;
+  w.db().write_all([](Tx& tx) {
+    tx.exec(
+        "CREATE TRIGGER audit_down BEFORE INSERT ON audit_events "
+        "BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END");
+  });
+  EXPECT_ANY_THROW((void)app::child_record(w.services(), w.actor(w.sw_a), w.child_a));
+  EXPECT_EQ(child_views(w.db(), w.child_a), 0);
 }
 
 AuditEvent event(std::string action) {

@@ -58,7 +58,8 @@ TestWorld::TestWorld()
   panels_ = std::make_unique<app::PanelCatalogue>(std::move(files.panels));
   db_ = store::Database::open((dir_ / "test.db").string(), 4);
   store::migrate(*db_);
-  services_ = std::make_unique<app::Services>(app::Services{*db_, clock_, calendar_, *panels_});
+  services_ = std::make_unique<app::Services>(
+      app::Services{*db_, clock_, calendar_, *panels_, dir_ / "uploads", 20 * 1024 * 1024});
   static const std::string hash = store::hash_password(kPassword);
   db_->write_all([&](store::Tx& tx) {
     const auto locality = tx.insert("INSERT INTO localities (name) VALUES ('North') RETURNING id");

@@ -12,6 +12,7 @@
 #include <regex>
 
 #include "app/requests.h"
+#include "support/requests.h"
 #include "support/world.h"
 #include "web/server.h"
 
@@ -216,9 +217,8 @@ TEST_F(Http, NobodyApprovesTheirOwnRequest) {
   d.proposed_plan = "p";
   d.parallel_plan = "pp";
   d.venue_preference = "chd";
-  auto id = app::create_request(world_.services(), world_.actor(world_.pm_a), {world_.child_a}, d);
-  ASSERT_TRUE(id.ok());
-  ASSERT_TRUE(app::send_for_approval(world_.services(), world_.actor(world_.pm_a), *id).ok());
+  const std::int64_t request = testing::sent_request(world_, world_.pm_a, {world_.child_a}, d);
+  const std::int64_t* id = &request;
   Client c = client();
   ASSERT_TRUE(c.sign_in("pm_a@test"));
   const std::string path = "/requests/" + std::to_string(*id);

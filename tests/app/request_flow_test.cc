@@ -1,0 +1,217 @@
+// The request's life before the coordinator, as the procedures set it: the
+// task list, sending with every problem named, the CLAM 3-way discussion and
+// statutory date, the Support Panel's authorisation, cut-off and late
+// acceptance, and the managers' watch lists.
+#include <gtest/gtest.h>
+
+#include "app/papers.h"
+#include "app/requests.h"
+#include "app/sittings.h"
+#include "app/watch.h"
+#include "support/requests.h"
+#include "support/world.h"
+
+namespace casepanel::app {
+namespace {
+
+using testing::TestWorld;
+
+std::string text(TestWorld& w, const std::string& sql, std::int64_t id) {
+  std::string out;
+  w.db().read_all([&](store::Tx& tx) {
+    auto r = tx.query_one(sql, {id});
+    out = r ? r->text(0) : "";
+  });
+  return out;
+}
+
+std::vector<std::string> statuses(const RequestView& v) {
+  std::vector<std::string> out;
+  for (const auto& t : v.tasks) {
+    out.push_back(t.id + ":" + t.status);
+  }
+  return out;
+}
+
+TEST(RequestFlow, TheTaskListFollowsTheSectionsAndSendingNamesWhatIsMissing) {
+  TestWorld w;
+  auto& s = w.services();
+  const Actor sw = w.actor(w.sw_a);
+  auto id = start_request(s, sw, "clam", {w.child_a});
+  ASSERT_TRUE(id.ok());
+  auto v = request_view(s, sw, *id);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(statuses(*v),
+            (std::vector<std::string>{"type:Not yet started", "details:Not yet started",
+                                      "attendance:Not yet started", "papers:Not yet started",
+                                      "check:Cannot start yet"}));
+  // Sending now names every problem, papers included, and changes nothing.
+  auto sent = send_for_approval(s, sw, *id);
+  ASSERT_FALSE(sent.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : sent.error().fields) {
+    fields.push_back(f.field);
+  }
+  EXPECT_EQ(fields, (std::vector<std::string>{"request_type", "reason", "proposed_plan",
+                                              "venue_preference", "paper_referral"}));
+  EXPECT_EQ(testing::state_of(w, *id), "draft");
+  // A section with a problem saves nothing.
+  core::RequestDraft in = testing::clam_draft(w);
+  in.reason = " ";
+  EXPECT_FALSE(save_section(s, sw, *id, core::Section::details, in).ok());
+  EXPECT_EQ(text(w, "SELECT proposed_plan FROM requests WHERE id = $1", *id), "");
+  in = testing::clam_draft(w);
+  for (core::Section section :
+       {core::Section::type, core::Section::details, core::Section::attendance}) {
+    ASSERT_TRUE(save_section(s, sw, *id, section, in).ok());
+  }
+  // Another social worker cannot edit it.
+  EXPECT_FALSE(save_section(s, w.actor(w.sw_b), *id, core::Section::details, in).ok());
+  ASSERT_TRUE(add_paper(s, sw, *id, "referral", {"referral.pdf", testing::tiny_pdf()}).ok());
+  v = request_view(s, sw, *id);
+  EXPECT_EQ(statuses(*v),
+            (std::vector<std::string>{"type:Completed", "details:Completed", "attendance:Completed",
+                                      "papers:Completed", "check:Not yet started"}));
+  ASSERT_TRUE(send_for_approval(s, sw, *id).ok());
+  EXPECT_EQ(testing::state_of(w, *id), "awaiting_approval");
+}
+
+TEST(RequestFlow, TheQualityAssuranceStepRecordsTheThreeWayDiscussion) {
+  TestWorld w;
+  const auto id = testing::sent_clam_request(w, {w.child_a});
+  ApprovalInput in;
+  auto done = approve_request(w.services(), w.actor(w.pm_a), id, in);
+  ASSERT_FALSE(done.ok());
+  EXPECT_EQ(done.error().fields.size(), 3u);
+  in = testing::clam_quality_assurance(w);
+  in.discussion_group_manager = w.sw_a;  // not a group manager
+  EXPECT_FALSE(approve_request(w.services(), w.actor(w.pm_a), id, in).ok());
+  EXPECT_EQ(testing::state_of(w, id), "awaiting_approval");
+  ASSERT_TRUE(
+      approve_request(w.services(), w.actor(w.pm_a), id, testing::clam_quality_assurance(w)).ok());
+  auto v = request_view(w.services(), w.actor(w.sw_a), id);
+  EXPECT_EQ(v->three_way_discussion,
+            "On 23 November 2026, with Pat Alpha (Practice Manager) and Gita Manager "
+            "(Group Manager)");
+}
+
+TEST(RequestFlow, AnEmergencyReviewShowsItsStatutoryDateAndStandsOutWhenOverdue) {
+  TestWorld w;
+  auto d = testing::clam_draft(w);
+  d.request_type = "emergency_retrospective_review";
+  d.came_into_care = "2026-11-11";  // 7 working days: Friday 20 November
+  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, d);
+  auto v = request_view(w.services(), w.actor(w.sw_a), id);
+  EXPECT_EQ(v->statutory_due, "20 November 2026");
+  EXPECT_TRUE(v->statutory_overdue);  // the clock is at 24 November
+  auto queue = (testing::approve_clam(w, id), triage_queue(w.services(), w.actor(w.coordinator)));
+  ASSERT_EQ(queue->size(), 1u);
+  EXPECT_EQ(queue->front().statutory_due, "20 November 2026");
+}
+
+TEST(RequestFlow, ImmediateActionNeedsAServiceManagersAuthorisationAndGoesNext) {
+  TestWorld w;
+  ensure_sittings(w.services(), core::Date{std::chrono::year{2026} / 11 / 24}, 3);
+  auto d = testing::support_draft();
+  d.criteria = {"immediate_action"};
+  d.authorisations.push_back({"immediate_action", w.pm_a, false, "2026-11-23", "17:45",
+                              "Accommodation under section 20 tonight"});
+  auto refused = create_request(w.services(), w.actor(w.sw_a), {w.child_a}, d);
+  ASSERT_FALSE(refused.ok());  // pm_a is not a Service Manager
+  EXPECT_EQ(refused.error().fields.front().field, "auth_immediate_action_by");
+  d.authorisations[0].authorised_by = w.gm;
+  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, d);
+  ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id, {}).ok());
+  EXPECT_EQ(testing::state_of(w, id), "submitted");
+  // Past Thursday's cut-off, but it must go to the next sitting: tomorrow's.
+  EXPECT_EQ(text(w, "SELECT target_sitting_date FROM requests WHERE id = $1", id), "2026-11-25");
+  EXPECT_EQ(text(w, "SELECT COALESCE(missed_cutoff_date, '') FROM requests WHERE id = $1", id), "");
+  auto v = request_view(w.services(), w.actor(w.sw_a), id);
+  ASSERT_EQ(v->authorisations.size(), 1u);
+  EXPECT_EQ(v->authorisations[0].authorised_by, "Gita Manager");
+  EXPECT_EQ(v->authorisations[0].at, "23 November 2026 at 17:45");
+}
+
+TEST(RequestFlow, ALateSupportRequestGoesToTheFollowingSittingUnlessAcceptedLate) {
+  TestWorld w;
+  ensure_sittings(w.services(), core::Date{std::chrono::year{2026} / 11 / 24}, 3);
+  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, testing::support_draft());
+  // Before the team manager agrees it, the page says where it would go.
+  auto before = request_view(w.services(), w.actor(w.sw_a), id);
+  EXPECT_NE(before->cutoff_note.find("will go to the sitting on 2 December 2026"),
+            std::string::npos)
+      << before->cutoff_note;
+  EXPECT_NE(before->cutoff_note.find("too late for the sitting on 25 November 2026"),
+            std::string::npos);
+  ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id, {}).ok());
+  EXPECT_EQ(text(w, "SELECT target_sitting_date FROM requests WHERE id = $1", id), "2026-12-02");
+  EXPECT_EQ(text(w, "SELECT missed_cutoff_date FROM requests WHERE id = $1", id), "2026-11-25");
+  auto queue = triage_queue(w.services(), w.actor(w.coordinator));
+  ASSERT_EQ(queue->size(), 1u);
+  EXPECT_TRUE(queue->front().late);
+  ASSERT_FALSE(queue->front().sittings.empty());
+  EXPECT_EQ(queue->front().sittings.front().iso_date, "2026-12-02");
+  // Scheduling into the sitting it missed is refused...
+  std::int64_t missed = 0;
+  w.db().read_all([&](store::Tx& tx) {
+    missed = tx.query_one(
+                   "SELECT id FROM meetings WHERE panel_id = 'support' AND "
+                   "sitting_date = '2026-11-25'")
+                 ->integer(0);
+  });
+  EXPECT_FALSE(schedule_request(w.services(), w.actor(w.coordinator), id, missed).ok());
+  // ...until the coordinator accepts it late, with a reason; nobody else can.
+  EXPECT_FALSE(accept_late(w.services(), w.actor(w.sw_a), id, "Please").ok());
+  EXPECT_FALSE(accept_late(w.services(), w.actor(w.coordinator), id, " ").ok());
+  ASSERT_TRUE(
+      accept_late(w.services(), w.actor(w.coordinator), id, "Court hearing on Friday").ok());
+  EXPECT_EQ(text(w, "SELECT target_sitting_date FROM requests WHERE id = $1", id), "2026-11-25");
+  EXPECT_EQ(text(w, "SELECT late_reason FROM requests WHERE id = $1", id),
+            "Court hearing on Friday");
+  EXPECT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), id, missed).ok());
+  EXPECT_EQ(text(w,
+                 "SELECT COUNT(*) FROM audit_events WHERE action = 'request.accept_late' AND "
+                 "entity_id = CAST($1 AS TEXT)",
+                 id),
+            "1");
+}
+
+TEST(Watch, ManagersSeeTheirTeamsLongPlansAndRecordTheDiscussion) {
+  TestWorld w;
+  w.db().write_all([&](store::Tx& tx) {
+    tx.exec("UPDATE children SET cp_plan_start = '2025-04-01' WHERE id = $1", {w.child_a});
+    tx.exec("UPDATE children SET cp_plan_start = '2025-06-01' WHERE id = $1", {w.child_b});
+    tx.exec("UPDATE children SET cp_plan_start = '2025-07-01' WHERE id = $1", {w.sibling_1});
+  });
+  auto find = [](const std::vector<WatchList>& lists, const std::string& criterion) {
+    for (const auto& l : lists) {
+      if (l.criterion_id == criterion) {
+        return l;
+      }
+    }
+    return WatchList{};
+  };
+  auto lists = watch_lists(w.services(), w.actor(w.pm_a));
+  ASSERT_TRUE(lists.ok());
+  auto cp = find(*lists, "cp_plan_over_18_months");
+  // Over 18 months by 24 November 2026: started before 24 May 2025. Team B's
+  // child is not pm_a's; sibling_1's plan is too recent.
+  ASSERT_EQ(cp.not_discussed.size(), 1u);
+  EXPECT_EQ(cp.not_discussed[0].id, w.child_a);
+  EXPECT_EQ(cp.not_discussed[0].months, 19);
+  EXPECT_FALSE(watch_lists(w.services(), w.actor(w.sw_a)).ok());
+  DiscussionInput in{"support", "cp_plan_over_18_months", "2026-11-23", "not_now",
+                     "Plan is working; review in three months."};
+  EXPECT_FALSE(record_discussion(w.services(), w.actor(w.pm_b), w.child_a, in).ok());
+  in.outcome = "maybe";
+  EXPECT_FALSE(record_discussion(w.services(), w.actor(w.pm_a), w.child_a, in).ok());
+  in.outcome = "not_now";
+  ASSERT_TRUE(record_discussion(w.services(), w.actor(w.pm_a), w.child_a, in).ok());
+  cp = find(*watch_lists(w.services(), w.actor(w.pm_a)), "cp_plan_over_18_months");
+  EXPECT_TRUE(cp.not_discussed.empty());
+  ASSERT_EQ(cp.discussed.size(), 1u);
+  EXPECT_EQ(cp.discussed[0].last_outcome, "Not to panel now");
+}
+
+}  // namespace
+}  // namespace casepanel::app

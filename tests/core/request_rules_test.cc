@@ -1,0 +1,221 @@
+// Tests for the rules of a request before it reaches the coordinator: the
+// Support Panel's Thursday 16:00 cut-off (GMT, BST, bank holidays), which
+// sitting a request goes to, the CLAM statutory date, the Support Panel's
+// authorisation, and month arithmetic for the watch lists.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/cutoff.h"
+#include "core/request.h"
+
+namespace casepanel::core {
+namespace {
+
+PanelType shipped(const std::string& file) {
+  const std::string path = std::string(CASEPANEL_SOURCE_DIR) + "/config/panels/" + file;
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto loaded = PanelType::create(text.str(), path);
+  EXPECT_TRUE(loaded.panel.has_value()) << path;
+  return loaded.panel.value_or(PanelType{});
+}
+
+Date date(std::string_view iso) { return parse_iso_date(iso).value(); }
+
+Instant london(std::string_view iso_date, std::string_view hh_mm) {
+  return london_to_utc(date(iso_date), parse_hh_mm(hh_mm).value());
+}
+
+class RequestRules : public ::testing::Test {
+ protected:
+  PanelType support = shipped("lincolnshire-support.toml");
+  PanelType clam = shipped("west-sussex-clam.toml");
+  Calendar calendar = Calendar::england_and_wales();
+};
+
+TEST_F(RequestRules, TheSupportCutOffIsFourOnTheThursdayBefore) {
+  struct Case {
+    const char* sitting;
+    const char* cutoff;  // ISO 8601 with the Europe/London offset
+  };
+  const Case cases[] = {
+      // GMT: Wednesday 2 December 2026 -> Thursday 26 November, 16:00 GMT.
+      {"2026-12-02", "2026-11-26T16:00:00+00:00"},
+      // BST: Wednesday 1 July 2026 -> Thursday 25 June, 16:00 BST (15:00 UTC).
+      {"2026-07-01", "2026-06-25T16:00:00+01:00"},
+      // Across the clock change: the sitting is in GMT, the Thursday in BST.
+      {"2026-10-28", "2026-10-22T16:00:00+01:00"},
+      // A sitting on a Thursday counts from the Thursday of the week before.
+      {"2026-12-03", "2026-11-26T16:00:00+00:00"},
+      // Christmas Day 2025 is a Thursday: the working day before it.
+      {"2025-12-31", "2025-12-24T16:00:00+00:00"},
+      // New Year's Day 2026 is a Thursday: back to Wednesday 31 December.
+      {"2026-01-07", "2025-12-31T16:00:00+00:00"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sitting);
+    const auto at = submission_cutoff(support, calendar, date(c.sitting));
+    ASSERT_TRUE(at.has_value());
+    EXPECT_EQ(to_iso_london(*at), c.cutoff);
+  }
+}
+
+TEST_F(RequestRules, AnOrganisationsOwnClosureMovesTheCutOff) {
+  const Calendar closed = Calendar::england_and_wales({date("2026-11-26")}, {});
+  EXPECT_EQ(to_iso_london(*submission_cutoff(support, closed, date("2026-12-02"))),
+            "2026-11-25T16:00:00+00:00");
+}
+
+TEST_F(RequestRules, TheClamPanelHasNoCutOff) {
+  EXPECT_FALSE(submission_cutoff(clam, calendar, date("2026-12-01")).has_value());
+}
+
+TEST_F(RequestRules, ARequestGoesToTheFirstSittingWhoseCutOffItMeets) {
+  const std::vector<Sitting> sittings = sittings_from(support, calendar, date("2026-11-23"), 3);
+  ASSERT_EQ(to_iso(sittings[0].date), "2026-11-25");
+  ASSERT_EQ(to_iso(sittings[1].date), "2026-12-02");
+  struct Case {
+    const char* what;
+    Instant arrives;
+    bool must_go_next;
+    const char* target;
+    const char* missed;  // "" when in time
+  };
+  const Case cases[] = {
+      {"a minute before the cut-off", london("2026-11-26", "15:59"), false, "2026-12-02", ""},
+      {"at the cut-off", london("2026-11-26", "16:00"), false, "2026-12-02", ""},
+      {"a minute after it", london("2026-11-26", "16:01"), false, "2026-12-09", "2026-12-02"},
+      {"after it, but must go to the next", london("2026-11-26", "16:01"), true, "2026-12-02", ""},
+      {"on the day of a sitting, before it", london("2026-11-25", "08:00"), false, "2026-12-02",
+       "2026-11-25"},
+      {"must go next, on the morning of a sitting", london("2026-11-25", "08:00"), true,
+       "2026-11-25", ""},
+      {"once a sitting has started, it does not count", london("2026-11-25", "09:31"), false,
+       "2026-12-02", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    auto t = target_sitting(support, calendar, sittings, c.arrives, c.must_go_next);
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(to_iso(t->sitting.date), c.target);
+    EXPECT_EQ(t->missed ? to_iso(t->missed->date) : "", c.missed);
+  }
+  // Nothing far enough ahead: no target.
+  EXPECT_FALSE(target_sitting(support, calendar, sittings, london("2026-12-09", "12:00"), false));
+}
+
+TEST_F(RequestRules, WithoutACutOffTheNextSittingIsTheTarget) {
+  const auto sittings = sittings_from(clam, calendar, date("2026-11-23"), 2);
+  auto t = target_sitting(clam, calendar, sittings, london("2026-11-23", "18:00"), false);
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(to_iso(t->sitting.date), "2026-11-24");
+  EXPECT_FALSE(t->missed.has_value());
+}
+
+TEST_F(RequestRules, AnEmergencyRetrospectiveReviewMustBeHeardWithinSevenWorkingDays) {
+  RequestDraft d;
+  d.panel_id = "clam";
+  d.request_type = "emergency_retrospective_review";
+  d.came_into_care = "2026-11-20";  // a Friday
+  EXPECT_EQ(to_iso(*statutory_due(clam, calendar, d)), "2026-12-01");
+  // Over Christmas: 25 December, 28 December (for Boxing Day) and 1 January
+  // are not working days.
+  d.came_into_care = "2026-12-21";
+  EXPECT_EQ(to_iso(*statutory_due(clam, calendar, d)), "2027-01-04");
+  d.request_type = "section_20_permission";  // not statutory
+  EXPECT_FALSE(statutory_due(clam, calendar, d).has_value());
+}
+
+std::vector<std::string> fields_of(const Status& s) {
+  std::vector<std::string> out;
+  if (!s) {
+    for (const auto& f : s.error().fields) {
+      out.push_back(f.field);
+    }
+  }
+  return out;
+}
+
+TEST_F(RequestRules, AStatutoryRequestNeedsARealPastDateOfComingIntoCare) {
+  RequestDraft d;
+  d.panel_id = "clam";
+  d.request_type = "emergency_retrospective_review";
+  d.reason = "r";
+  d.proposed_plan = "p";
+  d.parallel_plan = "pp";
+  d.venue_preference = "chd";
+  const Date today = date("2026-11-24");
+  for (const char* bad : {"", "not a date", "2026-02-30", "2026-11-25"}) {
+    SCOPED_TRACE(bad);
+    d.came_into_care = bad;
+    EXPECT_EQ(fields_of(validate_draft(clam, d, today)),
+              std::vector<std::string>{"came_into_care"});
+  }
+  d.came_into_care = "2026-11-24";
+  EXPECT_TRUE(validate_draft(clam, d, today).ok());
+}
+
+TEST_F(RequestRules, ImmediateActionNeedsTheServiceManagersAuthorisationFirst) {
+  RequestDraft d;
+  d.panel_id = "support";
+  d.criteria = {"immediate_action"};
+  d.reason = "r";
+  d.proposed_plan = "p";
+  const Date today = date("2026-11-24");
+  EXPECT_EQ(fields_of(validate_draft(support, d, today)),
+            (std::vector<std::string>{"auth_immediate_action_by", "auth_immediate_action_date",
+                                      "auth_immediate_action_time", "auth_immediate_action_what"}));
+  EXPECT_TRUE(must_go_to_next_sitting(support, d));
+  d.authorisations.push_back(
+      {"immediate_action", 7, true, "2026-11-23", "17:45", "Accommodation tonight"});
+  EXPECT_TRUE(validate_draft(support, d, today).ok());
+  // Somebody without the Service Manager's role cannot authorise it.
+  d.authorisations[0].authoriser_has_role = false;
+  EXPECT_EQ(fields_of(validate_draft(support, d, today)),
+            std::vector<std::string>{"auth_immediate_action_by"});
+  // An ordinary criterion needs no authorisation and keeps the cut-off.
+  d.criteria = {"complex_or_high_risk"};
+  d.authorisations.clear();
+  EXPECT_TRUE(validate_draft(support, d, today).ok());
+  EXPECT_FALSE(must_go_to_next_sitting(support, d));
+  // No criterion, or an unknown one.
+  for (std::vector<std::string> criteria :
+       {std::vector<std::string>{}, std::vector<std::string>{"made_up"}}) {
+    d.criteria = criteria;
+    EXPECT_EQ(fields_of(validate_draft(support, d, today)), std::vector<std::string>{"criteria"});
+  }
+}
+
+TEST_F(RequestRules, SectionsReportOnlyTheirOwnFields) {
+  RequestDraft d;
+  d.panel_id = "clam";
+  const Date today = date("2026-11-24");
+  EXPECT_EQ(fields_of(validate_section(clam, d, today, Section::type)),
+            std::vector<std::string>{"request_type"});
+  EXPECT_EQ(fields_of(validate_section(clam, d, today, Section::details)),
+            (std::vector<std::string>{"reason", "proposed_plan"}));
+  EXPECT_EQ(fields_of(validate_section(clam, d, today, Section::attendance)),
+            std::vector<std::string>{"venue_preference"});
+}
+
+TEST(Months, AddMonthsKeepsTheDayOrTakesTheMonthsLast) {
+  struct Case {
+    const char* from;
+    int months;
+    const char* to;
+  };
+  const Case cases[] = {{"2026-01-31", 1, "2026-02-28"},
+                        {"2024-01-31", 1, "2024-02-29"},
+                        {"2026-05-20", -18, "2024-11-20"},
+                        {"2026-11-24", -9, "2026-02-24"},
+                        {"2026-08-31", -18, "2025-02-28"}};
+  for (const Case& c : cases) {
+    EXPECT_EQ(to_iso(add_months(date(c.from), c.months)), c.to) << c.from << " " << c.months;
+  }
+}
+
+}  // namespace
+}  // namespace casepanel::core
