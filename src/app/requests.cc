@@ -65,6 +65,24 @@ core::Result<Loaded> load_visible(Tx& tx, const Actor& a, std::int64_t id) {
   return *r;
 }
 
+// The author's own draft, for changing or sending (`doing`: "send it").
+core::Result<Loaded> load_own_draft(Tx& tx, const Actor& a, std::int64_t id,
+                                    const std::string& doing) {
+  auto r = load_visible(tx, a, id);
+  if (!r) {
+    return r.error();
+  }
+  if (r->author_id != a.id) {
+    return core::Error::forbidden("Only the request's author can " + doing);
+  }
+  if (r->state != core::RequestState::draft) {
+    return core::Error::conflict(doing == "send it"
+                                     ? "This request has already been sent"
+                                     : "This request has been sent and can no longer be changed");
+  }
+  return *r;
+}
+
 // The approval step the actor may act on now, with its request and panel.
 struct CurrentStep {
   Loaded request;
@@ -431,15 +449,9 @@ core::Result<std::int64_t> create_request(Services& s, const Actor& a,
 
 core::Result<DraftView> draft_for_edit(Services& s, const Actor& a, std::int64_t request_id) {
   return s.db.read<DraftView>([&](Tx& tx) -> core::Result<DraftView> {
-    auto r = load_visible(tx, a, request_id);
+    auto r = load_own_draft(tx, a, request_id, "change it");
     if (!r) {
       return r.error();
-    }
-    if (r->author_id != a.id) {
-      return core::Error::forbidden("Only the request's author can change it");
-    }
-    if (r->state != core::RequestState::draft) {
-      return core::Error::conflict("This request has been sent and can no longer be changed");
     }
     DraftView v;
     v.id = request_id;
@@ -471,15 +483,9 @@ core::Result<DraftView> draft_for_edit(Services& s, const Actor& a, std::int64_t
 core::Status save_section(Services& s, const Actor& a, std::int64_t request_id,
                           core::Section section, const core::RequestDraft& input) {
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto r = load_visible(tx, a, request_id);
+    auto r = load_own_draft(tx, a, request_id, "change it");
     if (!r) {
       return r.error();
-    }
-    if (r->author_id != a.id) {
-      return core::Error::forbidden("Only the request's author can change it");
-    }
-    if (r->state != core::RequestState::draft) {
-      return core::Error::conflict("This request has been sent and can no longer be changed");
     }
     const core::PanelType* panel = s.panels.find(r->panel_id);
     if (panel == nullptr || !has_section(*panel, section) || section == core::Section::children) {
@@ -518,15 +524,9 @@ core::Status save_section(Services& s, const Actor& a, std::int64_t request_id,
 
 core::Status send_for_approval(Services& s, const Actor& a, std::int64_t request_id) {
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto r = load_visible(tx, a, request_id);
+    auto r = load_own_draft(tx, a, request_id, "send it");
     if (!r) {
       return r.error();
-    }
-    if (r->author_id != a.id) {
-      return core::Error::forbidden("Only the request's author can send it");
-    }
-    if (r->state != core::RequestState::draft) {
-      return core::Error::conflict("This request has already been sent");
     }
     const core::PanelType* panel = s.panels.find(r->panel_id);
     if (panel == nullptr) {
