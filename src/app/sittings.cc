@@ -106,8 +106,8 @@ core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a) 
         item.cutoff_status = "Accepted late for " + long_date(target);
       } else if (!r.text(7).empty()) {
         item.late = true;
-        item.cutoff_status = "Late: missed the cut-off for " + long_date(r.text(7)) +
-                             "; goes to " + long_date(target) + " unless accepted late";
+        item.cutoff_status = "Late: missed the cut-off for " + long_date(r.text(7)) + "; goes to " +
+                             long_date(target) + " unless accepted late";
       } else if (!target.empty()) {
         item.cutoff_status = "In time for " + long_date(target);
       }
@@ -146,10 +146,11 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
     // A request that missed a sitting's cut-off goes to a later one, unless
     // it was accepted late (which moves its target sitting back).
     if (!req->text(3).empty() && m->text(2) < req->text(3)) {
-      return core::Error::invalid("meeting_id", "This request arrived after the cut-off for that "
-                                                "sitting: accept it late first, or choose the "
-                                                "sitting on " +
-                                                    long_date(req->text(3)) + " or later");
+      return core::Error::invalid("meeting_id",
+                                  "This request arrived after the cut-off for that "
+                                  "sitting: accept it late first, or choose the "
+                                  "sitting on " +
+                                      long_date(req->text(3)) + " or later");
     }
     const core::PanelType* panel = s.panels.find(req->text(0));
     int children = 0;
