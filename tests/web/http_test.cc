@@ -14,98 +14,13 @@
 #include "app/requests.h"
 #include "support/requests.h"
 #include "support/world.h"
+#include "web/http_client.h"
 #include "web/server.h"
 
 namespace casepanel::web {
 namespace {
 
 using testing::TestWorld;
-
-struct Reply {
-  int status = 0;
-  std::string body;
-  std::map<std::string, std::string> headers;
-  std::string header(const std::string& name) const {
-    auto it = headers.find(name);
-    return it == headers.end() ? "" : it->second;
-  }
-};
-
-// A browser-like client: keeps cookies, reads CSRF tokens from pages.
-class Client {
- public:
-  explicit Client(int port) : port_(port) {}
-
-  Reply get(const std::string& path) { return send("GET", path, {}, ""); }
-  Reply post(const std::string& path, std::vector<std::pair<std::string, std::string>> form) {
-    return send("POST", path, std::move(form), "");
-  }
-  Reply get_with_token(const std::string& path, const std::string& token) {
-    return send("GET", path, {}, token);
-  }
-
-  // Signs in through the form; true when the session cookie was set.
-  bool sign_in(const std::string& email) {
-    Reply page = get("/sign-in");
-    Reply done = post("/sign-in", {{"csrf_token", token_in(page.body)},
-                                   {"email", email},
-                                   {"password", testing::kPassword},
-                                   {"next", "/"}});
-    return done.status == 303 && cookies_.count(kSessionCookie) > 0;
-  }
-
-  static std::string token_in(const std::string& html) {
-    std::smatch m;
-    static const std::regex re(R"re(name="csrf_token" value="([0-9a-f]+)")re");
-    return std::regex_search(html, m, re) ? m[1].str() : "";
-  }
-
- private:
-  Reply send(const std::string& method, const std::string& path,
-             std::vector<std::pair<std::string, std::string>> form, const std::string& bearer) {
-    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
-    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    Poco::Net::NameValueCollection cookies;
-    for (const auto& [k, v] : cookies_) {
-      cookies.add(k, v);
-    }
-    request.setCookies(cookies);
-    if (!bearer.empty()) {
-      request.set("Authorization", "Bearer " + bearer);
-    }
-    Poco::Net::HTMLForm body;
-    for (const auto& [k, v] : form) {
-      body.add(k, v);
-    }
-    if (method == "POST") {
-      body.prepareSubmit(request);
-      body.write(session.sendRequest(request));
-    } else {
-      session.sendRequest(request);
-    }
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    Reply reply;
-    reply.status = response.getStatus();
-    Poco::StreamCopier::copyToString(in, reply.body);
-    for (const auto& [k, v] : response) {
-      reply.headers[k] = v;
-    }
-    std::vector<Poco::Net::HTTPCookie> set;
-    response.getCookies(set);
-    for (const auto& c : set) {
-      if (c.getMaxAge() == 0) {
-        cookies_.erase(c.getName());
-      } else {
-        cookies_[c.getName()] = c.getValue();
-      }
-    }
-    return reply;
-  }
-
-  int port_;
-  std::map<std::string, std::string> cookies_;
-};
 
 class Http : public ::testing::Test {
  protected:

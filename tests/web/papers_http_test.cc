@@ -19,6 +19,7 @@
 #include "app/papers.h"
 #include "app/requests.h"
 #include "support/world.h"
+#include "web/http_client.h"
 #include "web/server.h"
 
 namespace casepanel::web {
@@ -28,106 +29,6 @@ namespace fs = std::filesystem;
 using testing::TestWorld;
 
 const std::string kPdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n";
-
-struct Reply {
-  int status = 0;
-  std::string body;
-  std::map<std::string, std::string> headers;
-  std::string header(const std::string& name) const {
-    auto it = headers.find(name);
-    return it == headers.end() ? "" : it->second;
-  }
-};
-
-struct FilePart {
-  std::string name;
-  std::string content;
-  std::string type = "application/octet-stream";
-};
-
-// A browser-like client: keeps cookies, sends url-encoded or multipart forms.
-class Client {
- public:
-  explicit Client(int port) : port_(port) {}
-
-  Reply get(const std::string& path) { return send("GET", path, {}, nullptr); }
-  Reply post(const std::string& path, std::vector<std::pair<std::string, std::string>> form) {
-    return send("POST", path, std::move(form), nullptr);
-  }
-  Reply upload(const std::string& path, const std::string& csrf, const FilePart& file) {
-    return send("POST", path, {{"csrf_token", csrf}}, &file);
-  }
-
-  bool sign_in(const std::string& email) {
-    Reply page = get("/sign-in");
-    Reply done = post("/sign-in", {{"csrf_token", token_in(page.body)},
-                                   {"email", email},
-                                   {"password", testing::kPassword},
-                                   {"next", "/"}});
-    return done.status == 303 && cookies_.count(kSessionCookie) > 0;
-  }
-
-  std::string cookie_header() const {
-    std::string out;
-    for (const auto& [k, v] : cookies_) {
-      out += (out.empty() ? "" : "; ") + k + "=" + v;
-    }
-    return out;
-  }
-
-  static std::string token_in(const std::string& html) {
-    std::smatch m;
-    static const std::regex re(R"re(name="csrf_token" value="([0-9a-f]+)")re");
-    return std::regex_search(html, m, re) ? m[1].str() : "";
-  }
-
- private:
-  Reply send(const std::string& method, const std::string& path,
-             std::vector<std::pair<std::string, std::string>> form, const FilePart* file) {
-    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
-    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    Poco::Net::NameValueCollection cookies;
-    for (const auto& [k, v] : cookies_) {
-      cookies.add(k, v);
-    }
-    request.setCookies(cookies);
-    Poco::Net::HTMLForm body(file ? Poco::Net::HTMLForm::ENCODING_MULTIPART
-                                  : Poco::Net::HTMLForm::ENCODING_URL);
-    for (const auto& [k, v] : form) {
-      body.add(k, v);
-    }
-    if (file) {
-      body.addPart("file", new Poco::Net::StringPartSource(file->content, file->type, file->name));
-    }
-    if (method == "POST") {
-      body.prepareSubmit(request);
-      body.write(session.sendRequest(request));
-    } else {
-      session.sendRequest(request);
-    }
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    Reply reply;
-    reply.status = response.getStatus();
-    Poco::StreamCopier::copyToString(in, reply.body);
-    for (const auto& [k, v] : response) {
-      reply.headers[k] = v;
-    }
-    std::vector<Poco::Net::HTTPCookie> set;
-    response.getCookies(set);
-    for (const auto& c : set) {
-      if (c.getMaxAge() == 0) {
-        cookies_.erase(c.getName());
-      } else {
-        cookies_[c.getName()] = c.getValue();
-      }
-    }
-    return reply;
-  }
-
-  int port_;
-  std::map<std::string, std::string> cookies_;
-};
 
 // Sends `head` and then `body` over a plain socket (stopping quietly if the
 // server has closed), and reads whatever comes back until the server closes.
