@@ -8,10 +8,7 @@
 // The server runs on a frozen clock (global-setup.js): Tuesday 24 November
 // 2026 at 09:00, London. Nothing here reads the wall clock.
 const { test, expect } = require('@playwright/test');
-const { expectNoAxeViolations } = require('./axe');
-
-const PASSWORD = 'casepanel-demo';
-const loginFor = (role) => `${role}@demo.casepanel.test`;
+const { browserSession } = require('./session');
 
 // The server's frozen clock (set by global-setup.js) as a London date
 // (UTC midnight of that day) and minutes past midnight.
@@ -52,48 +49,7 @@ function parseLongDate(text) {
 const toMinutes = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 test('a CLAM Panel request goes from the social worker to a recorded decision', async ({ page }, testInfo) => {
-  // Anything the browser complains about (a script error, a refused resource,
-  // a Content-Security-Policy violation) fails the journey at the end.
-  const browserErrors = [];
-  page.on('pageerror', (err) => browserErrors.push(`page error on ${page.url()}: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') {
-      const source = msg.location()?.url;
-      browserErrors.push(`console error on ${page.url()}: ${msg.text()}${source ? ` (${source})` : ''}`);
-    }
-  });
-
-  let shot = 0;
-  // Every page the journey lands on: axe, then a screenshot.
-  async function checkPage(name) {
-    await expectNoAxeViolations(page);
-    shot += 1;
-    await page.screenshot({
-      path: testInfo.outputPath(`${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  }
-
-  // Returns the signed-in person's name, from the bar above the page.
-  async function signIn(role) {
-    await page.goto('/sign-in');
-    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-    await checkPage(`sign-in-${role}`);
-    await page.getByLabel('Email address').fill(loginFor(role));
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'My tasks' })).toBeVisible();
-    const bar = page.getByText(/^Signed in as [^:]+$/);
-    await expect(bar).toBeVisible();
-    await checkPage(`home-${role}`);
-    return (await bar.textContent()).replace(/^Signed in as /, '').trim();
-  }
-
-  async function signOut() {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
-  }
+  const { browserErrors, checkPage, signIn, signOut } = browserSession(page, testInfo);
 
   // Opens the request from "Awaiting my approval" on the home page and
   // approves the step that is this person's.

@@ -15,10 +15,7 @@
 // 24 November 2026, 09:00 London (global-setup.js); nothing here reads the
 // wall clock.
 const { test, expect } = require('@playwright/test');
-const { expectNoAxeViolations } = require('./axe');
-
-const PASSWORD = 'casepanel-demo';
-const loginFor = (role) => `${role}@demo.casepanel.test`;
+const { browserSession } = require('./session');
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const pdf = (name) => ({ name, mimeType: 'application/pdf', buffer: PDF });
@@ -43,41 +40,7 @@ const SUPPORT_DOCS = {
 // The browser-error collection, axe + screenshot, and sign-in helpers, bound
 // to one test's page.
 function journey(page, testInfo) {
-  const browserErrors = [];
-  page.on('pageerror', (err) => browserErrors.push(`page error on ${page.url()}: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') {
-      const source = msg.location()?.url;
-      browserErrors.push(`console error on ${page.url()}: ${msg.text()}${source ? ` (${source})` : ''}`);
-    }
-  });
-
-  let shot = 0;
-  async function checkPage(name) {
-    await expectNoAxeViolations(page);
-    shot += 1;
-    await page.screenshot({
-      path: testInfo.outputPath(`${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  }
-
-  async function signIn(role) {
-    await page.goto('/sign-in');
-    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-    await checkPage(`sign-in-${role}`);
-    await page.getByLabel('Email address').fill(loginFor(role));
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'My tasks' })).toBeVisible();
-    await checkPage(`home-${role}`);
-  }
-
-  async function signOut() {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
-  }
+  const { browserErrors, checkPage, signIn, signOut } = browserSession(page, testInfo);
 
   // From "My children", opens the named child and starts a request to the
   // panel ('clam' or 'support'). Returns { childId, requestId } on the task list.
