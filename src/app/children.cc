@@ -136,6 +136,7 @@ core::Result<ChildRecord> child_record(Services& s, const Actor& a, std::int64_t
       }
     }
     load_history(s, tx, rec);
+    rec.discussions = child_discussions(tx, s, child_id);
     return rec;
   });
   if (!rec) {

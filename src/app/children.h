@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/services.h"
+#include "app/watch.h"
 #include "core/result.h"
 
 namespace casepanel::app {
@@ -71,6 +72,8 @@ struct ChildRecord {
   std::vector<ChildHearing> hearings;
   std::vector<ChildDecision> decisions;
   std::vector<ChildAction> actions;
+  // Keeping watch: each discussion of going to panel, with its arguments.
+  std::vector<ChildDiscussion> discussions;
 };
 
 core::Result<std::vector<ChildSummary>> children_in_scope(Services& s, const Actor& a);

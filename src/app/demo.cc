@@ -15,7 +15,10 @@
 #include <utility>
 #include <vector>
 
+#include "app/papers.h"
 #include "app/support.h"
+#include "app/watch.h"
+#include "core/cutoff.h"
 #include "core/sittings.h"
 #include "store/crypto.h"
 
@@ -192,6 +195,53 @@ constexpr std::array<const char*, 10> kActions = {
     "Send the letter before proceedings",
     "Review the support package with the family",
     "Record the panel's decision and reasons on the child's electronic record"};
+constexpr std::array<const char*, 4> kNotProvided = {
+    "Not yet completed: the assessment is due to finish next week and will be shared with panel.",
+    "The family declined to take part; the worker will bring what is known to the hearing.",
+    "Not relevant to this request: the child is not subject to a Child Protection Plan.",
+    "Held by the previous authority; requested on the date of referral and not yet received."};
+constexpr std::array<const char*, 3> kDiscussionArguments = {
+    "The plan is working and the family are engaging; the core group will review in three months "
+    "and bring it back if progress stalls.",
+    "Progress has stalled despite the support offered; panel's view is needed on whether to seek "
+    "legal advice.",
+    "Risks have reduced and step-down to Early Help is planned; panel would add nothing now."};
+
+// A small, valid PDF with one line of text: the demo's papers, so that a
+// download opens in a viewer.
+std::string demo_pdf(const std::string& line) {
+  std::string text;
+  for (char c : line) {
+    if (c == '(' || c == ')' || c == '\\') {
+      text += '\\';
+    }
+    text += c;
+  }
+  const std::string stream = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET";
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+      "/Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t off : offsets) {
+    char row[24];
+    std::snprintf(row, sizeof row, "%010zu 00000 n \n", off);
+    pdf += row;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
 constexpr std::array<int, 5> kActionWorkingDays = {5, 10, 15, 20, 30};
 
 bool in_care(const std::string& legal_status) {
@@ -428,6 +478,9 @@ class Demo {
   std::vector<Sitting> sittings_of(const core::PanelType& panel, Date from, Date until);
   std::int64_t insert_sitting(const Sitting& sit, const std::string& status);
   std::int64_t add_request(const RequestPlan& p);
+  void add_criteria(std::int64_t request, const core::PanelType& panel);
+  void add_papers(std::int64_t request, const RequestPlan& p, const std::string& added_at);
+  void record_watch_discussions(const std::set<std::size_t>& protect);
   std::int64_t add_hearing(Sitting& sit, std::int64_t request, int children,
                            const std::string& status);
   void decide(const Sitting& sit, std::int64_t hearing, Instant decided_at,
@@ -917,6 +970,8 @@ std::int64_t Demo::add_request(const RequestPlan& p) {
     tx_.exec("INSERT INTO request_children (request_id, child_id) VALUES ($1, $2)",
              {id, children_[c].id});
   }
+  add_criteria(id, panel);
+  add_papers(id, p, created);
   for (std::size_t k = 0; k < approved && k < steps; ++k) {
     const core::ApprovalStep& step = panel.approval_steps[k];
     next();
@@ -947,6 +1002,96 @@ std::int64_t Demo::add_request(const RequestPlan& p) {
   tx_.exec("UPDATE requests SET submitted_at = $1, updated_at = $2 WHERE id = $3",
            {sent_on ? Value{stamp(t)} : Value{nullptr}, stamp(t), id});
   return id;
+}
+
+// One or two of the panel's entry criteria (those a request can meet without
+// a manager's authorisation, which the demo does not invent).
+void Demo::add_criteria(std::int64_t request, const core::PanelType& panel) {
+  std::vector<const core::EntryCriterion*> open;
+  for (const auto& c : panel.entry_criteria) {
+    if (!c.authorisation_by && !c.after_months) {
+      open.push_back(&c);
+    }
+  }
+  if (open.empty()) {
+    return;
+  }
+  std::shuffle(open.begin(), open.end(), rng_);
+  const std::size_t n = std::min<std::size_t>(open.size(), chance(50) ? 2 : 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    tx_.exec("INSERT INTO request_criteria (request_id, criterion_id) VALUES ($1, $2)",
+             {request, open[i]->id});
+  }
+}
+
+// The papers: a file (a one-page PDF) for each required document and for
+// about half of the others, and a reason for each of the rest. A draft has
+// made a start only (its first document), so its task list is in progress.
+void Demo::add_papers(std::int64_t request, const RequestPlan& p, const std::string& added_at) {
+  const Child& first = children_[p.children.front()];
+  const bool draft = p.state == "draft";
+  bool first_document = true;
+  for (const core::DocumentRequirement& doc : p.panel->documents) {
+    if (draft && !first_document) {
+      break;
+    }
+    if (doc.required || first_document || chance(50)) {
+      const std::string content = demo_pdf(doc.label + " for " + first.first_name + " " +
+                                           first.last_name + " (fictional demo paper)");
+      std::string name;
+      for (char c : doc.label) {
+        name += std::isalnum(static_cast<unsigned char>(c))
+                    ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                    : '-';
+      }
+      tx_.exec(
+          "INSERT INTO request_papers (request_id, document_id, kind, file_name, stored_name, "
+          "media_type, bytes, sha256, added_by, added_at) "
+          "VALUES ($1, $2, 'file', $3, $4, 'application/pdf', $5, $6, $7, $8)",
+          {request, doc.id, name + ".pdf", store_paper_content(s_, content),
+           static_cast<std::int64_t>(content.size()), store::sha256_hex(content), first.worker,
+           added_at});
+    } else {
+      tx_.exec(
+          "INSERT INTO request_papers (request_id, document_id, kind, reason, added_by, added_at) "
+          "VALUES ($1, $2, 'not_provided', $3, $4, $5)",
+          {request, doc.id, std::string(one_of(kNotProvided)), first.worker, added_at});
+    }
+    first_document = false;
+  }
+}
+
+// Keeping watch: the first child on each watch list (other than those kept
+// for the browser journeys) has been discussed by their team's manager, so
+// the list shows both halves.
+void Demo::record_watch_discussions(const std::set<std::size_t>& protect) {
+  int n = 0;
+  for (const WatchedCriterion& w : watched_criteria(s_)) {
+    const core::EntryCriterion& c = *w.criterion;
+    const Date cutoff = core::add_months(today_, -*c.after_months);
+    for (std::size_t i = 0; i < children_.size(); ++i) {
+      const Child& child = children_[i];
+      const Team& team = council_.teams[child.team];
+      std::optional<Date> from = c.months_from == "child_protection_plan_start"
+                                     ? child.cp_plan_start
+                                 : c.months_from == "came_into_care" ? child.came_into_care
+                                                                     : child.case_opened;
+      if (protect.count(i) || !from || sys_days{*from} >= sys_days{cutoff} ||
+          !team_is_watched(c, team.kind, team.name)) {
+        continue;
+      }
+      const Date on = working_days_before(today_, 5 + 3 * n);
+      tx_.exec(
+          "INSERT INTO child_discussions (child_id, criterion_id, discussed_on, outcome, "
+          "arguments, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          {child.id, c.id, core::to_iso(on), std::string(n % 2 == 0 ? "not_now" : "refer"),
+           std::string(
+               kDiscussionArguments[static_cast<std::size_t>(n) % kDiscussionArguments.size()]),
+           team.manager, stamp(on, 15 * 60)});
+      ++n;
+      break;
+    }
+  }
 }
 
 std::int64_t Demo::add_hearing(Sitting& sit, std::int64_t request, int children,
@@ -1358,6 +1503,7 @@ DemoSummary Demo::standard() {
     hold_past_sittings(panel, held, protect, forced, forced_type);
   }
   plan_standard_requests(future["clam"], future["support"]);
+  record_watch_discussions(protect);
   const DemoSummary made = summary();
   note("requests", {{"requests", made.requests},
                     {"hearings", made.hearings},

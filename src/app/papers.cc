@@ -278,6 +278,12 @@ core::Result<std::int64_t> add_paper(Services& s, const Actor& a, std::int64_t r
   }
 }
 
+std::string store_paper_content(const Services& s, const std::string& content) {
+  const std::string stored = store::random_token().substr(0, kStoredNameLength);
+  write_file_atomically(s.uploads_dir, stored, content);
+  return stored;
+}
+
 core::Status mark_not_provided(Services& s, const Actor& a, std::int64_t request_id,
                                const std::string& document_id, const std::string& reason) {
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {

@@ -102,6 +102,11 @@ core::Result<PaperFile> open_paper(Services& s, const Actor& a, std::int64_t pap
 // read inside the caller's transaction.
 core::Status papers_ready(store::Tx& tx, const core::PanelType& panel, std::int64_t request_id);
 
+// Writes a paper's content under a new generated name in s.uploads_dir and
+// returns that name (for the demo data, whose papers arrive without a
+// browser). The caller records the row.
+std::string store_paper_content(const Services& s, const std::string& content);
+
 // The field a document's reason is shown against: "reason_<document_id>".
 std::string reason_field(const std::string& document_id);
 

@@ -85,8 +85,7 @@ core::Result<std::vector<WatchList>> watch_lists(Services& s, const Actor& a) {
       }
       sql += " ORDER BY " + column + ", c.id";
       for (const Row& r : tx.query(sql, params)) {
-        if (!c.team.empty() && lower(r.text(4)) != lower(c.team) &&
-            lower(r.text(2)).find(lower(c.team)) == std::string::npos) {
+        if (!team_is_watched(c, r.text(4), r.text(2))) {
           continue;
         }
         WatchedChild child;
@@ -158,6 +157,12 @@ core::Status record_discussion(Services& s, const Actor& a, std::int64_t child_i
           {{"discussion", id}, {"criterion", in.criterion_id}, {"outcome", in.outcome}});
     return core::Done{};
   });
+}
+
+bool team_is_watched(const core::EntryCriterion& c, const std::string& team_kind,
+                     const std::string& team_name) {
+  return c.team.empty() || lower(team_kind) == lower(c.team) ||
+         lower(team_name).find(lower(c.team)) != std::string::npos;
 }
 
 std::vector<ChildDiscussion> child_discussions(Tx& tx, const Services& s, std::int64_t child_id) {

@@ -71,4 +71,10 @@ struct WatchedCriterion {
 };
 std::vector<WatchedCriterion> watched_criteria(const Services& s);
 
+// Whether a team's cases are watched for the criterion: any team when it
+// names none, else the team whose kind is that name ("fast") or whose name
+// contains it ("North FAST Team"), ignoring case.
+bool team_is_watched(const core::EntryCriterion& c, const std::string& team_kind,
+                     const std::string& team_name);
+
 }  // namespace casepanel::app

@@ -108,6 +108,16 @@ WebResponse record(const Site& site, WebRequest& r) {
     x.set("status", act.status);
   }
   set_flag(d, "has_actions", !rec->actions.empty());
+  Data& discussions = list_in(d, "discussions", rec->discussions.size());
+  for (const auto& dis : rec->discussions) {
+    Data& x = append(discussions);
+    x.set("criterion", dis.criterion);
+    x.set("discussed_on", dis.discussed_on);
+    x.set("outcome", dis.outcome);
+    x.set("arguments", dis.arguments);
+    x.set("recorded_by", dis.recorded_by);
+  }
+  set_flag(d, "has_discussions", !rec->discussions.empty());
   if (r.actor().may(core::Permission::draft_request)) {
     const auto& all = site.services().panels.all();
     Data& panels = list_in(d, "panels", all.size());

@@ -8,6 +8,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <set>
 #include <stdexcept>
@@ -275,6 +277,40 @@ TEST_F(StandardDemo, HasTheChildrenTheSupportPanelWatchesFor) {
   EXPECT_EQ(w().integer("SELECT COUNT(*) FROM children WHERE date_of_birth > '2026-11-22' OR "
                         "date_of_birth <= '2008-11-22'"),
             0);
+}
+
+TEST_F(StandardDemo, RequestsHaveCriteriaPapersAndDiscussions) {
+  // Every Support Panel request meets at least one entry criterion.
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM requests r WHERE r.panel_id = 'support' AND NOT "
+                        "EXISTS (SELECT 1 FROM request_criteria c WHERE c.request_id = r.id)"),
+            0);
+  // A sent request has every document of its panel: a file or a reason.
+  for (const core::PanelType& panel : w().services().panels.all()) {
+    SCOPED_TRACE(panel.id);
+    EXPECT_EQ(w().integer("SELECT COUNT(*) FROM requests r WHERE r.panel_id = $1 AND r.state "
+                          "<> 'draft' AND (SELECT COUNT(DISTINCT document_id) FROM "
+                          "request_papers p WHERE p.request_id = r.id) <> $2",
+                          {panel.id, static_cast<std::int64_t>(panel.documents.size())}),
+              0);
+  }
+  // Files are on disk under their generated names, with the recorded digest.
+  int files = 0;
+  w().db().read_all([&](store::Tx& tx) {
+    for (const store::Row& r :
+         tx.query("SELECT stored_name, sha256 FROM request_papers WHERE kind = 'file' LIMIT 5")) {
+      std::ifstream in(w().services().uploads_dir / r.text(0), std::ios::binary);
+      const std::string content{std::istreambuf_iterator<char>(in), {}};
+      EXPECT_EQ(content.rfind("%PDF-", 0), 0u);
+      EXPECT_EQ(store::sha256_hex(content), r.text(1));
+      ++files;
+    }
+  });
+  EXPECT_EQ(files, 5);
+  EXPECT_GE(w().integer("SELECT COUNT(*) FROM request_papers WHERE kind = 'not_provided' AND "
+                        "reason <> ''"),
+            1);
+  // Each watch list has a child already discussed, and children not yet discussed.
+  EXPECT_EQ(w().integer("SELECT COUNT(DISTINCT criterion_id) FROM child_discussions"), 2);
 }
 
 TEST_F(StandardDemo, PastSittingsWereHeldAndFutureOnesArePlanned) {

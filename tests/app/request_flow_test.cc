@@ -4,6 +4,7 @@
 // acceptance, and the managers' watch lists.
 #include <gtest/gtest.h>
 
+#include "app/children.h"
 #include "app/papers.h"
 #include "app/requests.h"
 #include "app/sittings.h"
@@ -211,6 +212,13 @@ TEST(Watch, ManagersSeeTheirTeamsLongPlansAndRecordTheDiscussion) {
   EXPECT_TRUE(cp.not_discussed.empty());
   ASSERT_EQ(cp.discussed.size(), 1u);
   EXPECT_EQ(cp.discussed[0].last_outcome, "Not to panel now");
+  // The discussion and its arguments are on the child's record.
+  auto rec = child_record(w.services(), w.actor(w.sw_a), w.child_a);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->discussions.size(), 1u);
+  EXPECT_EQ(rec->discussions[0].outcome, "Not to panel now");
+  EXPECT_EQ(rec->discussions[0].arguments, "Plan is working; review in three months.");
+  EXPECT_NE(rec->discussions[0].criterion.find("18 months"), std::string::npos);
 }
 
 }  // namespace
