@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "cli/commands.h"
+#include "cli/settings.h"
 #include "core/calendar.h"
 
 namespace casepanel::cli {
@@ -28,9 +29,16 @@ constexpr int kLastYear = 2100;
 // that the answer is still a four- or five-digit year.
 constexpr int kMostWorkingDays = 100000;
 
-// The organisation's calendar. A later change passes the [calendar]
-// overrides from config/casepanel.toml.
-Calendar organisation_calendar() { return Calendar::england_and_wales(); }
+// The settings file whose [calendar] section adds the organisation's own
+// closures and removes bank holidays it works through; set by --config.
+std::string settings_path = "config/casepanel.toml";
+
+// The organisation's calendar: England and Wales, with the settings file's
+// changes. A missing default file gives the plain England and Wales calendar.
+Calendar organisation_calendar() {
+  const Settings settings = load_settings(settings_path);
+  return Calendar::england_and_wales(settings.extra_closures, settings.removed_holidays);
+}
 
 std::optional<int> parse_whole_number(std::string_view text) {
   int value = 0;
@@ -52,6 +60,21 @@ std::string in_quotes(std::string_view text) { return "\"" + std::string(text) +
 
 std::string not_a_date(std::string_view name, std::string_view text) {
   return std::string(name) + " must be a real date written YYYY-MM-DD, got " + in_quotes(text);
+}
+
+void add_config_option(CLI::App& command) {
+  command.add_option("--config", settings_path, "Settings file with the [calendar] changes")
+      ->capture_default_str();
+}
+
+// A settings file that cannot be read is bad input too (status 2).
+template <typename Run>
+int guarded(std::string_view command, Run run) {
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    return bad_input(command, e.what());
+  }
 }
 
 struct BankHolidaysArgs {
@@ -114,7 +137,9 @@ void add_bank_holidays(CLI::App& calendar, int& status) {
   CLI::App* command = calendar.add_subcommand(
       "bank-holidays", "Print the bank holidays of YEAR (1990-2100), one ISO date a line");
   command->add_option("YEAR", args->year, "the year, e.g. 2025")->required();
-  command->callback([args, &status] { status = bank_holidays(*args); });
+  add_config_option(*command);
+  command->callback(
+      [args, &status] { status = guarded("bank-holidays", [&] { return bank_holidays(*args); }); });
 }
 
 void add_add_working_days(CLI::App& calendar, int& status) {
@@ -123,7 +148,10 @@ void add_add_working_days(CLI::App& calendar, int& status) {
       "add-working-days", "Print the date N working days after DATE (N = 0 prints DATE)");
   command->add_option("DATE", args->date, "the start date, YYYY-MM-DD")->required();
   command->add_option("N", args->count, "how many working days to add (0 or more)")->required();
-  command->callback([args, &status] { status = add_working_days(*args); });
+  add_config_option(*command);
+  command->callback([args, &status] {
+    status = guarded("add-working-days", [&] { return add_working_days(*args); });
+  });
 }
 
 void add_working_days_between(CLI::App& calendar, int& status) {
@@ -134,7 +162,10 @@ void add_working_days_between(CLI::App& calendar, int& status) {
                               "(negative when TO is before FROM)");
   command->add_option("FROM", args->from, "the first date, YYYY-MM-DD")->required();
   command->add_option("TO", args->to, "the second date, YYYY-MM-DD")->required();
-  command->callback([args, &status] { status = working_days_between(*args); });
+  add_config_option(*command);
+  command->callback([args, &status] {
+    status = guarded("working-days-between", [&] { return working_days_between(*args); });
+  });
 }
 
 }  // namespace

@@ -4,7 +4,11 @@
 #include <string>
 #include <vector>
 
+#include <filesystem>
+#include <fstream>
+
 #include "support/run_command.h"
+#include "support/world.h"
 
 namespace casepanel::cli {
 namespace {
@@ -153,6 +157,47 @@ TEST(CalendarCommand, RefusesMissingArguments) {
     EXPECT_EQ(result.stdout_text, "") << command_line(args);
     EXPECT_NE(result.stderr_text, "") << command_line(args);
   }
+}
+
+TEST(CalendarCommand, CountsTheOrganisationsOwnClosuresAndWorkedHolidays) {
+  const auto dir = testing::make_temp_dir();
+  const std::string config = (dir / "casepanel.toml").string();
+  // Closed on Tuesday 29 December 2026; open on the summer bank holiday.
+  std::ofstream(config) << "[calendar]\nextra_closures = [\"2026-12-29\"]\n"
+                           "removed_holidays = [\"2026-08-31\"]\n";
+  const Case cases[] = {
+      {.args = {"calendar", "bank-holidays", "2026", "--config", config},
+       .exit_status = 0,
+       .stdout_text = "2026-01-01\n2026-04-03\n2026-04-06\n2026-05-04\n2026-05-25\n"
+                      "2026-12-25\n2026-12-28\n2026-12-29\n",
+       .stderr_text = ""},
+      // Thursday 24 December + 1 is Wednesday 30 December, past the closure.
+      {.args = {"calendar", "add-working-days", "2026-12-24", "1", "--config", config},
+       .exit_status = 0,
+       .stdout_text = "2026-12-30\n",
+       .stderr_text = ""},
+      {.args = {"calendar", "working-days-between", "2026-08-28", "2026-08-31", "--config", config},
+       .exit_status = 0,
+       .stdout_text = "1\n",
+       .stderr_text = ""},
+      // Without the file's changes: the plain England and Wales answer.
+      {.args = {"calendar", "add-working-days", "2026-12-24", "1"},
+       .exit_status = 0,
+       .stdout_text = "2026-12-29\n",
+       .stderr_text = ""},
+  };
+  for (const Case& c : cases) {
+    const casepanel::testing::CommandResult result = casepanel(c.args);
+    EXPECT_EQ(result.exit_status, c.exit_status) << command_line(c.args);
+    EXPECT_EQ(result.stdout_text, c.stdout_text) << command_line(c.args);
+    EXPECT_EQ(result.stderr_text, c.stderr_text) << command_line(c.args);
+  }
+  // A settings file with a bad date is bad input.
+  std::ofstream(config) << "[calendar]\nextra_closures = [\"2026-13-01\"]\n";
+  const auto bad = casepanel({"calendar", "bank-holidays", "2026", "--config", config});
+  EXPECT_EQ(bad.exit_status, 2);
+  EXPECT_NE(bad.stderr_text.find("calendar.extra_closures"), std::string::npos) << bad.stderr_text;
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
