@@ -307,7 +307,8 @@ struct Sitting {
   Instant ends;
   std::string venue;
   bool on_bank_holiday = false;
-  int booked = 0;  // minutes of hearings
+  std::optional<Date> proposed_date;  // on a bank holiday: the next working day
+  int booked = 0;                     // minutes of hearings
   int capacity() const {
     return static_cast<int>(std::chrono::duration_cast<minutes>(ends - starts).count());
   }
@@ -882,6 +883,7 @@ std::vector<Sitting> Demo::sittings_of(const core::PanelType& panel, Date from, 
     x.ends = core::london_to_utc(sit.date, sit.end);
     x.venue = sit.venue_id;
     x.on_bank_holiday = sit.on_bank_holiday;
+    x.proposed_date = sit.proposed_date;
     out.push_back(std::move(x));
   }
   return out;
@@ -892,9 +894,11 @@ std::int64_t Demo::insert_sitting(const Sitting& sit, const std::string& status)
   const std::int64_t chair = council_.chairs[static_cast<std::size_t>((week % 2 + 2) % 2)];
   return tx_.insert(
       "INSERT INTO meetings (panel_id, sitting_date, starts_at, ends_at, venue_id, status, "
-      "chair_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      "chair_id, schedule_slot, proposed_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+      "RETURNING id",
       {sit.panel->id, core::to_iso(sit.date), core::to_iso_utc(sit.starts),
-       core::to_iso_utc(sit.ends), sit.venue, status, chair});
+       core::to_iso_utc(sit.ends), sit.venue, status, chair, core::to_iso_utc(sit.starts),
+       sit.proposed_date ? Value{core::to_iso(*sit.proposed_date)} : Value{nullptr}});
 }
 
 std::string Demo::request_type_for(const core::PanelType& p, bool statutory) {

@@ -281,7 +281,7 @@ std::vector<core::Sitting> sittings_ahead(Tx& tx, Services& s, const core::Panel
     }
     out.push_back({*date, core::london_time_of_day(parse_utc(r.text(1))),
                    core::london_time_of_day(parse_utc(r.text(2))), r.text(3),
-                   s.calendar.is_bank_holiday(*date)});
+                   s.calendar.is_bank_holiday(*date), std::nullopt});
   }
   if (out.empty()) {
     out = core::sittings_from(panel, s.calendar, core::london_date(s.clock.now()), 8);
@@ -543,7 +543,13 @@ core::Status send_for_approval(Services& s, const Actor& a, std::int64_t request
     if (!problems.empty()) {
       return core::Error::invalid_fields(std::move(problems));
     }
-    const bool needs_approval = !panel->approval_steps.empty();
+    // Sent back by the coordinator for more information: the approvals were
+    // given, so the request goes straight back to the queue.
+    auto last = tx.query_one(
+        "SELECT step_id, outcome FROM approvals WHERE request_id = $1 ORDER BY id DESC LIMIT 1",
+        {request_id});
+    const bool from_triage = last && last->text(0) == "triage" && last->text(1) == "returned";
+    const bool needs_approval = !panel->approval_steps.empty() && !from_triage;
     if (needs_approval) {
       tx.exec(
           "UPDATE requests SET state = 'awaiting_approval', approval_step = 0, updated_at = $1 "
@@ -804,7 +810,7 @@ core::Result<RequestView> request_view(Services& s, const Actor& a, std::int64_t
                                   "FROM approvals a JOIN users u ON u.id = a.approver_id "
                                   "WHERE a.request_id = $1 ORDER BY a.id",
                                   {request_id})) {
-      std::string step = ap.text(0);
+      std::string step = ap.text(0) == "triage" ? "Coordinator's triage" : ap.text(0);
       for (const auto& st : panel->approval_steps) {
         if (st.id == step) {
           step = st.label;

@@ -3,19 +3,21 @@
 #include <charconv>
 
 #include "app/auth.h"
+#include "app/members.h"
+#include "app/sitting_rows.h"
 #include "app/support.h"
 #include "core/sittings.h"
 
 namespace casepanel::app {
-namespace {
-
 using store::Row;
 using store::Tx;
 
-constexpr const char* kSittingColumns =
+const char* const kSittingColumns =
     "SELECT m.id, m.panel_id, m.sitting_date, m.starts_at, m.ends_at, m.venue_id, m.status, "
     "COALESCE((SELECT SUM(h.minutes) FROM hearings h WHERE h.meeting_id = m.id), 0), "
-    "(SELECT COUNT(*) FROM hearings h WHERE h.meeting_id = m.id) FROM meetings m ";
+    "(SELECT COUNT(*) FROM hearings h WHERE h.meeting_id = m.id), m.room, "
+    "m.conference_details, COALESCE(m.proposed_date, ''), m.cancel_reason, "
+    "COALESCE(m.published_at, ''), m.starts_at FROM meetings m ";
 
 int minutes_between(const std::string& from_utc, const std::string& to_utc) {
   return static_cast<int>(
@@ -41,12 +43,18 @@ SittingSummary sitting_of(const Services& s, const Row& r) {
   if (auto d = core::parse_iso_date(r.text(2))) {
     out.on_bank_holiday = s.calendar.is_bank_holiday(*d);
   }
+  out.venue_id = r.text(5);
+  out.room = r.text(9);
+  out.conference_details = r.text(10);
+  out.proposed_date = long_date(r.text(11));
+  out.iso_proposed_date = r.text(11);
+  out.cancel_reason = r.text(12);
+  out.published = !r.text(13).empty() ? london_long_date(r.text(13)) : "";
+  out.starts_at = r.text(14);
   return out;
 }
 
 std::string today(const Services& s) { return core::to_iso(core::london_date(s.clock.now())); }
-
-}  // namespace
 
 int ensure_sittings(Services& s, core::Date from, int count) {
   int created = 0;
@@ -54,130 +62,25 @@ int ensure_sittings(Services& s, core::Date from, int count) {
     for (const core::PanelType& panel : s.panels.all()) {
       for (const core::Sitting& sit : core::sittings_from(panel, s.calendar, from, count)) {
         const std::string starts = core::to_iso_utc(core::london_to_utc(sit.date, sit.start));
-        if (tx.query_one("SELECT 1 FROM meetings WHERE panel_id = $1 AND starts_at = $2",
-                         {panel.id, starts})) {
+        // A sitting the coordinator moved or cancelled keeps its slot in
+        // the schedule, so it is not made again.
+        if (tx.query_one("SELECT 1 FROM meetings WHERE panel_id = $1 AND (starts_at = $2 OR "
+                         "schedule_slot = $3)",
+                         {panel.id, starts, starts})) {
           continue;
         }
         tx.exec(
-            "INSERT INTO meetings (panel_id, sitting_date, starts_at, ends_at, venue_id, status) "
-            "VALUES ($1, $2, $3, $4, $5, 'planned')",
+            "INSERT INTO meetings (panel_id, sitting_date, starts_at, ends_at, venue_id, status, "
+            "schedule_slot, proposed_date) VALUES ($1, $2, $3, $4, $5, 'planned', $6, $7)",
             {panel.id, core::to_iso(sit.date), starts,
-             core::to_iso_utc(core::london_to_utc(sit.date, sit.end)), sit.venue_id});
+             core::to_iso_utc(core::london_to_utc(sit.date, sit.end)), sit.venue_id, starts,
+             sit.proposed_date ? store::Value{core::to_iso(*sit.proposed_date)}
+                               : store::Value{nullptr}});
         ++created;
       }
     }
   });
   return created;
-}
-
-core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a) {
-  if (!a.may(core::Permission::triage)) {
-    return core::Error::forbidden("Only coordinators triage requests");
-  }
-  std::vector<TriageItem> out;
-  s.db.read_all([&](Tx& tx) {
-    std::vector<std::pair<std::string, SittingSummary>> sittings;
-    for (const Row& r : tx.query(std::string(kSittingColumns) +
-                                     "WHERE m.status = 'planned' AND m.sitting_date >= $1 "
-                                     "ORDER BY m.starts_at LIMIT 200",
-                                 {today(s)})) {
-      sittings.emplace_back(r.text(1), sitting_of(s, r));
-    }
-    for (const Row& r :
-         tx.query("SELECT id, panel_id, request_type, submitted_at, COALESCE(statutory_due, ''), "
-                  "venue_preference, COALESCE(target_sitting_date, ''), "
-                  "COALESCE(missed_cutoff_date, ''), late_accepted_at "
-                  "FROM requests WHERE state = 'submitted' "
-                  "ORDER BY statutory_due IS NULL, statutory_due, submitted_at")) {
-      const core::PanelType* p = s.panels.find(r.text(1));
-      TriageItem item;
-      item.request_id = r.integer(0);
-      item.panel_id = r.text(1);
-      item.panel = p ? p->name : r.text(1);
-      item.children = request_children_names(tx, item.request_id, &item.child_count);
-      item.request_type = request_type_label(p, r.text(2));
-      item.submitted = london_long_date(r.text(3));
-      item.statutory_due = long_date(r.text(4));
-      const core::Venue* v = p ? p->venue(r.text(5)) : nullptr;
-      item.venue_preference = v ? v->name + " (" + v->code + ")" : "";
-      item.minutes = p ? p->hearing_minutes(std::max(1, item.child_count)) : 15;
-      const std::string target = r.text(6);
-      if (!r.is_null(8)) {
-        item.cutoff_status = "Accepted late for " + long_date(target);
-      } else if (!r.text(7).empty()) {
-        item.late = true;
-        item.cutoff_status = "Late: missed the cut-off for " + long_date(r.text(7)) + "; goes to " +
-                             long_date(target) + " unless accepted late";
-      } else if (!target.empty()) {
-        item.cutoff_status = "In time for " + long_date(target);
-      }
-      for (const auto& [panel_id, sit] : sittings) {
-        if (panel_id == item.panel_id && sit.iso_date >= target &&
-            sit.booked_minutes + item.minutes <= sit.capacity_minutes && item.sittings.size() < 6) {
-          item.sittings.push_back(sit);
-        }
-      }
-      out.push_back(std::move(item));
-    }
-  });
-  return out;
-}
-
-core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_id,
-                              std::int64_t meeting_id) {
-  if (!a.may(core::Permission::triage)) {
-    return core::Error::forbidden("Only coordinators schedule requests");
-  }
-  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto req = tx.query_one(
-        "SELECT panel_id, state, author_id, COALESCE(target_sitting_date, '') FROM requests "
-        "WHERE id = $1",
-        {request_id});
-    if (!req) {
-      return core::Error::not_found();
-    }
-    if (req->text(1) != "submitted") {
-      return core::Error::conflict("Only a submitted request can be scheduled");
-    }
-    auto m = tx.query_one(std::string(kSittingColumns) + "WHERE m.id = $1", {meeting_id});
-    if (!m || m->text(1) != req->text(0) || m->text(6) != "planned") {
-      return core::Error::invalid("meeting_id", "Select a sitting of this panel");
-    }
-    // A request that missed a sitting's cut-off goes to a later one, unless
-    // it was accepted late (which moves its target sitting back).
-    if (!req->text(3).empty() && m->text(2) < req->text(3)) {
-      return core::Error::invalid("meeting_id",
-                                  "This request arrived after the cut-off for that "
-                                  "sitting: accept it late first, or choose the "
-                                  "sitting on " +
-                                      long_date(req->text(3)) + " or later");
-    }
-    const core::PanelType* panel = s.panels.find(req->text(0));
-    int children = 0;
-    request_children_names(tx, request_id, &children);
-    const int minutes = panel->hearing_minutes(std::max(1, children));
-    const int booked = static_cast<int>(m->integer(7));
-    if (booked + minutes > minutes_between(m->text(3), m->text(4))) {
-      return core::Error::invalid("meeting_id", "That sitting has no room for " +
-                                                    std::to_string(minutes) + " more minutes");
-    }
-    const std::string starts =
-        core::to_iso_utc(parse_utc(m->text(3)) + std::chrono::minutes{booked});
-    const std::int64_t hearing = tx.insert(
-        "INSERT INTO hearings (meeting_id, request_id, starts_at, minutes, status) "
-        "VALUES ($1, $2, $3, $4, 'scheduled') RETURNING id",
-        {meeting_id, request_id, starts, std::int64_t{minutes}});
-    tx.exec("UPDATE requests SET state = 'scheduled', updated_at = $1 WHERE id = $2",
-            {now_utc(s), request_id});
-    audit(tx, s, a, "request.schedule", "request", request_id,
-          {{"meeting", meeting_id},
-           {"hearing", hearing},
-           {"starts_at", starts},
-           {"minutes", minutes}});
-    queue_email(tx, s, req->integer(2), "Your request has a slot at " + panel->name,
-                "Heard on " + london_long_date(starts) + " at " + london_hh_mm(starts) + ".");
-    return core::Done{};
-  });
 }
 
 core::Result<std::vector<SittingSummary>> upcoming_sittings(Services& s, const Actor& a) {
@@ -207,15 +110,23 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
     SittingView v;
     v.sitting = sitting_of(s, *m);
     v.can_record = a.may(core::Permission::record_decision);
+    v.can_manage = a.may(core::Permission::triage);
     const core::PanelType* panel = s.panels.find(m->text(1));
+    if (auto chair = tx.query_one("SELECT u.name FROM meetings m JOIN users u ON u.id = "
+                                  "m.chair_id WHERE m.id = $1",
+                                  {meeting_id})) {
+      v.chair = chair->text(0);
+    }
     const auto names = sitting_children_names(tx, meeting_id);
     for (const Row& r :
          tx.query("SELECT h.id, h.request_id, h.starts_at, h.minutes, r.request_type, "
                   "r.conference_call, COALESCE(w.name, ''), COALESCE(pm.name, ''), "
-                  "(SELECT COUNT(*) FROM decisions d WHERE d.hearing_id = h.id) "
+                  "(SELECT COUNT(*) FROM decisions d WHERE d.hearing_id = h.id), "
+                  "r.statutory_due IS NOT NULL, COALESCE(hc.name, '') "
                   "FROM hearings h JOIN requests r ON r.id = h.request_id "
                   "JOIN users w ON w.id = r.author_id LEFT JOIN teams t ON t.id = r.team_id "
                   "LEFT JOIN users pm ON pm.id = t.manager_id "
+                  "LEFT JOIN users hc ON hc.id = h.chair_id "
                   "WHERE h.meeting_id = $1 ORDER BY h.starts_at",
                   {meeting_id})) {
       AgendaItem item;
@@ -231,9 +142,20 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
       }
       item.request_type = request_type_label(panel, r.text(4));
       item.conference_call = r.integer(5) != 0;
-      item.presenters = r.text(6) + (r.text(7).empty() ? "" : ", " + r.text(7));
+      item.presenters =
+          r.text(6) + (r.text(7).empty() || r.text(7) == r.text(6) ? "" : ", " + r.text(7));
       item.decided = r.integer(8) >= children;
+      item.statutory = r.integer(9) != 0;
+      item.chair = r.text(10);
+      item.chair_warning = chair_conflict(tx, s, item.hearing_id);
       v.agenda.push_back(std::move(item));
+    }
+    v.members = sitting_members(tx, s, meeting_id);
+    if (panel) {
+      v.quorum = quorum_of(*panel, v.members);
+      if (v.can_manage) {
+        v.chairs = chairs_of(tx, *panel);
+      }
     }
     return v;
   });
@@ -333,6 +255,11 @@ core::Status record_decision(Services& s, const Actor& a, std::int64_t hearing_i
       return core::Error::not_found();
     }
     const core::PanelType* panel = s.panels.find(h->text(1));
+    // Support Panel 4.1: a chair in the line management of the case does not
+    // decide it; the coordinator names another chair for the hearing first.
+    if (const std::string conflict = chair_conflict(tx, s, hearing_id); !conflict.empty()) {
+      return core::Error::conflict(conflict);
+    }
     const core::DecisionOption* option = panel ? panel->decision(in.decision_type) : nullptr;
     if (option == nullptr) {
       return core::Error::invalid("decision_type", "Select the decision");

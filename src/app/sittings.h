@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/members.h"
 #include "app/requests.h"
 #include "app/services.h"
 #include "core/result.h"
@@ -27,30 +28,17 @@ struct SittingSummary {
   int booked_minutes = 0;
   int capacity_minutes = 0;
   int hearings = 0;
-  std::string status;
+  std::string status;  // "planned" | "held" | "cancelled"
   bool on_bank_holiday = false;
+  std::string proposed_date;      // long form: on a bank holiday, the date proposed instead
+  std::string iso_proposed_date;  // YYYY-MM-DD, or empty
+  std::string venue_id;
+  std::string room;
+  std::string conference_details;
+  std::string cancel_reason;
+  std::string published;  // long date the agenda was published, empty when not yet
+  std::string starts_at;  // ISO UTC
 };
-
-struct TriageItem {
-  std::int64_t request_id = 0;
-  std::string panel_id;
-  std::string panel;
-  std::string children;
-  int child_count = 0;
-  std::string request_type;
-  std::string submitted;
-  std::string statutory_due;
-  std::string venue_preference;
-  // Panels with a cut-off: "In time for 2 December 2026", "Late: missed the
-  // cut-off for 25 November 2026", "Accepted late for ...".
-  std::string cutoff_status;
-  bool late = false;
-  int minutes = 0;
-  std::vector<SittingSummary> sittings;  // where it fits, soonest first
-};
-core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a);
-core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_id,
-                              std::int64_t meeting_id);
 
 core::Result<std::vector<SittingSummary>> upcoming_sittings(Services& s, const Actor& a);
 
@@ -64,11 +52,19 @@ struct AgendaItem {
   std::string presenters;
   bool conference_call = false;
   bool decided = false;
+  bool statutory = false;
+  std::string chair;          // named for this hearing, when not the sitting's chair
+  std::string chair_warning;  // Support Panel 4.1: why the chair may not decide it
 };
 struct SittingView {
   SittingSummary sitting;
+  std::string chair;
   std::vector<AgendaItem> agenda;
+  std::vector<SittingMember> members;
+  Quorum quorum;
+  std::vector<NamedId> chairs;  // who may chair, for naming another
   bool can_record = false;
+  bool can_manage = false;  // the coordinator: move, cancel, publish, attendance
 };
 core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t meeting_id);
 

@@ -34,7 +34,10 @@ std::vector<Sitting> sittings_from(const PanelType& panel, const Calendar& calen
     if (!on_cycle(s, day)) {
       continue;
     }
-    Sitting sitting{Date{day}, s.start, s.end, "", calendar.is_bank_holiday(Date{day})};
+    Sitting sitting{Date{day}, s.start, s.end, "", calendar.is_bank_holiday(Date{day}), {}};
+    if (sitting.on_bank_holiday) {
+      sitting.proposed_date = calendar.next_working_day(sitting.date);
+    }
     if (!s.venue_rotation.empty()) {
       sitting.venue_id = s.venue_rotation[rotation_index(s, day)];
     }

@@ -1,8 +1,10 @@
 // Sittings generated from a panel type's schedule: the dates, times and
-// venues of the next N sittings from a date. A sitting on a bank holiday is
-// kept but flagged (the coordinator decides whether to move it).
+// venues of the next N sittings from a date. A sitting on a bank holiday (or
+// one of the organisation's own closures) is kept but flagged, with the next
+// working day proposed instead: the coordinator decides whether to move it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@ struct Sitting {
   LocalTime end;
   std::string venue_id;  // empty when the panel has no venues
   bool on_bank_holiday = false;
+  std::optional<Date> proposed_date;  // set when on_bank_holiday: the next working day
 };
 
 // The first `count` sittings on or after `from`.

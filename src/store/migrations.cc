@@ -262,6 +262,36 @@ CREATE TABLE child_discussions (
 );
 CREATE INDEX child_discussions_child ON child_discussions(child_id, criterion_id)
 )SQL"},
+    // Sittings: the coordinator's changes to the schedule, triage's referrals
+    // for consultation, members and attendance, and the sequence numbers of
+    // calendar invitations (issue 4).
+    {4, "sittings", R"SQL(
+ALTER TABLE meetings ADD COLUMN schedule_slot TEXT;
+ALTER TABLE meetings ADD COLUMN proposed_date TEXT;
+ALTER TABLE meetings ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE meetings ADD COLUMN published_at TEXT;
+ALTER TABLE meetings ADD COLUMN invite_sequence INTEGER NOT NULL DEFAULT 0;
+UPDATE meetings SET schedule_slot = starts_at;
+CREATE INDEX meetings_slot ON meetings(panel_id, schedule_slot);
+ALTER TABLE hearings ADD COLUMN invite_sequence INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE hearings ADD COLUMN chair_id BIGINT REFERENCES users(id);
+CREATE TABLE meeting_members (
+  meeting_id BIGINT NOT NULL REFERENCES meetings(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL,
+  attendance TEXT NOT NULL DEFAULT 'expected',
+  PRIMARY KEY (meeting_id, user_id)
+);
+CREATE TABLE request_consultations (
+  id {{id}},
+  request_id BIGINT NOT NULL REFERENCES requests(id),
+  consultation_id TEXT NOT NULL,
+  note TEXT NOT NULL,
+  referred_by BIGINT NOT NULL REFERENCES users(id),
+  referred_at TEXT NOT NULL
+);
+CREATE INDEX request_consultations_request ON request_consultations(request_id)
+)SQL"},
 };
 
 std::string for_engine(std::string sql, Engine engine) {

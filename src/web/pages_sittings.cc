@@ -1,6 +1,7 @@
 // The coordinator's triage queue, sittings and their agendas, and recording
 // decisions at a hearing.
 #include "app/sittings.h"
+#include "app/triage.h"
 #include "web/site.h"
 #include "web/view.h"
 

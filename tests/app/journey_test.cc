@@ -5,6 +5,7 @@
 #include "app/children.h"
 #include "app/requests.h"
 #include "app/sittings.h"
+#include "app/triage.h"
 #include "store/audit.h"
 #include "support/requests.h"
 #include "support/world.h"

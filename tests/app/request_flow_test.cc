@@ -8,6 +8,7 @@
 #include "app/papers.h"
 #include "app/requests.h"
 #include "app/sittings.h"
+#include "app/triage.h"
 #include "app/watch.h"
 #include "support/requests.h"
 #include "support/world.h"

@@ -1,0 +1,152 @@
+#include "app/hearing_notices.h"
+
+#include <algorithm>
+
+#include "app/members.h"
+#include "app/support.h"
+
+namespace casepanel::app {
+namespace {
+
+using store::Row;
+using store::Tx;
+
+std::string venue_label(const core::PanelType* panel, const std::string& venue_id,
+                        const std::string& room) {
+  const core::Venue* v = panel ? panel->venue(venue_id) : nullptr;
+  std::string out = v ? v->name + " (" + v->code + ")" : venue_id;
+  if (!room.empty()) {
+    out += out.empty() ? room : ", " + room;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> hearing_presenters(Tx& tx, std::int64_t hearing_id) {
+  std::vector<std::int64_t> out;
+  for (const Row& r : tx.query("SELECT r.author_id, t.manager_id FROM hearings h "
+                               "JOIN requests r ON r.id = h.request_id "
+                               "LEFT JOIN teams t ON t.id = r.team_id WHERE h.id = $1",
+                               {hearing_id})) {
+    out.push_back(r.integer(0));
+    if (auto manager = r.optional_integer(1); manager && *manager != r.integer(0)) {
+      out.push_back(*manager);
+    }
+  }
+  return out;
+}
+
+void notify_presenters(Tx& tx, const Services& s, std::int64_t hearing_id, Notice notice,
+                       const std::string& why) {
+  auto h = tx.query_one(
+      "SELECT h.request_id, h.starts_at, h.minutes, m.panel_id, m.venue_id, m.room, "
+      "m.conference_details FROM hearings h JOIN meetings m ON m.id = h.meeting_id "
+      "WHERE h.id = $1",
+      {hearing_id});
+  if (!h) {
+    return;
+  }
+  if (notice != Notice::scheduled) {
+    tx.exec("UPDATE hearings SET invite_sequence = invite_sequence + 1 WHERE id = $1",
+            {hearing_id});
+  }
+  const core::PanelType* panel = s.panels.find(h->text(3));
+  const std::string panel_name = panel ? panel->name : h->text(3);
+  const std::string children = request_children_names(tx, h->integer(0));
+  const std::string when = london_long_date(h->text(1)) + " at " + london_hh_mm(h->text(1));
+  std::string subject;
+  std::string body;
+  switch (notice) {
+    case Notice::scheduled:
+      subject = panel_name + ": " + children + " will be heard on " + when;
+      body = "The request for " + children + " has a " + std::to_string(h->integer(2)) +
+             "-minute slot at " + panel_name + " on " + when + ".";
+      break;
+    case Notice::moved:
+      subject = panel_name + ": the hearing for " + children + " has moved to " + when;
+      body = "The hearing for " + children + " is now on " + when + ".";
+      break;
+    case Notice::updated:
+      subject = panel_name + ": the hearing for " + children + " on " + when + " has changed";
+      body = "The details of the hearing for " + children + " on " + when + " have changed.";
+      break;
+    case Notice::cancelled:
+      subject = panel_name + ": the hearing for " + children + " on " + when + " is cancelled";
+      body = "The hearing for " + children + " on " + when +
+             " is cancelled. The request is back with the coordinator, who will give it a new "
+             "slot.";
+      break;
+  }
+  if (notice != Notice::cancelled) {
+    const std::string where = venue_label(panel, h->text(4), h->text(5));
+    if (!where.empty()) {
+      body += "\nVenue: " + where;
+    }
+    if (!h->text(6).empty()) {
+      body += "\nConference call: " + h->text(6);
+    }
+  }
+  if (!why.empty()) {
+    body += "\nReason: " + why;
+  }
+  body += "\nRequest: /requests/" + std::to_string(h->integer(0));
+  for (std::int64_t user : hearing_presenters(tx, hearing_id)) {
+    queue_email(tx, s, user, subject, body);
+  }
+}
+
+void notify_members(Tx& tx, const Services& s, std::int64_t meeting_id, Notice notice,
+                    const std::string& why) {
+  auto m = tx.query_one(
+      "SELECT panel_id, starts_at, ends_at, venue_id, room, conference_details FROM meetings "
+      "WHERE id = $1",
+      {meeting_id});
+  if (!m) {
+    return;
+  }
+  if (notice != Notice::scheduled) {
+    tx.exec("UPDATE meetings SET invite_sequence = invite_sequence + 1 WHERE id = $1",
+            {meeting_id});
+  }
+  const core::PanelType* panel = s.panels.find(m->text(0));
+  const std::string panel_name = panel ? panel->name : m->text(0);
+  const std::string when = london_long_date(m->text(1)) + ", " + london_hh_mm(m->text(1)) + " to " +
+                           london_hh_mm(m->text(2));
+  std::string subject;
+  std::string body;
+  switch (notice) {
+    case Notice::scheduled:
+      subject = panel_name + ": agenda for " + when;
+      body = "The agenda for the sitting on " + when + " is published.";
+      break;
+    case Notice::moved:
+      subject = panel_name + ": the sitting has moved to " + when;
+      body = "The sitting is now on " + when + ".";
+      break;
+    case Notice::updated:
+      subject = panel_name + ": agenda updated for " + when;
+      body = "The agenda for the sitting on " + when + " has changed.";
+      break;
+    case Notice::cancelled:
+      subject = panel_name + ": the sitting on " + when + " is cancelled";
+      body = "The sitting on " + when + " is cancelled.";
+      break;
+  }
+  const std::string where = venue_label(panel, m->text(3), m->text(4));
+  if (notice != Notice::cancelled && !where.empty()) {
+    body += "\nVenue: " + where;
+  }
+  if (notice != Notice::cancelled && !m->text(5).empty()) {
+    body += "\nConference call: " + m->text(5);
+  }
+  if (!why.empty()) {
+    body += "\nReason: " + why;
+  }
+  body += "\nAgenda: /sittings/" + std::to_string(meeting_id);
+  for (const SittingMember& member : sitting_members(tx, s, meeting_id)) {
+    queue_email(tx, s, member.user_id, subject, body);
+  }
+}
+
+}  // namespace casepanel::app

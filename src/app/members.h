@@ -1,0 +1,74 @@
+// A sitting's members and attendance, its quorum, and the chair's
+// independence of the cases heard.
+//
+// Membership comes from the panel type's configuration ([[members]]: the
+// roles each procedure lists): until the coordinator records attendance, a
+// sitting's members are the active people holding those roles, all
+// expected. Recording attendance stores one row a member (meeting_members),
+// so later changes to people's roles do not rewrite a held sitting.
+//
+// Support Panel 4.1: the chair is "independent of the line management of the
+// case". A chair who is the case's social worker or in that worker's chain of
+// line managers may not decide that hearing: the agenda warns, and
+// record_decision refuses until another chair is named for the hearing.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/requests.h"
+#include "app/services.h"
+#include "core/result.h"
+
+namespace casepanel::app {
+
+struct SittingMember {
+  std::int64_t user_id = 0;
+  std::string name;
+  std::string role;        // role id
+  std::string role_label;  // the panel's own words, "Service Manager for the relevant area"
+  std::string attendance;  // "expected" | "present" | "apologies" | "absent"
+};
+
+// Inside a transaction: the stored members of a sitting, or those the
+// configuration gives, by the order of the panel's [[members]].
+std::vector<SittingMember> sitting_members(store::Tx& tx, const Services& s,
+                                           std::int64_t meeting_id);
+
+struct Quorum {
+  int needed = 0;    // the panel's quorum (0: none set)
+  int expected = 0;  // members expected or present
+  int present = 0;
+  bool recorded = false;  // attendance has been taken
+  bool met = false;       // by those present once recorded, else by those expected
+  std::string summary;    // "Quorum of 3: 5 members expected"
+};
+Quorum quorum_of(const core::PanelType& panel, const std::vector<SittingMember>& members);
+
+// Records who attended (user id -> attendance); members not named keep
+// their entry. The coordinator and panel administrator only. Audited.
+core::Status record_attendance(Services& s, const Actor& a, std::int64_t meeting_id,
+                               const std::map<std::int64_t, std::string>& attendance);
+
+// Whether `chair_id` is the worker or in the worker's line-management chain.
+bool in_line_management(store::Tx& tx, std::int64_t chair_id, std::int64_t worker_id);
+
+// The chair of a hearing: the one named for it, else the sitting's.
+std::optional<std::int64_t> hearing_chair(store::Tx& tx, std::int64_t hearing_id);
+
+// Support Panel 4.1: the reason the hearing's chair may not decide it, or
+// empty when they may (or the panel has no such rule).
+std::string chair_conflict(store::Tx& tx, const Services& s, std::int64_t hearing_id);
+
+// Names another chair for one hearing (someone holding the panel's chair
+// role, independent of the case). The coordinator only. Audited.
+core::Status name_hearing_chair(Services& s, const Actor& a, std::int64_t hearing_id,
+                                std::int64_t chair_id);
+
+// The people who may chair (the panel's chair role), for the form.
+std::vector<NamedId> chairs_of(store::Tx& tx, const core::PanelType& panel);
+
+}  // namespace casepanel::app

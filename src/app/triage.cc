@@ -1,0 +1,377 @@
+#include "app/triage.h"
+
+#include <algorithm>
+
+#include "app/hearing_notices.h"
+#include "app/sitting_rows.h"
+#include "app/support.h"
+
+namespace casepanel::app {
+namespace {
+
+using store::Row;
+using store::Tx;
+
+constexpr std::size_t kLongestMessage = 2000;
+constexpr std::size_t kSittingsOffered = 6;
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+core::Status check_text(const std::string& field, const std::string& text,
+                        const std::string& missing) {
+  if (blank(text)) {
+    return core::Error::invalid(field, missing);
+  }
+  if (text.size() > kLongestMessage) {
+    return core::Error::invalid(field, "Keep it to 2,000 characters or fewer");
+  }
+  return core::Done{};
+}
+
+// A submitted request, for the coordinator's actions.
+struct Submitted {
+  const core::PanelType* panel = nullptr;
+  std::int64_t author_id = 0;
+  std::int64_t team_id = 0;
+  std::string target_sitting_date;
+};
+
+core::Result<Submitted> load_submitted(Tx& tx, const Services& s, std::int64_t request_id) {
+  auto r = tx.query_one(
+      "SELECT panel_id, state, author_id, team_id, COALESCE(target_sitting_date, '') "
+      "FROM requests WHERE id = $1",
+      {request_id});
+  if (!r) {
+    return core::Error::not_found();
+  }
+  if (r->text(1) != "submitted") {
+    return core::Error::conflict("Only a request waiting in the queue can be triaged");
+  }
+  const core::PanelType* panel = s.panels.find(r->text(0));
+  if (panel == nullptr) {
+    return core::Error::conflict("This request's panel is no longer configured");
+  }
+  return Submitted{panel, r->integer(2), r->integer(3), r->text(4)};
+}
+
+std::optional<std::int64_t> team_manager(Tx& tx, std::int64_t team_id) {
+  auto r = tx.query_one("SELECT manager_id FROM teams WHERE id = $1", {team_id});
+  return r ? r->optional_integer(0) : std::nullopt;
+}
+
+// The booked hearings of a sitting, as [start, end) instants, in order.
+std::vector<std::pair<core::Instant, core::Instant>> booked(Tx& tx, std::int64_t meeting_id) {
+  std::vector<std::pair<core::Instant, core::Instant>> out;
+  for (const Row& h :
+       tx.query("SELECT starts_at, minutes FROM hearings WHERE meeting_id = $1 ORDER BY starts_at",
+                {meeting_id})) {
+    const core::Instant at = parse_utc(h.text(0));
+    out.emplace_back(at, at + std::chrono::minutes{h.integer(1)});
+  }
+  return out;
+}
+
+// The first start from the sitting's start where `minutes` fit between the
+// booked hearings, or nullopt.
+std::optional<core::Instant> first_gap(
+    const std::vector<std::pair<core::Instant, core::Instant>>& b, core::Instant starts,
+    core::Instant ends, int minutes) {
+  core::Instant at = starts;
+  for (const auto& [from, to] : b) {
+    if (at + std::chrono::minutes{minutes} <= from) {
+      return at;
+    }
+    at = std::max(at, to);
+  }
+  if (at + std::chrono::minutes{minutes} <= ends) {
+    return at;
+  }
+  return std::nullopt;
+}
+
+bool fits_at(const std::vector<std::pair<core::Instant, core::Instant>>& b, core::Instant at,
+             core::Instant starts, core::Instant ends, int minutes) {
+  const core::Instant until = at + std::chrono::minutes{minutes};
+  if (at < starts || until > ends) {
+    return false;
+  }
+  return std::none_of(b.begin(), b.end(),
+                      [&](const auto& h) { return at < h.second && h.first < until; });
+}
+
+std::string papers_summary(Tx& tx, const core::PanelType* panel, std::int64_t request_id,
+                           bool* complete) {
+  int files = 0;
+  int not_provided = 0;
+  for (const Row& r : tx.query("SELECT document_id, MIN(kind) FROM request_papers "
+                               "WHERE request_id = $1 GROUP BY document_id",
+                               {request_id})) {
+    (r.text(1) == "file" ? files : not_provided) += 1;
+  }
+  const int needed = panel ? static_cast<int>(panel->documents.size()) : 0;
+  *complete = files + not_provided >= needed;
+  if (needed == 0) {
+    return "";
+  }
+  return std::to_string(files + not_provided) + " of " + std::to_string(needed) +
+         " documents: " + std::to_string(files) + (files == 1 ? " file, " : " files, ") +
+         std::to_string(not_provided) + " not provided";
+}
+
+}  // namespace
+
+core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators triage requests");
+  }
+  std::vector<TriageItem> out;
+  const std::string now = now_utc(s);
+  const std::string today_iso = today(s);
+  s.db.read_all([&](Tx& tx) {
+    // Sittings that have not started yet (not merely today's or later: a
+    // sitting that began this morning takes no more hearings).
+    std::vector<std::pair<std::string, SittingSummary>> sittings;
+    for (const Row& r :
+         tx.query(std::string(kSittingColumns) + "WHERE m.status = 'planned' AND m.starts_at > $1 "
+                                                 "ORDER BY m.starts_at LIMIT 200",
+                  {now})) {
+      sittings.emplace_back(r.text(1), sitting_of(s, r));
+    }
+    for (const Row& r :
+         tx.query("SELECT r.id, r.panel_id, r.request_type, r.submitted_at, "
+                  "COALESCE(r.statutory_due, ''), r.venue_preference, "
+                  "COALESCE(r.target_sitting_date, ''), COALESCE(r.missed_cutoff_date, ''), "
+                  "r.late_accepted_at, (SELECT c.consultation_id || '|' || c.referred_at FROM "
+                  "request_consultations c WHERE c.request_id = r.id ORDER BY c.id DESC LIMIT 1) "
+                  "FROM requests r WHERE r.state = 'submitted' "
+                  "ORDER BY r.statutory_due IS NULL, r.statutory_due, r.submitted_at")) {
+      const core::PanelType* p = s.panels.find(r.text(1));
+      TriageItem item;
+      item.request_id = r.integer(0);
+      item.panel_id = r.text(1);
+      item.panel = p ? p->name : r.text(1);
+      item.children = request_children_names(tx, item.request_id, &item.child_count);
+      item.request_type = request_type_label(p, r.text(2));
+      item.submitted = london_long_date(r.text(3));
+      item.statutory_due = long_date(r.text(4));
+      item.overdue = !r.text(4).empty() && r.text(4) < today_iso;
+      const core::Venue* v = p ? p->venue(r.text(5)) : nullptr;
+      item.venue_preference = v ? v->name + " (" + v->code + ")" : "";
+      item.minutes = p ? p->hearing_minutes(std::max(1, item.child_count)) : 15;
+      const std::string target = r.text(6);
+      if (!r.is_null(8)) {
+        item.cutoff_status = "Accepted late for " + long_date(target);
+      } else if (!r.text(7).empty()) {
+        item.late = true;
+        item.cutoff_status = "Late: missed the cut-off for " + long_date(r.text(7)) + "; goes to " +
+                             long_date(target) + " unless accepted late";
+      } else if (!target.empty()) {
+        item.cutoff_status = "In time for " + long_date(target);
+      }
+      item.papers = papers_summary(tx, p, item.request_id, &item.papers_complete);
+      if (p) {
+        for (const core::Consultation& c : p->consultations) {
+          item.consultations.push_back(c);
+          if (c.siblings_at_least && item.child_count >= *c.siblings_at_least) {
+            item.consultation_suggested = true;
+          }
+        }
+      }
+      if (!r.is_null(9)) {
+        const std::string referral = r.text(9);
+        const auto bar = referral.find('|');
+        const std::string id = referral.substr(0, bar);
+        std::string with = id;
+        if (p) {
+          for (const core::Consultation& c : p->consultations) {
+            with = c.id == id ? c.with : with;
+          }
+        }
+        item.consultation =
+            "Referred to the " + with + " on " + london_long_date(referral.substr(bar + 1));
+      }
+      for (const auto& [panel_id, sit] : sittings) {
+        if (panel_id == item.panel_id && sit.iso_date >= target &&
+            sit.booked_minutes + item.minutes <= sit.capacity_minutes &&
+            item.sittings.size() < kSittingsOffered) {
+          item.sittings.push_back(sit);
+        }
+      }
+      out.push_back(std::move(item));
+    }
+  });
+  return out;
+}
+
+core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_id,
+                              std::int64_t meeting_id, const std::string& start) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators schedule requests");
+  }
+  std::optional<core::LocalTime> wanted;
+  if (!start.empty()) {
+    wanted = core::parse_hh_mm(start);
+    if (!wanted) {
+      return core::Error::invalid("start", "Enter the start time as HH:MM, like 13:45");
+    }
+  }
+  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    auto req = load_submitted(tx, s, request_id);
+    if (!req) {
+      return req.error();
+    }
+    auto m = tx.query_one(std::string(kSittingColumns) + "WHERE m.id = $1", {meeting_id});
+    if (!m || m->text(1) != req->panel->id || m->text(6) != "planned" ||
+        parse_utc(m->text(3)) <= s.clock.now()) {
+      return core::Error::invalid("meeting_id", "Select a planned sitting of this panel");
+    }
+    // A request that missed a sitting's cut-off goes to a later one, unless
+    // it was accepted late (which moves its target sitting back).
+    if (!req->target_sitting_date.empty() && m->text(2) < req->target_sitting_date) {
+      return core::Error::invalid("meeting_id",
+                                  "This request arrived after the cut-off for that "
+                                  "sitting: accept it late first, or choose the "
+                                  "sitting on " +
+                                      long_date(req->target_sitting_date) + " or later");
+    }
+    int children = 0;
+    request_children_names(tx, request_id, &children);
+    const int minutes = req->panel->hearing_minutes(std::max(1, children));
+    const core::Instant sitting_start = parse_utc(m->text(3));
+    const core::Instant sitting_end = parse_utc(m->text(4));
+    const auto taken = booked(tx, meeting_id);
+    std::optional<core::Instant> at;
+    if (wanted) {
+      const core::Instant chosen = core::london_to_utc(core::london_date(sitting_start), *wanted);
+      if (!fits_at(taken, chosen, sitting_start, sitting_end, minutes)) {
+        return core::Error::invalid("start", "The " + std::to_string(minutes) + " minutes from " +
+                                                 start + " are not free in that sitting");
+      }
+      at = chosen;
+    } else {
+      at = first_gap(taken, sitting_start, sitting_end, minutes);
+      if (!at) {
+        return core::Error::invalid("meeting_id", "That sitting has no room for " +
+                                                      std::to_string(minutes) + " more minutes");
+      }
+    }
+    const std::string starts = core::to_iso_utc(*at);
+    const std::int64_t hearing = tx.insert(
+        "INSERT INTO hearings (meeting_id, request_id, starts_at, minutes, status) "
+        "VALUES ($1, $2, $3, $4, 'scheduled') RETURNING id",
+        {meeting_id, request_id, starts, std::int64_t{minutes}});
+    tx.exec("UPDATE requests SET state = 'scheduled', updated_at = $1 WHERE id = $2",
+            {now_utc(s), request_id});
+    audit(tx, s, a, "request.schedule", "request", request_id,
+          {{"meeting", meeting_id},
+           {"hearing", hearing},
+           {"starts_at", starts},
+           {"minutes", minutes}});
+    notify_presenters(tx, s, hearing, Notice::scheduled);
+    return core::Done{};
+  });
+}
+
+core::Status ask_for_information(Services& s, const Actor& a, std::int64_t request_id,
+                                 const std::string& message) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators triage requests");
+  }
+  if (auto ok = check_text("message", message, "Enter what information is needed"); !ok) {
+    return ok;
+  }
+  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    auto req = load_submitted(tx, s, request_id);
+    if (!req) {
+      return req.error();
+    }
+    const std::string now = now_utc(s);
+    tx.exec(
+        "INSERT INTO approvals (request_id, step_id, approver_id, outcome, comments, at) "
+        "VALUES ($1, 'triage', $2, 'returned', $3, $4)",
+        {request_id, a.id, message, now});
+    tx.exec("UPDATE requests SET state = 'draft', updated_at = $1 WHERE id = $2",
+            {now, request_id});
+    audit(tx, s, a, "request.ask_information", "request", request_id, {{"message", message}});
+    queue_email(tx, s, req->author_id, req->panel->name + ": more information needed",
+                "The coordinator needs more before your request can have a slot: " + message +
+                    "\nChange the request and send it again: /requests/" +
+                    std::to_string(request_id));
+    return core::Done{};
+  });
+}
+
+core::Status decline_request(Services& s, const Actor& a, std::int64_t request_id,
+                             const std::string& reason) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators triage requests");
+  }
+  if (auto ok = check_text("decline_reason", reason, "Enter why the request is declined"); !ok) {
+    return ok;
+  }
+  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    auto req = load_submitted(tx, s, request_id);
+    if (!req) {
+      return req.error();
+    }
+    const std::string now = now_utc(s);
+    tx.exec(
+        "INSERT INTO approvals (request_id, step_id, approver_id, outcome, comments, at) "
+        "VALUES ($1, 'triage', $2, 'declined', $3, $4)",
+        {request_id, a.id, reason, now});
+    tx.exec("UPDATE requests SET state = 'declined', updated_at = $1 WHERE id = $2",
+            {now, request_id});
+    audit(tx, s, a, "request.decline", "request", request_id, {{"reason", reason}});
+    const std::string subject = req->panel->name + ": request declined";
+    const std::string body = "The request /requests/" + std::to_string(request_id) +
+                             " was declined by the coordinator. Reason: " + reason;
+    queue_email(tx, s, req->author_id, subject, body);
+    if (auto manager = team_manager(tx, req->team_id); manager && *manager != req->author_id) {
+      queue_email(tx, s, *manager, subject, body);
+    }
+    return core::Done{};
+  });
+}
+
+core::Status refer_for_consultation(Services& s, const Actor& a, std::int64_t request_id,
+                                    const std::string& consultation_id, const std::string& note) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators triage requests");
+  }
+  if (auto ok = check_text("consultation_note", note, "Enter what advice is needed"); !ok) {
+    return ok;
+  }
+  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    auto req = load_submitted(tx, s, request_id);
+    if (!req) {
+      return req.error();
+    }
+    const core::Consultation* consultation = nullptr;
+    for (const core::Consultation& c : req->panel->consultations) {
+      consultation = c.id == consultation_id ? &c : consultation;
+    }
+    if (consultation == nullptr) {
+      return core::Error::invalid("consultation_id", "Select who to consult");
+    }
+    tx.exec(
+        "INSERT INTO request_consultations (request_id, consultation_id, note, referred_by, "
+        "referred_at) VALUES ($1, $2, $3, $4, $5)",
+        {request_id, consultation_id, note, a.id, now_utc(s)});
+    audit(tx, s, a, "request.refer_consultation", "request", request_id,
+          {{"consultation", consultation_id}, {"note", note}});
+    const std::string children = request_children_names(tx, request_id);
+    for (const Row& u : tx.query("SELECT DISTINCT ur.user_id FROM user_roles ur JOIN users u ON "
+                                 "u.id = ur.user_id WHERE ur.role = $1 AND u.active = 1",
+                                 {std::string(core::role_id(consultation->role))})) {
+      queue_email(
+          tx, s, u.integer(0), req->panel->name + ": consultation asked for " + children,
+          consultation->label + ". " + note + "\nRequest: /requests/" + std::to_string(request_id));
+    }
+    queue_email(tx, s, req->author_id,
+                req->panel->name + ": your request was referred to the " + consultation->with,
+                note);
+    return core::Done{};
+  });
+}
+
+}  // namespace casepanel::app
