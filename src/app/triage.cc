@@ -5,6 +5,7 @@
 #include "app/hearing_notices.h"
 #include "app/sitting_rows.h"
 #include "app/support.h"
+#include "core/agenda.h"
 
 namespace casepanel::app {
 namespace {
@@ -118,7 +119,146 @@ std::string papers_summary(Tx& tx, const core::PanelType* panel, std::int64_t re
          std::to_string(not_provided) + " not provided";
 }
 
+// Puts the request on the sitting's agenda, audited, and tells its presenters.
+void insert_hearing(Tx& tx, const Services& s, const Actor& a, const core::Placement& p,
+                    nlohmann::json detail) {
+  const std::string starts = core::to_iso_utc(p.starts);
+  const std::int64_t hearing = tx.insert(
+      "INSERT INTO hearings (meeting_id, request_id, starts_at, minutes, status) "
+      "VALUES ($1, $2, $3, $4, 'scheduled') RETURNING id",
+      {p.sitting_id, p.request_id, starts, std::int64_t{p.minutes}});
+  tx.exec("UPDATE requests SET state = 'scheduled', updated_at = $1 WHERE id = $2",
+          {now_utc(s), p.request_id});
+  detail["meeting"] = p.sitting_id;
+  detail["hearing"] = hearing;
+  detail["starts_at"] = starts;
+  detail["minutes"] = p.minutes;
+  audit(tx, s, a, "request.schedule", "request", p.request_id, std::move(detail));
+  notify_presenters(tx, s, hearing, Notice::scheduled);
+}
+
+// How far ahead a proposal looks: the planned sittings of the next twelve weeks.
+constexpr int kProposalWeeks = 12;
+
+// What core::propose_agenda needs, read from the queue and the sittings.
+struct ProposalInput {
+  std::vector<core::AgendaRequest> requests;
+  std::vector<core::AgendaSitting> sittings;
+};
+
+ProposalInput proposal_input(Tx& tx, const Services& s, const core::PanelType& panel) {
+  ProposalInput in;
+  const core::Instant now = s.clock.now();
+  const std::string horizon = core::to_iso(core::Date{
+      std::chrono::sys_days{core::london_date(now)} + std::chrono::days{7 * kProposalWeeks}});
+  for (const Row& r : tx.query("SELECT id, sitting_date, starts_at, ends_at, venue_id "
+                               "FROM meetings WHERE panel_id = $1 AND status = 'planned' AND "
+                               "starts_at > $2 AND sitting_date <= $3 ORDER BY starts_at",
+                               {panel.id, core::to_iso_utc(now), horizon})) {
+    core::AgendaSitting sit;
+    sit.id = r.integer(0);
+    sit.date = core::parse_iso_date(r.text(1)).value_or(core::Date{});
+    sit.starts = parse_utc(r.text(2));
+    sit.ends = parse_utc(r.text(3));
+    sit.venue_id = r.text(4);
+    sit.booked = booked(tx, sit.id);
+    in.sittings.push_back(std::move(sit));
+  }
+  // A child's latest review date makes the request a return-to-panel review.
+  for (const Row& r : tx.query(
+           "SELECT r.id, COALESCE(r.statutory_due, ''), r.must_go_to_next_sitting, "
+           "r.submitted_at, r.venue_preference, COALESCE(r.target_sitting_date, ''), "
+           "(SELECT COUNT(*) FROM request_children rc WHERE rc.request_id = r.id), "
+           "COALESCE((SELECT MIN(d.review_date) FROM decisions d JOIN request_children rc ON "
+           "rc.child_id = d.child_id WHERE rc.request_id = r.id AND d.review_date IS NOT NULL), "
+           "'') FROM requests r WHERE r.state = 'submitted' AND r.panel_id = $1 ORDER BY r.id",
+           {panel.id})) {
+    core::AgendaRequest q;
+    q.id = r.integer(0);
+    q.minutes = panel.hearing_minutes(std::max<int>(1, static_cast<int>(r.integer(6))));
+    q.statutory_due = core::parse_iso_date(r.text(1));
+    q.must_go_to_next_sitting = r.integer(2) != 0;
+    q.submitted_at = parse_utc(r.text(3));
+    q.venue_preference = r.text(4);
+    q.earliest = core::parse_iso_date(r.text(5));
+    q.review_due = core::parse_iso_date(r.text(7));
+    in.requests.push_back(std::move(q));
+  }
+  return in;
+}
+
+std::string sitting_label(const core::PanelType& panel, const core::AgendaSitting& sit) {
+  const core::Venue* v = panel.venue(sit.venue_id);
+  return long_date(core::to_iso(sit.date)) + (v ? " at " + v->name + " (" + v->code + ")" : "");
+}
+
 }  // namespace
+
+core::Result<std::vector<AgendaProposal>> propose_agendas(Services& s, const Actor& a) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators triage requests");
+  }
+  std::vector<AgendaProposal> out;
+  s.db.read_all([&](Tx& tx) {
+    for (const core::PanelType& panel : s.panels.all()) {
+      const ProposalInput in = proposal_input(tx, s, panel);
+      if (in.requests.empty()) {
+        continue;
+      }
+      const core::ProposedAgenda proposed =
+          core::propose_agenda(in.requests, in.sittings, panel.venues);
+      AgendaProposal p{panel.id, panel.name, {}, {}};
+      for (const core::Placement& placed : proposed.placements) {
+        ProposedSlot slot;
+        slot.request_id = placed.request_id;
+        auto r = tx.query_one(
+            "SELECT request_type, statutory_due IS NOT NULL FROM requests WHERE id = $1",
+            {placed.request_id});
+        slot.children = request_children_names(tx, placed.request_id);
+        slot.request_type = r ? request_type_label(&panel, r->text(0)) : "";
+        slot.statutory = r && r->integer(1) != 0;
+        slot.meeting_id = placed.sitting_id;
+        for (const core::AgendaSitting& sit : in.sittings) {
+          if (sit.id == placed.sitting_id) {
+            slot.sitting = sitting_label(panel, sit);
+          }
+        }
+        slot.start = core::to_hh_mm(core::london_time_of_day(placed.starts));
+        slot.end = core::to_hh_mm(
+            core::london_time_of_day(placed.starts + std::chrono::minutes{placed.minutes}));
+        slot.note = placed.note;
+        p.slots.push_back(std::move(slot));
+      }
+      for (const core::Unplaced& u : proposed.unplaced) {
+        p.unplaced.push_back({u.request_id, request_children_names(tx, u.request_id), u.reason});
+      }
+      out.push_back(std::move(p));
+    }
+  });
+  return out;
+}
+
+core::Result<int> accept_proposed_agenda(Services& s, const Actor& a, const std::string& panel_id) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators schedule requests");
+  }
+  const core::PanelType* panel = s.panels.find(panel_id);
+  if (panel == nullptr) {
+    return core::Error::invalid("panel_id", "Select the panel");
+  }
+  return s.db.write<int>([&](Tx& tx) -> core::Result<int> {
+    const ProposalInput in = proposal_input(tx, s, *panel);
+    const core::ProposedAgenda proposed =
+        core::propose_agenda(in.requests, in.sittings, panel->venues);
+    if (proposed.placements.empty()) {
+      return core::Error::conflict("There is nothing to schedule");
+    }
+    for (const core::Placement& placed : proposed.placements) {
+      insert_hearing(tx, s, a, placed, {{"proposed", true}, {"note", placed.note}});
+    }
+    return static_cast<int>(proposed.placements.size());
+  });
+}
 
 core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a) {
   if (!a.may(core::Permission::triage)) {
@@ -255,19 +395,7 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
                                                       std::to_string(minutes) + " more minutes");
       }
     }
-    const std::string starts = core::to_iso_utc(*at);
-    const std::int64_t hearing = tx.insert(
-        "INSERT INTO hearings (meeting_id, request_id, starts_at, minutes, status) "
-        "VALUES ($1, $2, $3, $4, 'scheduled') RETURNING id",
-        {meeting_id, request_id, starts, std::int64_t{minutes}});
-    tx.exec("UPDATE requests SET state = 'scheduled', updated_at = $1 WHERE id = $2",
-            {now_utc(s), request_id});
-    audit(tx, s, a, "request.schedule", "request", request_id,
-          {{"meeting", meeting_id},
-           {"hearing", hearing},
-           {"starts_at", starts},
-           {"minutes", minutes}});
-    notify_presenters(tx, s, hearing, Notice::scheduled);
+    insert_hearing(tx, s, a, {request_id, meeting_id, *at, minutes, ""}, {});
     return core::Done{};
   });
 }

@@ -48,6 +48,37 @@ core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a);
 core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_id,
                               std::int64_t meeting_id, const std::string& start = "");
 
+// The proposed agenda of a panel (core::propose_agenda): every submitted
+// request placed into the planned sittings ahead, statutory ones first, or
+// the reason it cannot be.
+struct ProposedSlot {
+  std::int64_t request_id = 0;
+  std::string children;
+  std::string request_type;
+  bool statutory = false;
+  std::int64_t meeting_id = 0;
+  std::string sitting;  // "Tuesday 1 December 2026 at Horsham (CHN)"
+  std::string start;    // HH:MM
+  std::string end;
+  std::string note;
+};
+struct UnplacedRequest {
+  std::int64_t request_id = 0;
+  std::string children;
+  std::string reason;
+};
+struct AgendaProposal {
+  std::string panel_id;
+  std::string panel;
+  std::vector<ProposedSlot> slots;
+  std::vector<UnplacedRequest> unplaced;
+};
+// One proposal for each panel with requests in the queue.
+core::Result<std::vector<AgendaProposal>> propose_agendas(Services& s, const Actor& a);
+// Schedules every placement of the panel's proposal, worked out afresh in the
+// same transaction (so it is what the queue holds now). Returns how many.
+core::Result<int> accept_proposed_agenda(Services& s, const Actor& a, const std::string& panel_id);
+
 // Sends the request back to its author, with the message, as a draft. Once
 // changed and sent again it returns to the queue without going through the
 // approvals again (they were given).
