@@ -1,6 +1,8 @@
 #include "app/sittings.h"
 
+#include <algorithm>
 #include <charconv>
+#include <set>
 
 #include "app/auth.h"
 #include "app/members.h"
@@ -81,6 +83,54 @@ int ensure_sittings(Services& s, core::Date from, int count) {
     }
   });
   return created;
+}
+
+std::vector<PlannedSitting> planned_sittings(Services& s, const core::PanelType& panel,
+                                             core::Date from, int count) {
+  struct Found {
+    std::string starts_at;
+    PlannedSitting sitting;
+  };
+  std::vector<Found> found;
+  auto venue_name = [&](const std::string& id) {
+    const core::Venue* v = panel.venue(id);
+    return v ? v->name : id;
+  };
+  s.db.read_all([&](Tx& tx) {
+    std::set<std::string> slots;  // the schedule's slots the database already holds
+    for (const Row& r :
+         tx.query("SELECT sitting_date, starts_at, ends_at, venue_id, status, "
+                  "COALESCE(schedule_slot, starts_at) FROM meetings WHERE panel_id = $1",
+                  {panel.id})) {
+      slots.insert(r.text(5));
+      const auto date = core::parse_iso_date(r.text(0));
+      if (r.text(4) == "cancelled" || !date ||
+          std::chrono::sys_days{*date} < std::chrono::sys_days{from}) {
+        continue;
+      }
+      found.push_back({r.text(1),
+                       {*date, london_hh_mm(r.text(1)), london_hh_mm(r.text(2)),
+                        venue_name(r.text(3)), s.calendar.is_bank_holiday(*date)}});
+    }
+    // Enough of the schedule to fill `count` however many the database took.
+    const int enough = count + static_cast<int>(slots.size());
+    for (const core::Sitting& sit : core::sittings_from(panel, s.calendar, from, enough)) {
+      const std::string starts = core::to_iso_utc(core::london_to_utc(sit.date, sit.start));
+      if (slots.count(starts)) {
+        continue;
+      }
+      found.push_back({starts,
+                       {sit.date, core::to_hh_mm(sit.start), core::to_hh_mm(sit.end),
+                        venue_name(sit.venue_id), sit.on_bank_holiday}});
+    }
+  });
+  std::sort(found.begin(), found.end(),
+            [](const Found& a, const Found& b) { return a.starts_at < b.starts_at; });
+  std::vector<PlannedSitting> out;
+  for (std::size_t i = 0; i < found.size() && static_cast<int>(i) < count; ++i) {
+    out.push_back(found[i].sitting);
+  }
+  return out;
 }
 
 core::Result<std::vector<SittingSummary>> upcoming_sittings(Services& s, const Actor& a) {

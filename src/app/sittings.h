@@ -40,6 +40,19 @@ struct SittingSummary {
   std::string starts_at;  // ISO UTC
 };
 
+// The next `count` sittings of a panel on or after `from`: those in the
+// database as the coordinator left them (moved, added; not cancelled), and
+// beyond them what the schedule gives. A sitting on a bank holiday is flagged.
+struct PlannedSitting {
+  core::Date date;
+  std::string start;  // HH:MM Europe/London
+  std::string end;
+  std::string venue;  // the venue's name; empty when the panel has none
+  bool on_bank_holiday = false;
+};
+std::vector<PlannedSitting> planned_sittings(Services& s, const core::PanelType& panel,
+                                             core::Date from, int count);
+
 core::Result<std::vector<SittingSummary>> upcoming_sittings(Services& s, const Actor& a);
 
 struct AgendaItem {

@@ -147,6 +147,15 @@ TEST_F(SittingChanges, CancellingASittingPutsItsRequestsBackInTheQueue) {
   EXPECT_EQ(text(w, "SELECT status FROM meetings WHERE id = $1", {dec1}), "cancelled");
   EXPECT_TRUE(hearing_times(w, dec1).empty());
   EXPECT_EQ(outbox_count(w, w.sw_a, "is cancelled"), 1);
+  // The command line's list leaves it out, and the schedule does not bring it back.
+  std::vector<std::string> listed;
+  for (const PlannedSitting& p : planned_sittings(
+           s, *s.panels.find("clam"), core::Date{std::chrono::year{2026} / 11 / 24}, 3)) {
+    listed.push_back(core::to_iso(p.date) + " " + p.start + " " + p.venue);
+  }
+  EXPECT_EQ(listed,
+            (std::vector<std::string>{"2026-11-24 13:30 Worthing", "2026-12-08 13:30 Worthing",
+                                      "2026-12-15 13:30 Horsham"}));
   // A cancelled sitting cannot change, nor take hearings.
   EXPECT_EQ(cancel_sitting(s, w.actor(w.coordinator), dec1, "Again").error().kind,
             core::ErrorKind::conflict);

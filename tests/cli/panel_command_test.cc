@@ -36,5 +36,37 @@ TEST(PanelCommand, CutoffPrintsTheMomentWithItsOffset) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(PanelCommand, SittingsPrintsTheScheduleWithBankHolidaysFlagged) {
+  const auto dir = testing::make_temp_dir();
+  const std::string db = (dir / "sittings.db").string();
+  auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {CASEPANEL_BINARY, "panel", "sittings"});
+    args.insert(args.end(), {"--database", db});
+    return run_command(args);
+  };
+  auto clam = run({"clam", "--from", "2029-12-10", "--count", "4"});
+  EXPECT_EQ(clam.exit_status, 0) << clam.stderr_text;
+  EXPECT_EQ(clam.stdout_text,
+            "2029-12-11\t13:30\t17:00\tHorsham\n"
+            "2029-12-18\t13:30\t17:00\tWorthing\n"
+            "2029-12-25\t13:30\t17:00\tHorsham\tbank-holiday\n"
+            "2030-01-01\t13:30\t17:00\tWorthing\tbank-holiday\n");
+  // British Summer Time: still the wall-clock hours.
+  auto support = run({"support", "--from", "2027-06-01", "--count", "1"});
+  EXPECT_EQ(support.stdout_text, "2027-06-02\t09:30\t12:30\tLincoln\n");
+  for (const std::vector<std::string>& bad :
+       {std::vector<std::string>{"nope", "--from", "2026-12-01"},
+        {"clam", "--from", "2026-02-30"},
+        {"clam", "--from", "2026-12-01", "--count", "0"},
+        {"clam", "--from", "2026-12-01", "--count", "ten"},
+        {"clam"}}) {
+    auto r = run(bad);
+    EXPECT_EQ(r.exit_status, 2) << bad.front();
+    EXPECT_EQ(r.stdout_text, "");
+    EXPECT_NE(r.stderr_text, "");
+  }
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace casepanel::cli
