@@ -1,12 +1,14 @@
 // The coordinator's triage queue, sittings and their agendas, and recording
 // decisions at a hearing.
+#include <map>
+
+#include "app/sitting_changes.h"
 #include "app/sittings.h"
 #include "app/triage.h"
 #include "web/site.h"
 #include "web/view.h"
 
 namespace casepanel::web {
-namespace {
 
 Data sitting_data(const app::SittingSummary& s) {
   Data d;
@@ -22,61 +24,21 @@ Data sitting_data(const app::SittingSummary& s) {
   d.set("hearings", str(s.hearings));
   d.set("status", s.status);
   set_flag(d, "on_bank_holiday", s.on_bank_holiday);
+  set_if(d, "proposed_date", s.proposed_date);
+  set_if(d, "iso_proposed_date", s.iso_proposed_date);
+  d.set("venue_id", s.venue_id);
+  set_if(d, "room", s.room);
+  set_if(d, "conference_details", s.conference_details);
+  set_if(d, "cancel_reason", s.cancel_reason);
+  set_if(d, "published", s.published);
+  set_flag(d, "cancelled", s.status == "cancelled");
+  d.set("status_label", s.status == "planned"     ? "Planned"
+                        : s.status == "cancelled" ? "Cancelled"
+                                                  : "Held");
   return d;
 }
 
-WebResponse triage_page(const Site& site, const WebRequest& r, const core::Error* errors) {
-  auto queue = app::triage_queue(site.services(), r.actor());
-  if (!queue) {
-    return site.error(r, queue.error());
-  }
-  Data items{Data::type::list};
-  for (const auto& q : *queue) {
-    Data x;
-    x.set("request_id", str(q.request_id));
-    x.set("panel", q.panel);
-    x.set("children", q.children);
-    x.set("request_type", q.request_type);
-    x.set("submitted", q.submitted);
-    set_if(x, "statutory_due", q.statutory_due);
-    set_if(x, "cutoff_status", q.cutoff_status);
-    set_flag(x, "late", q.late);
-    set_if(x, "venue_preference", q.venue_preference);
-    x.set("minutes", str(q.minutes));
-    Data options{Data::type::list};
-    for (const auto& s : q.sittings) {
-      Data o = sitting_data(s);
-      o.set("label", s.date + ", " + s.start + " at " + s.venue + " (" +
-                         str(s.capacity_minutes - s.booked_minutes) + " minutes free)");
-      options.push_back(o);
-    }
-    x.set("sittings", options);
-    set_flag(x, "has_sittings", !q.sittings.empty());
-    items.push_back(x);
-  }
-  Data d;
-  d.set("items", items);
-  d.set("count", str(static_cast<std::int64_t>(queue->size())));
-  set_flag(d, "has_items", !queue->empty());
-  if (errors) {
-    add_errors(d, *errors);
-  }
-  return site.page(r, "triage", "Triage", std::move(d));
-}
-
-WebResponse triage(const Site& site, WebRequest& r) { return triage_page(site, r, nullptr); }
-
-WebResponse schedule(const Site& site, WebRequest& r) {
-  auto done = app::schedule_request(site.services(), r.actor(), r.id_param(),
-                                    parse_id(r.field("meeting_id")));
-  if (!done) {
-    if (done.error().kind == core::ErrorKind::invalid) {
-      return triage_page(site, r, &done.error());
-    }
-    return site.error(r, done.error());
-  }
-  return WebResponse::redirect("/requests/" + str(r.id_param()));
-}
+namespace {
 
 WebResponse sittings(const Site& site, WebRequest& r) {
   auto list = app::upcoming_sittings(site.services(), r.actor());
@@ -89,15 +51,18 @@ WebResponse sittings(const Site& site, WebRequest& r) {
   }
   Data d;
   d.set("sittings", rows);
+  set_flag(d, "can_add", r.actor().may(core::Permission::triage));
   return site.page(r, "sittings", "Sittings", std::move(d));
 }
 
-WebResponse sitting(const Site& site, WebRequest& r) {
+WebResponse sitting_page(const Site& site, const WebRequest& r, const std::string& view,
+                         const core::Error* errors) {
   auto v = app::sitting_view(site.services(), r.actor(), r.id_param());
   if (!v) {
     return site.error(r, v.error());
   }
   Data d = sitting_data(v->sitting);
+  set_if(d, "chair", v->chair);
   Data agenda{Data::type::list};
   for (const auto& item : v->agenda) {
     Data x;
@@ -110,12 +75,168 @@ WebResponse sitting(const Site& site, WebRequest& r) {
     x.set("presenters", item.presenters);
     set_flag(x, "conference_call", item.conference_call);
     set_flag(x, "decided", item.decided);
-    set_flag(x, "can_record", v->can_record && !item.decided);
+    set_flag(x, "statutory", item.statutory);
+    set_if(x, "hearing_chair", item.chair);
+    set_if(x, "chair_warning", item.chair_warning);
+    set_flag(x, "can_record", v->can_record && !item.decided && item.chair_warning.empty());
+    set_flag(x, "can_name_chair", v->can_manage && !item.chair_warning.empty());
+    Data chairs{Data::type::list};
+    for (const auto& c : v->chairs) {
+      Data o;
+      o.set("id", str(c.id));
+      o.set("name", c.name);
+      chairs.push_back(o);
+    }
+    x.set("chairs", chairs);
     agenda.push_back(x);
   }
   d.set("agenda", agenda);
   set_flag(d, "has_agenda", !v->agenda.empty());
-  return site.page(r, "sitting", v->sitting.panel + ", " + v->sitting.date, std::move(d));
+  Data members{Data::type::list};
+  for (const auto& m : v->members) {
+    Data x;
+    x.set("user_id", str(m.user_id));
+    x.set("name", m.name);
+    x.set("role_label", m.role_label);
+    x.set("attendance", m.attendance);
+    for (const char* value : {"expected", "present", "apologies", "absent"}) {
+      set_flag(x, std::string("is_") + value, m.attendance == value);
+    }
+    members.push_back(x);
+  }
+  d.set("members", members);
+  set_flag(d, "has_members", !v->members.empty());
+  d.set("quorum", v->quorum.summary);
+  set_flag(d, "quorate", v->quorum.met);
+  const bool open = v->sitting.status == "planned";
+  set_flag(d, "can_manage", v->can_manage && open);
+  for (const char* field : {"date", "start", "end", "venue_id", "reason", "cancel_reason"}) {
+    set_if(d, "form_" + std::string(field), r.field(field));
+  }
+  if (errors) {
+    add_errors(d, *errors);
+  }
+  return site.page(r, view, v->sitting.panel + ", " + v->sitting.date, std::move(d));
+}
+
+WebResponse sitting(const Site& site, WebRequest& r) {
+  return sitting_page(site, r, "sitting", nullptr);
+}
+
+WebResponse sitting_print(const Site& site, WebRequest& r) {
+  return sitting_page(site, r, "sitting_print", nullptr);
+}
+
+// After a change to a sitting: its page, or the page with the errors.
+WebResponse after_change(const Site& site, WebRequest& r, const core::Status& done) {
+  if (done) {
+    return WebResponse::redirect("/sittings/" + str(r.id_param()));
+  }
+  if (done.error().kind == core::ErrorKind::invalid) {
+    return sitting_page(site, r, "sitting", &done.error());
+  }
+  return site.error(r, done.error());
+}
+
+app::SittingInput sitting_input(const WebRequest& r) {
+  return {r.field("panel_id"),
+          r.field("date"),
+          r.field("start"),
+          r.field("end"),
+          r.field("venue_id"),
+          r.field("room"),
+          r.field("conference_details")};
+}
+
+WebResponse move(const Site& site, WebRequest& r) {
+  return after_change(site, r,
+                      app::move_sitting(site.services(), r.actor(), r.id_param(), sitting_input(r),
+                                        r.field("reason")));
+}
+
+WebResponse cancel(const Site& site, WebRequest& r) {
+  return after_change(
+      site, r,
+      app::cancel_sitting(site.services(), r.actor(), r.id_param(), r.field("cancel_reason")));
+}
+
+WebResponse details(const Site& site, WebRequest& r) {
+  return after_change(site, r,
+                      app::set_sitting_details(site.services(), r.actor(), r.id_param(),
+                                               r.field("room"), r.field("conference_details")));
+}
+
+WebResponse publish(const Site& site, WebRequest& r) {
+  return after_change(site, r, app::publish_agenda(site.services(), r.actor(), r.id_param()));
+}
+
+WebResponse attendance(const Site& site, WebRequest& r) {
+  std::map<std::int64_t, std::string> given;
+  for (const auto& [name, value] : r.form) {
+    if (name.rfind("attendance_", 0) == 0) {
+      given[parse_id(name.substr(11))] = value;
+    }
+  }
+  return after_change(site, r,
+                      app::record_attendance(site.services(), r.actor(), r.id_param(), given));
+}
+
+WebResponse name_chair(const Site& site, WebRequest& r) {
+  auto done = app::name_hearing_chair(site.services(), r.actor(), r.id_param(),
+                                      parse_id(r.field("chair_id")));
+  const std::int64_t meeting = parse_id(r.field("meeting_id"));
+  if (done) {
+    return WebResponse::redirect("/sittings/" + str(meeting));
+  }
+  if (done.error().kind == core::ErrorKind::invalid) {
+    r.params = {str(meeting)};
+    return sitting_page(site, r, "sitting", &done.error());
+  }
+  return site.error(r, done.error());
+}
+
+WebResponse new_sitting_page(const Site& site, const WebRequest& r, const core::Error* errors) {
+  Data d;
+  Data panels{Data::type::list};
+  Data venues{Data::type::list};
+  for (const auto& p : site.services().panels.all()) {
+    Data x;
+    x.set("id", p.id);
+    x.set("name", p.name);
+    set_flag(x, "selected", r.field("panel_id") == p.id);
+    panels.push_back(x);
+    for (const auto& v : p.venues) {
+      Data o;
+      o.set("id", v.id);
+      o.set("name", v.name + " (" + p.name + ")");
+      set_flag(o, "selected", r.field("venue_id") == v.id);
+      venues.push_back(o);
+    }
+  }
+  d.set("panels", panels);
+  d.set("venues", venues);
+  for (const char* field : {"date", "start", "end", "room", "conference_details"}) {
+    d.set(field, r.field(field));
+  }
+  if (errors) {
+    add_errors(d, *errors);
+  }
+  return site.page(r, "sitting_new", "Add a sitting", std::move(d));
+}
+
+WebResponse new_sitting(const Site& site, WebRequest& r) {
+  return new_sitting_page(site, r, nullptr);
+}
+
+WebResponse add(const Site& site, WebRequest& r) {
+  auto id = app::add_sitting(site.services(), r.actor(), sitting_input(r));
+  if (id) {
+    return WebResponse::redirect("/sittings/" + str(*id));
+  }
+  if (id.error().kind == core::ErrorKind::invalid) {
+    return new_sitting_page(site, r, &id.error());
+  }
+  return site.error(r, id.error());
 }
 
 WebResponse decision_page(const Site& site, const WebRequest& r, const core::Error* errors) {
@@ -199,12 +320,26 @@ WebResponse record(const Site& site, WebRequest& r) {
 void add_sitting_routes(std::vector<Route>& routes) {
   const Rule triaging{Access::signed_in, core::Permission::triage};
   const Rule recording{Access::signed_in, core::Permission::record_decision};
-  routes.push_back({"GET", "/triage", triaging, triage});
-  routes.push_back({"POST", "/requests/{id}/schedule", triaging, schedule});
   routes.push_back(
       {"GET", "/sittings", {Access::signed_in, core::Permission::view_sittings}, sittings});
+  // Before /sittings/{id}, which would take "new" for an id.
+  routes.push_back({"GET", "/sittings/new", triaging, new_sitting});
   routes.push_back(
       {"GET", "/sittings/{id}", {Access::signed_in, core::Permission::view_sittings}, sitting});
+  routes.push_back({"GET",
+                    "/sittings/{id}/print",
+                    {Access::signed_in, core::Permission::view_sittings},
+                    sitting_print});
+  routes.push_back({"POST", "/sittings", triaging, add});
+  routes.push_back({"POST", "/sittings/{id}/move", triaging, move});
+  routes.push_back({"POST", "/sittings/{id}/cancel", triaging, cancel});
+  routes.push_back({"POST", "/sittings/{id}/details", triaging, details});
+  routes.push_back({"POST", "/sittings/{id}/publish", triaging, publish});
+  routes.push_back({"POST",
+                    "/sittings/{id}/attendance",
+                    {Access::signed_in, core::Permission::record_decision},
+                    attendance});
+  routes.push_back({"POST", "/hearings/{id}/chair", triaging, name_chair});
   routes.push_back({"GET", "/hearings/{id}/decision", recording, decision_form});
   routes.push_back({"POST", "/hearings/{id}/decision", recording, record});
 }

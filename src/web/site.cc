@@ -70,6 +70,7 @@ Site::Site(app::Services& services, std::shared_ptr<const Templates> templates, 
   add_paper_routes(routes_);
   add_watch_routes(routes_);
   add_sitting_routes(routes_);
+  add_triage_routes(routes_);
   add_admin_routes(routes_);
   add_api_routes(routes_);
 }

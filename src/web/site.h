@@ -24,6 +24,10 @@
 #include "web/static_files.h"
 #include "web/templates.h"
 
+namespace casepanel::app {
+struct SittingSummary;
+}
+
 namespace casepanel::web {
 
 struct SiteOptions {
@@ -57,6 +61,11 @@ class Site {
   // For handlers.
   app::Services& services() const { return services_; }
   const SiteOptions& options() const { return options_; }
+  // Renders templates/NAME.mustache alone, for a part shared by pages
+  // (insert it with {{{triple braces}}}: it is already escaped).
+  std::string fragment(const std::string& name, const Data& data) const {
+    return templates_->render(name, data);
+  }
   // Renders templates/NAME.mustache inside the layout.
   WebResponse page(const WebRequest& r, const std::string& name, const std::string& title,
                    Data data, int status = 200) const;
@@ -84,6 +93,9 @@ void add_request_routes(std::vector<Route>& routes);
 void add_paper_routes(std::vector<Route>& routes);
 void add_watch_routes(std::vector<Route>& routes);
 void add_sitting_routes(std::vector<Route>& routes);
+void add_triage_routes(std::vector<Route>& routes);
+// A sitting's summary as template data (the sittings list, triage choices).
+Data sitting_data(const app::SittingSummary& s);
 void add_admin_routes(std::vector<Route>& routes);
 void add_api_routes(std::vector<Route>& routes);
 

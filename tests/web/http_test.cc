@@ -12,6 +12,7 @@
 #include <regex>
 
 #include "app/requests.h"
+#include "app/sittings.h"
 #include "support/requests.h"
 #include "support/world.h"
 #include "web/http_client.h"
@@ -145,12 +146,59 @@ TEST_F(Http, NobodyApprovesTheirOwnRequest) {
 }
 
 TEST_F(Http, OnlyCoordinatorsAndAdministratorsTriage) {
-  Client sw = client();
-  ASSERT_TRUE(sw.sign_in("sw_a@test"));
-  EXPECT_EQ(sw.get("/triage").status, 403);
+  app::ensure_sittings(world_.services(), core::Date{std::chrono::year{2026} / 11 / 24}, 3);
+  const auto id = testing::sent_clam_request(world_, {world_.child_a});
+  testing::approve_clam(world_, id);
+  const std::string request = "/requests/" + std::to_string(id);
+  const std::string sitting =
+      "/sittings/" + std::to_string(count("SELECT MIN(id) FROM meetings WHERE panel_id = 'clam'"));
+  const std::vector<std::string> pages = {"/triage", "/triage/proposal", request + "/triage",
+                                          "/sittings/new"};
+  const std::vector<std::string> posts = {
+      request + "/schedule", request + "/decline", request + "/ask-information",
+      request + "/refer",    "/triage/proposal",   sitting + "/cancel",
+      sitting + "/move",     sitting + "/publish", "/sittings"};
+  for (const char* who : {"sw_a@test", "pm_a@test", "gm@test", "admin@panel.test"}) {
+    Client c = client();
+    ASSERT_TRUE(c.sign_in(who));
+    const std::string token = Client::token_in(c.get("/").body);
+    for (const auto& page : pages) {
+      EXPECT_EQ(c.get(page).status, 403) << who << " " << page;
+    }
+    for (const auto& post : posts) {
+      EXPECT_EQ(c.post(post, {{"csrf_token", token},
+                              {"decline_reason", "No"},
+                              {"cancel_reason", "No"},
+                              {"panel_id", "clam"}})
+                    .status,
+                403)
+          << who << " " << post;
+    }
+  }
+  EXPECT_EQ(testing::state_of(world_, id), "submitted");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM meetings WHERE status = 'cancelled'"), 0);
+  for (const char* who : {"coord@test", "sysadmin@test"}) {
+    Client c = client();
+    ASSERT_TRUE(c.sign_in(who));
+    for (const auto& page : pages) {
+      EXPECT_EQ(c.get(page).status, 200) << who << " " << page;
+    }
+    EXPECT_EQ(c.get(sitting + "/print").status, 200) << who;
+  }
+  // The coordinator's forms: an empty reason is shown against its field and
+  // changes nothing; with one the request is declined.
   Client coord = client();
   ASSERT_TRUE(coord.sign_in("coord@test"));
-  EXPECT_EQ(coord.get("/triage").status, 200);
+  const std::string token = Client::token_in(coord.get(request + "/triage").body);
+  Reply empty = coord.post(request + "/decline", {{"csrf_token", token}, {"decline_reason", " "}});
+  EXPECT_EQ(empty.status, 200);
+  EXPECT_NE(empty.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_NE(empty.body.find("Enter why the request is declined"), std::string::npos);
+  EXPECT_EQ(testing::state_of(world_, id), "submitted");
+  Reply declined =
+      coord.post(request + "/decline", {{"csrf_token", token}, {"decline_reason", "Not for us"}});
+  EXPECT_EQ(declined.status, 303);
+  EXPECT_EQ(testing::state_of(world_, id), "declined");
 }
 
 TEST_F(Http, TheAuditLogIsForAuditorsOnly) {

@@ -1,0 +1,211 @@
+// The coordinator's triage: the queue, one request's triage page (schedule at
+// a time, ask for information, decline, refer for consultation) and the
+// proposed agenda. Thin: each handler parses, calls one app/ function and
+// renders or redirects.
+#include "app/sittings.h"
+#include "app/triage.h"
+#include "web/site.h"
+#include "web/view.h"
+
+namespace casepanel::web {
+namespace {
+
+Data item_data(const Site& site, const app::TriageItem& q) {
+  Data x;
+  x.set("request_id", str(q.request_id));
+  x.set("panel", q.panel);
+  x.set("children", q.children);
+  x.set("request_type", q.request_type);
+  x.set("submitted", q.submitted);
+  set_if(x, "statutory_due", q.statutory_due);
+  set_flag(x, "overdue", q.overdue);
+  set_if(x, "cutoff_status", q.cutoff_status);
+  set_flag(x, "late", q.late);
+  set_if(x, "venue_preference", q.venue_preference);
+  set_if(x, "papers", q.papers);
+  set_flag(x, "papers_incomplete", !q.papers_complete);
+  set_if(x, "consultation", q.consultation);
+  set_flag(x, "consultation_suggested", q.consultation_suggested);
+  x.set("minutes", str(q.minutes));
+  Data options{Data::type::list};
+  for (const auto& s : q.sittings) {
+    Data o = sitting_data(s);
+    o.set("label", s.date + ", " + s.start + " at " + s.venue + " (" +
+                       str(s.capacity_minutes - s.booked_minutes) + " minutes free)");
+    options.push_back(o);
+  }
+  x.set("sittings", options);
+  set_flag(x, "has_sittings", !q.sittings.empty());
+  Data consultations{Data::type::list};
+  for (const auto& c : q.consultations) {
+    Data o;
+    o.set("id", c.id);
+    o.set("label", c.label);
+    consultations.push_back(o);
+  }
+  x.set("consultations", consultations);
+  set_flag(x, "has_consultations", !q.consultations.empty());
+  x.set("facts", site.fragment("triage_facts", x));
+  return x;
+}
+
+WebResponse queue_page(const Site& site, const WebRequest& r, const core::Error* errors) {
+  auto queue = app::triage_queue(site.services(), r.actor());
+  if (!queue) {
+    return site.error(r, queue.error());
+  }
+  Data items{Data::type::list};
+  for (const auto& q : *queue) {
+    items.push_back(item_data(site, q));
+  }
+  Data d;
+  d.set("items", items);
+  d.set("count", str(static_cast<std::int64_t>(queue->size())));
+  set_flag(d, "has_items", !queue->empty());
+  if (errors) {
+    add_errors(d, *errors);
+  }
+  return site.page(r, "triage", "Triage", std::move(d));
+}
+
+WebResponse queue(const Site& site, WebRequest& r) { return queue_page(site, r, nullptr); }
+
+// One request's triage page, with the fields as typed when a form failed.
+WebResponse request_page(const Site& site, const WebRequest& r, const core::Error* errors) {
+  auto queue = app::triage_queue(site.services(), r.actor());
+  if (!queue) {
+    return site.error(r, queue.error());
+  }
+  for (const auto& q : *queue) {
+    if (q.request_id != r.id_param()) {
+      continue;
+    }
+    Data d = item_data(site, q);
+    for (const char* field :
+         {"start", "message", "decline_reason", "consultation_note", "consultation_id"}) {
+      d.set(field, r.field(field));
+    }
+    if (errors) {
+      add_errors(d, *errors);
+    }
+    return site.page(r, "triage_request", "Triage: " + q.children, std::move(d));
+  }
+  return site.error(r, core::Error::not_found("This request is not waiting in the queue"));
+}
+
+WebResponse request(const Site& site, WebRequest& r) { return request_page(site, r, nullptr); }
+
+// After an action: the queue, or the request's triage page with the errors.
+WebResponse after(const Site& site, WebRequest& r, const core::Status& done) {
+  if (done) {
+    return WebResponse::redirect("/triage");
+  }
+  if (done.error().kind == core::ErrorKind::invalid) {
+    return request_page(site, r, &done.error());
+  }
+  return site.error(r, done.error());
+}
+
+WebResponse schedule(const Site& site, WebRequest& r) {
+  auto done = app::schedule_request(site.services(), r.actor(), r.id_param(),
+                                    parse_id(r.field("meeting_id")), r.field("start"));
+  if (done) {
+    return WebResponse::redirect("/requests/" + str(r.id_param()));
+  }
+  return after(site, r, done);
+}
+
+WebResponse ask(const Site& site, WebRequest& r) {
+  return after(
+      site, r,
+      app::ask_for_information(site.services(), r.actor(), r.id_param(), r.field("message")));
+}
+
+WebResponse decline(const Site& site, WebRequest& r) {
+  return after(
+      site, r,
+      app::decline_request(site.services(), r.actor(), r.id_param(), r.field("decline_reason")));
+}
+
+WebResponse refer(const Site& site, WebRequest& r) {
+  return after(
+      site, r,
+      app::refer_for_consultation(site.services(), r.actor(), r.id_param(),
+                                  r.field("consultation_id"), r.field("consultation_note")));
+}
+
+WebResponse proposal_page(const Site& site, const WebRequest& r, const core::Error* errors) {
+  auto proposals = app::propose_agendas(site.services(), r.actor());
+  if (!proposals) {
+    return site.error(r, proposals.error());
+  }
+  Data panels{Data::type::list};
+  for (const auto& p : *proposals) {
+    Data x;
+    x.set("panel_id", p.panel_id);
+    x.set("panel", p.panel);
+    Data slots{Data::type::list};
+    for (const auto& slot : p.slots) {
+      Data o;
+      o.set("request_id", str(slot.request_id));
+      o.set("children", slot.children);
+      o.set("request_type", slot.request_type);
+      set_flag(o, "statutory", slot.statutory);
+      o.set("sitting", slot.sitting);
+      o.set("start", slot.start);
+      o.set("end", slot.end);
+      set_if(o, "note", slot.note);
+      slots.push_back(o);
+    }
+    x.set("slots", slots);
+    set_flag(x, "has_slots", !p.slots.empty());
+    Data unplaced{Data::type::list};
+    for (const auto& u : p.unplaced) {
+      Data o;
+      o.set("request_id", str(u.request_id));
+      o.set("children", u.children);
+      o.set("reason", u.reason);
+      unplaced.push_back(o);
+    }
+    x.set("unplaced", unplaced);
+    set_flag(x, "has_unplaced", !p.unplaced.empty());
+    panels.push_back(x);
+  }
+  Data d;
+  d.set("panels", panels);
+  set_flag(d, "has_panels", !proposals->empty());
+  if (errors) {
+    add_errors(d, *errors);
+  }
+  return site.page(r, "proposal", "Proposed agenda", std::move(d));
+}
+
+WebResponse proposal(const Site& site, WebRequest& r) { return proposal_page(site, r, nullptr); }
+
+WebResponse accept(const Site& site, WebRequest& r) {
+  auto done = app::accept_proposed_agenda(site.services(), r.actor(), r.field("panel_id"));
+  if (done) {
+    return WebResponse::redirect("/sittings");
+  }
+  if (done.error().kind == core::ErrorKind::invalid ||
+      done.error().kind == core::ErrorKind::conflict) {
+    return proposal_page(site, r, &done.error());
+  }
+  return site.error(r, done.error());
+}
+
+}  // namespace
+
+void add_triage_routes(std::vector<Route>& routes) {
+  const Rule triaging{Access::signed_in, core::Permission::triage};
+  routes.push_back({"GET", "/triage", triaging, queue});
+  routes.push_back({"GET", "/triage/proposal", triaging, proposal});
+  routes.push_back({"POST", "/triage/proposal", triaging, accept});
+  routes.push_back({"GET", "/requests/{id}/triage", triaging, request});
+  routes.push_back({"POST", "/requests/{id}/schedule", triaging, schedule});
+  routes.push_back({"POST", "/requests/{id}/ask-information", triaging, ask});
+  routes.push_back({"POST", "/requests/{id}/decline", triaging, decline});
+  routes.push_back({"POST", "/requests/{id}/refer", triaging, refer});
+}
+
+}  // namespace casepanel::web
