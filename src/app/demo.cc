@@ -1337,9 +1337,10 @@ void Demo::build_standard_children() {
     key_.emergency = add(std::move(c));
   }
   fill(2, 7);
-  // Team 3 (South looked after): the CLAM Panel's submitted sibling pair.
-  key_.clam_siblings = make_siblings(3, worker_of(3), 2, "Care Order");
-  fill(3, 7);
+  // Team 3 (South looked after): the CLAM Panel's submitted sibling group
+  // of three (a 45-minute hearing).
+  key_.clam_siblings = make_siblings(3, worker_of(3), 3, "Care Order");
+  fill(3, 6);
   // Team 4 (East FAST) and team 5 (East assessment).
   make_siblings(4, worker_of(4), 2, "Child Protection Plan");
   fill(4, 7);

@@ -1,0 +1,101 @@
+// The coordinator's journey from the triage queue to a published agenda, on
+// the demo council's CLAM queue: five requests, among them an emergency
+// retrospective review (statutory) and a sibling group of three (a
+// 45-minute hearing). The coordinator opens a request's triage page, reads
+// the proposed agenda, accepts it, finds every child on the sitting's agenda
+// at the proposed time, publishes the agenda, and moves a sitting: its
+// hearings keep their times on the new date.
+//
+// The server's clock is frozen at Tuesday 24 November 2026, 09:00 London
+// (global-setup.js). Every page is checked with axe (WCAG 2.2 AA).
+const { test, expect } = require('@playwright/test');
+const { browserSession } = require('./session');
+
+const minutes = (hhmm) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 60 + m;
+};
+
+test('the coordinator accepts the proposed agenda and moves a sitting', async ({ page }, testInfo) => {
+  const { browserErrors, checkPage, signIn, signOut } = browserSession(page, testInfo);
+  await signIn('coordinator');
+
+  // The queue, statutory first, and one request's triage page.
+  await page.getByRole('link', { name: 'Triage queue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Triage' })).toBeVisible();
+  await checkPage('triage');
+  const statutoryCard = page.locator('.govuk-summary-card', { hasText: 'Must be heard by' }).first();
+  await expect(statutoryCard).toBeVisible();
+  await statutoryCard.getByRole('link', { name: /^Triage/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Ask for more information' })).toBeVisible();
+  await checkPage('triage-request');
+  // Declining without a reason is refused next to the field.
+  await page.getByRole('button', { name: 'Decline the request' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter why the request is declined');
+  await checkPage('triage-request-error');
+
+  // The proposed agenda for the CLAM Panel.
+  await page.goto('/triage/proposal');
+  await expect(page.getByRole('heading', { level: 1, name: 'Proposed agenda' })).toBeVisible();
+  await checkPage('proposal');
+  const table = page.getByRole('table', { name: /Proposed slots at .*CLAM/ });
+  const rows = table.locator('tbody tr');
+  const count = await rows.count();
+  expect(count).toBeGreaterThanOrEqual(5);
+  const proposed = [];
+  for (let i = 0; i < count; i += 1) {
+    const cells = rows.nth(i).locator('td');
+    const [start, end] = (await cells.nth(1).innerText()).split(' to ');
+    proposed.push({
+      sitting: (await cells.nth(0).innerText()).split(' at ')[0],
+      start,
+      end,
+      children: await cells.nth(2).innerText(),
+      statutory: (await cells.nth(3).innerText()).includes('Statutory'),
+    });
+  }
+  expect(proposed.some((p) => p.statutory)).toBe(true);
+  // The sibling group of three takes 45 minutes; a single child 15.
+  expect(proposed.some((p) => minutes(p.end) - minutes(p.start) === 45)).toBe(true);
+  expect(proposed.some((p) => minutes(p.end) - minutes(p.start) === 15)).toBe(true);
+
+  await page.getByRole('button', { name: /Accept the proposed agenda for .*CLAM/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sittings' })).toBeVisible();
+  await checkPage('sittings');
+
+  // Every child is on the sitting's agenda at the proposed time.
+  for (const p of proposed) {
+    await page.goto('/sittings');
+    await page.getByRole('link', { name: p.sitting, exact: true }).click();
+    const row = page.getByRole('table', { name: 'Agenda' }).locator('tr', { hasText: p.children });
+    await expect(row).toContainText(`${p.start} to ${p.end}`);
+  }
+  await checkPage('agenda');
+
+  // Publish the agenda to the members, then move the sitting to the next day.
+  await page.getByRole('button', { name: /Publish/ }).click();
+  await expect(page.locator('#sitting-details')).toContainText('Published on 24 November 2026');
+  const sittingUrl = page.url();
+  const agendaBefore = await page.getByRole('table', { name: 'Agenda' }).locator('tbody tr').allInnerTexts();
+  const heading = await page.getByRole('heading', { level: 1 }).innerText();
+  const [, day, month, year] = /^(\d+) (\w+) (\d{4})/.exec(heading);
+  const next = new Date(Date.UTC(Number(year), new Date(`${month} 1, 2000`).getMonth(), Number(day) + 1));
+  const nextDay = next.toISOString().slice(0, 10);
+  const nextLong = `${next.getUTCDate()} ${next.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${next.getUTCFullYear()}`;
+  await page.getByLabel('New date').fill(nextDay);
+  await page.getByLabel('Reason (told to everyone)').fill('The room is needed for a court hearing');
+  await page.getByRole('button', { name: 'Move the sitting' }).click();
+  await expect(page).toHaveURL(sittingUrl);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(nextLong);
+  const agendaAfter = await page.getByRole('table', { name: 'Agenda' }).locator('tbody tr').allInnerTexts();
+  expect(agendaAfter.map((r) => r.split('\t')[0])).toEqual(agendaBefore.map((r) => r.split('\t')[0]));
+  await checkPage('moved');
+
+  // The print view of the agenda.
+  await page.getByRole('link', { name: 'Print the agenda' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Agenda:');
+  await checkPage('print');
+
+  await signOut();
+  expect(browserErrors).toEqual([]);
+});
