@@ -262,6 +262,13 @@ CREATE TABLE child_discussions (
 );
 CREATE INDEX child_discussions_child ON child_discussions(child_id, criterion_id)
 )SQL"},
+    // Outbox delivery (docs/email.md): a row is claimed ('sending', claimed_at)
+    // before the SMTP exchange and marked 'sent' or back to 'pending' after it;
+    // a calendar part carries its iTIP method (REQUEST or CANCEL).
+    {3, "outbox delivery", R"SQL(
+ALTER TABLE outbox ADD COLUMN calendar_method TEXT;
+ALTER TABLE outbox ADD COLUMN claimed_at TEXT
+)SQL"},
 };
 
 std::string for_engine(std::string sql, Engine engine) {
