@@ -63,6 +63,9 @@ void compose(const OutgoingMail& mail, const std::string& from, MailMessage& mes
       Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, mail.to, name));
   message.setSubject(MailMessage::encodeWord(one_line(mail.subject)));
   message.set("Message-ID", mail.message_id);
+  // POCO adds this for multipart messages only; RFC 2045 wants it on any
+  // message with a Content-Type.
+  message.set("MIME-Version", "1.0");
   // RFC 3834: tells out-of-office responders not to answer.
   message.set("Auto-Submitted", "auto-generated");
   if (mail.calendar.empty()) {

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <future>
 #include <regex>
 
@@ -86,6 +88,7 @@ TEST_F(Outbox, AQueuedMessageIsDeliveredAndMarkedSent) {
   EXPECT_EQ(m.header("Subject"), "A request to CLAM Panel needs you");
   EXPECT_EQ(m.header("To"), "Sam Alpha <sw_a@test>");
   EXPECT_EQ(m.header("Auto-Submitted"), "auto-generated");
+  EXPECT_EQ(m.header("MIME-Version"), "1.0");
   ASSERT_EQ(m.parts.size(), 1u);
   EXPECT_EQ(m.parts[0].content_type, "text/plain; charset=UTF-8");
   EXPECT_EQ(m.parts[0].content, "Request 7 is waiting for you.\r\n");
@@ -178,6 +181,14 @@ TEST_F(Outbox, AnInvitationArrivesAsTextCalendarWithItsMethod) {
     const auto mail = sink_.messages();
     ASSERT_EQ(mail.size(), ++n);
     const ReadMail m = read_mail(mail.back());
+    std::string lower = mail.back();
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    const auto first = lower.find("\r\nmime-version:");
+    ASSERT_NE(first, std::string::npos);
+    EXPECT_EQ(lower.find("\r\nmime-version:", first + 1), std::string::npos)
+        << "one MIME-Version header: " << mail.back();
+    EXPECT_EQ(m.header("MIME-Version"), "1.0");
     EXPECT_EQ(m.header("Content-Type").rfind("multipart/alternative;", 0), 0u)
         << m.header("Content-Type");
     ASSERT_EQ(m.parts.size(), 2u);
