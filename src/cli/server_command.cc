@@ -8,6 +8,7 @@
 #include "app/sittings.h"
 #include "cli/commands.h"
 #include "cli/settings.h"
+#include "jobs/outbox.h"
 #include "store/migrations.h"
 #include "web/server.h"
 
@@ -51,6 +52,33 @@ void print_demo_logins(std::ostream& out) {
   }
 }
 
+// Outbox delivery for the life of the server: off (and said so) when [smtp]
+// names no host.
+struct EmailDelivery {
+  std::unique_ptr<jobs::SmtpMailer> mailer;
+  std::unique_ptr<jobs::OutboxWorker> worker;
+};
+
+EmailDelivery start_email_delivery(Runtime& rt) {
+  EmailDelivery d;
+  const Settings& s = rt.settings;
+  if (s.smtp.host.empty()) {
+    std::cout << "casepanel: email delivery is off ([smtp] has no host); messages wait in the "
+                 "outbox\n";
+    return d;
+  }
+  jobs::OutboxPolicy policy;
+  policy.max_attempts = s.smtp_max_attempts;
+  policy.message_id_domain = jobs::address_domain(s.smtp.from, "casepanel");
+  d.mailer = std::make_unique<jobs::SmtpMailer>(s.smtp);
+  d.worker = std::make_unique<jobs::OutboxWorker>(*rt.services, *d.mailer, policy,
+                                                  std::chrono::seconds(s.smtp_interval_seconds));
+  d.worker->start();
+  std::cout << "casepanel: delivering email through " << s.smtp.host << ":" << s.smtp.port
+            << " every " << s.smtp_interval_seconds << " seconds\n";
+  return d;
+}
+
 int serve(const Common& c, int port) {
   // Block the stop signals before any thread starts, so only sigwait sees them.
   sigset_t stop;
@@ -65,6 +93,7 @@ int serve(const Common& c, int port) {
   web::SiteOptions options;
   options.demo = is_demo(*rt->db);
   options.secure_cookies = rt->settings.secure_cookies;
+  options.email_delivery = !rt->settings.smtp.host.empty();
   web::Site site(*rt->services, web::Templates::load(rt->settings.templates_dir),
                  static_files(rt->settings), options);
   web::ServerConfig config = rt->settings.server;
@@ -78,12 +107,17 @@ int serve(const Common& c, int port) {
             << std::endl;
   if (options.demo) {
     print_demo_logins(std::cout);
-    std::cout.flush();
   }
+  EmailDelivery email = start_email_delivery(*rt);
+  std::cout.flush();
   int signal = 0;
   sigwait(&stop, &signal);
   std::cout << "casepanel: stopping" << std::endl;
   server.stop();
+  if (email.worker) {
+    // Wakes the worker and waits for the message in flight, if any.
+    email.worker->stop();
+  }
   return 0;
 }
 

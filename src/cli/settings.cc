@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 
@@ -27,6 +28,35 @@ std::vector<core::Date> dates(const toml::table& t, const char* key, const std::
     out.push_back(*d);
   }
   return out;
+}
+
+void load_smtp(const toml::table& t, const std::string& file, Settings& s) {
+  const auto smtp = t["smtp"];
+  s.smtp.host = smtp["host"].value_or(std::string());
+  s.smtp.port = smtp["port"].value_or(s.smtp.port);
+  s.smtp.from = smtp["from"].value_or(std::string());
+  s.smtp.username = smtp["username"].value_or(std::string());
+  s.smtp.password = smtp["password"].value_or(std::string());
+  if (const char* secret = std::getenv("CASEPANEL_SMTP_PASSWORD"); secret && *secret) {
+    s.smtp.password = secret;
+  }
+  s.smtp.timeout = std::chrono::seconds(smtp["timeout_seconds"].value_or(std::int64_t{30}));
+  s.smtp_max_attempts = smtp["max_attempts"].value_or(s.smtp_max_attempts);
+  s.smtp_interval_seconds = smtp["interval_seconds"].value_or(s.smtp_interval_seconds);
+  if (s.smtp.port < 1 || s.smtp.port > 65535) {
+    throw std::runtime_error(file + ": smtp.port must be between 1 and 65535");
+  }
+  if (s.smtp_max_attempts < 1 || s.smtp_interval_seconds < 1 || s.smtp.timeout.count() < 1) {
+    throw std::runtime_error(file +
+                             ": smtp.max_attempts, smtp.interval_seconds and "
+                             "smtp.timeout_seconds must be positive");
+  }
+  if (!s.smtp.host.empty() && s.smtp.from.find('@') == std::string::npos) {
+    throw std::runtime_error(file + ": smtp.from must be an email address when smtp.host is set");
+  }
+  if (s.smtp.username.empty() && !s.smtp.password.empty() && smtp["password"]) {
+    throw std::runtime_error(file + ": smtp.password is set without smtp.username");
+  }
 }
 
 }  // namespace
@@ -72,6 +102,7 @@ Settings load_settings(const std::string& path) {
     throw std::runtime_error(path + ": uploads.max_megabytes must be between 1 and 1024");
   }
   s.max_upload_bytes = static_cast<std::size_t>(max_mb) * 1024 * 1024;
+  load_smtp(t, path, s);
   if (s.server.max_threads < 1 || s.server.max_queued < 1 || s.plan_ahead < 1) {
     throw std::runtime_error(path +
                              ": server.max_threads, server.max_queued and "

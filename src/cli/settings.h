@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/services.h"
+#include "jobs/mailer.h"
 #include "web/server.h"
 
 namespace casepanel::cli {
@@ -24,6 +25,12 @@ struct Settings {
   // Uploaded papers: kept here (outside the web root), at most this size.
   std::string uploads_dir = "var/uploads";
   std::size_t max_upload_bytes = 20 * 1024 * 1024;
+  // [smtp]: outbox delivery (docs/email.md). No host: no delivery, and
+  // messages wait in the outbox. $CASEPANEL_SMTP_PASSWORD, when set, takes the
+  // place of smtp.password, to keep the secret out of the file.
+  jobs::SmtpSettings smtp;
+  int smtp_max_attempts = 8;
+  int smtp_interval_seconds = 30;
 };
 // Reads the file; a missing default file gives the defaults. Throws with the
 // file and line of a bad value.

@@ -262,6 +262,12 @@ CREATE TABLE child_discussions (
 );
 CREATE INDEX child_discussions_child ON child_discussions(child_id, criterion_id)
 )SQL"},
+    // Outbox delivery (docs/email.md): a row is claimed ('sending', claimed_at)
+    // before the SMTP exchange and marked 'sent' or back to 'pending' after it;
+    // a calendar part carries its iTIP method (REQUEST or CANCEL).
+    {3, "outbox delivery", R"SQL(
+ALTER TABLE outbox ADD COLUMN calendar_method TEXT;
+ALTER TABLE outbox ADD COLUMN claimed_at TEXT
     // Sittings: the coordinator's changes to the schedule, triage's referrals
     // for consultation, members and attendance, and the sequence numbers of
     // calendar invitations (issue 4).

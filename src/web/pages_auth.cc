@@ -115,6 +115,9 @@ WebResponse home(const Site& site, WebRequest& r) {
   if (a.may(core::Permission::view_audit)) {
     data.set("can_view_audit", true);
   }
+  if (a.may(core::Permission::administer)) {
+    data.set("can_administer", true);
+  }
   Data roles{Data::type::list};
   for (core::Role role : a.roles) {
     roles.push_back(Data{"role", std::string(core::role_title(role))});

@@ -47,6 +47,7 @@ constexpr NavItem kNav[] = {
     {"/triage", "Triage", core::Permission::triage},
     {"/sittings", "Sittings", core::Permission::view_sittings},
     {"/audit", "Audit log", core::Permission::view_audit},
+    {"/admin/outbox", "Email outbox", core::Permission::administer},
 };
 
 bool nav_current(const std::string& href, const std::string& path) {

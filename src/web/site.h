@@ -33,6 +33,7 @@ namespace casepanel::web {
 struct SiteOptions {
   bool demo = false;            // shows the "Demo" phase banner
   bool secure_cookies = false;  // behind TLS: cookies get Secure
+  bool email_delivery = true;   // false: the outbox page says delivery is off
   std::string council = "Demo County Council";
 };
 

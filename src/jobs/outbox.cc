@@ -1,0 +1,240 @@
+#include "jobs/outbox.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "store/crypto.h"
+
+namespace casepanel::jobs {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr const char* kTokenKey = "outbox_message_id_token";
+constexpr std::size_t kMaxErrorLength = 1000;
+
+std::vector<std::int64_t> due_ids(app::Services& s, int batch) {
+  std::vector<std::int64_t> ids;
+  s.db.read_all([&](store::Tx& tx) {
+    for (const auto& r :
+         tx.query("SELECT id FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR "
+                  "next_attempt_at <= $1) ORDER BY next_attempt_at, id LIMIT $2",
+                  {core::to_iso_utc(s.clock.now()), std::int64_t{batch}})) {
+      ids.push_back(r.integer(0));
+    }
+  });
+  return ids;
+}
+
+struct Claimed {
+  OutgoingMail mail;
+  std::int64_t attempts = 0;  // before this one
+};
+
+// Marks the row 'sending' if it is still pending (another instance on the
+// same PostgreSQL may have taken it), and reads what to send.
+std::optional<Claimed> claim(app::Services& s, std::int64_t id) {
+  std::optional<Claimed> out;
+  s.db.write_all([&](store::Tx& tx) {
+    auto taken = tx.query_one(
+        "UPDATE outbox SET status = 'sending', claimed_at = $1 WHERE id = $2 AND "
+        "status = 'pending' RETURNING attempts",
+        {core::to_iso_utc(s.clock.now()), id});
+    if (!taken) {
+      return;
+    }
+    auto r = tx.query_one(
+        "SELECT o.recipient, COALESCE(u.name, ''), o.subject, o.body, o.calendar, "
+        "o.calendar_method FROM outbox o LEFT JOIN users u ON u.id = o.recipient_id "
+        "WHERE o.id = $1",
+        {id});
+    Claimed c;
+    c.attempts = taken->integer(0);
+    c.mail.id = id;
+    c.mail.to = r->text(0);
+    c.mail.to_name = r->text(1);
+    c.mail.subject = r->text(2);
+    c.mail.body = r->text(3);
+    c.mail.calendar = r->text(4);
+    c.mail.calendar_method = r->optional_text(5).value_or("REQUEST");
+    out = std::move(c);
+  });
+  return out;
+}
+
+void mark_sent(app::Services& s, std::int64_t id) {
+  s.db.write_all([&](store::Tx& tx) {
+    tx.exec(
+        "UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, "
+        "last_error = NULL, claimed_at = NULL, next_attempt_at = NULL WHERE id = $2",
+        {core::to_iso_utc(s.clock.now()), id});
+  });
+}
+
+void mark_failed_attempt(app::Services& s, const Claimed& c, std::string error,
+                         const OutboxPolicy& policy) {
+  const std::int64_t attempts = c.attempts + 1;
+  if (error.size() > kMaxErrorLength) {
+    error.resize(kMaxErrorLength);
+  }
+  const bool give_up = attempts >= policy.max_attempts;
+  const core::Instant now = s.clock.now();
+  s.db.write_all([&](store::Tx& tx) {
+    tx.exec(
+        "UPDATE outbox SET status = $1, attempts = $2, last_error = $3, next_attempt_at = $4, "
+        "claimed_at = NULL WHERE id = $5",
+        {std::string(give_up ? "failed" : "pending"), attempts, error,
+         give_up ? store::Value{nullptr}
+                 : store::Value{core::to_iso_utc(now + retry_delay(static_cast<int>(attempts)))},
+         c.mail.id});
+  });
+  if (give_up) {
+    spdlog::error("outbox: message {} to {} failed after {} attempts: {}", c.mail.id, c.mail.to,
+                  attempts, error);
+  } else {
+    spdlog::warn("outbox: message {} to {}: attempt {} failed, will retry: {}", c.mail.id,
+                 c.mail.to, attempts, error);
+  }
+}
+
+core::Status send_guarded(Mailer& mailer, const OutgoingMail& mail) {
+  try {
+    return mailer.send(mail);
+  } catch (const std::exception& e) {
+    return core::Error::conflict(e.what());
+  }
+}
+
+}  // namespace
+
+std::chrono::seconds retry_delay(int failed_attempts) {
+  static constexpr std::chrono::seconds kSchedule[] = {1min, 5min, 30min, 2h, 6h};
+  const int last = static_cast<int>(std::size(kSchedule)) - 1;
+  return kSchedule[std::clamp(failed_attempts - 1, 0, last)];
+}
+
+std::string outbox_message_id(std::int64_t id, const std::string& token,
+                              const std::string& domain) {
+  return "<outbox-" + std::to_string(id) + "." + token + "@" + domain + ">";
+}
+
+std::string message_id_token(store::Database& db) {
+  std::string token;
+  db.read_all([&](store::Tx& tx) {
+    if (auto r =
+            tx.query_one("SELECT value FROM settings WHERE key = $1", {std::string(kTokenKey)})) {
+      token = r->text(0);
+    }
+  });
+  if (!token.empty()) {
+    return token;
+  }
+  db.write_all([&](store::Tx& tx) {
+    tx.exec("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+            {std::string(kTokenKey), store::random_token().substr(0, 16)});
+    token = tx.query_one("SELECT value FROM settings WHERE key = $1", {std::string(kTokenKey)})
+                ->text(0);
+  });
+  return token;
+}
+
+std::string address_domain(const std::string& address, const std::string& fallback) {
+  const std::size_t at = address.rfind('@');
+  if (at == std::string::npos) {
+    return fallback;
+  }
+  std::string domain = address.substr(at + 1);
+  domain = domain.substr(0, domain.find_first_of("> \t"));
+  return domain.empty() ? fallback : domain;
+}
+
+int recover_interrupted(app::Services& s) {
+  int recovered = 0;
+  s.db.write_all([&](store::Tx& tx) {
+    recovered = static_cast<int>(
+        tx.query("UPDATE outbox SET status = 'pending', claimed_at = NULL, next_attempt_at = $1 "
+                 "WHERE status = 'sending' RETURNING id",
+                 {core::to_iso_utc(s.clock.now())})
+            .size());
+  });
+  return recovered;
+}
+
+int deliver_due(app::Services& s, Mailer& mailer, const OutboxPolicy& policy,
+                std::stop_token stop) {
+  const std::string token = message_id_token(s.db);
+  int sent = 0;
+  for (;;) {
+    const std::vector<std::int64_t> ids = due_ids(s, policy.batch);
+    for (std::int64_t id : ids) {
+      if (stop.stop_requested()) {
+        return sent;
+      }
+      std::optional<Claimed> c = claim(s, id);
+      if (!c) {
+        continue;
+      }
+      c->mail.message_id = outbox_message_id(id, token, policy.message_id_domain);
+      const core::Status result = send_guarded(mailer, c->mail);
+      if (result.ok()) {
+        mark_sent(s, id);
+        ++sent;
+      } else {
+        mark_failed_attempt(s, *c, result.error().message, policy);
+      }
+    }
+    // A short batch was the last; a full one may have more behind it. Each
+    // row read has left 'pending' or moved its next attempt into the future,
+    // so the next read finds new rows only.
+    if (static_cast<int>(ids.size()) < policy.batch) {
+      return sent;
+    }
+  }
+}
+
+OutboxWorker::OutboxWorker(app::Services& s, Mailer& mailer, OutboxPolicy policy,
+                           std::chrono::seconds interval)
+    : services_(s), mailer_(mailer), policy_(std::move(policy)), interval_(interval) {}
+
+OutboxWorker::~OutboxWorker() { stop(); }
+
+void OutboxWorker::start() {
+  if (const int n = recover_interrupted(services_)) {
+    spdlog::warn(
+        "outbox: {} message(s) were being sent when casepanel last stopped; sending them again", n);
+  }
+  thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
+}
+
+void OutboxWorker::stop() {
+  if (thread_.joinable()) {
+    thread_.request_stop();
+    thread_.join();
+  }
+}
+
+void OutboxWorker::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  wake_.notify_all();
+}
+
+void OutboxWorker::run(std::stop_token stop) {
+  while (!stop.stop_requested()) {
+    try {
+      deliver_due(services_, mailer_, policy_, stop);
+    } catch (const std::exception& e) {
+      spdlog::error("outbox: delivery round failed: {}", e.what());
+    }
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, stop, interval_, [this] { return woken_; });
+    woken_ = false;
+  }
+}
+
+}  // namespace casepanel::jobs

@@ -1,0 +1,105 @@
+// Outbox delivery: the background half of every email casepanel sends.
+//
+// Use cases only write rows to the outbox table, inside their own
+// transaction, so a message exists exactly when the change it reports does
+// (app/support.h queue_email, app/outbox.h queue_invitation). This file
+// moves those rows to an SMTP server:
+//
+//   pending --claim--> sending --accepted (250)--> sent
+//                         |
+//                         +--refused / no connection--> pending, retried after
+//                            retry_delay(attempts); 'failed' after
+//                            max_attempts (an administrator can retry it)
+//
+// Each row is claimed in its own short transaction before the SMTP exchange
+// and settled in another after it; no transaction is open while talking to
+// the server. A row becomes 'sent' only after the server accepted it, so no
+// message is lost. A crash between the two leaves the row 'sending';
+// recover_interrupted() (run when the worker starts) puts it back to
+// 'pending', and it is sent again: delivery is at least once. Every attempt
+// carries the same Message-ID (outbox_message_id), so a recipient's mail
+// client can recognise a duplicate.
+//
+// Time comes from the Services clock: tests move a FakeClock and call
+// deliver_due() directly. OutboxWorker runs deliver_due() on its own thread
+// for `casepanel serve`.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <stop_token>
+#include <string>
+#include <thread>
+
+#include "app/services.h"
+#include "jobs/mailer.h"
+
+namespace casepanel::jobs {
+
+struct OutboxPolicy {
+  int max_attempts = 8;  // the attempt that fails for the 8th time marks the row 'failed'
+  int batch = 50;        // rows read per query
+  // The right-hand side of Message-IDs; serve uses the domain of [smtp] from.
+  std::string message_id_domain = "casepanel";
+};
+
+// How long to wait after the n-th failed attempt (n >= 1): 1 minute,
+// 5 minutes, 30 minutes, 2 hours, then 6 hours for every later one. With the
+// default 8 attempts a message is retried for about 21 hours before it fails.
+std::chrono::seconds retry_delay(int failed_attempts);
+
+// "<outbox-42.1a2b3c4d5e6f7a8b@casepanel>": the row id, a random token kept
+// per installation (so two installations never share an id) and the domain.
+std::string outbox_message_id(std::int64_t id, const std::string& token, const std::string& domain);
+// The installation's token, made on first use and kept in the settings table.
+std::string message_id_token(store::Database& db);
+// The domain part of an address like "Panel <panel@council.gov.uk>";
+// `fallback` when there is none.
+std::string address_domain(const std::string& address, const std::string& fallback);
+
+// Puts rows left 'sending' by an interrupted run back to 'pending', due now.
+// Returns how many.
+int recover_interrupted(app::Services& s);
+
+// Sends every message due now (status 'pending', next attempt not in the
+// future), oldest first, one at a time, and settles each. Returns how many
+// were accepted by the server. Stops between messages when `stop` is
+// requested. Database errors propagate (the row being settled stays
+// 'sending' until recover_interrupted).
+int deliver_due(app::Services& s, Mailer& mailer, const OutboxPolicy& policy = {},
+                std::stop_token stop = {});
+
+// Runs deliver_due() at start and then every `interval` on its own thread,
+// until stop() or destruction. stop() wakes the thread at once and waits for
+// the message in flight, if any. start() and stop() are for one owning
+// thread; wake() may be called from any.
+class OutboxWorker {
+ public:
+  OutboxWorker(app::Services& s, Mailer& mailer, OutboxPolicy policy,
+               std::chrono::seconds interval);
+  ~OutboxWorker();
+  OutboxWorker(const OutboxWorker&) = delete;
+  OutboxWorker& operator=(const OutboxWorker&) = delete;
+
+  // Recovers interrupted rows, then starts the thread.
+  void start();
+  void stop();
+  // Runs a delivery round now instead of at the end of the interval.
+  void wake();
+
+ private:
+  void run(std::stop_token stop);
+
+  app::Services& services_;
+  Mailer& mailer_;
+  OutboxPolicy policy_;
+  std::chrono::seconds interval_;
+  std::mutex mutex_;
+  std::condition_variable_any wake_;
+  bool woken_ = false;
+  std::jthread thread_;
+};
+
+}  // namespace casepanel::jobs

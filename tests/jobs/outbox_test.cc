@@ -1,0 +1,431 @@
+// Outbox delivery against a real SMTP server on loopback (SmtpSink), with the
+// TestWorld's fake clock: back-off is tested by moving the clock, never by
+// waiting.
+#include "jobs/outbox.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <future>
+#include <regex>
+
+#include "app/outbox.h"
+#include "app/support.h"
+#include "jobs/mail_reader.h"
+#include "support/smtp_sink.h"
+#include "support/world.h"
+
+namespace casepanel::jobs {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::SmtpSink;
+using testing::TestWorld;
+
+SmtpSettings sink_settings(int port) {
+  SmtpSettings s;
+  s.host = "127.0.0.1";
+  s.port = port;
+  s.from = "Casepanel <panel@council.test>";
+  s.timeout = 10s;
+  return s;
+}
+
+struct OutboxRow {
+  std::string status;
+  std::int64_t attempts = 0;
+  std::string next_attempt_at;
+  std::string last_error;
+  std::string sent_at;
+};
+
+class Outbox : public ::testing::Test {
+ protected:
+  std::int64_t queue(const std::string& subject = "A request to CLAM Panel needs you",
+                     const std::string& body = "Request 7 is waiting for you.") {
+    std::int64_t id = 0;
+    world_.db().write_all([&](store::Tx& tx) {
+      app::queue_email(tx, world_.services(), world_.sw_a, subject, body);
+      id = tx.query_one("SELECT MAX(id) FROM outbox")->integer(0);
+    });
+    return id;
+  }
+
+  OutboxRow row(std::int64_t id) {
+    OutboxRow r;
+    world_.db().read_all([&](store::Tx& tx) {
+      auto x = tx.query_one(
+          "SELECT status, attempts, next_attempt_at, last_error, sent_at FROM outbox "
+          "WHERE id = $1",
+          {id});
+      r = {x->text(0), x->integer(1), x->text(2), x->text(3), x->text(4)};
+    });
+    return r;
+  }
+
+  std::string now_plus(std::chrono::seconds d) {
+    return core::to_iso_utc(world_.clock().now() + d);
+  }
+
+  int deliver(Mailer& mailer) { return deliver_due(world_.services(), mailer, policy_); }
+  int deliver() { return deliver(mailer_); }
+
+  TestWorld world_;
+  SmtpSink sink_{world_.dir() / "mail"};
+  SmtpMailer mailer_{sink_settings(sink_.port())};
+  OutboxPolicy policy_{.message_id_domain = "council.test"};
+};
+
+TEST_F(Outbox, AQueuedMessageIsDeliveredAndMarkedSent) {
+  const std::int64_t id = queue();
+  EXPECT_EQ(deliver(), 1);
+  const auto mail = sink_.messages();
+  ASSERT_EQ(mail.size(), 1u);
+  EXPECT_NE(mail[0].find("X-Envelope-From: panel@council.test\r\n"), std::string::npos) << mail[0];
+  EXPECT_NE(mail[0].find("X-Envelope-To: sw_a@test\r\n"), std::string::npos);
+  const ReadMail m = read_mail(mail[0]);
+  EXPECT_EQ(m.header("Subject"), "A request to CLAM Panel needs you");
+  EXPECT_EQ(m.header("To"), "Sam Alpha <sw_a@test>");
+  EXPECT_EQ(m.header("Auto-Submitted"), "auto-generated");
+  EXPECT_EQ(m.header("MIME-Version"), "1.0");
+  ASSERT_EQ(m.parts.size(), 1u);
+  EXPECT_EQ(m.parts[0].content_type, "text/plain; charset=UTF-8");
+  EXPECT_EQ(m.parts[0].content, "Request 7 is waiting for you.\r\n");
+  const OutboxRow r = row(id);
+  EXPECT_EQ(r.status, "sent");
+  EXPECT_EQ(r.attempts, 1);
+  EXPECT_EQ(r.sent_at, core::to_iso_utc(world_.clock().now()));
+}
+
+TEST_F(Outbox, TheMessageIdNamesTheRowAndTheInstallation) {
+  const std::int64_t id = queue();
+  ASSERT_EQ(deliver(), 1);
+  const std::string token = message_id_token(world_.db());
+  EXPECT_TRUE(std::regex_match(token, std::regex("[0-9a-f]{16}"))) << token;
+  EXPECT_EQ(message_id_token(world_.db()), token) << "the token is kept, not made anew";
+  EXPECT_EQ(read_mail(sink_.messages().at(0)).header("Message-ID"),
+            "<outbox-" + std::to_string(id) + "." + token + "@council.test>");
+}
+
+TEST_F(Outbox, ANewlineInASubjectCannotAddAHeaderOrARecipient) {
+  queue("Hello\r\nBcc: eve@evil.example", "body");
+  ASSERT_EQ(deliver(), 1);
+  const std::string stored = sink_.messages().at(0);
+  EXPECT_EQ(stored.find("eve@evil.example\r\nX-Envelope"), std::string::npos);
+  EXPECT_EQ(stored.find("X-Envelope-To: eve@evil.example"), std::string::npos) << stored;
+  EXPECT_EQ(read_mail(stored).header("Bcc"), "");
+  EXPECT_EQ(read_mail(stored).header("Subject"), "Hello  Bcc: eve@evil.example");
+}
+
+TEST_F(Outbox, ASubjectOutsideAsciiIsEncoded) {
+  queue("Réunion du panel", "body");
+  ASSERT_EQ(deliver(), 1);
+  const std::string stored = sink_.messages().at(0);
+  EXPECT_NE(stored.find("\r\nSubject: =?UTF-8?"), std::string::npos) << stored;
+  EXPECT_EQ(stored.find("é"), std::string::npos) << "no raw 8-bit header: " << stored;
+  EXPECT_EQ(read_mail(stored).header("Subject"), "Réunion du panel");
+}
+
+TEST(SmtpLogin, ALoginIsUsedWhenAUsernameIsSetAndAWrongOneIsAFailedAttempt) {
+  TestWorld world;
+  SmtpSink sink(world.dir() / "mail", {.auth = "casepanel:s3cret"});
+  world.db().write_all(
+      [&](store::Tx& tx) { app::queue_email(tx, world.services(), world.sw_a, "One", "1"); });
+  SmtpSettings wrong = sink_settings(sink.port());
+  wrong.username = "casepanel";
+  wrong.password = "guess";
+  SmtpMailer refused(wrong);
+  EXPECT_EQ(deliver_due(world.services(), refused), 0);
+  std::string error;
+  world.db().read_all(
+      [&](store::Tx& tx) { error = tx.query_one("SELECT last_error FROM outbox")->text(0); });
+  EXPECT_NE(error.find("535"), std::string::npos) << error;
+
+  SmtpSettings right = wrong;
+  right.password = "s3cret";
+  SmtpMailer accepted(right);
+  world.clock().advance(1min);
+  EXPECT_EQ(deliver_due(world.services(), accepted), 1);
+  ASSERT_EQ(sink.messages().size(), 1u);
+  EXPECT_NE(sink.messages()[0].find("X-Envelope-Auth: casepanel\r\n"), std::string::npos);
+}
+
+TEST_F(Outbox, AnInvitationArrivesAsTextCalendarWithItsMethod) {
+  struct Case {
+    app::InviteMethod method;
+    const char* media_type;
+    const char* ics_method;
+  };
+  const Case cases[] = {
+      {app::InviteMethod::request, "text/calendar; method=REQUEST; charset=UTF-8",
+       "METHOD:REQUEST\r\n"},
+      {app::InviteMethod::cancel, "text/calendar; method=CANCEL; charset=UTF-8",
+       "METHOD:CANCEL\r\n"},
+  };
+  std::size_t n = 0;
+  for (const Case& c : cases) {
+    app::Invitation inv;
+    inv.uid = "hearing-42@casepanel";
+    inv.method = c.method;
+    inv.starts = core::london_to_utc(core::Date{std::chrono::year{2026} / 12 / 1}, 13h + 30min);
+    inv.ends = inv.starts + 30min;
+    inv.summary = "CLAM Panel hearing";
+    inv.organizer_email = "coord@test";
+    inv.attendees = {{"Sam Alpha", "sw_a@test"}};
+    world_.db().write_all([&](store::Tx& tx) {
+      app::queue_invitation(tx, world_.services(), world_.sw_a, "CLAM Panel on 1 December",
+                            "Your request is heard at 13:30.", inv);
+    });
+    ASSERT_EQ(deliver(), 1);
+    const auto mail = sink_.messages();
+    ASSERT_EQ(mail.size(), ++n);
+    const ReadMail m = read_mail(mail.back());
+    std::string lower = mail.back();
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    const auto first = lower.find("\r\nmime-version:");
+    ASSERT_NE(first, std::string::npos);
+    EXPECT_EQ(lower.find("\r\nmime-version:", first + 1), std::string::npos)
+        << "one MIME-Version header: " << mail.back();
+    EXPECT_EQ(m.header("MIME-Version"), "1.0");
+    EXPECT_EQ(m.header("Content-Type").rfind("multipart/alternative;", 0), 0u)
+        << m.header("Content-Type");
+    ASSERT_EQ(m.parts.size(), 2u);
+    EXPECT_EQ(m.parts[0].content_type, "text/plain; charset=UTF-8");
+    EXPECT_EQ(m.parts[0].content, "Your request is heard at 13:30.");
+    EXPECT_EQ(m.parts[1].content_type, c.media_type);
+    const std::string& ics = m.parts[1].content;
+    EXPECT_NE(ics.find(c.ics_method), std::string::npos) << ics;
+    EXPECT_NE(ics.find("\r\nDTSTART;TZID=Europe/London:20261201T133000\r\n"), std::string::npos)
+        << ics;
+    EXPECT_NE(ics.find("\r\nDTSTAMP:20261124T090000Z\r\n"), std::string::npos)
+        << "DTSTAMP comes from the clock: " << ics;
+  }
+}
+
+TEST_F(Outbox, ATemporaryRefusalIsRetriedAfterTheBackOff) {
+  const std::int64_t id = queue();
+  sink_.fail_with_451(true);
+  EXPECT_EQ(deliver(), 0);
+  OutboxRow r = row(id);
+  EXPECT_EQ(r.status, "pending");
+  EXPECT_EQ(r.attempts, 1);
+  EXPECT_EQ(r.next_attempt_at, now_plus(1min));
+  EXPECT_NE(r.last_error.find("451"), std::string::npos) << r.last_error;
+  EXPECT_TRUE(sink_.messages().empty());
+
+  sink_.fail_with_451(false);
+  EXPECT_EQ(deliver(), 0) << "not due yet";
+  world_.clock().advance(59s);
+  EXPECT_EQ(deliver(), 0) << "not due yet";
+  EXPECT_EQ(row(id).attempts, 1);
+  world_.clock().advance(1s);
+  EXPECT_EQ(deliver(), 1);
+  r = row(id);
+  EXPECT_EQ(r.status, "sent");
+  EXPECT_EQ(r.attempts, 2);
+  EXPECT_EQ(r.last_error, "");
+  EXPECT_EQ(sink_.messages().size(), 1u);
+}
+
+TEST_F(Outbox, NoServerListeningIsAFailedAttemptToo) {
+  const std::int64_t id = queue();
+  SmtpMailer nowhere(sink_settings(testing::closed_port()));
+  EXPECT_EQ(deliver(nowhere), 0);
+  const OutboxRow r = row(id);
+  EXPECT_EQ(r.status, "pending");
+  EXPECT_EQ(r.attempts, 1);
+  EXPECT_EQ(r.next_attempt_at, now_plus(1min));
+  EXPECT_NE(r.last_error.find("refused"), std::string::npos) << r.last_error;
+}
+
+TEST_F(Outbox, TheBackOffGrowsAndTheMessageFailsAfterTheLastAttempt) {
+  const std::int64_t id = queue();
+  sink_.fail_with_451(true);
+  // One row per attempt: the wait the attempt's failure sets before the next.
+  const std::chrono::seconds waits[] = {1min, 5min, 30min, 2h, 6h, 6h, 6h};
+  for (std::size_t i = 0; i < std::size(waits); ++i) {
+    ASSERT_EQ(deliver(), 0);
+    const OutboxRow r = row(id);
+    ASSERT_EQ(r.status, "pending") << "attempt " << i + 1;
+    ASSERT_EQ(r.attempts, static_cast<std::int64_t>(i + 1));
+    ASSERT_EQ(r.next_attempt_at, now_plus(waits[i])) << "attempt " << i + 1;
+    world_.clock().advance(waits[i]);
+  }
+  EXPECT_EQ(deliver(), 0);
+  OutboxRow r = row(id);
+  EXPECT_EQ(r.status, "failed");
+  EXPECT_EQ(r.attempts, 8);
+  EXPECT_EQ(r.next_attempt_at, "");
+  // A failed message is left alone, even once the server is back.
+  sink_.fail_with_451(false);
+  world_.clock().advance(24h);
+  EXPECT_EQ(deliver(), 0);
+  EXPECT_EQ(row(id).attempts, 8);
+  EXPECT_TRUE(sink_.messages().empty());
+}
+
+TEST_F(Outbox, TheNumberOfAttemptsIsConfigurable) {
+  const std::int64_t id = queue();
+  policy_.max_attempts = 2;
+  sink_.fail_with_451(true);
+  EXPECT_EQ(deliver(), 0);
+  world_.clock().advance(1min);
+  EXPECT_EQ(deliver(), 0);
+  EXPECT_EQ(row(id).status, "failed");
+  EXPECT_EQ(row(id).attempts, 2);
+}
+
+TEST_F(Outbox, AMessageLeftSendingIsRecoveredAndSentExactlyOnceMore) {
+  const std::int64_t id = queue();
+  // As a crash between the claim and the result leaves it.
+  world_.db().write_all([&](store::Tx& tx) {
+    tx.exec("UPDATE outbox SET status = 'sending', claimed_at = $1 WHERE id = $2",
+            {core::to_iso_utc(world_.clock().now()), id});
+  });
+  EXPECT_EQ(deliver(), 0) << "a row being sent is not sent twice at once";
+  EXPECT_EQ(recover_interrupted(world_.services()), 1);
+  EXPECT_EQ(row(id).status, "pending");
+  EXPECT_EQ(deliver(), 1);
+  EXPECT_EQ(deliver(), 0);
+  EXPECT_EQ(recover_interrupted(world_.services()), 0);
+  EXPECT_EQ(sink_.messages().size(), 1u);
+  EXPECT_EQ(row(id).status, "sent");
+}
+
+TEST_F(Outbox, ASentMessageIsNeverSentAgain) {
+  queue();
+  queue("Second", "Two");
+  EXPECT_EQ(deliver(), 2);
+  EXPECT_EQ(deliver(), 0);
+  world_.clock().advance(48h);
+  EXPECT_EQ(recover_interrupted(world_.services()), 0);
+  EXPECT_EQ(deliver(), 0);
+  ASSERT_EQ(sink_.messages().size(), 2u);
+  EXPECT_EQ(read_mail(sink_.messages()[1]).header("Subject"), "Second");
+}
+
+TEST_F(Outbox, MoreThanABatchIsDeliveredInOneRound) {
+  policy_.batch = 2;
+  for (int i = 0; i < 5; ++i) {
+    queue("Message " + std::to_string(i), "body");
+  }
+  EXPECT_EQ(deliver(), 5);
+  EXPECT_EQ(sink_.messages().size(), 5u);
+}
+
+TEST_F(Outbox, AnAdministratorRetriesAFailedMessage) {
+  const std::int64_t id = queue();
+  policy_.max_attempts = 1;
+  sink_.fail_with_451(true);
+  ASSERT_EQ(deliver(), 0);
+  ASSERT_EQ(row(id).status, "failed");
+  sink_.fail_with_451(false);
+
+  EXPECT_FALSE(app::retry_outbox_message(world_.services(), world_.actor(world_.auditor), id));
+  EXPECT_EQ(app::retry_outbox_message(world_.services(), world_.actor(world_.admin), id + 100)
+                .error()
+                .kind,
+            core::ErrorKind::not_found);
+  ASSERT_TRUE(app::retry_outbox_message(world_.services(), world_.actor(world_.admin), id));
+  EXPECT_EQ(row(id).status, "pending");
+  EXPECT_EQ(row(id).attempts, 0);
+  EXPECT_EQ(
+      app::retry_outbox_message(world_.services(), world_.actor(world_.admin), id).error().kind,
+      core::ErrorKind::conflict)
+      << "only a failed message is retried";
+  EXPECT_EQ(deliver(), 1);
+  EXPECT_EQ(row(id).status, "sent");
+  std::int64_t audited = 0;
+  world_.db().read_all([&](store::Tx& tx) {
+    audited = tx.query_one(
+                    "SELECT COUNT(*) FROM audit_events WHERE action = 'outbox.retry' "
+                    "AND entity_id = $1",
+                    {std::to_string(id)})
+                  ->integer(0);
+  });
+  EXPECT_EQ(audited, 1);
+}
+
+TEST_F(Outbox, TheAdministratorsListShowsFailedMessagesFirst) {
+  const std::int64_t failed = queue("Will fail", "x");
+  policy_.max_attempts = 1;
+  sink_.fail_with_451(true);
+  ASSERT_EQ(deliver(), 0);
+  sink_.fail_with_451(false);
+  const std::int64_t waiting = queue("Waiting", "y");
+  auto list = app::outbox_messages(world_.services(), world_.actor(world_.admin));
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].id, failed);
+  EXPECT_EQ((*list)[0].status, "failed");
+  EXPECT_NE((*list)[0].last_error.find("451"), std::string::npos);
+  EXPECT_EQ((*list)[1].id, waiting);
+  EXPECT_EQ((*list)[1].next_attempt, "24 November 2026 09:00");
+  EXPECT_FALSE(app::outbox_messages(world_.services(), world_.actor(world_.sw_a)));
+}
+
+// A Mailer that records what it is given and says when the first arrives.
+class RecordingMailer final : public Mailer {
+ public:
+  core::Status send(const OutgoingMail& mail) override {
+    std::lock_guard lock(mutex_);
+    sent_.push_back(mail);
+    if (sent_.size() == 1) {
+      first_.set_value();
+    }
+    return core::ok_status();
+  }
+  std::future<void> first() { return first_.get_future(); }
+  std::vector<OutgoingMail> sent() {
+    std::lock_guard lock(mutex_);
+    return sent_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<OutgoingMail> sent_;
+  std::promise<void> first_;
+};
+
+TEST_F(Outbox, TheWorkerRecoversThenDeliversAtStartAndStopsWithoutWaitingItsInterval) {
+  const std::int64_t id = queue();
+  world_.db().write_all(
+      [&](store::Tx& tx) { tx.exec("UPDATE outbox SET status = 'sending' WHERE id = $1", {id}); });
+  RecordingMailer mailer;
+  std::future<void> first = mailer.first();
+  {
+    OutboxWorker worker(world_.services(), mailer, policy_, std::chrono::hours(24));
+    worker.start();
+    ASSERT_EQ(first.wait_for(60s), std::future_status::ready);
+    worker.stop();  // with a day's interval, returns only because stop wakes it
+  }
+  ASSERT_EQ(mailer.sent().size(), 1u);
+  EXPECT_EQ(mailer.sent()[0].id, id);
+  EXPECT_EQ(row(id).status, "sent");
+}
+
+TEST(RetryDelay, FollowsTheSchedule) {
+  struct Row {
+    int failed_attempts;
+    std::chrono::seconds wait;
+  };
+  const Row rows[] = {
+      {.failed_attempts = 1, .wait = 1min},  {.failed_attempts = 2, .wait = 5min},
+      {.failed_attempts = 3, .wait = 30min}, {.failed_attempts = 4, .wait = 2h},
+      {.failed_attempts = 5, .wait = 6h},    {.failed_attempts = 12, .wait = 6h},
+  };
+  for (const Row& r : rows) {
+    EXPECT_EQ(retry_delay(r.failed_attempts), r.wait) << r.failed_attempts;
+  }
+}
+
+TEST(AddressDomain, TakesTheDomainOfTheFromAddress) {
+  EXPECT_EQ(address_domain("Panel <panel@council.gov.uk>", "x"), "council.gov.uk");
+  EXPECT_EQ(address_domain("panel@council.gov.uk", "x"), "council.gov.uk");
+  EXPECT_EQ(address_domain("no address", "casepanel"), "casepanel");
+}
+
+}  // namespace
+}  // namespace casepanel::jobs

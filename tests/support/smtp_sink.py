@@ -1,0 +1,94 @@
+#!/usr/bin/python3
+"""A real SMTP server on loopback for the outbox tests (aiosmtpd, Debian's
+python3-aiosmtpd).
+
+    smtp_sink.py MAILDIR [--fail-flag PATH] [--auth USER:PASSWORD]
+
+Binds 127.0.0.1 on a port the system picks and prints that port on stdout, on
+one line, once it is listening. Each message accepted is written to MAILDIR
+as one file (N.eml: the envelope as X-Envelope-* lines, then the message
+exactly as received) and renamed into place BEFORE the server answers
+"250 OK", so when the client's send returns, the file is there: tests never
+wait or sleep.
+
+--fail-flag PATH: while PATH exists, DATA is answered "451 4.3.0" (a
+temporary failure); tests create and remove the file to switch it.
+--auth USER:PASSWORD: AUTH is required (LOGIN or PLAIN, without TLS) and
+only these credentials pass; the user is recorded as X-Envelope-Auth.
+
+Runs until killed (SIGTERM or SIGKILL from the test fixture).
+"""
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+import warnings
+
+from aiosmtpd.smtp import SMTP, AuthResult
+
+
+class Sink:
+    def __init__(self, maildir, fail_flag):
+        self.maildir = maildir
+        self.fail_flag = fail_flag
+        self.count = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.fail_flag and os.path.exists(self.fail_flag):
+            return "451 4.3.0 Temporary failure (test flag set)"
+        self.count += 1
+        lines = [f"X-Envelope-From: {envelope.mail_from}"]
+        lines += [f"X-Envelope-To: {rcpt}" for rcpt in envelope.rcpt_tos]
+        if session.authenticated:
+            lines.append(f"X-Envelope-Auth: {session.auth_data.login.decode()}")
+        head = ("\r\n".join(lines) + "\r\n").encode()
+        path = os.path.join(self.maildir, f"{self.count}.eml")
+        temporary = path + ".tmp"
+        with open(temporary, "wb") as f:
+            f.write(head + envelope.original_content)
+        os.rename(temporary, path)
+        return "250 OK"
+
+
+def authenticator_for(user, password):
+    def authenticate(server, session, envelope, mechanism, auth_data):
+        ok = auth_data.login.decode() == user and auth_data.password.decode() == password
+        return AuthResult(success=ok, handled=False, auth_data=auth_data)
+
+    return authenticate
+
+
+async def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("maildir")
+    parser.add_argument("--fail-flag")
+    parser.add_argument("--auth")
+    args = parser.parse_args()
+    # AUTH without TLS is what the tests mean to exercise: no warning about it.
+    warnings.simplefilter("ignore")
+    logging.getLogger("mail.log").setLevel(logging.ERROR)
+    handler = Sink(args.maildir, args.fail_flag)
+    options = {}
+    if args.auth:
+        user, password = args.auth.split(":", 1)
+        options = dict(
+            auth_required=True,
+            auth_require_tls=False,
+            authenticator=authenticator_for(user, password),
+        )
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(
+        lambda: SMTP(handler, hostname="sink.test", **options), host="127.0.0.1", port=0
+    )
+    print(server.sockets[0].getsockname()[1], flush=True)
+    async with server:
+        await server.serve_forever()
+
+
+if __name__ == "__main__":
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        sys.exit(0)
