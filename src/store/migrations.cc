@@ -268,6 +268,7 @@ CREATE INDEX child_discussions_child ON child_discussions(child_id, criterion_id
     {3, "outbox delivery", R"SQL(
 ALTER TABLE outbox ADD COLUMN calendar_method TEXT;
 ALTER TABLE outbox ADD COLUMN claimed_at TEXT
+)SQL"},
     // Sittings: the coordinator's changes to the schedule, triage's referrals
     // for consultation, members and attendance, and the sequence numbers of
     // calendar invitations (issue 4).
