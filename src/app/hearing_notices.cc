@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "app/invitation.h"
 #include "app/members.h"
+#include "app/outbox.h"
 #include "app/support.h"
 
 namespace casepanel::app {
@@ -19,6 +21,28 @@ std::string venue_label(const core::PanelType* panel, const std::string& venue_i
     out += out.empty() ? room : ", " + room;
   }
   return out;
+}
+
+// The invitation's organiser: the panel's coordinator.
+void set_organizer(Tx& tx, Invitation& inv) {
+  auto r = tx.query_one(
+      "SELECT u.name, u.email FROM users u JOIN user_roles ur ON ur.user_id = u.id "
+      "WHERE ur.role = 'coordinator' AND u.active = 1 ORDER BY u.id LIMIT 1");
+  inv.organizer_name = r ? r->text(0) : "casepanel";
+  inv.organizer_email = r ? r->text(1) : "casepanel@localhost";
+}
+
+// Sends each person their own copy: the invitation names them as attendee.
+void send_each(Tx& tx, const Services& s, const std::vector<std::int64_t>& users,
+               const std::string& subject, const std::string& body, Invitation inv) {
+  for (std::int64_t user : users) {
+    auto u = tx.query_one("SELECT name, email FROM users WHERE id = $1", {user});
+    if (!u) {
+      continue;
+    }
+    inv.attendees = {{u->text(0), u->text(1)}};
+    queue_invitation(tx, s, user, subject, body, inv);
+  }
 }
 
 }  // namespace
@@ -91,9 +115,20 @@ void notify_presenters(Tx& tx, const Services& s, std::int64_t hearing_id, Notic
     body += "\nReason: " + why;
   }
   body += "\nRequest: /requests/" + std::to_string(h->integer(0));
-  for (std::int64_t user : hearing_presenters(tx, hearing_id)) {
-    queue_email(tx, s, user, subject, body);
-  }
+  // The presenters' invitation is for their exact slot; every change raises
+  // its sequence so that calendars replace it.
+  Invitation inv;
+  inv.uid = "hearing-" + std::to_string(hearing_id) + "@casepanel";
+  inv.sequence = static_cast<int>(
+      tx.query_one("SELECT invite_sequence FROM hearings WHERE id = $1", {hearing_id})->integer(0));
+  inv.method = notice == Notice::cancelled ? InviteMethod::cancel : InviteMethod::request;
+  inv.starts = parse_utc(h->text(1));
+  inv.ends = inv.starts + std::chrono::minutes{h->integer(2)};
+  inv.summary = panel_name + ": " + children;
+  inv.description = body;
+  inv.location = venue_label(panel, h->text(4), h->text(5));
+  set_organizer(tx, inv);
+  send_each(tx, s, hearing_presenters(tx, hearing_id), subject, body, inv);
 }
 
 void notify_members(Tx& tx, const Services& s, std::int64_t meeting_id, Notice notice,
@@ -144,9 +179,22 @@ void notify_members(Tx& tx, const Services& s, std::int64_t meeting_id, Notice n
     body += "\nReason: " + why;
   }
   body += "\nAgenda: /sittings/" + std::to_string(meeting_id);
+  Invitation inv;
+  inv.uid = "sitting-" + std::to_string(meeting_id) + "@casepanel";
+  inv.sequence = static_cast<int>(
+      tx.query_one("SELECT invite_sequence FROM meetings WHERE id = $1", {meeting_id})->integer(0));
+  inv.method = notice == Notice::cancelled ? InviteMethod::cancel : InviteMethod::request;
+  inv.starts = parse_utc(m->text(1));
+  inv.ends = parse_utc(m->text(2));
+  inv.summary = panel_name + " sitting";
+  inv.description = body;
+  inv.location = where;
+  set_organizer(tx, inv);
+  std::vector<std::int64_t> members;
   for (const SittingMember& member : sitting_members(tx, s, meeting_id)) {
-    queue_email(tx, s, member.user_id, subject, body);
+    members.push_back(member.user_id);
   }
+  send_each(tx, s, members, subject, body, inv);
 }
 
 }  // namespace casepanel::app

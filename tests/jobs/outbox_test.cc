@@ -11,8 +11,12 @@
 #include <regex>
 
 #include "app/outbox.h"
+#include "app/sitting_changes.h"
+#include "app/sittings.h"
 #include "app/support.h"
+#include "app/triage.h"
 #include "jobs/mail_reader.h"
+#include "support/requests.h"
 #include "support/smtp_sink.h"
 #include "support/world.h"
 
@@ -425,6 +429,65 @@ TEST(AddressDomain, TakesTheDomainOfTheFromAddress) {
   EXPECT_EQ(address_domain("Panel <panel@council.gov.uk>", "x"), "council.gov.uk");
   EXPECT_EQ(address_domain("panel@council.gov.uk", "x"), "council.gov.uk");
   EXPECT_EQ(address_domain("no address", "casepanel"), "casepanel");
+}
+
+// The whole path of an invitation: scheduling a hearing queues one for each
+// presenter, the worker delivers it over SMTP, and a move and a cancellation
+// send updates with the same UID and a higher SEQUENCE.
+TEST_F(Outbox, AHearingsInvitationsArriveAndItsMoveAndCancellationUpdateThem) {
+  auto& s = world_.services();
+  app::ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 3);
+  const auto request = testing::sent_clam_request(world_, {world_.child_a});
+  testing::approve_clam(world_, request);
+  std::int64_t meeting = 0;
+  world_.db().read_all([&](store::Tx& tx) {
+    meeting = tx.query_one(
+                    "SELECT id FROM meetings WHERE panel_id = 'clam' AND "
+                    "sitting_date = '2026-12-01'")
+                  ->integer(0);
+  });
+  const app::Actor coordinator = world_.actor(world_.coordinator);
+  // The calendar parts that reached sw_a, in order.
+  auto invitations = [&] {
+    deliver();
+    std::vector<std::string> out;
+    for (const std::string& raw : sink_.messages()) {
+      const ReadMail m = read_mail(raw);
+      if (raw.find("X-Envelope-To: sw_a@test") == std::string::npos || m.parts.size() < 2) {
+        continue;
+      }
+      out.push_back(m.parts[1].content);
+    }
+    return out;
+  };
+  ASSERT_TRUE(app::schedule_request(s, coordinator, request, meeting, "13:45").ok());
+  auto got = invitations();
+  ASSERT_EQ(got.size(), 1u);
+  const std::regex uid("UID:(hearing-[0-9]+@casepanel)");
+  std::smatch first_uid;
+  ASSERT_TRUE(std::regex_search(got[0], first_uid, uid)) << got[0];
+  const std::string hearing_uid = "UID:" + first_uid[1].str();
+  EXPECT_NE(got[0].find("METHOD:REQUEST"), std::string::npos);
+  EXPECT_NE(got[0].find("SEQUENCE:0"), std::string::npos);
+  EXPECT_NE(got[0].find("DTSTART;TZID=Europe/London:20261201T134500"), std::string::npos) << got[0];
+  EXPECT_NE(got[0].find("DTEND;TZID=Europe/London:20261201T140000"), std::string::npos);
+  EXPECT_NE(got[0].find("BEGIN:VTIMEZONE"), std::string::npos);
+
+  app::SittingInput to{"", "2026-12-02", "10:00", "13:30", "chn", "", ""};
+  ASSERT_TRUE(app::move_sitting(s, coordinator, meeting, to, "Court hearing").ok());
+  got = invitations();
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_NE(got[1].find(hearing_uid), std::string::npos);
+  EXPECT_NE(got[1].find("SEQUENCE:1"), std::string::npos);
+  EXPECT_NE(got[1].find("DTSTART;TZID=Europe/London:20261202T101500"), std::string::npos) << got[1];
+
+  ASSERT_TRUE(app::cancel_sitting(s, coordinator, meeting, "Chair unwell").ok());
+  got = invitations();
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_NE(got[2].find("METHOD:CANCEL"), std::string::npos);
+  EXPECT_NE(got[2].find("STATUS:CANCELLED"), std::string::npos);
+  EXPECT_NE(got[2].find("SEQUENCE:2"), std::string::npos);
+  EXPECT_NE(got[2].find(hearing_uid), std::string::npos);
 }
 
 }  // namespace
