@@ -119,6 +119,44 @@ std::string papers_summary(Tx& tx, const core::PanelType* panel, std::int64_t re
          std::to_string(not_provided) + " not provided";
 }
 
+// A triage action that takes the request out of the queue: recorded as the
+// coordinator's "approval" outcome with the text, the request's new state,
+// the audit event, then `tell` the people concerned.
+struct TriageOutcome {
+  const char* outcome;    // approvals.outcome: "returned" | "declined"
+  const char* new_state;  // "draft" | "declined"
+  const char* action;     // the audit event
+  const char* field;      // the form field of the text
+  const char* missing;    // the message when the text is empty
+};
+
+template <typename Tell>
+core::Status close_triage(Services& s, const Actor& a, std::int64_t request_id,
+                          const TriageOutcome& o, const std::string& text, Tell tell) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators triage requests");
+  }
+  if (auto ok = check_text(o.field, text, o.missing); !ok) {
+    return ok;
+  }
+  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    auto req = load_submitted(tx, s, request_id);
+    if (!req) {
+      return req.error();
+    }
+    const std::string now = now_utc(s);
+    tx.exec(
+        "INSERT INTO approvals (request_id, step_id, approver_id, outcome, comments, at) "
+        "VALUES ($1, 'triage', $2, $3, $4, $5)",
+        {request_id, a.id, std::string(o.outcome), text, now});
+    tx.exec("UPDATE requests SET state = $1, updated_at = $2 WHERE id = $3",
+            {std::string(o.new_state), now, request_id});
+    audit(tx, s, a, o.action, "request", request_id, {{o.field, text}});
+    tell(tx, *req);
+    return core::Done{};
+  });
+}
+
 // Puts the request on the sitting's agenda, audited, and tells its presenters.
 void insert_hearing(Tx& tx, const Services& s, const Actor& a, const core::Placement& p,
                     nlohmann::json detail) {
@@ -402,62 +440,28 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
 
 core::Status ask_for_information(Services& s, const Actor& a, std::int64_t request_id,
                                  const std::string& message) {
-  if (!a.may(core::Permission::triage)) {
-    return core::Error::forbidden("Only coordinators triage requests");
-  }
-  if (auto ok = check_text("message", message, "Enter what information is needed"); !ok) {
-    return ok;
-  }
-  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto req = load_submitted(tx, s, request_id);
-    if (!req) {
-      return req.error();
-    }
-    const std::string now = now_utc(s);
-    tx.exec(
-        "INSERT INTO approvals (request_id, step_id, approver_id, outcome, comments, at) "
-        "VALUES ($1, 'triage', $2, 'returned', $3, $4)",
-        {request_id, a.id, message, now});
-    tx.exec("UPDATE requests SET state = 'draft', updated_at = $1 WHERE id = $2",
-            {now, request_id});
-    audit(tx, s, a, "request.ask_information", "request", request_id, {{"message", message}});
-    queue_email(tx, s, req->author_id, req->panel->name + ": more information needed",
+  const TriageOutcome outcome{"returned", "draft", "request.ask_information", "message",
+                              "Enter what information is needed"};
+  return close_triage(s, a, request_id, outcome, message, [&](Tx& tx, const Submitted& req) {
+    queue_email(tx, s, req.author_id, req.panel->name + ": more information needed",
                 "The coordinator needs more before your request can have a slot: " + message +
                     "\nChange the request and send it again: /requests/" +
                     std::to_string(request_id));
-    return core::Done{};
   });
 }
 
 core::Status decline_request(Services& s, const Actor& a, std::int64_t request_id,
                              const std::string& reason) {
-  if (!a.may(core::Permission::triage)) {
-    return core::Error::forbidden("Only coordinators triage requests");
-  }
-  if (auto ok = check_text("decline_reason", reason, "Enter why the request is declined"); !ok) {
-    return ok;
-  }
-  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto req = load_submitted(tx, s, request_id);
-    if (!req) {
-      return req.error();
-    }
-    const std::string now = now_utc(s);
-    tx.exec(
-        "INSERT INTO approvals (request_id, step_id, approver_id, outcome, comments, at) "
-        "VALUES ($1, 'triage', $2, 'declined', $3, $4)",
-        {request_id, a.id, reason, now});
-    tx.exec("UPDATE requests SET state = 'declined', updated_at = $1 WHERE id = $2",
-            {now, request_id});
-    audit(tx, s, a, "request.decline", "request", request_id, {{"reason", reason}});
-    const std::string subject = req->panel->name + ": request declined";
+  const TriageOutcome outcome{"declined", "declined", "request.decline", "decline_reason",
+                              "Enter why the request is declined"};
+  return close_triage(s, a, request_id, outcome, reason, [&](Tx& tx, const Submitted& req) {
+    const std::string subject = req.panel->name + ": request declined";
     const std::string body = "The request /requests/" + std::to_string(request_id) +
                              " was declined by the coordinator. Reason: " + reason;
-    queue_email(tx, s, req->author_id, subject, body);
-    if (auto manager = team_manager(tx, req->team_id); manager && *manager != req->author_id) {
+    queue_email(tx, s, req.author_id, subject, body);
+    if (auto manager = team_manager(tx, req.team_id); manager && *manager != req.author_id) {
       queue_email(tx, s, *manager, subject, body);
     }
-    return core::Done{};
   });
 }
 
