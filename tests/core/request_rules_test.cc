@@ -4,24 +4,12 @@
 // authorisation, and month arithmetic for the watch lists.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/cutoff.h"
 #include "core/request.h"
+#include "shipped_panels.h"
 
 namespace casepanel::core {
 namespace {
-
-PanelType shipped(const std::string& file) {
-  const std::string path = std::string(CASEPANEL_SOURCE_DIR) + "/config/panels/" + file;
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  auto loaded = PanelType::create(text.str(), path);
-  EXPECT_TRUE(loaded.panel.has_value()) << path;
-  return loaded.panel.value_or(PanelType{});
-}
 
 Date date(std::string_view iso) { return parse_iso_date(iso).value(); }
 

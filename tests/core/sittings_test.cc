@@ -2,24 +2,12 @@
 // between Horsham and Worthing, and a sitting on a bank holiday (or an
 // organisation's own closure) flagged with the next working day proposed.
 #include "core/sittings.h"
+#include "shipped_panels.h"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 namespace casepanel::core {
 namespace {
-
-PanelType shipped(const std::string& file) {
-  const std::string path = std::string(CASEPANEL_SOURCE_DIR) + "/config/panels/" + file;
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  auto loaded = PanelType::create(text.str(), path);
-  EXPECT_TRUE(loaded.panel.has_value()) << path;
-  return loaded.panel.value_or(PanelType{});
-}
 
 Date date(const char* iso) { return *parse_iso_date(iso); }
 
