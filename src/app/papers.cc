@@ -99,8 +99,6 @@ std::size_t utf8_chars(const std::string& s) {
   return n;
 }
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 // What is wrong with an upload before anything is written; its media type if nothing.
 core::Result<std::string> check_upload(const Services& s, const std::string& field,
                                        const Upload& u) {

@@ -640,7 +640,7 @@ core::Status accept_late(Services& s, const Actor& a, std::int64_t request_id,
   if (!a.may(core::Permission::triage)) {
     return core::Error::forbidden("Only the coordinator can accept a late request");
   }
-  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (blank(reason)) {
     return core::Error::invalid("late_reason", "Enter why the request is accepted late");
   }
   if (reason.size() > 2000) {
@@ -677,7 +677,7 @@ core::Status accept_late(Services& s, const Actor& a, std::int64_t request_id,
 
 core::Status return_request(Services& s, const Actor& a, std::int64_t request_id,
                             const std::string& comments) {
-  if (comments.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (blank(comments)) {
     return core::Error::invalid("comments", "Enter what needs to change");
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {

@@ -13,8 +13,6 @@ constexpr std::size_t kLongestRoom = 200;
 constexpr std::size_t kLongestConference = 1000;
 constexpr std::size_t kLongestReason = 2000;
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 // A sitting's times, checked.
 struct When {
   core::Date date;

@@ -264,10 +264,10 @@ core::Status record_decision(Services& s, const Actor& a, std::int64_t hearing_i
   if (in.decision_type.empty()) {
     problems.push_back({"decision_type", "Select the decision"});
   }
-  if (in.summary.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (blank(in.summary)) {
     problems.push_back({"decided", "Enter what the panel decided"});
   }
-  if (in.reasons.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (blank(in.reasons)) {
     problems.push_back({"reasons", "Enter the reasons for the decision"});
   }
   std::optional<core::Date> review;
@@ -278,7 +278,7 @@ core::Status record_decision(Services& s, const Actor& a, std::int64_t hearing_i
     }
   }
   int due_days = 0;
-  const bool has_action = in.action.find_first_not_of(" \t\r\n") != std::string::npos;
+  const bool has_action = !blank(in.action);
   if (has_action) {
     if (in.action_owner_id == 0) {
       problems.push_back({"action_owner_id", "Select who owns the action"});

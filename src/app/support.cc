@@ -23,6 +23,10 @@ std::string Actor::main_role() const {
   return std::string(core::role_id(*roles.begin()));
 }
 
+bool blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
 std::string now_utc(const Services& s) { return core::to_iso_utc(s.clock.now()); }
 
 void audit(store::Tx& tx, const Services& s, const Actor& actor, std::string action,

@@ -16,6 +16,9 @@ namespace casepanel::app {
 
 std::string now_utc(const Services& s);
 
+// Whether typed text is empty or only spaces and line breaks.
+bool blank(const std::string& text);
+
 void audit(store::Tx& tx, const Services& s, const Actor& actor, std::string action,
            std::string entity, std::int64_t entity_id, const nlohmann::json& detail = {});
 

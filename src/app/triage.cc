@@ -16,8 +16,6 @@ using store::Tx;
 constexpr std::size_t kLongestMessage = 2000;
 constexpr std::size_t kSittingsOffered = 6;
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 core::Status check_text(const std::string& field, const std::string& text,
                         const std::string& missing) {
   if (blank(text)) {

@@ -136,7 +136,7 @@ core::Status record_discussion(Services& s, const Actor& a, std::int64_t child_i
   if (in.outcome != "refer" && in.outcome != "not_now") {
     problems.push_back({"outcome", "Select what was decided"});
   }
-  if (in.arguments.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (blank(in.arguments)) {
     problems.push_back({"arguments", "Enter the arguments for the decision"});
   } else if (in.arguments.size() > 20000) {
     problems.push_back({"arguments", "Keep this to 20,000 characters or fewer"});
