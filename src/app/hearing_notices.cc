@@ -77,27 +77,33 @@ void notify_presenters(Tx& tx, const Services& s, std::int64_t hearing_id, Notic
   }
   const core::PanelType* panel = s.panels.find(h->text(3));
   const std::string panel_name = panel ? panel->name : h->text(3);
-  const std::string children = request_children_names(tx, h->integer(0));
+  // Email is not a safe channel for a child's details: the notice names the
+  // request, and the presenters open it in casepanel to see who it is for.
+  int child_count = 0;
+  request_children_names(tx, h->integer(0), &child_count);
+  const std::string request = "request " + std::to_string(h->integer(0));
+  const std::string for_whom =
+      request + " (" + std::to_string(child_count) + (child_count == 1 ? " child)" : " children)");
   const std::string when = london_long_date(h->text(1)) + " at " + london_hh_mm(h->text(1));
   std::string subject;
   std::string body;
   switch (notice) {
     case Notice::scheduled:
-      subject = panel_name + ": " + children + " will be heard on " + when;
-      body = "The request for " + children + " has a " + std::to_string(h->integer(2)) +
+      subject = panel_name + ": " + request + " will be heard on " + when;
+      body = "The hearing for " + for_whom + " has a " + std::to_string(h->integer(2)) +
              "-minute slot at " + panel_name + " on " + when + ".";
       break;
     case Notice::moved:
-      subject = panel_name + ": the hearing for " + children + " has moved to " + when;
-      body = "The hearing for " + children + " is now on " + when + ".";
+      subject = panel_name + ": the hearing for " + request + " has moved to " + when;
+      body = "The hearing for " + for_whom + " is now on " + when + ".";
       break;
     case Notice::updated:
-      subject = panel_name + ": the hearing for " + children + " on " + when + " has changed";
-      body = "The details of the hearing for " + children + " on " + when + " have changed.";
+      subject = panel_name + ": the hearing for " + request + " on " + when + " has changed";
+      body = "The details of the hearing for " + for_whom + " on " + when + " have changed.";
       break;
     case Notice::cancelled:
-      subject = panel_name + ": the hearing for " + children + " on " + when + " is cancelled";
-      body = "The hearing for " + children + " on " + when +
+      subject = panel_name + ": the hearing for " + request + " on " + when + " is cancelled";
+      body = "The hearing for " + for_whom + " on " + when +
              " is cancelled. The request is back with the coordinator, who will give it a new "
              "slot.";
       break;
@@ -124,7 +130,7 @@ void notify_presenters(Tx& tx, const Services& s, std::int64_t hearing_id, Notic
   inv.method = notice == Notice::cancelled ? InviteMethod::cancel : InviteMethod::request;
   inv.starts = parse_utc(h->text(1));
   inv.ends = inv.starts + std::chrono::minutes{h->integer(2)};
-  inv.summary = panel_name + ": " + children;
+  inv.summary = panel_name + ": " + for_whom;
   inv.description = body;
   inv.location = venue_label(panel, h->text(4), h->text(5));
   set_organizer(tx, inv);

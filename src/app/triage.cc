@@ -489,12 +489,12 @@ core::Status refer_for_consultation(Services& s, const Actor& a, std::int64_t re
         {request_id, consultation_id, note, a.id, now_utc(s)});
     audit(tx, s, a, "request.refer_consultation", "request", request_id,
           {{"consultation", consultation_id}, {"note", note}});
-    const std::string children = request_children_names(tx, request_id);
     for (const Row& u : tx.query("SELECT DISTINCT ur.user_id FROM user_roles ur JOIN users u ON "
                                  "u.id = ur.user_id WHERE ur.role = $1 AND u.active = 1",
                                  {std::string(core::role_id(consultation->role))})) {
       queue_email(
-          tx, s, u.integer(0), req->panel->name + ": consultation asked for " + children,
+          tx, s, u.integer(0),
+          req->panel->name + ": consultation asked for request " + std::to_string(request_id),
           consultation->label + ". " + note + "\nRequest: /requests/" + std::to_string(request_id));
     }
     queue_email(tx, s, req->author_id,

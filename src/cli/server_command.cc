@@ -94,6 +94,10 @@ int serve(const Common& c, int port) {
   options.demo = is_demo(*rt->db);
   options.secure_cookies = rt->settings.secure_cookies;
   options.email_delivery = !rt->settings.smtp.host.empty();
+  EmailDelivery email = start_email_delivery(*rt);
+  if (email.worker) {
+    options.after_post = [worker = email.worker.get()] { worker->wake(); };
+  }
   web::Site site(*rt->services, web::Templates::load(rt->settings.templates_dir),
                  static_files(rt->settings), options);
   web::ServerConfig config = rt->settings.server;
@@ -108,7 +112,6 @@ int serve(const Common& c, int port) {
   if (options.demo) {
     print_demo_logins(std::cout);
   }
-  EmailDelivery email = start_email_delivery(*rt);
   std::cout.flush();
   int signal = 0;
   sigwait(&stop, &signal);

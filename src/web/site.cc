@@ -78,7 +78,11 @@ Site::Site(app::Services& services, std::shared_ptr<const Templates> templates, 
 
 WebResponse Site::handle(WebRequest& request) const {
   try {
-    return with_headers(dispatch(request));
+    WebResponse out = with_headers(dispatch(request));
+    if (request.method == "POST" && options_.after_post) {
+      options_.after_post();
+    }
+    return out;
   } catch (const std::exception& e) {
     // The detail goes to the log, never to the page.
     spdlog::error("{} {}: {}", request.method, request.path, e.what());

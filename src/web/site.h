@@ -35,6 +35,10 @@ struct SiteOptions {
   bool secure_cookies = false;  // behind TLS: cookies get Secure
   bool email_delivery = true;   // false: the outbox page says delivery is off
   std::string council = "Demo County Council";
+  // Called after every POST has been handled (its transaction committed):
+  // serve wakes the outbox worker, so the messages a change queued go out at
+  // once rather than at the next interval.
+  std::function<void()> after_post;
 };
 
 class Site;

@@ -1,19 +1,26 @@
 // Starts one casepanel server for the whole browser run and stops it after.
 //
-// 1. A fresh temporary directory holds the database (and the server's log).
-// 2. `casepanel demo` fills a new database with the fictional council.
-// 3. `casepanel serve --port 0` picks a free port and prints
+// 1. A fresh temporary directory holds the database, the uploaded papers, the
+//    server's log and a maildir.
+// 2. A real SMTP server (tests/support/smtp_sink.py, aiosmtpd) listens on a
+//    loopback port it picks and writes every message it accepts to the
+//    maildir as N.eml; its path goes into CASEPANEL_MAILDIR for the specs.
+// 3. A settings file in the directory points [smtp] at the sink and
+//    [uploads] at the directory, so nothing is written to the checkout.
+// 4. `casepanel demo` fills a new database with the fictional council.
+// 5. `casepanel serve --port 0` picks a free port and prints
 //    "casepanel is serving on http://127.0.0.1:PORT/"; we wait for that line.
-// 4. The address goes into CASEPANEL_BASE_URL, which playwright.config.js
+// 6. The address goes into CASEPANEL_BASE_URL, which playwright.config.js
 //    reads as baseURL in the worker processes.
 //
 // Both commands run with the same frozen clock (CASEPANEL_CLOCK), so the demo
 // data, the planned sittings and every date the pages show are the same on
 // every run, whatever the wall clock says.
 //
-// The function returns the teardown: stop the server with SIGTERM, keep its
-// log as test-results/casepanel-server.log, remove the temporary directory,
-// and fail the run if AddressSanitizer or UBSan reported anything.
+// The function returns the teardown: stop the server and the sink with
+// SIGTERM, keep the server's log as test-results/casepanel-server.log, remove
+// the temporary directory, and fail the run if AddressSanitizer or UBSan
+// reported anything.
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -71,6 +78,60 @@ function waitForServing(server, log) {
   });
 }
 
+// Starts the SMTP sink and resolves with [process, port] once it prints the
+// port it listens on.
+function startSink(maildir) {
+  const sink = spawn('/usr/bin/python3', [path.join(ROOT, 'tests/support/smtp_sink.py'), maildir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const guard = setTimeout(() => {
+      sink.kill('SIGKILL');
+      reject(new Error(`the SMTP sink did not print its port within ${START_TIMEOUT_MS} ms:\n${err}`));
+    }, START_TIMEOUT_MS);
+    sink.stderr.on('data', (chunk) => {
+      err += chunk.toString();
+    });
+    sink.stdout.on('data', (chunk) => {
+      out += chunk.toString();
+      const m = out.match(/^(\d+)\n/);
+      if (m) {
+        clearTimeout(guard);
+        resolve([sink, Number(m[1])]);
+      }
+    });
+    sink.on('exit', (code) => {
+      clearTimeout(guard);
+      reject(new Error(`the SMTP sink exited (code ${code}) before listening:\n${err}`));
+    });
+  });
+}
+
+// The settings the run uses: the shipped defaults, with email delivered to
+// the sink at once (the worker is also woken after every change) and papers
+// kept in the temporary directory.
+function writeSettings(dir, smtpPort) {
+  const file = path.join(dir, 'casepanel.toml');
+  fs.writeFileSync(
+    file,
+    [
+      '[uploads]',
+      `directory = ${JSON.stringify(path.join(dir, 'uploads'))}`,
+      '',
+      '[smtp]',
+      'host = "127.0.0.1"',
+      `port = ${smtpPort}`,
+      'from = "casepanel <panel@demo.casepanel.test>"',
+      'timeout_seconds = 10',
+      'interval_seconds = 2',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
 function stop(server) {
   return new Promise((resolve) => {
     if (server.exitCode !== null || server.signalCode !== null) {
@@ -90,21 +151,37 @@ module.exports = async function globalSetup() {
   const exe = binary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casepanel-browser-'));
   const database = path.join(dir, 'db');
+  const maildir = path.join(dir, 'mail');
+  fs.mkdirSync(maildir);
+  let sink;
+  let settings;
+  try {
+    let port;
+    [sink, port] = await startSink(maildir);
+    settings = writeSettings(dir, port);
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const cleanUp = async () => {
+    await stop(sink);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 
-  const demo = spawnSync(exe, ['demo', '--database', database, '--clock', CLOCK], {
+  const demo = spawnSync(exe, ['demo', '--database', database, '--config', settings, '--clock', CLOCK], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: START_TIMEOUT_MS,
   });
   if (demo.status !== 0) {
-    fs.rmSync(dir, { recursive: true, force: true });
+    await cleanUp();
     throw new Error(`casepanel demo failed (status ${demo.status}):\n${demo.stdout}\n${demo.stderr}`);
   }
 
   const logFile = path.join(dir, 'server.log');
   const logStream = fs.createWriteStream(logFile);
   let stderr = '';
-  const server = spawn(exe, ['serve', '--database', database, '--port', '0', '--clock', CLOCK], {
+  const server = spawn(exe, ['serve', '--database', database, '--config', settings, '--port', '0', '--clock', CLOCK], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -122,11 +199,12 @@ module.exports = async function globalSetup() {
   } catch (err) {
     await stop(server);
     logStream.end();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await cleanUp();
     throw err;
   }
   process.env.CASEPANEL_BASE_URL = baseURL;
   process.env.CASEPANEL_CLOCK = CLOCK;
+  process.env.CASEPANEL_MAILDIR = maildir;
 
   return async function globalTeardown() {
     await stop(server);
@@ -134,7 +212,7 @@ module.exports = async function globalSetup() {
     const outDir = path.join(ROOT, 'test-results');
     fs.mkdirSync(outDir, { recursive: true });
     fs.copyFileSync(logFile, path.join(outDir, 'casepanel-server.log'));
-    fs.rmSync(dir, { recursive: true, force: true });
+    await cleanUp();
     if (SANITIZER_REPORT.test(stderr)) {
       throw new Error(
         'casepanel serve reported a sanitizer error (see test-results/casepanel-server.log):\n' + stderr,

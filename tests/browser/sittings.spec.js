@@ -6,10 +6,34 @@
 // at the proposed time, publishes the agenda, and moves a sitting: its
 // hearings keep their times on the new date.
 //
+// Email goes to a real SMTP server on loopback (global-setup.js): each
+// presenter's invitation arrives with the DTSTART of the exact slot, and the
+// move sends an update for the same UID with a higher SEQUENCE and the new
+// date; the members' invitation for the sitting follows the move too.
+//
 // The server's clock is frozen at Tuesday 24 November 2026, 09:00 London
 // (global-setup.js). Every page is checked with axe (WCAG 2.2 AA).
 const { test, expect } = require('@playwright/test');
 const { browserSession } = require('./session');
+const { invitations, londonStart } = require('./mail');
+
+// "Tuesday 1 December 2026 at Horsham" -> "2026-12-01"
+const isoDateIn = (text) => {
+  const [, day, month, year] = /(\d{1,2}) (\w+) (\d{4})/.exec(text);
+  const m = new Date(`${month} 1, 2000`).getMonth() + 1;
+  return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+};
+// The delivery worker runs in the server: wait for what it sends.
+// If it never comes, the failure lists what did.
+async function arrives(find, message) {
+  try {
+    await expect.poll(() => find() !== undefined, { message, timeout: 30 * 1000 }).toBe(true);
+  } catch (err) {
+    const seen = invitations().map((i) => `  ${i.to} ${i.method} ${i.uid} ${i.sequence} ${i.dtstart} ${i.summary}`);
+    err.message += `\nInvitations that arrived (${seen.length}):\n${seen.join('\n')}`;
+    throw err;
+  }
+}
 
 const minutes = (hhmm) => {
   const [h, m] = hhmm.split(':').map(Number);
@@ -51,6 +75,7 @@ test('the coordinator accepts the proposed agenda and moves a sitting', async ({
       start,
       end,
       children: await cells.nth(2).innerText(),
+      request: (await cells.nth(2).getByRole('link').getAttribute('href')).split('/').pop(),
       statutory: (await cells.nth(3).innerText()).includes('Statutory'),
     });
   }
@@ -72,11 +97,36 @@ test('the coordinator accepts the proposed agenda and moves a sitting', async ({
   }
   await checkPage('agenda');
 
+  // Each hearing's invitation reaches the SMTP server for its exact slot. It
+  // names the request, never a child: email is not a safe channel for that.
+  const forRequest = (id) => new RegExp(`^CLAM Panel: request ${id} \\(\\d+ child(ren)?\\)$`);
+  for (const p of proposed) {
+    await arrives(
+      () =>
+        invitations().find(
+          (i) =>
+            i.method === 'REQUEST' &&
+            i.uid.startsWith('hearing-') &&
+            forRequest(p.request).test(i.summary) &&
+            i.dtstart === londonStart(isoDateIn(p.sitting), p.start),
+        ),
+      `an invitation for request ${p.request} (${p.children}) at ${p.start} on ${p.sitting}`,
+    );
+  }
+  const childNames = proposed.flatMap((p) => p.children.split(', '));
+  expect(invitations().filter((i) => childNames.some((name) => i.summary.includes(name)))).toEqual([]);
+
   // Publish the agenda to the members, then move the sitting to the next day.
   await page.getByRole('button', { name: /Publish/ }).click();
   await expect(page.locator('#sitting-details')).toContainText('Published on 24 November 2026');
   const sittingUrl = page.url();
-  const agendaBefore = await page.getByRole('table', { name: 'Agenda' }).locator('tbody tr').allInnerTexts();
+  const sittingUid = `sitting-${/\/sittings\/(\d+)/.exec(sittingUrl)[1]}@casepanel`;
+  await arrives(
+    () => invitations().find((i) => i.uid === sittingUid && i.method === 'REQUEST'),
+    'the members get an invitation for the published sitting',
+  );
+  const agendaRows = page.getByRole('table', { name: 'Agenda' }).locator('tbody tr');
+  const agendaBefore = await agendaRows.allInnerTexts();
   const heading = await page.getByRole('heading', { level: 1 }).innerText();
   const [, day, month, year] = /^(\d+) (\w+) (\d{4})/.exec(heading);
   const next = new Date(Date.UTC(Number(year), new Date(`${month} 1, 2000`).getMonth(), Number(day) + 1));
@@ -87,9 +137,43 @@ test('the coordinator accepts the proposed agenda and moves a sitting', async ({
   await page.getByRole('button', { name: 'Move the sitting' }).click();
   await expect(page).toHaveURL(sittingUrl);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(nextLong);
-  const agendaAfter = await page.getByRole('table', { name: 'Agenda' }).locator('tbody tr').allInnerTexts();
+  const agendaAfter = await agendaRows.allInnerTexts();
   expect(agendaAfter.map((r) => r.split('\t')[0])).toEqual(agendaBefore.map((r) => r.split('\t')[0]));
   await checkPage('moved');
+
+  // The move sends each presenter an invitation for the new date at the same
+  // time. For the hearings scheduled above (not the demo's own, which were
+  // never sent), it is an update: the first invitation's UID and a higher
+  // SEQUENCE.
+  const oldDate = isoDateIn(heading);
+  let updates = 0;
+  for (let r = 0; r < agendaAfter.length; r += 1) {
+    const start = agendaAfter[r].split('\t')[0].split(' to ')[0];
+    const request = (await agendaRows.nth(r).getByRole('link').first().getAttribute('href')).split('/').pop();
+    const first = invitations().find(
+      (i) => i.method === 'REQUEST' && forRequest(request).test(i.summary) && i.dtstart === londonStart(oldDate, start),
+    );
+    updates += first ? 1 : 0;
+    await arrives(
+      () =>
+        invitations().find(
+          (i) =>
+            i.method === 'REQUEST' &&
+            forRequest(request).test(i.summary) &&
+            i.dtstart === londonStart(nextDay, start) &&
+            (!first || (i.uid === first.uid && i.sequence > first.sequence)),
+        ),
+      `an invitation for request ${request} at ${start} on ${nextDay}`,
+    );
+  }
+  expect(updates, 'hearings scheduled from the proposal are on the moved sitting').toBeGreaterThan(0);
+  await arrives(
+    () =>
+      invitations().find(
+        (i) => i.uid === sittingUid && i.sequence > 0 && i.dtstart.startsWith(`DTSTART;TZID=Europe/London:${nextDay.replace(/-/g, '')}T`),
+      ),
+    'the members get an update for the moved sitting',
+  );
 
   // The print view of the agenda.
   await page.getByRole('link', { name: 'Print the agenda' }).click();

@@ -1,6 +1,7 @@
 // The administrators' email outbox over HTTP: who may see it, what it shows,
 // and retrying a failed message (CSRF, audit).
 #include <gtest/gtest.h>
+#include <atomic>
 
 #include "support/world.h"
 #include "web/http_client.h"
@@ -14,9 +15,11 @@ using testing::TestWorld;
 class OutboxHttp : public ::testing::Test {
  protected:
   OutboxHttp() {
+    SiteOptions options;
+    options.after_post = [this] { ++posts_handled_; };
     site_ = std::make_unique<Site>(
         world_.services(), Templates::load(std::string(CASEPANEL_SOURCE_DIR) + "/templates"),
-        StaticFiles{}, SiteOptions{});
+        StaticFiles{}, options);
     ServerConfig config;
     config.port = 0;
     config.max_threads = 4;
@@ -52,6 +55,7 @@ class OutboxHttp : public ::testing::Test {
   std::unique_ptr<Site> site_;
   std::unique_ptr<Server> server_;
   std::int64_t failed_ = 0;
+  std::atomic<int> posts_handled_ = 0;  // calls of SiteOptions::after_post
 };
 
 TEST_F(OutboxHttp, OnlyAdministratorsSeeTheOutbox) {
@@ -94,8 +98,12 @@ TEST_F(OutboxHttp, RetryingNeedsTheCsrfTokenAndAnAdministrator) {
   EXPECT_EQ(admin.post(path, {}).status, 403);
   EXPECT_EQ(status_of(failed_), "failed");
 
-  Reply r = admin.post(path, {{"csrf_token", Client::token_in(admin.get("/admin/outbox").body)}});
+  const std::string token_before = Client::token_in(admin.get("/admin/outbox").body);
+  const int posts_before = posts_handled_;
+  Reply r = admin.post(path, {{"csrf_token", token_before}});
   EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(posts_handled_, posts_before + 1)
+      << "after the retry is committed, serve's hook wakes the outbox worker";
   EXPECT_EQ(r.header("Location"), "/admin/outbox");
   EXPECT_EQ(status_of(failed_), "pending");
   std::int64_t audited = 0;
