@@ -659,7 +659,18 @@ core::Status accept_late(Services& s, const Actor& a, std::int64_t request_id,
       return core::Error::conflict("This request did not miss a cut-off");
     }
     const auto missed = core::parse_iso_date(r->text(2));
-    if (!missed || core::london_to_utc(*missed, panel->schedule.start) <= s.clock.now()) {
+    if (!missed) {
+      return core::Error::conflict("This request did not miss a cut-off");
+    }
+    // The sitting as the coordinator left it (it may have been moved to
+    // another time), or else as the schedule has it.
+    auto sitting = tx.query_one(
+        "SELECT starts_at FROM meetings WHERE panel_id = $1 AND sitting_date = $2 AND "
+        "status <> 'cancelled' ORDER BY starts_at LIMIT 1",
+        {r->text(0), r->text(2)});
+    const core::Instant starts =
+        sitting ? parse_utc(sitting->text(0)) : core::london_to_utc(*missed, panel->schedule.start);
+    if (starts <= s.clock.now()) {
       return core::Error::conflict("The sitting it missed has already started");
     }
     const std::string now = now_utc(s);

@@ -21,6 +21,25 @@ const char* const kSittingColumns =
     "m.conference_details, COALESCE(m.proposed_date, ''), m.cancel_reason, "
     "COALESCE(m.published_at, ''), m.starts_at FROM meetings m ";
 
+namespace {
+
+// A decision is recorded on the day of its sitting or after (the note taker
+// may write it up during the afternoon), never before and never at a
+// cancelled sitting. Empty when a decision may be recorded.
+std::string why_not_decide_yet(const Services& s, const std::string& sitting_date,
+                               const std::string& status) {
+  if (status == "cancelled") {
+    return "This sitting is cancelled: no decision can be recorded at it";
+  }
+  if (sitting_date > today(s)) {
+    return "This hearing is on " + long_date(sitting_date) +
+           ": its decision can be recorded from that day";
+  }
+  return "";
+}
+
+}  // namespace
+
 int minutes_between(const std::string& from_utc, const std::string& to_utc) {
   return static_cast<int>(
       std::chrono::duration_cast<std::chrono::minutes>(parse_utc(to_utc) - parse_utc(from_utc))
@@ -159,7 +178,8 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
     }
     SittingView v;
     v.sitting = sitting_of(s, *m);
-    v.can_record = a.may(core::Permission::record_decision);
+    v.can_record = a.may(core::Permission::record_decision) &&
+                   why_not_decide_yet(s, v.sitting.iso_date, v.sitting.status).empty();
     v.can_manage = a.may(core::Permission::triage);
     const core::PanelType* panel = s.panels.find(m->text(1));
     if (auto chair = tx.query_one("SELECT u.name FROM meetings m JOIN users u ON u.id = "
@@ -217,12 +237,15 @@ core::Result<DecisionForm> decision_form(Services& s, const Actor& a, std::int64
   }
   return s.db.read<DecisionForm>([&](Tx& tx) -> core::Result<DecisionForm> {
     auto h = tx.query_one(
-        "SELECT h.meeting_id, m.panel_id, m.sitting_date, h.request_id, r.team_id FROM hearings h "
-        "JOIN meetings m ON m.id = h.meeting_id JOIN requests r ON r.id = h.request_id "
-        "WHERE h.id = $1",
+        "SELECT h.meeting_id, m.panel_id, m.sitting_date, h.request_id, r.team_id, m.status "
+        "FROM hearings h JOIN meetings m ON m.id = h.meeting_id "
+        "JOIN requests r ON r.id = h.request_id WHERE h.id = $1",
         {hearing_id});
     if (!h) {
       return core::Error::not_found();
+    }
+    if (const std::string why = why_not_decide_yet(s, h->text(2), h->text(5)); !why.empty()) {
+      return core::Error::conflict(why);
     }
     const core::PanelType* panel = s.panels.find(h->text(1));
     DecisionForm f;
@@ -298,11 +321,14 @@ core::Status record_decision(Services& s, const Actor& a, std::int64_t hearing_i
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     auto h = tx.query_one(
-        "SELECT h.request_id, m.panel_id, m.sitting_date FROM hearings h "
+        "SELECT h.request_id, m.panel_id, m.sitting_date, m.status FROM hearings h "
         "JOIN meetings m ON m.id = h.meeting_id WHERE h.id = $1",
         {hearing_id});
     if (!h) {
       return core::Error::not_found();
+    }
+    if (const std::string why = why_not_decide_yet(s, h->text(2), h->text(3)); !why.empty()) {
+      return core::Error::conflict(why);
     }
     const core::PanelType* panel = s.panels.find(h->text(1));
     // Support Panel 4.1: a chair in the line management of the case does not

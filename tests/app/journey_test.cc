@@ -5,6 +5,7 @@
 #include "app/children.h"
 #include "app/requests.h"
 #include "app/sittings.h"
+#include "app/support.h"
 #include "app/triage.h"
 #include "store/audit.h"
 #include "support/requests.h"
@@ -155,6 +156,16 @@ TEST(Decisions, NeedReasonsAndRecordTheActionInWorkingDays) {
   ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), id, meeting).ok());
   auto agenda = sitting_view(w.services(), w.actor(w.panel_admin), meeting);
   const std::int64_t hearing = agenda->agenda.front().hearing_id;
+  // Before the day of the sitting (Tuesday 1 December) no decision is
+  // recorded: the agenda offers none and the form is refused.
+  EXPECT_FALSE(agenda->can_record);
+  auto early = decision_form(w.services(), w.actor(w.panel_admin), hearing);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().kind, core::ErrorKind::conflict);
+  EXPECT_EQ(early.error().message,
+            "This hearing is on 1 December 2026: its decision can be recorded from that day");
+  w.clock().set(parse_utc("2026-12-01T14:00:00Z"));
+  EXPECT_TRUE(sitting_view(w.services(), w.actor(w.panel_admin), meeting)->can_record);
   auto form = decision_form(w.services(), w.actor(w.panel_admin), hearing);
   ASSERT_TRUE(form.ok());
   ASSERT_FALSE(form->decisions.empty());

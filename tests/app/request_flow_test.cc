@@ -7,7 +7,9 @@
 #include "app/children.h"
 #include "app/papers.h"
 #include "app/requests.h"
+#include "app/sitting_changes.h"
 #include "app/sittings.h"
+#include "app/support.h"
 #include "app/triage.h"
 #include "app/watch.h"
 #include "support/requests.h"
@@ -176,6 +178,29 @@ TEST(RequestFlow, ALateSupportRequestGoesToTheFollowingSittingUnlessAcceptedLate
                  "entity_id = CAST($1 AS TEXT)",
                  id),
             "1");
+}
+
+TEST(RequestFlow, ALateRequestCannotBeAcceptedOnceTheMovedSittingHasStarted) {
+  TestWorld w;
+  ensure_sittings(w.services(), core::Date{std::chrono::year{2026} / 11 / 24}, 3);
+  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, testing::support_draft());
+  ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id, {}).ok());
+  ASSERT_EQ(text(w, "SELECT missed_cutoff_date FROM requests WHERE id = $1", id), "2026-11-25");
+  std::int64_t missed = 0;
+  w.db().read_all([&](store::Tx& tx) {
+    missed = tx.query_one(
+                   "SELECT id FROM meetings WHERE panel_id = 'support' AND "
+                   "sitting_date = '2026-11-25'")
+                 ->integer(0);
+  });
+  // The coordinator brings the sitting forward to 08:30; the schedule says 09:30.
+  const SittingInput earlier{"", "2026-11-25", "08:30", "12:30", "lincoln", "", ""};
+  ASSERT_TRUE(move_sitting(w.services(), w.actor(w.coordinator), missed, earlier, "").ok());
+  w.clock().set(parse_utc("2026-11-25T09:00:00Z"));
+  auto refused = accept_late(w.services(), w.actor(w.coordinator), id, "Court hearing on Friday");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message, "The sitting it missed has already started");
+  EXPECT_EQ(text(w, "SELECT target_sitting_date FROM requests WHERE id = $1", id), "2026-12-02");
 }
 
 TEST(Watch, ManagersSeeTheirTeamsLongPlansAndRecordTheDiscussion) {

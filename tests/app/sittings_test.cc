@@ -344,9 +344,15 @@ TEST_F(SittingChanges, AChairInTheCasesLineManagementMayNotDecideIt) {
             "another chair for this hearing");
   const auto hearing = v->agenda[0].hearing_id;
   DecisionInput decision{w.child_a, "agree_plan", "Agreed", "Proportionate", "", "", 0, ""};
+  auto early = record_decision(s, w.actor(w.panel_admin), hearing, decision);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().message,
+            "This hearing is on 2 December 2026: its decision can be recorded from that day");
+  w.clock().set(parse_utc("2026-12-02T15:00:00Z"));  // the afternoon of the sitting
   auto refused = record_decision(s, w.actor(w.panel_admin), hearing, decision);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, core::ErrorKind::conflict);
+  EXPECT_EQ(refused.error().message, v->agenda[0].chair_warning);
   EXPECT_FALSE(name_hearing_chair(s, w.actor(w.coordinator), hearing, w.gm).ok());
   EXPECT_FALSE(name_hearing_chair(s, w.actor(w.coordinator), hearing, w.pm_b).ok());  // no chair
   EXPECT_FALSE(name_hearing_chair(s, w.actor(w.panel_admin), hearing, ivy).ok());
