@@ -31,6 +31,7 @@
 #include "app/demo.h"
 #include "app/sittings.h"
 #include "cli/settings.h"
+#include "web/server.h"
 #include "web/site.h"
 
 namespace {
@@ -226,6 +227,8 @@ int main(int argc, char** argv) {
     std::cerr << "pages_bench: cannot enter " << CASEPANEL_SOURCE_DIR << "\n";
     return 1;
   }
+  // As `casepanel serve` does, so that the figures are the server's.
+  casepanel::web::tune_allocator_for_serving();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
     return 1;

@@ -217,7 +217,9 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
       item.decided = r.integer(8) >= children;
       item.statutory = r.integer(9) != 0;
       item.chair = r.text(10);
-      item.chair_warning = chair_conflict(tx, s, item.hearing_id);
+      if (panel && panel->chair.independent_of_line_management) {
+        item.chair_warning = chair_conflict(tx, s, item.hearing_id);
+      }
       v.agenda.push_back(std::move(item));
     }
     v.members = sitting_members(tx, s, meeting_id);

@@ -86,6 +86,7 @@ int serve(const Common& c, int port) {
   sigaddset(&stop, SIGINT);
   sigaddset(&stop, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  web::tune_allocator_for_serving();
 
   auto rt = open_runtime(c.config, c.database, c.clock);
   const core::Date today = core::london_date(rt->clock->now());

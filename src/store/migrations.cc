@@ -299,6 +299,12 @@ CREATE TABLE request_consultations (
 );
 CREATE INDEX request_consultations_request ON request_consultations(request_id)
 )SQL"},
+    // Who holds a role (a sitting's members and chairs, the approvers of a
+    // step, the organiser of an invitation) was a scan of user_roles on every
+    // agenda page: most of the sitting page's time (docs/benchmarks.md).
+    {5, "roles index", R"SQL(
+CREATE INDEX user_roles_role ON user_roles(role, user_id)
+)SQL"},
 };
 
 std::string for_engine(std::string sql, Engine engine) {

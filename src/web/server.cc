@@ -15,6 +15,8 @@
 #include <Poco/URI.h>
 #include <spdlog/spdlog.h>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cctype>
 #include <istream>
@@ -22,6 +24,11 @@
 #include <vector>
 
 namespace casepanel::web {
+
+void tune_allocator_for_serving() {
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  mallopt(M_TRIM_THRESHOLD, 16 << 20);
+}
 namespace {
 
 using Poco::Net::HTTPServerRequest;
