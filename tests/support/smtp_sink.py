@@ -16,13 +16,17 @@ temporary failure); tests create and remove the file to switch it.
 --auth USER:PASSWORD: AUTH is required (LOGIN or PLAIN, without TLS) and
 only these credentials pass; the user is recorded as X-Envelope-Auth.
 
-Runs until killed (SIGTERM or SIGKILL from the test fixture).
+Runs until killed (SIGTERM or SIGKILL from the test fixture), or until the
+process that started it dies: it asks the kernel for SIGTERM then
+(PR_SET_PDEATHSIG), so a test that aborts leaves no sink behind.
 """
 
 import argparse
 import asyncio
+import ctypes
 import logging
 import os
+import signal
 import sys
 import warnings
 
@@ -60,7 +64,18 @@ def authenticator_for(user, password):
     return authenticate
 
 
+def end_with_parent():
+    PR_SET_PDEATHSIG = 1
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG)")
+    # The parent may have died before the request: then we are orphaned already.
+    if os.getppid() == 1:
+        sys.exit(0)
+
+
 async def main():
+    end_with_parent()
     parser = argparse.ArgumentParser()
     parser.add_argument("maildir")
     parser.add_argument("--fail-flag")
