@@ -74,8 +74,11 @@ EmailDelivery start_email_delivery(Runtime& rt) {
   d.worker = std::make_unique<jobs::OutboxWorker>(*rt.services, *d.mailer, policy,
                                                   std::chrono::seconds(s.smtp_interval_seconds));
   d.worker->start();
-  std::cout << "casepanel: delivering email through " << s.smtp.host << ":" << s.smtp.port
-            << " every " << s.smtp_interval_seconds << " seconds\n";
+  const char* security = s.smtp.security == jobs::SmtpSettings::Security::starttls ? "STARTTLS"
+                         : s.smtp.security == jobs::SmtpSettings::Security::tls    ? "TLS"
+                                                                                   : "no TLS";
+  std::cout << "casepanel: delivering email through " << s.smtp.host << ":" << s.smtp.port << " ("
+            << security << ") every " << s.smtp_interval_seconds << " seconds\n";
   return d;
 }
 

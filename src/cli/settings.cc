@@ -43,6 +43,20 @@ void load_smtp(const toml::table& t, const std::string& file, Settings& s) {
   s.smtp.timeout = std::chrono::seconds(smtp["timeout_seconds"].value_or(std::int64_t{30}));
   s.smtp_max_attempts = smtp["max_attempts"].value_or(s.smtp_max_attempts);
   s.smtp_interval_seconds = smtp["interval_seconds"].value_or(s.smtp_interval_seconds);
+  const std::string security = smtp["security"].value_or(std::string("none"));
+  if (security == "none") {
+    s.smtp.security = jobs::SmtpSettings::Security::none;
+  } else if (security == "starttls") {
+    s.smtp.security = jobs::SmtpSettings::Security::starttls;
+  } else if (security == "tls") {
+    s.smtp.security = jobs::SmtpSettings::Security::tls;
+  } else {
+    throw std::runtime_error(file + ": smtp.security must be \"none\", \"starttls\" or \"tls\"");
+  }
+  s.smtp.ca_file = smtp["ca_file"].value_or(std::string());
+  if (!s.smtp.ca_file.empty() && !std::filesystem::is_regular_file(s.smtp.ca_file)) {
+    throw std::runtime_error(file + ": smtp.ca_file " + s.smtp.ca_file + " is not a file");
+  }
   if (s.smtp.port < 1 || s.smtp.port > 65535) {
     throw std::runtime_error(file + ": smtp.port must be between 1 and 65535");
   }

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "core/result.h"
@@ -41,11 +42,18 @@ struct SmtpSettings {
   std::string host;  // empty: no delivery (messages wait in the outbox)
   int port = 25;
   std::string from;  // "panel@council.gov.uk" or "Panel <panel@council.gov.uk>"
-  // With a username, AUTH LOGIN after EHLO. The connection is not encrypted
-  // (no STARTTLS yet): use a relay on the same host or network.
+  // With a username, AUTH LOGIN after EHLO (after STARTTLS, when on).
   std::string username;
   std::string password;
   std::chrono::seconds timeout{30};
+  // none: plain SMTP (a relay on the same host or a trusted network);
+  // starttls: EHLO, STARTTLS (RFC 3207), then EHLO again inside TLS, usually
+  // port 587; tls: TLS from the first byte (SMTPS, RFC 8314), usually 465.
+  // With TLS the server's certificate must be valid for `host` and signed by
+  // a CA in `ca_file` (PEM), or by the system's CAs when it is empty.
+  enum class Security { none, starttls, tls };
+  Security security = Security::none;
+  std::string ca_file;
 };
 
 // Sends over SMTP with POCO's SMTPClientSession. A plain email is text/plain;
@@ -55,10 +63,15 @@ struct SmtpSettings {
 class SmtpMailer final : public Mailer {
  public:
   explicit SmtpMailer(SmtpSettings settings);
+  ~SmtpMailer() override;
+  SmtpMailer(const SmtpMailer&) = delete;
+  SmtpMailer& operator=(const SmtpMailer&) = delete;
   core::Status send(const OutgoingMail& mail) override;
 
  private:
+  struct Tls;  // OpenSSL's client context, when security is not none
   SmtpSettings settings_;
+  std::unique_ptr<Tls> tls_;
 };
 
 }  // namespace casepanel::jobs

@@ -35,6 +35,7 @@ TEST_F(SmtpSettingsFile, TheShippedSettingsLeaveDeliveryOff) {
   EXPECT_EQ(s.smtp_max_attempts, 8);
   EXPECT_EQ(s.smtp_interval_seconds, 30);
   EXPECT_EQ(s.smtp.timeout, 30s);
+  EXPECT_EQ(s.smtp.security, jobs::SmtpSettings::Security::none);
 }
 
 TEST_F(SmtpSettingsFile, EveryKeyIsRead) {
@@ -47,6 +48,8 @@ password = "from-the-file"
 timeout_seconds = 12
 max_attempts = 3
 interval_seconds = 5
+security = "starttls"
+ca_file = "/etc/hosts"
 )"));
   EXPECT_EQ(s.smtp.host, "relay.council.test");
   EXPECT_EQ(s.smtp.port, 587);
@@ -56,6 +59,8 @@ interval_seconds = 5
   EXPECT_EQ(s.smtp.timeout, 12s);
   EXPECT_EQ(s.smtp_max_attempts, 3);
   EXPECT_EQ(s.smtp_interval_seconds, 5);
+  EXPECT_EQ(s.smtp.security, jobs::SmtpSettings::Security::starttls);
+  EXPECT_EQ(s.smtp.ca_file, "/etc/hosts");
 }
 
 TEST_F(SmtpSettingsFile, ThePasswordFromTheEnvironmentWins) {
@@ -80,6 +85,8 @@ TEST_F(SmtpSettingsFile, BadValuesAreRefusedNamingTheKey) {
       {"[smtp]\ninterval_seconds = -1\n", "smtp.interval_seconds"},
       {"[smtp]\nhost = \"relay\"\n", "smtp.from"},
       {"[smtp]\npassword = \"x\"\n", "smtp.password is set without smtp.username"},
+      {"[smtp]\nsecurity = \"ssl\"\n", "smtp.security must be"},
+      {"[smtp]\nca_file = \"/nowhere/ca.pem\"\n", "smtp.ca_file /nowhere/ca.pem is not a file"},
   };
   for (const Case& c : cases) {
     try {

@@ -155,6 +155,95 @@ TEST(SmtpLogin, ALoginIsUsedWhenAUsernameIsSetAndAWrongOneIsAFailedAttempt) {
   EXPECT_NE(sink.messages()[0].find("X-Envelope-Auth: casepanel\r\n"), std::string::npos);
 }
 
+// TLS: STARTTLS on a submission port, or TLS from the first byte (SMTPS),
+// against the sink with a self-signed certificate. The certificate must be
+// signed by the configured CA and be for the configured host; otherwise
+// nothing is sent and the attempt fails with the reason.
+class SmtpTls : public ::testing::Test {
+ protected:
+  std::int64_t queue_one() {
+    std::int64_t id = 0;
+    world_.db().write_all([&](store::Tx& tx) {
+      app::queue_email(tx, world_.services(), world_.sw_a, "One", "1");
+      id = tx.query_one("SELECT MAX(id) FROM outbox")->integer(0);
+    });
+    return id;
+  }
+  std::string last_error() {
+    std::string error;
+    world_.db().read_all([&](store::Tx& tx) {
+      error = tx.query_one("SELECT last_error FROM outbox ORDER BY id DESC")->text(0);
+    });
+    return error;
+  }
+  static std::string cert_of(const std::string& cert_and_key) {
+    return cert_and_key.substr(0, cert_and_key.find(','));
+  }
+
+  TestWorld world_;
+  const std::string for_loopback_ =
+      testing::self_signed_certificate(world_.dir() / "tls", "IP:127.0.0.1");
+};
+
+TEST_F(SmtpTls, StartTlsWithTheRightCertificateDeliversInsideTls) {
+  SmtpSink sink(world_.dir() / "mail", {.auth = "casepanel:s3cret", .starttls = for_loopback_});
+  queue_one();
+  SmtpSettings plain = sink_settings(sink.port());
+  SmtpMailer refused(plain);
+  EXPECT_EQ(deliver_due(world_.services(), refused), 0) << "the server requires STARTTLS";
+  EXPECT_TRUE(sink.messages().empty());
+
+  SmtpSettings tls = plain;
+  tls.security = SmtpSettings::Security::starttls;
+  tls.ca_file = cert_of(for_loopback_);
+  tls.username = "casepanel";
+  tls.password = "s3cret";
+  SmtpMailer mailer(tls);
+  world_.clock().advance(1min);
+  EXPECT_EQ(deliver_due(world_.services(), mailer), 1) << last_error();
+  ASSERT_EQ(sink.messages().size(), 1u);
+  EXPECT_NE(sink.messages()[0].find("X-Envelope-TLS: TLSv1."), std::string::npos)
+      << sink.messages()[0];
+  EXPECT_NE(sink.messages()[0].find("X-Envelope-Auth: casepanel\r\n"), std::string::npos);
+}
+
+TEST_F(SmtpTls, ACertificateFromAnUnknownCaIsRefusedAndNothingIsSent) {
+  SmtpSink sink(world_.dir() / "mail", {.starttls = for_loopback_});
+  queue_one();
+  SmtpSettings tls = sink_settings(sink.port());
+  tls.security = SmtpSettings::Security::starttls;  // the system's CAs only
+  SmtpMailer mailer(tls);
+  EXPECT_EQ(deliver_due(world_.services(), mailer), 0);
+  EXPECT_TRUE(sink.messages().empty());
+  EXPECT_FALSE(last_error().empty());
+}
+
+TEST_F(SmtpTls, ACertificateForAnotherHostIsRefused) {
+  const std::string elsewhere =
+      testing::self_signed_certificate(world_.dir() / "other", "DNS:mail.example.test");
+  SmtpSink sink(world_.dir() / "mail", {.starttls = elsewhere});
+  queue_one();
+  SmtpSettings tls = sink_settings(sink.port());
+  tls.security = SmtpSettings::Security::starttls;
+  tls.ca_file = cert_of(elsewhere);  // trusted, but not for 127.0.0.1
+  SmtpMailer mailer(tls);
+  EXPECT_EQ(deliver_due(world_.services(), mailer), 0);
+  EXPECT_TRUE(sink.messages().empty());
+  EXPECT_FALSE(last_error().empty());
+}
+
+TEST_F(SmtpTls, SmtpsSpeaksTlsFromTheFirstByte) {
+  SmtpSink sink(world_.dir() / "mail", {.smtps = for_loopback_});
+  queue_one();
+  SmtpSettings tls = sink_settings(sink.port());
+  tls.security = SmtpSettings::Security::tls;
+  tls.ca_file = cert_of(for_loopback_);
+  SmtpMailer mailer(tls);
+  EXPECT_EQ(deliver_due(world_.services(), mailer), 1) << last_error();
+  ASSERT_EQ(sink.messages().size(), 1u);
+  EXPECT_NE(sink.messages()[0].find("X-Envelope-TLS: TLSv1."), std::string::npos);
+}
+
 TEST_F(Outbox, AnInvitationArrivesAsTextCalendarWithItsMethod) {
   struct Case {
     app::InviteMethod method;

@@ -18,6 +18,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "support/run_command.h"
+
 extern char** environ;
 
 namespace casepanel::testing {
@@ -61,6 +63,8 @@ int number_of(const std::filesystem::path& file) { return std::stoi(file.stem().
 
 }  // namespace
 
+SmtpSink::SmtpSink(std::filesystem::path maildir) : SmtpSink(std::move(maildir), Options{}) {}
+
 SmtpSink::SmtpSink(std::filesystem::path maildir, Options options)
     : maildir_(std::move(maildir)), fail_flag_(maildir_.string() + ".fail") {
   std::filesystem::create_directories(maildir_);
@@ -71,9 +75,13 @@ SmtpSink::SmtpSink(std::filesystem::path maildir, Options options)
   std::vector<std::string> args = {
       python(), std::string(CASEPANEL_SOURCE_DIR) + "/tests/support/smtp_sink.py",
       maildir_.string(), "--fail-flag", fail_flag_.string()};
-  if (!options.auth.empty()) {
-    args.push_back("--auth");
-    args.push_back(options.auth);
+  for (const auto& [flag, value] :
+       {std::pair{"--auth", options.auth}, std::pair{"--starttls", options.starttls},
+        std::pair{"--smtps", options.smtps}}) {
+    if (!value.empty()) {
+      args.push_back(flag);
+      args.push_back(value);
+    }
   }
   std::vector<char*> argv;
   for (std::string& a : args) {
@@ -165,6 +173,21 @@ int closed_port() {
   }
   ::close(fd);
   return ntohs(address.sin_port);
+}
+
+std::string self_signed_certificate(const std::filesystem::path& dir,
+                                    const std::string& subject_alt_name) {
+  std::filesystem::create_directories(dir);
+  const std::string cert = (dir / "cert.pem").string();
+  const std::string key = (dir / "key.pem").string();
+  const CommandResult made =
+      run_command({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                   "-out", cert, "-days", "2", "-subj", "/CN=casepanel test server", "-addext",
+                   "subjectAltName=" + subject_alt_name});
+  if (made.exit_status != 0) {
+    throw std::runtime_error("openssl req failed: " + made.stderr_text);
+  }
+  return cert + "," + key;
 }
 
 }  // namespace casepanel::testing

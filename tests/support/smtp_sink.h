@@ -21,10 +21,15 @@ namespace casepanel::testing {
 class SmtpSink {
  public:
   struct Options {
-    std::string auth;  // "user:password": AUTH required, only these pass
+    std::string auth = {};  // "user:password": AUTH required, only these pass
+    // "CERT,KEY" (PEM files): STARTTLS offered and required before MAIL.
+    std::string starttls = {};
+    // "CERT,KEY": TLS from the first byte (SMTPS).
+    std::string smtps = {};
   };
   // Starts the server; throws if it has not said its port within 20 seconds.
-  explicit SmtpSink(std::filesystem::path maildir, Options options = {});
+  explicit SmtpSink(std::filesystem::path maildir);
+  SmtpSink(std::filesystem::path maildir, Options options);
   ~SmtpSink();
   SmtpSink(const SmtpSink&) = delete;
   SmtpSink& operator=(const SmtpSink&) = delete;
@@ -45,5 +50,11 @@ class SmtpSink {
 
 // A loopback port with nothing listening on it (bound, then closed).
 int closed_port();
+
+// A self-signed certificate and its key (PEM) in `dir`, made with the
+// openssl command, for a server named `subject_alt_name` ("IP:127.0.0.1",
+// "DNS:mail.example.test"). Gives "CERT,KEY" as SmtpSink's options take it.
+std::string self_signed_certificate(const std::filesystem::path& dir,
+                                    const std::string& subject_alt_name);
 
 }  // namespace casepanel::testing

@@ -15,6 +15,10 @@ wait or sleep.
 temporary failure); tests create and remove the file to switch it.
 --auth USER:PASSWORD: AUTH is required (LOGIN or PLAIN, without TLS) and
 only these credentials pass; the user is recorded as X-Envelope-Auth.
+--starttls CERT,KEY: STARTTLS is offered with this certificate and key (PEM)
+and required before MAIL.
+--smtps CERT,KEY: TLS from the first byte (implicit TLS, as on port 465).
+A message that came over TLS is recorded with X-Envelope-TLS: its protocol.
 
 Runs until killed (SIGTERM or SIGKILL from the test fixture), or until the
 process that started it dies: it asks the kernel for SIGTERM then
@@ -27,6 +31,7 @@ import ctypes
 import logging
 import os
 import signal
+import ssl
 import sys
 import warnings
 
@@ -47,6 +52,9 @@ class Sink:
         lines += [f"X-Envelope-To: {rcpt}" for rcpt in envelope.rcpt_tos]
         if session.authenticated:
             lines.append(f"X-Envelope-Auth: {session.auth_data.login.decode()}")
+        ssl_object = server.transport.get_extra_info("ssl_object") if server.transport else None
+        if ssl_object is not None:
+            lines.append(f"X-Envelope-TLS: {ssl_object.version()}")
         head = ("\r\n".join(lines) + "\r\n").encode()
         path = os.path.join(self.maildir, f"{self.count}.eml")
         temporary = path + ".tmp"
@@ -62,6 +70,13 @@ def authenticator_for(user, password):
         return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
     return authenticate
+
+
+def tls_context(cert_and_key):
+    cert, key = cert_and_key.split(",", 1)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
 
 
 def end_with_parent():
@@ -80,6 +95,8 @@ async def main():
     parser.add_argument("maildir")
     parser.add_argument("--fail-flag")
     parser.add_argument("--auth")
+    parser.add_argument("--starttls")
+    parser.add_argument("--smtps")
     args = parser.parse_args()
     # AUTH without TLS is what the tests mean to exercise: no warning about it.
     warnings.simplefilter("ignore")
@@ -93,9 +110,17 @@ async def main():
             auth_require_tls=False,
             authenticator=authenticator_for(user, password),
         )
+    implicit_tls = None
+    if args.starttls:
+        options.update(tls_context=tls_context(args.starttls), require_starttls=True)
+    if args.smtps:
+        implicit_tls = tls_context(args.smtps)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
-        lambda: SMTP(handler, hostname="sink.test", **options), host="127.0.0.1", port=0
+        lambda: SMTP(handler, hostname="sink.test", **options),
+        host="127.0.0.1",
+        port=0,
+        ssl=implicit_tls,
     )
     print(server.sockets[0].getsockname()[1], flush=True)
     async with server:
