@@ -29,6 +29,17 @@ std::string text(TestWorld& w, const std::string& sql, std::int64_t id) {
   return out;
 }
 
+// The Support Panel's sitting on an ISO date.
+std::int64_t support_sitting_on(TestWorld& w, const std::string& date) {
+  std::int64_t id = 0;
+  w.db().read_all([&](store::Tx& tx) {
+    id = tx.query_one("SELECT id FROM meetings WHERE panel_id = 'support' AND sitting_date = $1",
+                      {date})
+             ->integer(0);
+  });
+  return id;
+}
+
 std::vector<std::string> statuses(const RequestView& v) {
   std::vector<std::string> out;
   for (const auto& t : v.tasks) {
@@ -156,13 +167,7 @@ TEST(RequestFlow, ALateSupportRequestGoesToTheFollowingSittingUnlessAcceptedLate
   ASSERT_FALSE(queue->front().sittings.empty());
   EXPECT_EQ(queue->front().sittings.front().iso_date, "2026-12-02");
   // Scheduling into the sitting it missed is refused...
-  std::int64_t missed = 0;
-  w.db().read_all([&](store::Tx& tx) {
-    missed = tx.query_one(
-                   "SELECT id FROM meetings WHERE panel_id = 'support' AND "
-                   "sitting_date = '2026-11-25'")
-                 ->integer(0);
-  });
+  const std::int64_t missed = support_sitting_on(w, "2026-11-25");
   EXPECT_FALSE(schedule_request(w.services(), w.actor(w.coordinator), id, missed).ok());
   // ...until the coordinator accepts it late, with a reason; nobody else can.
   EXPECT_FALSE(accept_late(w.services(), w.actor(w.sw_a), id, "Please").ok());
@@ -186,13 +191,7 @@ TEST(RequestFlow, ALateRequestCannotBeAcceptedOnceTheMovedSittingHasStarted) {
   const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, testing::support_draft());
   ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id, {}).ok());
   ASSERT_EQ(text(w, "SELECT missed_cutoff_date FROM requests WHERE id = $1", id), "2026-11-25");
-  std::int64_t missed = 0;
-  w.db().read_all([&](store::Tx& tx) {
-    missed = tx.query_one(
-                   "SELECT id FROM meetings WHERE panel_id = 'support' AND "
-                   "sitting_date = '2026-11-25'")
-                 ->integer(0);
-  });
+  const std::int64_t missed = support_sitting_on(w, "2026-11-25");
   // The coordinator brings the sitting forward to 08:30; the schedule says 09:30.
   const SittingInput earlier{"", "2026-11-25", "08:30", "12:30", "lincoln", "", ""};
   ASSERT_TRUE(move_sitting(w.services(), w.actor(w.coordinator), missed, earlier, "").ok());
