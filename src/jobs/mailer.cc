@@ -119,10 +119,10 @@ void login(Poco::Net::SMTPClientSession& session, const SmtpSettings& settings) 
   expect(session.sendCommand(base64(settings.password), response), 235, "refused", response);
 }
 
-// POCO's session with STARTTLS that checks the certificate against the host
-// name casepanel was configured with: POCO's own SecureSMTPClientSession,
-// built on a socket we connected (for the connect timeout), would check it
-// against the server's IP address instead.
+// POCO's session with STARTTLS on a socket we connected ourselves (for the
+// connect timeout), naming the configured host for the TLS session. POCO's
+// SecureSMTPClientSession knows the host name only when it connects itself,
+// without a timeout.
 class Session final : public Poco::Net::SMTPClientSession {
  public:
   using SMTPClientSession::SMTPClientSession;
@@ -142,16 +142,16 @@ class Session final : public Poco::Net::SMTPClientSession {
 struct SmtpMailer::Tls {
   Tls(const std::string& host, const std::string& ca_file) {
     Poco::Net::initializeSSL();
-    // The peer must present a certificate that verifies (VERIFY_RELAXED on a
-    // client), for the host name (POCO's extended verification, on by
-    // default); a certificate that does not is refused, never accepted.
+    // The peer must present a certificate that chains to a trusted CA
+    // (VERIFY_RELAXED on a client); one that does not is refused, never
+    // accepted (RejectCertificateHandler).
     context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", ca_file,
                                      Poco::Net::Context::VERIFY_RELAXED, 9, ca_file.empty());
     context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
-    // OpenSSL checks the name during the handshake (RFC 6125): a certificate
-    // that is valid but for another host is refused. POCO's own check would
-    // accept one whose names resolve, through DNS, to the address we
-    // connected to.
+    // OpenSSL checks the name during the handshake (RFC 6125), so a
+    // certificate that chains but is for another host is refused. Without
+    // this, a certificate for DNS:mail.example.test was accepted from
+    // 127.0.0.1 (SmtpTls.ACertificateForAnotherHostIsRefused).
     X509_VERIFY_PARAM* check = SSL_CTX_get0_param(context->sslContext());
     Poco::Net::IPAddress address;
     const int named = Poco::Net::IPAddress::tryParse(host, address)
