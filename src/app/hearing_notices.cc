@@ -79,8 +79,7 @@ void notify_presenters(Tx& tx, const Services& s, std::int64_t hearing_id, Notic
   const std::string panel_name = panel ? panel->name : h->text(3);
   // Email is not a safe channel for a child's details: the notice names the
   // request, and the presenters open it in casepanel to see who it is for.
-  int child_count = 0;
-  request_children_names(tx, h->integer(0), &child_count);
+  const int child_count = request_child_count(tx, h->integer(0));
   const std::string request = "request " + std::to_string(h->integer(0));
   const std::string for_whom =
       request + " (" + std::to_string(child_count) + (child_count == 1 ? " child)" : " children)");

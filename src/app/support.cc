@@ -102,6 +102,12 @@ std::string request_children_names(store::Tx& tx, std::int64_t request_id, int* 
   return out;
 }
 
+int request_child_count(store::Tx& tx, std::int64_t request_id) {
+  return static_cast<int>(
+      tx.query_one("SELECT COUNT(*) FROM request_children WHERE request_id = $1", {request_id})
+          ->integer(0));
+}
+
 std::unordered_map<std::int64_t, ChildrenNames> sitting_children_names(store::Tx& tx,
                                                                        std::int64_t meeting_id) {
   std::unordered_map<std::int64_t, ChildrenNames> out;

@@ -34,6 +34,8 @@ bool child_visible(store::Tx& tx, const Actor& actor, std::int64_t child_id);
 // The names of a request's children, eldest first, joined with ", "; their
 // number in `count` when given.
 std::string request_children_names(store::Tx& tx, std::int64_t request_id, int* count = nullptr);
+// How many children a request is for, without reading their names.
+int request_child_count(store::Tx& tx, std::int64_t request_id);
 // The children's names of every request heard at a sitting, by request id,
 // as request_children_names gives them one request at a time, in one query.
 // A request with no children has no entry.

@@ -410,8 +410,7 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
                                   "sitting on " +
                                       long_date(req->target_sitting_date) + " or later");
     }
-    int children = 0;
-    request_children_names(tx, request_id, &children);
+    const int children = request_child_count(tx, request_id);
     const int minutes = req->panel->hearing_minutes(std::max(1, children));
     const core::Instant sitting_start = parse_utc(m->text(3));
     const core::Instant sitting_end = parse_utc(m->text(4));
