@@ -51,6 +51,9 @@ struct Actor {
   std::string email;
   core::Roles roles;
   std::optional<std::int64_t> team_id;
+  // Where the request came from (the client's IP address as the server saw
+  // it), for the audit log; empty for commands and jobs.
+  std::string client_address;
 
   bool has(core::Role r) const { return roles.count(r) > 0; }
   bool may(core::Permission p) const { return core::may(roles, p); }

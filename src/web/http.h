@@ -30,6 +30,7 @@ struct WebRequest {
   std::vector<UploadedFile> files;  // multipart/form-data file parts, in order
   std::map<std::string, std::string> cookies;
   std::string authorization;
+  std::string client_address;  // the peer's IP address, set by the server
   std::vector<std::string> params;  // captures of {id} in the route pattern
   std::optional<app::SessionInfo> session;
   std::optional<app::Actor> api_actor;

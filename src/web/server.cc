@@ -163,6 +163,7 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
       r.cookies.emplace(k, v);
     }
     r.authorization = in.get("Authorization", "");
+    r.client_address = in.clientAddress().host().toString();
     if (r.method == "POST") {
       // Refuse an oversized body before reading it: by its declared length,
       // or (chunked) by counting as it is read.

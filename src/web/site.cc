@@ -117,6 +117,9 @@ WebResponse Site::dispatch(WebRequest& r) const {
       const std::string prefix = "Bearer ";
       if (r.authorization.rfind(prefix, 0) == 0) {
         r.api_actor = app::actor_for_api_token(services_, r.authorization.substr(prefix.size()));
+        if (r.api_actor) {
+          r.api_actor->client_address = r.client_address;
+        }
       }
       if (!r.api_actor) {
         auto out = WebResponse::json(
@@ -132,6 +135,9 @@ WebResponse Site::dispatch(WebRequest& r) const {
     }
     if (auto cookie = r.cookies.find(kSessionCookie); cookie != r.cookies.end()) {
       r.session = app::resume_session(services_, cookie->second);
+      if (r.session) {
+        r.session->actor.client_address = r.client_address;
+      }
     }
     if (!csrf_ok(r, rule)) {
       WebResponse out = page(r, "error_403", "Forbidden",
