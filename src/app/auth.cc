@@ -23,7 +23,7 @@ std::optional<Actor> load_actor(Tx& tx, std::int64_t user_id) {
   if (!row) {
     return std::nullopt;
   }
-  Actor a{row->integer(0), row->text(1), row->text(2), {}, row->optional_integer(3)};
+  Actor a{row->integer(0), row->text(1), row->text(2), {}, row->optional_integer(3), {}};
   for (const auto& r : tx.query("SELECT role FROM user_roles WHERE user_id = $1", {user_id})) {
     if (auto role = core::role_from_id(r.text(0))) {
       a.roles.insert(*role);
