@@ -117,6 +117,9 @@ core::Result<std::string> check_upload(const Services& s, const std::string& fie
   if (!type) {
     return core::Error::invalid(field, std::string(core::kRefusedTypeMessage));
   }
+  if (auto problem = core::upload_name_problem(u.file_name, *type)) {
+    return core::Error::invalid(field, *problem);
+  }
   return *type;
 }
 

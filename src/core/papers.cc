@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "core/text.h"
+
 namespace casepanel::core {
 namespace {
 
@@ -130,48 +132,9 @@ std::optional<std::string> sniff_zip(std::string_view content, std::string_view 
   return std::string(word ? kDocx : kXlsx);
 }
 
-// Decodes one UTF-8 sequence at s[i]; its length, or 0 when it is invalid.
-std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto b = [&](std::size_t k) { return static_cast<std::uint8_t>(s[i + k]); };
-  const std::uint8_t c = b(0);
-  std::size_t len = 0;
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  } else if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((b(k) & 0xC0) != 0x80) {
-      return 0;
-    }
-    cp = (cp << 6) | (b(k) & 0x3F);
-  }
-  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return 0;  // overlong, out of range or a surrogate
-  }
-  return len;
-}
-
 // Control characters (C0, DEL, C1) and the bidirectional controls that can
 // make "report\u202Efdp.exe" read as "reportexe.pdf".
-bool unwanted(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200E && cp <= 0x200F) ||
-         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
+bool unwanted(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || bidi_control(cp); }
 
 bool has_text(const std::string& s) { return s.find_first_not_of(" \t\r\n") != std::string::npos; }
 
@@ -233,6 +196,67 @@ std::string display_file_name(std::string_view name) {
   out.erase(0, first);
   out.erase(out.find_last_not_of(' ') + 1);
   return out;
+}
+
+namespace {
+
+// The endings a file of each accepted type may have, the usual one first.
+struct TypeEndings {
+  std::string_view media_type;
+  std::string_view label;
+  std::string_view usual;
+  std::string_view other = {};  // a second accepted ending, if any
+};
+const TypeEndings kEndings[] = {
+    {kPdf, "a PDF", "pdf"},
+    {kDoc, "a Word document", "doc"},
+    {kDocx, "a Word document", "docx"},
+    {kXls, "an Excel spreadsheet", "xls"},
+    {kXlsx, "an Excel spreadsheet", "xlsx"},
+    {kPng, "a PNG image", "png"},
+    {kJpeg, "a JPEG image", "jpg", "jpeg"},
+    {kGif, "a GIF image", "gif"},
+};
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> upload_name_problem(std::string_view uploaded_name,
+                                               std::string_view media_type) {
+  if (has_bidi_control(uploaded_name)) {
+    return std::string(
+        "The file name contains hidden characters that change the direction of the text: "
+        "rename the file and upload it again");
+  }
+  const std::string name = display_file_name(uploaded_name);
+  const auto dot = name.find_last_of('.');
+  const std::string ending =
+      dot == std::string::npos ? std::string() : lower_ascii(name.substr(dot + 1));
+  for (const TypeEndings& t : kEndings) {
+    if (t.media_type != media_type) {
+      continue;
+    }
+    if (ending == t.usual || (!t.other.empty() && ending == t.other)) {
+      return std::nullopt;
+    }
+    const std::string usual(t.usual);
+    if (ending.empty()) {
+      return "The selected file is " + std::string(t.label) +
+             " but its name has no ending: rename it to end in ." + usual;
+    }
+    return "The selected file is " + std::string(t.label) + " but its name ends in ." + ending +
+           ": rename it to end in ." + usual;
+  }
+  return std::string(kRefusedTypeMessage);
 }
 
 std::string media_label(std::string_view media_type) {

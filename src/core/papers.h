@@ -26,6 +26,14 @@ namespace casepanel::core {
 // content looks alike, and breaks the tie for a ZIP holding both word/ and xl/.
 std::optional<std::string> sniff_media_type(std::string_view content, std::string_view file_name);
 
+// Why an accepted file's name cannot be kept, or nullopt: its ending must
+// agree with the type its content shows (an HTML page starting "%PDF-" and
+// named evil.html is refused, so it is never served back as .html), and it
+// must hold no bidirectional control character (a name that reads as .pdf
+// but ends in .exe). `media_type` is what sniff_media_type found.
+std::optional<std::string> upload_name_problem(std::string_view uploaded_name,
+                                               std::string_view media_type);
+
 // What a person is told when sniff_media_type refuses a file.
 inline constexpr std::string_view kRefusedTypeMessage =
     "The selected file must be a PDF, Word document, Excel spreadsheet or image";

@@ -1,8 +1,14 @@
 #include "web/site.h"
 
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+
+#include "core/text.h"
 
 #include "store/crypto.h"
+#include "web/input_check.h"
 
 namespace casepanel::web {
 namespace {
@@ -78,6 +84,13 @@ Site::Site(app::Services& services, std::shared_ptr<const Templates> templates, 
 
 WebResponse Site::handle(WebRequest& request) const {
   try {
+    if (auto bad = unreadable_input(request)) {
+      spdlog::warn("{} {}: refused, {} has {}", request.method,
+                   core::text_problem(request.path) == core::TextProblem::none ? request.path
+                                                                               : "(unreadable)",
+                   bad->where, bad->reason);
+      return with_headers(unreadable(request, *bad));
+    }
     WebResponse out = with_headers(dispatch(request));
     if (request.method == "POST" && options_.after_post) {
       options_.after_post();
@@ -163,6 +176,19 @@ WebResponse Site::dispatch(WebRequest& r) const {
     return out;
   }
   return not_found(r);
+}
+
+WebResponse Site::unreadable(const WebRequest& r, const UnreadableInput& bad) const {
+  std::string message = bad.where + " has " + bad.reason + ".";
+  message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
+  if (r.path.rfind("/api/", 0) == 0) {
+    nlohmann::json body{{"error", "bad_request"}, {"reason", message}};
+    return WebResponse::json(400, body.dump());
+  }
+  return page(r, "error_403", "The form could not be read",
+              Data{"message", message + " Nothing was saved. Go back, check what you typed and "
+                                        "try again."},
+              400);
 }
 
 bool Site::csrf_ok(const WebRequest& r, const Rule& rule) const {

@@ -42,6 +42,7 @@ struct SiteOptions {
 };
 
 class Site;
+struct UnreadableInput;
 using Handler = std::function<WebResponse(const Site&, WebRequest&)>;
 
 enum class Access { public_page, signed_in, api };
@@ -82,6 +83,7 @@ class Site {
  private:
   WebResponse dispatch(WebRequest& request) const;
   WebResponse with_headers(WebResponse response) const;
+  WebResponse unreadable(const WebRequest& r, const UnreadableInput& bad) const;
   bool csrf_ok(const WebRequest& r, const Rule& rule) const;
 
   app::Services& services_;

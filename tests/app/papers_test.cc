@@ -322,6 +322,14 @@ TEST(Papers, RefusedUploadsLeaveNoFile) {
        {"referral.pdf", "<html><body>hello</body></html>"},
        std::string(core::kRefusedTypeMessage)},
       {"text", {"referral.txt", "Dear panel"}, std::string(core::kRefusedTypeMessage)},
+      // Security review, item 12: stored on 797697a and served back as evil.html.
+      {"PDF named .html",
+       {"evil.html", kPdf},
+       "The selected file is a PDF but its name ends in .html: rename it to end in .pdf"},
+      {"bidirectional override",
+       {"report\u202Efdp.pdf", kPdf},
+       "The file name contains hidden characters that change the direction of the text: rename "
+       "the file and upload it again"},
   };
   for (const Case& c : cases) {
     auto r = add_paper(w.services(), sw, request, "referral", c.upload);

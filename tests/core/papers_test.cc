@@ -224,6 +224,46 @@ TEST(Papers, DisplayNamesAreCleaned) {
   EXPECT_EQ(shown, long_name.substr(0, 400));
 }
 
+// Security review, item 12: "evil.html" starting "%PDF-" was stored and
+// served back as evil.html. A file's name must end as its content is.
+TEST(Papers, AFileNameMustEndAsItsContentIs) {
+  struct Case {
+    std::string name;
+    std::string_view type;
+    std::optional<std::string> problem;
+    const char* why;
+  };
+  const std::string pdf = "application/pdf";
+  const std::vector<Case> cases = {
+      {.name = "referral.pdf", .type = pdf, .problem = std::nullopt, .why = "agrees"},
+      {.name = "REFERRAL.PDF", .type = pdf, .problem = std::nullopt, .why = "case does not matter"},
+      {.name = "evil.html",
+       .type = pdf,
+       .problem = "The selected file is a PDF but its name ends in .html: rename it to end in .pdf",
+       .why = "the review's case: served back as HTML"},
+      {.name = "referral",
+       .type = pdf,
+       .problem = "The selected file is a PDF but its name has no ending: rename it to end in .pdf",
+       .why = "no ending at all"},
+      {.name = "photo.jpeg", .type = "image/jpeg", .problem = std::nullopt, .why = "jpeg"},
+      {.name = "photo.JPG", .type = "image/jpeg", .problem = std::nullopt, .why = "jpg"},
+      {.name = "plan.doc",
+       .type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+       .problem = "The selected file is a Word document but its name ends in .doc: rename it to "
+                  "end in .docx",
+       .why = "a .docx named .doc would open in the wrong program"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(upload_name_problem(c.name, c.type), c.problem) << c.why;
+  }
+  const std::string bidi =
+      "The file name contains hidden characters that change the direction of the text: rename "
+      "the file and upload it again";
+  for (const char* name : {"report\u202Efdp.pdf", "a\u2066b.pdf", "x\u200F.pdf", "y\u061C.pdf"}) {
+    EXPECT_EQ(upload_name_problem(name, pdf), bidi) << name;
+  }
+}
+
 TEST(Papers, SizesAndTypesReadLikeEnglish) {
   EXPECT_EQ(size_label(0), "0 bytes");
   EXPECT_EQ(size_label(1), "1 byte");
