@@ -100,6 +100,15 @@ Settings load_settings(const std::string& path) {
       t["server"]["max_keep_alive_requests"].value_or(s.server.max_keep_alive_requests);
   s.server.keep_alive_timeout_seconds =
       t["server"]["keep_alive_timeout_seconds"].value_or(s.server.keep_alive_timeout_seconds);
+  s.server.head_timeout_seconds =
+      t["server"]["head_timeout_seconds"].value_or(s.server.head_timeout_seconds);
+  s.server.body_timeout_seconds =
+      t["server"]["body_timeout_seconds"].value_or(s.server.body_timeout_seconds);
+  s.server.write_timeout_seconds =
+      t["server"]["write_timeout_seconds"].value_or(s.server.write_timeout_seconds);
+  s.server.max_connections = t["server"]["max_connections"].value_or(s.server.max_connections);
+  s.server.max_connections_per_client =
+      t["server"]["max_connections_per_client"].value_or(s.server.max_connections_per_client);
   s.secure_cookies = t["server"]["secure_cookies"].value_or(false);
   s.panels_dir = t["paths"]["panels"].value_or(s.panels_dir);
   s.templates_dir = t["paths"]["templates"].value_or(s.templates_dir);
@@ -117,6 +126,13 @@ Settings load_settings(const std::string& path) {
   }
   s.max_upload_bytes = static_cast<std::size_t>(max_mb) * 1024 * 1024;
   load_smtp(t, path, s);
+  if (s.server.head_timeout_seconds < 1 || s.server.body_timeout_seconds < 1 ||
+      s.server.write_timeout_seconds < 1 || s.server.keep_alive_timeout_seconds < 1 ||
+      s.server.max_connections < 1 || s.server.max_connections_per_client < 0) {
+    throw std::runtime_error(path +
+                             ": the server's timeouts and max_connections must be positive, "
+                             "and max_connections_per_client 0 (no cap) or more");
+  }
   if (s.server.max_threads < 1 || s.server.max_queued < 1 || s.plan_ahead < 1) {
     throw std::runtime_error(path +
                              ": server.max_threads, server.max_queued and "

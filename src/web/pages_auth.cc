@@ -1,6 +1,7 @@
 // Sign in, sign out, the home page ("My tasks") and the health check.
 #include "app/requests.h"
 #include "store/crypto.h"
+#include "web/http_next.h"
 #include "web/site.h"
 
 namespace casepanel::web {
@@ -13,14 +14,6 @@ std::string cookie(const Site& site, const std::string& name, const std::string&
     c += "; Secure";
   }
   return c;
-}
-
-// Only a local path may follow sign-in: never another site.
-std::string safe_next(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\') {
-    return next;
-  }
-  return "/";
 }
 
 WebResponse sign_in_form(const Site& site, const WebRequest& r, Data data, int status = 200) {

@@ -7,7 +7,11 @@
 
 #include "core/text.h"
 
+#include <set>
+
 #include "store/crypto.h"
+#include "web/http_next.h"
+#include "web/http_response.h"
 #include "web/input_check.h"
 
 namespace casepanel::web {
@@ -116,12 +120,15 @@ WebResponse Site::dispatch(WebRequest& r) const {
       return out;
     }
   }
-  bool path_known = false;
+  std::set<std::string> allowed;  // the methods of the routes that match the path
   for (const Route& route : routes_) {
     if (!match(route.pattern, r.path, r.params)) {
       continue;
     }
-    path_known = true;
+    allowed.insert(route.method);
+    if (route.method == "GET") {
+      allowed.insert("HEAD");
+    }
     if (route.method != r.method && !(route.method == "GET" && r.method == "HEAD")) {
       continue;
     }
@@ -162,7 +169,10 @@ WebResponse Site::dispatch(WebRequest& r) const {
     }
     if (rule.access == Access::signed_in) {
       if (!r.session) {
-        return WebResponse::redirect(r.method == "GET" ? "/sign-in?next=" + r.path : "/sign-in");
+        // The path is decoded outside input: encoded again, so that no CR or
+        // LF of it reaches the Location header.
+        return WebResponse::redirect(
+            r.method == "GET" ? "/sign-in?next=" + next_parameter(r.path, r.query) : "/sign-in");
       }
       if (rule.permission && !r.session->actor.may(*rule.permission)) {
         return page(r, "error_403", "You do not have access",
@@ -171,8 +181,13 @@ WebResponse Site::dispatch(WebRequest& r) const {
     }
     return route.handler(*this, r);
   }
-  if (path_known) {
+  if (!allowed.empty()) {
     WebResponse out = WebResponse::text(405, "Method not allowed");
+    std::string allow;
+    for (const std::string& method : allowed) {
+      allow += (allow.empty() ? "" : ", ") + method;
+    }
+    out.headers.emplace_back("Allow", allow);
     return out;
   }
   return not_found(r);
@@ -206,21 +221,7 @@ bool Site::csrf_ok(const WebRequest& r, const Rule& rule) const {
 }
 
 WebResponse Site::with_headers(WebResponse r) const {
-  r.headers.emplace_back("Content-Security-Policy",
-                         "default-src 'self'; script-src 'self'; style-src 'self'; "
-                         "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-                         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
-                         "object-src 'none'");
-  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  r.headers.emplace_back("X-Frame-Options", "DENY");
-  r.headers.emplace_back("Referrer-Policy", "same-origin");
-  r.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
-  r.headers.emplace_back("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (r.cacheable) {
-    r.headers.emplace_back("Cache-Control", "public, max-age=86400");
-  } else {
-    r.headers.emplace_back("Cache-Control", "no-store");
-  }
+  add_security_headers(r);
   return r;
 }
 

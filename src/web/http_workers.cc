@@ -1,0 +1,118 @@
+#include "web/http_workers.h"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdint>
+
+#include "web/wire.h"
+
+namespace casepanel::web {
+
+bool decode_body(HttpJob& job) {
+  if (job.body.empty()) {
+    return true;
+  }
+  WebRequest& r = job.request;
+  if (is_multipart(job.content_type)) {
+    const auto boundary = multipart_boundary(job.content_type);
+    if (!boundary || !parse_multipart(*boundary, job.body, r.form, r.files)) {
+      r.form.clear();
+      r.files.clear();
+      return false;
+    }
+    return true;
+  }
+  if (is_urlencoded(job.content_type)) {
+    return parse_urlencoded(job.body, r.form);
+  }
+  // Another type (JSON, text): no form fields, so no CSRF token either.
+  return true;
+}
+
+HttpWorkers::HttpWorkers(Handler handler, int threads, int wake)
+    : handler_(std::move(handler)), wake_(wake) {
+  for (int i = 0; i < threads; ++i) {
+    threads_.emplace_back([this] { run(); });
+  }
+}
+
+HttpWorkers::~HttpWorkers() { stop(); }
+
+void HttpWorkers::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  ready_.notify_all();
+  for (std::thread& t : threads_) {
+    if (t.joinable()) {
+      t.join();
+    }
+  }
+  threads_.clear();
+}
+
+bool HttpWorkers::submit(HttpJob job, std::size_t max_queued) {
+  {
+    std::lock_guard lock(mutex_);
+    if (jobs_.size() >= max_queued) {
+      return false;
+    }
+    jobs_.push_back(std::move(job));
+  }
+  ready_.notify_one();
+  return true;
+}
+
+std::vector<HttpFinished> HttpWorkers::take_finished() {
+  std::vector<HttpFinished> out;
+  std::lock_guard lock(mutex_);
+  out.swap(finished_);
+  return out;
+}
+
+void HttpWorkers::run() {
+  for (;;) {
+    HttpJob job;
+    {
+      std::unique_lock lock(mutex_);
+      ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+      if (stopping_) {
+        return;
+      }
+      job = std::move(jobs_.front());
+      jobs_.pop_front();
+    }
+    HttpFinished done = work(job);
+    {
+      std::lock_guard lock(mutex_);
+      finished_.push_back(std::move(done));
+    }
+    const std::uint64_t one = 1;
+    // The eventfd's counter only grows: a write cannot fail short.
+    [[maybe_unused]] const ssize_t n = write(wake_, &one, sizeof one);
+  }
+}
+
+HttpFinished HttpWorkers::work(HttpJob& job) const {
+  HttpFinished done;
+  done.connection = job.connection;
+  done.persistence = job.persistence;
+  WebResponse response;
+  if (!decode_body(job)) {
+    response = protocol_error(400, "The form could not be read\n");
+  } else {
+    try {
+      response = handler_(job.request);
+    } catch (const std::exception& e) {
+      // Site::handle catches its own; this is a test handler's or a bug.
+      spdlog::error("{} {}: {}", job.request.method, job.request.path, e.what());
+      response = protocol_error(500, "Internal server error\n");
+    }
+  }
+  done.bytes = serialise_response(response, job.mode, done.persistence);
+  return done;
+}
+
+}  // namespace casepanel::web

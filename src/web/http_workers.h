@@ -1,0 +1,70 @@
+// The worker pool of the HTTP server: threads that take complete requests
+// from a queue, decode their bodies (web/wire.h), run the handler, and
+// serialise the response (web/http_response.h). Finished responses wait in
+// an outbox for the I/O thread, which an eventfd wakes.
+//
+// submit() and take_finished() may be called from any thread; the
+// constructor starts the threads and stop() (or the destructor) joins them.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "web/http.h"
+#include "web/http_parser.h"
+#include "web/http_response.h"
+
+namespace casepanel::web {
+
+struct HttpJob {
+  std::uint64_t connection = 0;
+  WebRequest request;
+  std::string content_type;
+  std::string body;
+  BodyMode mode = BodyMode::with_body;
+  Persistence persistence = Persistence::keep_alive;
+};
+
+struct HttpFinished {
+  std::uint64_t connection = 0;
+  std::string bytes;
+  Persistence persistence = Persistence::keep_alive;
+};
+
+// Fills the request's form and files from the job's body; false when the
+// body cannot be read (the caller answers 400).
+bool decode_body(HttpJob& job);
+
+class HttpWorkers {
+ public:
+  using Handler = std::function<WebResponse(WebRequest&)>;
+  // `wake` is an eventfd, written once per finished response.
+  HttpWorkers(Handler handler, int threads, int wake);
+  ~HttpWorkers();
+
+  // False when `max_queued` jobs are already waiting (the caller answers 503).
+  bool submit(HttpJob job, std::size_t max_queued);
+  std::vector<HttpFinished> take_finished();
+  void stop();
+
+ private:
+  void run();
+  HttpFinished work(HttpJob& job) const;
+
+  Handler handler_;
+  int wake_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<HttpJob> jobs_;
+  std::vector<HttpFinished> finished_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace casepanel::web
