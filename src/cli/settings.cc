@@ -117,6 +117,10 @@ Settings load_settings(const std::string& path) {
   }
   s.max_upload_bytes = static_cast<std::size_t>(max_mb) * 1024 * 1024;
   load_smtp(t, path, s);
+  s.api_requests_per_minute = t["api"]["requests_per_minute"].value_or(s.api_requests_per_minute);
+  if (s.api_requests_per_minute < 1) {
+    throw std::runtime_error(path + ": api.requests_per_minute must be positive");
+  }
   if (s.server.max_threads < 1 || s.server.max_queued < 1 || s.plan_ahead < 1) {
     throw std::runtime_error(path +
                              ": server.max_threads, server.max_queued and "
