@@ -14,7 +14,7 @@ std::vector<std::string> failure_times(Tx& tx, const char* column, const std::st
                                        const std::string& since) {
   // Bounded: the throttle refuses before a key gets far past its limit.
   const std::string sql = std::string("SELECT at FROM sign_in_failures WHERE ") + column +
-                          " = $1 AND at >= $2 ORDER BY at LIMIT 1000";
+                          " = $1 AND at > $2 ORDER BY at LIMIT 1000";
   std::vector<std::string> out;
   for (const Row& r : tx.query(sql, {value, since})) {
     out.push_back(r.text(0));

@@ -61,7 +61,7 @@ std::optional<SignInCredentials> find_credentials(Tx& tx, const std::string& ema
 
 void record_sign_in_failure(Tx& tx, const std::string& at, const std::string& email,
                             const std::string& client_address);
-// The times (ISO UTC, oldest first) of the failures at or after `since` for
+// The times (ISO UTC, oldest first) of the failures after `since` for
 // this (lower-cased) email / from this address.
 std::vector<std::string> failures_for_email(Tx& tx, const std::string& email,
                                             const std::string& since);
