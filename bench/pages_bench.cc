@@ -110,11 +110,12 @@ class World {
     site_ = std::make_unique<web::Site>(*rt_->services, web::Templates::load(s.templates_dir),
                                         std::move(files), options);
 
-    auto signed_in = app::sign_in(*rt_->services, kEmail, app::kDemoPassword);
-    if (!signed_in) {
+    auto signed_in =
+        app::sign_in(*rt_->services, app::SignInAttempt{kEmail, app::kDemoPassword, "127.0.0.1"});
+    if (signed_in.step != app::SignInStep::signed_in) {
       throw std::runtime_error(std::string("sign-in as ") + kEmail + " failed");
     }
-    token_ = signed_in->token;
+    token_ = signed_in.session.token;
     auto session = app::resume_session(*rt_->services, token_);
     if (!session) {
       throw std::runtime_error("the new session does not resume");

@@ -1,18 +1,146 @@
 #include "app/auth.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "app/support.h"
+#include "app/two_factor.h"
 #include "store/crypto.h"
+#include "store/sessions.h"
 
 namespace casepanel::app {
 namespace {
 
 using store::Tx;
 
+// How many expired rows one sign-in clears at most, so that no sign-in waits
+// on a large delete; at one sign-in a minute that is still far more than
+// sessions are made.
+constexpr int kPurgeBatch = 100;
+
 // A hash to verify against when the email is unknown, so that a wrong email
 // and a wrong password take the same time (no account enumeration by timing).
 const std::string& dummy_hash() {
   static const std::string h = store::hash_password("casepanel-no-such-user");
   return h;
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+std::int64_t epoch(const Services& s) { return s.clock.now().time_since_epoch().count(); }
+
+std::string iso_at(std::int64_t epoch_seconds) {
+  return core::to_iso_utc(core::Instant{std::chrono::seconds{epoch_seconds}});
+}
+
+core::Error wrong_password() {
+  return core::Error::invalid("email", "Enter a correct email address and password");
+}
+
+// Whether the account or the address is over the limit and, if so, how long
+// until enough of its failures have left the window for one more attempt.
+struct ThrottleState {
+  bool over = false;
+  std::chrono::seconds retry_after{0};
+};
+ThrottleState throttle_state(Tx& tx, const Services& s, const std::string& email,
+                             const std::string& client_address) {
+  const std::int64_t now = epoch(s);
+  const std::string since = iso_at(now - kThrottleWindow.count());
+  ThrottleState out;
+  auto consider = [&](const std::vector<std::string>& times) {
+    if (static_cast<int>(times.size()) < kThrottleLimit) {
+      return;
+    }
+    out.over = true;
+    // Once this failure leaves the window, fewer than the limit remain.
+    const std::string& releasing = times[times.size() - kThrottleLimit];
+    const std::int64_t at = parse_utc(releasing).time_since_epoch().count();
+    const std::int64_t wait = std::max<std::int64_t>(1, at + kThrottleWindow.count() - now);
+    out.retry_after = std::max(out.retry_after, std::chrono::seconds{wait});
+  };
+  consider(store::failures_for_email(tx, email, since));
+  // Sign-ins always come through the server, which knows the address; with
+  // none (a test, a future non-HTTP caller) there is no address to count.
+  if (!client_address.empty()) {
+    consider(store::failures_from_address(tx, client_address, since));
+  }
+  return out;
+}
+
+// Kept whatever happens to the sign-in: a transaction of its own.
+void record_failure(Services& s, const std::string& email, const std::string& client_address,
+                    std::optional<std::int64_t> user_id, const char* outcome) {
+  s.db.write_all([&](Tx& tx) {
+    const std::int64_t now = epoch(s);
+    store::record_sign_in_failure(tx, iso_at(now), email, client_address);
+    store::purge_sign_in_failures(tx, iso_at(now - kThrottleWindow.count()), kPurgeBatch);
+    Actor nobody;
+    audit(tx, s, nobody, "session.sign_in_failed", "user", user_id.value_or(0),
+          {{"email", email}, {"client_address", client_address}, {"outcome", outcome}});
+  });
+}
+
+SignInOutcome throttled(Services& s, const std::string& email, const std::string& client_address,
+                        std::chrono::seconds retry_after) {
+  s.db.write_all([&](Tx& tx) {
+    Actor nobody;
+    audit(tx, s, nobody, "session.sign_in_throttled", "user", 0,
+          {{"email", email},
+           {"client_address", client_address},
+           {"retry_after_seconds", retry_after.count()}});
+  });
+  SignInOutcome out;
+  out.step = SignInStep::throttled;
+  out.retry_after = retry_after;
+  return out;
+}
+
+SignInOutcome refused(core::Error e) {
+  SignInOutcome out;
+  out.step = SignInStep::refused;
+  out.error = std::move(e);
+  return out;
+}
+
+// Opens a session for the person, ending the one the browser had.
+NewSession open_session(Tx& tx, const Services& s, std::int64_t user_id,
+                        const std::string& client_address, const std::string& previous_session,
+                        const char* second_factor) {
+  const std::int64_t now = epoch(s);
+  bool ended_previous = false;
+  if (!previous_session.empty()) {
+    ended_previous = store::delete_session(tx, store::sha256_hex(previous_session)).has_value();
+  }
+  store::purge_sessions(tx, now - kSessionIdle.count(), now - kSessionAbsolute.count(),
+                        kPurgeBatch);
+  store::purge_pending_sign_ins(tx, now - kSecondFactorWait.count(), kPurgeBatch);
+  NewSession out{store::random_token(), store::random_token()};
+  store::insert_session(tx, store::SessionRecord{store::sha256_hex(out.token), user_id,
+                                                 out.csrf_token, now, now, client_address});
+  auto actor = load_actor(tx, user_id);
+  audit(tx, s, *actor, "session.sign_in", "user", user_id,
+        {{"client_address", client_address},
+         {"second_factor", second_factor},
+         {"ended_previous_session", ended_previous}});
+  return out;
+}
+
+ApiTokenSummary summary_of(const store::ApiTokenRecord& t) {
+  std::string expires = t.expires_at;
+  if (expires.empty()) {
+    expires = core::to_iso_utc(parse_utc(t.created_at) + std::chrono::days{kDefaultApiTokenDays});
+  }
+  return ApiTokenSummary{t.id,
+                         t.user_email,
+                         t.created_at,
+                         expires,
+                         t.last_used_at.value_or(""),
+                         t.revoked_at.value_or("")};
 }
 
 }  // namespace
@@ -32,36 +160,94 @@ std::optional<Actor> load_actor(Tx& tx, std::int64_t user_id) {
   return a;
 }
 
-core::Result<NewSession> sign_in(Services& s, const std::string& email,
-                                 const std::string& password) {
-  std::optional<std::pair<std::int64_t, std::string>> user;
+SignInOutcome sign_in(Services& s, const SignInAttempt& attempt) {
+  const std::string email = lower(attempt.email);
+  std::optional<store::SignInCredentials> user;
+  ThrottleState throttle;
   s.db.read_all([&](Tx& tx) {
-    auto row = tx.query_one("SELECT id, password_hash FROM users WHERE email = $1 AND active = 1",
-                            {email});
-    if (row) {
-      user.emplace(row->integer(0), row->text(1));
+    throttle = throttle_state(tx, s, email, attempt.client_address);
+    user = store::find_credentials(tx, email);
+  });
+  if (throttle.over) {
+    // Refused unread: the right password now would tell a guesser it is right.
+    return throttled(s, email, attempt.client_address, throttle.retry_after);
+  }
+  // The slow hash runs outside any transaction so sign-ins do not hold locks.
+  const bool good =
+      store::verify_password(attempt.password, user ? user->password_hash : dummy_hash());
+  if (!user || !good) {
+    record_failure(s, email, attempt.client_address,
+                   user ? std::optional<std::int64_t>(user->user_id) : std::nullopt,
+                   user ? "wrong_password" : "unknown_email");
+    return refused(wrong_password());
+  }
+  SignInOutcome out;
+  s.db.write_all([&](Tx& tx) {
+    if (two_factor_enabled(tx, user->user_id)) {
+      out.step = SignInStep::second_factor_needed;
+      out.pending_token = store::random_token();
+      store::insert_pending_sign_in(
+          tx, store::PendingSignIn{store::sha256_hex(out.pending_token), user->user_id,
+                                   attempt.client_address, epoch(s)});
+      return;
+    }
+    out.step = SignInStep::signed_in;
+    out.session = open_session(tx, s, user->user_id, attempt.client_address,
+                               attempt.previous_session, "none");
+  });
+  return out;
+}
+
+SignInOutcome sign_in_second_factor(Services& s, const SecondFactorAttempt& attempt) {
+  const std::string pending_hash = store::sha256_hex(attempt.pending_token);
+  std::optional<store::PendingSignIn> pending;
+  std::string email;
+  ThrottleState throttle;
+  s.db.read_all([&](Tx& tx) {
+    pending = store::find_pending_sign_in(tx, pending_hash);
+    if (!pending || pending->created_at < epoch(s) - kSecondFactorWait.count()) {
+      pending.reset();
+      return;
+    }
+    if (auto actor = load_actor(tx, pending->user_id)) {
+      email = lower(actor->email);
+      throttle = throttle_state(tx, s, email, attempt.client_address);
+    } else {
+      pending.reset();
     }
   });
-  // The slow hash runs outside any transaction so sign-ins do not hold locks.
-  const bool good = store::verify_password(password, user ? user->second : dummy_hash());
-  return s.db.write<NewSession>([&](Tx& tx) -> core::Result<NewSession> {
-    if (!user || !good) {
-      Actor nobody;
-      audit(tx, s, nobody, "session.sign_in_failed", "user", user ? user->first : 0,
-            {{"email", email}});
-      return core::Error::invalid("email", "Enter a correct email address and password");
+  if (!pending) {
+    return refused(core::Error::not_found("Your sign-in timed out. Sign in again."));
+  }
+  if (throttle.over) {
+    return throttled(s, email, attempt.client_address, throttle.retry_after);
+  }
+  auto session = s.db.write<NewSession>([&](Tx& tx) -> core::Result<NewSession> {
+    const SecondFactorCheck check = check_second_factor(tx, s, pending->user_id, attempt.code);
+    if (check == SecondFactorCheck::wrong) {
+      return core::Error::invalid("code", "Enter a correct code from your authenticator app");
     }
-    NewSession out{store::random_token(), store::random_token()};
-    const auto now = s.clock.now().time_since_epoch().count();
-    tx.exec(
-        "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) "
-        "VALUES ($1, $2, $3, $4, $5)",
-        {store::sha256_hex(out.token), user->first, out.csrf_token, std::int64_t{now},
-         std::int64_t{now}});
-    auto actor = load_actor(tx, user->first);
-    audit(tx, s, *actor, "session.sign_in", "user", user->first);
+    store::delete_pending_sign_in(tx, pending_hash);
+    const bool recovery = check == SecondFactorCheck::recovery_code;
+    NewSession out =
+        open_session(tx, s, pending->user_id, attempt.client_address, attempt.previous_session,
+                     recovery ? "recovery_code" : "authenticator_code");
+    if (recovery) {
+      auto actor = load_actor(tx, pending->user_id);
+      audit(tx, s, *actor, "two_factor.recovery_code_use", "user", pending->user_id,
+            {{"client_address", attempt.client_address},
+             {"recovery_codes_left", store::unused_recovery_codes(tx, pending->user_id)}});
+    }
     return out;
   });
+  if (!session) {
+    record_failure(s, email, attempt.client_address, pending->user_id, "wrong_second_factor");
+    return refused(session.error());
+  }
+  SignInOutcome out;
+  out.step = SignInStep::signed_in;
+  out.session = *session;
+  return out;
 }
 
 std::optional<SessionInfo> resume_session(Services& s, const std::string& token) {
@@ -69,77 +255,176 @@ std::optional<SessionInfo> resume_session(Services& s, const std::string& token)
     return std::nullopt;
   }
   const std::string id_hash = store::sha256_hex(token);
-  const auto now = s.clock.now().time_since_epoch().count();
+  const std::int64_t now = epoch(s);
   std::optional<SessionInfo> out;
   std::int64_t last_seen = 0;
   s.db.read_all([&](Tx& tx) {
-    auto row = tx.query_one(
-        "SELECT user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id_hash = $1",
-        {id_hash});
-    if (!row) {
+    auto session = store::find_session(tx, id_hash);
+    if (!session) {
       return;
     }
-    if (now - row->integer(3) > kSessionIdle.count() ||
-        now - row->integer(2) > kSessionAbsolute.count()) {
+    if (now - session->last_seen_at > kSessionIdle.count() ||
+        now - session->created_at > kSessionAbsolute.count()) {
       return;
     }
-    last_seen = row->integer(3);
-    if (auto actor = load_actor(tx, row->integer(0))) {
-      out = SessionInfo{*actor, row->text(1)};
+    last_seen = session->last_seen_at;
+    if (auto actor = load_actor(tx, session->user_id)) {
+      out = SessionInfo{*actor, session->csrf_token, id_hash, SessionDemand::nothing};
+      if (two_factor_policy(tx) == TwoFactorPolicy::required &&
+          !two_factor_enabled(tx, actor->id)) {
+        out->demand = SessionDemand::enrol_two_factor;
+      }
     }
   });
   // Touch the session at most once a minute: a write on every page view would
   // serialise all readers behind the database's one writer.
   if (out && now - last_seen >= 60) {
-    s.db.write_all([&](Tx& tx) {
-      tx.exec("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2",
-              {std::int64_t{now}, id_hash});
-    });
+    s.db.write_all([&](Tx& tx) { store::touch_session(tx, id_hash, now); });
   }
   return out;
 }
 
 void sign_out(Services& s, const std::string& token) {
   s.db.write_all([&](Tx& tx) {
-    auto row =
-        tx.query_one("SELECT user_id FROM sessions WHERE id_hash = $1", {store::sha256_hex(token)});
-    if (!row) {
+    auto user_id = store::delete_session(tx, store::sha256_hex(token));
+    if (!user_id) {
       return;
     }
-    tx.exec("DELETE FROM sessions WHERE id_hash = $1", {store::sha256_hex(token)});
-    if (auto actor = load_actor(tx, row->integer(0))) {
+    if (auto actor = load_actor(tx, *user_id)) {
       audit(tx, s, *actor, "session.sign_out", "user", actor->id);
     }
   });
 }
 
-core::Result<std::string> create_api_token(Services& s, const std::string& email) {
-  return s.db.write<std::string>([&](Tx& tx) -> core::Result<std::string> {
-    auto row = tx.query_one("SELECT id FROM users WHERE email = $1 AND active = 1", {email});
-    if (!row) {
-      return core::Error::not_found("No active user has the email " + email);
+std::vector<ActiveSession> active_sessions(Services& s, const SessionInfo& me) {
+  const std::int64_t now = epoch(s);
+  std::vector<ActiveSession> out;
+  s.db.read_all([&](Tx& tx) {
+    for (const store::SessionRecord& r : store::sessions_of(tx, me.actor.id)) {
+      if (now - r.last_seen_at > kSessionIdle.count() ||
+          now - r.created_at > kSessionAbsolute.count()) {
+        continue;  // expired, waiting to be purged
+      }
+      out.push_back(ActiveSession{r.id_hash, iso_at(r.created_at), iso_at(r.last_seen_at),
+                                  r.client_address, r.id_hash == me.id_hash});
     }
-    std::string token = store::random_token();
-    auto id = tx.insert(
-        "INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3) "
-        "RETURNING id",
-        {row->integer(0), store::sha256_hex(token), now_utc(s)});
-    Actor system;
-    audit(tx, s, system, "api_token.create", "api_token", id, {{"user_id", row->integer(0)}});
-    return token;
+  });
+  return out;
+}
+
+core::Status end_session(Services& s, const Actor& me, const std::string& handle) {
+  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    auto session = store::find_session(tx, handle);
+    if (!session || session->user_id != me.id) {
+      return core::Error::not_found("That session has already ended");
+    }
+    store::delete_session(tx, handle);
+    audit(tx, s, me, "session.end", "user", me.id,
+          {{"client_address", me.client_address},
+           {"session_started", iso_at(session->created_at)},
+           {"session_client_address", session->client_address}});
+    return core::ok_status();
   });
 }
 
-std::optional<Actor> actor_for_api_token(Services& s, const std::string& token) {
-  std::optional<Actor> out;
+core::Result<std::int64_t> end_all_sessions(Services& s, const Actor& by, std::int64_t user_id) {
+  if (by.id != user_id && !by.may(core::Permission::administer)) {
+    return core::Error::forbidden("Only an administrator can end another person's sessions");
+  }
+  return s.db.write<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
+    if (!tx.query_one("SELECT 1 FROM users WHERE id = $1", {user_id})) {
+      return core::Error::not_found("No such person");
+    }
+    const std::int64_t ended = store::delete_sessions_of(tx, user_id);
+    audit(tx, s, by, "session.end_all", "user", user_id,
+          {{"sessions_ended", ended}, {"client_address", by.client_address}});
+    return ended;
+  });
+}
+
+core::Result<NewApiToken> create_api_token(Services& s, const std::string& email, int days) {
+  if (days < 1 || days > 3650) {
+    return core::Error::invalid("days", "A token lasts from 1 to 3650 days");
+  }
+  return s.db.write<NewApiToken>([&](Tx& tx) -> core::Result<NewApiToken> {
+    auto user = store::find_credentials(tx, lower(email));
+    if (!user) {
+      return core::Error::not_found("No active user has the email " + email);
+    }
+    NewApiToken out;
+    out.token = store::random_token();
+    out.expires_at = core::to_iso_utc(s.clock.now() + std::chrono::days{days});
+    out.id = store::insert_api_token(tx, user->user_id, store::sha256_hex(out.token), now_utc(s),
+                                     out.expires_at);
+    Actor system;
+    audit(tx, s, system, "api_token.create", "api_token", out.id,
+          {{"user_id", user->user_id}, {"expires_at", out.expires_at}});
+    return out;
+  });
+}
+
+std::vector<ApiTokenSummary> list_api_tokens(Services& s) {
+  std::vector<ApiTokenSummary> out;
   s.db.read_all([&](Tx& tx) {
-    auto row =
-        tx.query_one("SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
-                     {store::sha256_hex(token)});
-    if (row) {
-      out = load_actor(tx, row->integer(0));
+    for (const store::ApiTokenRecord& t : store::list_api_tokens(tx)) {
+      out.push_back(summary_of(t));
     }
   });
+  return out;
+}
+
+core::Status revoke_api_token(Services& s, const Actor& by, std::int64_t id) {
+  if (by.id != 0 && !by.may(core::Permission::administer)) {
+    return core::Error::forbidden("Only an administrator can revoke API tokens");
+  }
+  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    auto token = store::find_api_token_by_id(tx, id);
+    if (!token || !store::revoke_api_token(tx, id, now_utc(s))) {
+      return core::Error::not_found("No token that is still valid has the id " +
+                                    std::to_string(id));
+    }
+    audit(tx, s, by, "api_token.revoke", "api_token", id, {{"user_id", token->user_id}});
+    return core::ok_status();
+  });
+}
+
+ApiCaller authenticate_api_token(Services& s, const std::string& token, int requests_per_minute) {
+  ApiCaller out;
+  out.reason = "A valid bearer token is needed";
+  if (token.size() != 64) {
+    return out;
+  }
+  const std::int64_t now = epoch(s);
+  std::optional<store::ApiTokenRecord> record;
+  s.db.read_all([&](Tx& tx) {
+    record = store::find_api_token(tx, store::sha256_hex(token));
+    if (record && !record->revoked_at) {
+      out.actor = load_actor(tx, record->user_id);
+    }
+  });
+  if (!record || record->revoked_at || !out.actor) {
+    out.actor.reset();
+    return out;
+  }
+  if (parse_utc(summary_of(*record).expires_at).time_since_epoch().count() <= now) {
+    out.actor.reset();
+    out.reason = "This token has expired: ask an administrator for a new one";
+    return out;
+  }
+  std::int64_t requests = 0;
+  s.db.write_all([&](Tx& tx) {
+    requests = store::count_api_request(tx, record->id, now / 60);
+    // At most once a minute, like session touches.
+    store::note_api_token_use(tx, record->id, iso_at(now), iso_at(now - 60));
+  });
+  if (requests > requests_per_minute) {
+    out.access = ApiAccess::rate_limited;
+    out.reason = "This token may make " + std::to_string(requests_per_minute) +
+                 " requests a minute: wait and try again";
+    out.retry_after = std::chrono::seconds{60 - now % 60};
+    return out;
+  }
+  out.access = ApiAccess::allowed;
   return out;
 }
 

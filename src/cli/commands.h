@@ -11,6 +11,8 @@ void add_calendar_commands(CLI::App& app, int& status);
 void add_config_commands(CLI::App& app, int& status);
 void add_server_commands(CLI::App& app, int& status);  // serve, migrate, demo
 void add_token_commands(CLI::App& app, int& status);
+// settings set require-two-factor on|off
+void add_settings_commands(CLI::App& app, int& status);
 void add_audit_commands(CLI::App& app, int& status);
 void add_panel_commands(CLI::App& app, int& status);  // panel cutoff
 

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   casepanel::cli::add_calendar_commands(app, status);
   casepanel::cli::add_config_commands(app, status);
   casepanel::cli::add_token_commands(app, status);
+  casepanel::cli::add_settings_commands(app, status);
   casepanel::cli::add_audit_commands(app, status);
   casepanel::cli::add_panel_commands(app, status);
   try {

@@ -97,6 +97,7 @@ int serve(const Common& c, int port) {
   web::SiteOptions options;
   options.demo = is_demo(*rt->db);
   options.secure_cookies = rt->settings.secure_cookies;
+  options.api_requests_per_minute = rt->settings.api_requests_per_minute;
   options.email_delivery = !rt->settings.smtp.host.empty();
   EmailDelivery email = start_email_delivery(*rt);
   if (email.worker) {

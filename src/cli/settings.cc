@@ -133,6 +133,10 @@ Settings load_settings(const std::string& path) {
                              ": the server's timeouts and max_connections must be positive, "
                              "and max_connections_per_client 0 (no cap) or more");
   }
+  s.api_requests_per_minute = t["api"]["requests_per_minute"].value_or(s.api_requests_per_minute);
+  if (s.api_requests_per_minute < 1) {
+    throw std::runtime_error(path + ": api.requests_per_minute must be positive");
+  }
   if (s.server.max_threads < 1 || s.server.max_queued < 1 || s.plan_ahead < 1) {
     throw std::runtime_error(path +
                              ": server.max_threads, server.max_queued and "

@@ -31,6 +31,8 @@ struct Settings {
   jobs::SmtpSettings smtp;
   int smtp_max_attempts = 8;
   int smtp_interval_seconds = 30;
+  // [api] requests_per_minute: each API token's limit (docs/sign-in.md).
+  int api_requests_per_minute = 120;
 };
 // Reads the file; a missing default file gives the defaults. Throws with the
 // file and line of a bad value.

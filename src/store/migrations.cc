@@ -305,6 +305,51 @@ CREATE INDEX request_consultations_request ON request_consultations(request_id)
     {5, "roles index", R"SQL(
 CREATE INDEX user_roles_role ON user_roles(role, user_id)
 )SQL"},
+    // Sign-in (security review items 3, 6, 8, 9, 10): failed sign-ins kept
+    // for the throttle, where each session came from, API tokens that expire
+    // with their last use and per-minute counts, and the second factor.
+    // Tokens made before this have no expires_at: they expire 90 days after
+    // created_at (store/sessions.cc).
+    {6, "sign-in", R"SQL(
+CREATE TABLE sign_in_failures (
+  id {{id}},
+  at TEXT NOT NULL,
+  email TEXT NOT NULL,
+  client_address TEXT NOT NULL
+);
+CREATE INDEX sign_in_failures_email ON sign_in_failures(email, at);
+CREATE INDEX sign_in_failures_address ON sign_in_failures(client_address, at);
+CREATE INDEX sign_in_failures_at ON sign_in_failures(at);
+ALTER TABLE sessions ADD COLUMN client_address TEXT NOT NULL DEFAULT '';
+CREATE INDEX sessions_last_seen ON sessions(last_seen_at);
+CREATE TABLE pending_sign_ins (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  client_address TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;
+ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT;
+CREATE TABLE api_token_windows (
+  token_id BIGINT NOT NULL REFERENCES api_tokens(id),
+  window_start BIGINT NOT NULL,
+  requests BIGINT NOT NULL,
+  PRIMARY KEY (token_id, window_start)
+);
+CREATE TABLE two_factor (
+  user_id BIGINT PRIMARY KEY REFERENCES users(id),
+  secret TEXT NOT NULL,
+  enabled_at TEXT,
+  last_used_step BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE recovery_codes (
+  id {{id}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  code_hash TEXT NOT NULL,
+  used_at TEXT
+);
+CREATE INDEX recovery_codes_user ON recovery_codes(user_id)
+)SQL"},
 };
 
 std::string for_engine(std::string sql, Engine engine) {

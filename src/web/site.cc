@@ -9,6 +9,8 @@
 
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "store/crypto.h"
 #include "web/http_next.h"
 #include "web/http_response.h"
@@ -60,6 +62,19 @@ constexpr NavItem kNav[] = {
     {"/admin/outbox", "Email outbox", core::Permission::administer},
 };
 
+// Everything under /api/ answers machine clients: JSON, never an HTML page.
+bool api_path(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+
+WebResponse api_error(int status, const std::string& error, const std::string& reason) {
+  return WebResponse::json(status, nlohmann::json{{"error", error}, {"reason", reason}}.dump());
+}
+
+// Pages a person who must set up two-factor authentication may still see.
+bool enrolment_page(const std::string& path) {
+  return path == "/sign-out" || path == "/account/two-factor" ||
+         path.rfind("/account/two-factor/", 0) == 0;
+}
+
 bool nav_current(const std::string& href, const std::string& path) {
   if (std::string(href) == "/") {
     return path == "/";
@@ -84,6 +99,7 @@ Site::Site(app::Services& services, std::shared_ptr<const Templates> templates, 
   add_triage_routes(routes_);
   add_admin_routes(routes_);
   add_api_routes(routes_);
+  add_account_routes(routes_);
 }
 
 WebResponse Site::handle(WebRequest& request) const {
@@ -103,6 +119,10 @@ WebResponse Site::handle(WebRequest& request) const {
   } catch (const std::exception& e) {
     // The detail goes to the log, never to the page.
     spdlog::error("{} {}: {}", request.method, request.path, e.what());
+    if (api_path(request.path)) {
+      return with_headers(
+          api_error(500, "server_error", "Something went wrong: the error has been logged"));
+    }
     WebResponse r;
     r.status = 500;
     r.body = templates_->render("error_500", Data{});
@@ -135,25 +155,31 @@ WebResponse Site::dispatch(WebRequest& r) const {
     const Rule& rule = route.rule;
     if (rule.access == Access::api) {
       const std::string prefix = "Bearer ";
+      app::ApiCaller caller;
+      caller.reason = "A valid bearer token is needed";
       if (r.authorization.rfind(prefix, 0) == 0) {
-        r.api_actor = app::actor_for_api_token(services_, r.authorization.substr(prefix.size()));
-        if (r.api_actor) {
-          r.api_actor->client_address = r.client_address;
-        }
+        caller = app::authenticate_api_token(services_, r.authorization.substr(prefix.size()),
+                                             options_.api_requests_per_minute);
       }
-      if (!r.api_actor) {
-        auto out = WebResponse::json(
-            401, R"({"error":"unauthorised","reason":"A valid bearer token is needed"})");
+      if (caller.access == app::ApiAccess::rate_limited) {
+        auto out = api_error(429, "rate_limited", caller.reason);
+        out.headers.emplace_back("Retry-After", std::to_string(caller.retry_after.count()));
+        return out;
+      }
+      if (caller.access != app::ApiAccess::allowed) {
+        auto out = api_error(401, "unauthorised", caller.reason);
         out.headers.emplace_back("WWW-Authenticate", "Bearer");
         return out;
       }
+      r.api_actor = std::move(caller.actor);
+      r.api_actor->client_address = r.client_address;
       if (rule.permission && !r.api_actor->may(*rule.permission)) {
-        return WebResponse::json(
-            403, R"({"error":"forbidden","reason":"This token's user may not do this"})");
+        return api_error(403, "forbidden", "This token's user may not do this");
       }
       return route.handler(*this, r);
     }
-    if (auto cookie = r.cookies.find(kSessionCookie); cookie != r.cookies.end()) {
+    if (auto cookie = r.cookies.find(cookie_name(options_, kSessionCookie));
+        cookie != r.cookies.end()) {
       r.session = app::resume_session(services_, cookie->second);
       if (r.session) {
         r.session->actor.client_address = r.client_address;
@@ -174,12 +200,20 @@ WebResponse Site::dispatch(WebRequest& r) const {
         return WebResponse::redirect(
             r.method == "GET" ? "/sign-in?next=" + next_parameter(r.path, r.query) : "/sign-in");
       }
+      // The organisation requires a second factor: nothing else until it is set up.
+      if (r.session->demand == app::SessionDemand::enrol_two_factor && !enrolment_page(r.path)) {
+        return WebResponse::redirect("/account/two-factor");
+      }
       if (rule.permission && !r.session->actor.may(*rule.permission)) {
         return page(r, "error_403", "You do not have access",
                     Data{"message", "Your role does not give you access to this page."}, 403);
       }
     }
     return route.handler(*this, r);
+  }
+  if (api_path(r.path)) {
+    return path_known ? api_error(405, "method_not_allowed", "This path does not take " + r.method)
+                      : api_error(404, "not_found", "There is no such API path");
   }
   if (!allowed.empty()) {
     WebResponse out = WebResponse::text(405, "Method not allowed");
@@ -214,7 +248,7 @@ bool Site::csrf_ok(const WebRequest& r, const Rule& rule) const {
   if (rule.access == Access::public_page) {
     // Before sign-in there is no session: the token must match the one set in
     // a cookie with the form (double submit).
-    auto c = r.cookies.find(kSignInCsrfCookie);
+    auto c = r.cookies.find(cookie_name(options_, kSignInCsrfCookie));
     return c != r.cookies.end() && !sent.empty() && store::constant_time_equal(sent, c->second);
   }
   return r.session && !sent.empty() && store::constant_time_equal(sent, r.session->csrf_token);
@@ -222,6 +256,10 @@ bool Site::csrf_ok(const WebRequest& r, const Rule& rule) const {
 
 WebResponse Site::with_headers(WebResponse r) const {
   add_security_headers(r);
+  if (options_.secure_cookies) {
+    // Served over TLS: browsers must not come back over plain HTTP for a year.
+    r.headers.emplace_back("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
   return r;
 }
 
@@ -282,6 +320,19 @@ WebResponse Site::error(const WebRequest& r, const core::Error& e) const {
 
 WebResponse Site::not_found(const WebRequest& r) const {
   return page(r, "error_404", "Page not found", Data{}, 404);
+}
+
+std::string cookie_name(const SiteOptions& options, const char* base) {
+  return options.secure_cookies ? std::string("__Host-") + base : std::string(base);
+}
+
+std::string set_cookie(const SiteOptions& options, const char* base, const std::string& value,
+                       const std::string& extra) {
+  std::string c = cookie_name(options, base) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
+  if (options.secure_cookies) {
+    c += "; Secure";
+  }
+  return c + extra;
 }
 
 void add_errors(Data& data, const core::Error& e) {

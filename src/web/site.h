@@ -34,6 +34,10 @@ struct SiteOptions {
   bool demo = false;            // shows the "Demo" phase banner
   bool secure_cookies = false;  // behind TLS: cookies get Secure
   bool email_delivery = true;   // false: the outbox page says delivery is off
+  // With secure_cookies, cookies also get the __Host- prefix and every
+  // response Strict-Transport-Security. Requests a minute each API token may
+  // make (docs/sign-in.md).
+  int api_requests_per_minute = 120;
   std::string council = "Demo County Council";
   // Called after every POST has been handled (its transaction committed):
   // serve wakes the outbox worker, so the messages a change queued go out at
@@ -105,12 +109,20 @@ void add_triage_routes(std::vector<Route>& routes);
 Data sitting_data(const app::SittingSummary& s);
 void add_admin_routes(std::vector<Route>& routes);
 void add_api_routes(std::vector<Route>& routes);
+void add_account_routes(std::vector<Route>& routes);
 
 // Form errors for a template: has_errors, errors[{href, message}], and
 // error_FIELD for each field, shown next to it.
 void add_errors(Data& data, const core::Error& e);
-// Cookie names.
+// Cookie names. Over TLS (secure_cookies) each gets the __Host- prefix, so
+// the browser accepts it only with Secure, Path=/ and no Domain: a page on a
+// sibling subdomain cannot plant one. Read and write them through these.
 inline constexpr const char* kSessionCookie = "cp_session";
 inline constexpr const char* kSignInCsrfCookie = "cp_signin";
+inline constexpr const char* kSecondFactorCookie = "cp_second_factor";
+std::string cookie_name(const SiteOptions& options, const char* base);
+// A Set-Cookie value: HttpOnly, SameSite=Lax, Path=/, Secure over TLS.
+std::string set_cookie(const SiteOptions& options, const char* base, const std::string& value,
+                       const std::string& extra = "");
 
 }  // namespace casepanel::web

@@ -244,7 +244,7 @@ TEST_F(Http, TheApiListsOnlyTheChildrenTheTokensUserMaySee) {
   auto token = app::create_api_token(world_.services(), "sw_a@test");
   ASSERT_TRUE(token.ok());
   Client c = client();
-  Reply r = c.get_with_token("/api/v1/children", *token);
+  Reply r = c.get_with_token("/api/v1/children", token->token);
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.header("Content-Type"), "application/json");
   EXPECT_NE(r.body.find("\"T-1\""), std::string::npos);
