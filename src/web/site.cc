@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
+#include "app/refusals.h"
 #include "store/crypto.h"
 
 namespace casepanel::web {
@@ -128,6 +131,7 @@ WebResponse Site::dispatch(WebRequest& r) const {
         return out;
       }
       if (rule.permission && !r.api_actor->may(*rule.permission)) {
+        record_refusal(r, 403);
         return WebResponse::json(
             403, R"({"error":"forbidden","reason":"This token's user may not do this"})");
       }
@@ -140,6 +144,7 @@ WebResponse Site::dispatch(WebRequest& r) const {
       }
     }
     if (!csrf_ok(r, rule)) {
+      record_refusal(r, 403);
       WebResponse out = page(r, "error_403", "Forbidden",
                              Data{"message",
                                   "This form has expired. Go back, reload the page "
@@ -152,6 +157,7 @@ WebResponse Site::dispatch(WebRequest& r) const {
         return WebResponse::redirect(r.method == "GET" ? "/sign-in?next=" + r.path : "/sign-in");
       }
       if (rule.permission && !r.session->actor.may(*rule.permission)) {
+        record_refusal(r, 403);
         return page(r, "error_403", "You do not have access",
                     Data{"message", "Your role does not give you access to this page."}, 403);
       }
@@ -161,6 +167,13 @@ WebResponse Site::dispatch(WebRequest& r) const {
   if (path_known) {
     WebResponse out = WebResponse::text(405, "Method not allowed");
     return out;
+  }
+  // No route matched: the person is still known, for the audit log.
+  if (auto cookie = r.cookies.find(kSessionCookie); cookie != r.cookies.end()) {
+    r.session = app::resume_session(services_, cookie->second);
+    if (r.session) {
+      r.session->actor.client_address = r.client_address;
+    }
   }
   return not_found(r);
 }
@@ -245,6 +258,7 @@ WebResponse Site::error(const WebRequest& r, const core::Error& e) const {
     case core::ErrorKind::not_found:
       return not_found(r);
     case core::ErrorKind::forbidden:
+      record_refusal(r, 403);
       return page(r, "error_403", "You cannot do that", Data{"message", e.message}, 403);
     case core::ErrorKind::conflict:
     case core::ErrorKind::invalid:
@@ -254,7 +268,27 @@ WebResponse Site::error(const WebRequest& r, const core::Error& e) const {
 }
 
 WebResponse Site::not_found(const WebRequest& r) const {
+  record_refusal(r, 404);
   return page(r, "error_404", "Page not found", Data{}, 404);
+}
+
+void Site::record_refusal(const WebRequest& r, int status) const {
+  const app::Actor* actor = r.session ? &r.session->actor : r.api_actor ? &*r.api_actor : nullptr;
+  if (actor == nullptr) {
+    std::vector<std::string> ignored;
+    const bool known = std::any_of(routes_.begin(), routes_.end(), [&](const Route& route) {
+      return match(route.pattern, r.path, ignored);
+    });
+    if (!known) {
+      return;
+    }
+  }
+  try {
+    app::record_refusal(services_, actor, {r.method, r.path, status, r.client_address});
+  } catch (const std::exception& e) {
+    // The request is refused either way; the failure goes to the log.
+    spdlog::error("audit: could not record the refusal of {} {}: {}", r.method, r.path, e.what());
+  }
 }
 
 void add_errors(Data& data, const core::Error& e) {
