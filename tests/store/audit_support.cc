@@ -49,14 +49,14 @@ void drop_audit_triggers(store::Tx& tx) {
   tx.exec("DROP TRIGGER IF EXISTS audit_events_no_delete");
 }
 
-void rehash_audit_chain(store::Tx& tx, std::int64_t from_id, StripMacs strip) {
+void rehash_audit_chain(store::Tx& tx, std::int64_t from_id, StripMacs strip, std::int64_t to_id) {
   auto before = tx.query_one("SELECT hash FROM audit_events WHERE id < $1 ORDER BY id DESC LIMIT 1",
                              {from_id});
   std::string prev = before ? before->text(0) : std::string(kGenesis);
   for (const store::Row& r :
        tx.query("SELECT id, at, actor_id, actor_role, action, entity, entity_id, detail, "
-                "client_address, outcome FROM audit_events WHERE id >= $1 ORDER BY id",
-                {from_id})) {
+                "client_address, outcome FROM audit_events WHERE id >= $1 AND id <= $2 ORDER BY id",
+                {from_id, to_id})) {
     const std::string actor = r.is_null(2) ? "-" : std::to_string(r.integer(2));
     std::vector<std::string> parts = {prev,      r.text(1), actor,     r.text(3),
                                       r.text(4), r.text(5), r.text(6), r.text(7)};

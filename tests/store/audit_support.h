@@ -4,6 +4,7 @@
 // triggers and recompute the SHA-256 chain (prev_hash/hash).
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -31,6 +32,8 @@ void drop_audit_triggers(store::Tx& tx);
 // With `strip` the MACs are removed too and the old, unkeyed hash is used,
 // dressing the events up as written before the key existed.
 enum class StripMacs { no, yes };
-void rehash_audit_chain(store::Tx& tx, std::int64_t from_id, StripMacs strip = StripMacs::no);
+// Only events up to `to_id` are rewritten (the rest keep their values).
+void rehash_audit_chain(store::Tx& tx, std::int64_t from_id, StripMacs strip = StripMacs::no,
+                        std::int64_t to_id = INT64_MAX);
 
 }  // namespace casepanel::testing

@@ -113,15 +113,16 @@ TEST_F(AuditHttp, ThePageReadsAsSentencesWithTheAddressAndOutcome) {
   ASSERT_TRUE(auditor.sign_in("auditor@test"));
   const Reply page = auditor.get("/audit");
   ASSERT_EQ(page.status, 200);
-  for (const std::string expected : {
-           "Sam Alpha (social worker) viewed Ada Testchild&#39;s record",
-           "Sam Alpha (social worker) was refused access to /children/" +
-               std::to_string(world_.child_b) + " (not found)",
-           "Sam Alpha (social worker) signed in",
-           "127.0.0.1",
-           "govuk-tag--red\">Refused",
-           "govuk-table govuk-!-font-size-16",
-       }) {
+  const std::vector<std::string> expectations = {
+      "Sam Alpha (social worker) viewed Ada Testchild&apos;s record",
+      "Sam Alpha (social worker) was refused access to /children/" +
+          std::to_string(world_.child_b) + " (not found)",
+      "Sam Alpha (social worker) signed in",
+      "127.0.0.1",
+      "govuk-tag--red\">Refused",
+      "govuk-table govuk-!-font-size-16",
+  };
+  for (const std::string& expected : expectations) {
     EXPECT_NE(page.body.find(expected), std::string::npos) << expected;
   }
   EXPECT_EQ(page.body.find("{&quot;"), std::string::npos) << "no raw JSON";
