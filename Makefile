@@ -20,7 +20,7 @@ release: deps
 
 # A fresh demo database every time, served on http://127.0.0.1:$(PORT).
 run: release
-	@rm -f $(DB) $(DB)-wal $(DB)-shm
+	@rm -f $(DB) $(DB)-wal $(DB)-shm var/audit-checkpoints.log
 	@$(RELEASE_DIR)/casepanel demo --database $(DB)
 	@$(RELEASE_DIR)/casepanel serve --database $(DB) --port $(PORT)
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/services.h"
+#include "store/audit.h"
 
 namespace casepanel::app {
 
@@ -19,8 +20,11 @@ std::string now_utc(const Services& s);
 // Whether typed text is empty or only spaces and line breaks.
 bool blank(const std::string& text);
 
+// Appends the event for what the actor did (who, their role, their client
+// address, when) to the audit log in the use case's transaction.
 void audit(store::Tx& tx, const Services& s, const Actor& actor, std::string action,
-           std::string entity, std::int64_t entity_id, const nlohmann::json& detail = {});
+           std::string entity, std::int64_t entity_id, const nlohmann::json& detail = {},
+           store::AuditOutcome outcome = store::AuditOutcome::done);
 
 // The teams whose children the actor may see: their own team and the teams of
 // everyone in their line-management chain below them.

@@ -1,11 +1,10 @@
-// casepanel token create | list | revoke, settings set, audit verify.
+// casepanel token create | list | revoke, settings set.
 #include <iostream>
 
 #include "app/auth.h"
 #include "app/two_factor.h"
 #include "cli/commands.h"
 #include "cli/settings.h"
-#include "store/audit.h"
 
 namespace casepanel::cli {
 
@@ -102,27 +101,6 @@ void add_settings_commands(CLI::App& app, int& status) {
       return;
     }
     std::cout << "require-two-factor is " << value << "\n";
-    status = 0;
-  });
-}
-
-void add_audit_commands(CLI::App& app, int& status) {
-  static std::string database = "var/casepanel.db";
-  static std::string config = "config/casepanel.toml";
-  auto* audit = app.add_subcommand("audit", "The audit log");
-  audit->require_subcommand(1);
-  auto* verify = audit->add_subcommand("verify", "Check the audit log's hash chain");
-  verify->add_option("--database", database)->capture_default_str();
-  verify->add_option("--config", config)->capture_default_str();
-  verify->callback([&status] {
-    auto rt = open_runtime(config, database);
-    store::AuditVerification v = store::verify_audit(*rt->db);
-    if (!v.intact) {
-      std::cerr << "audit log broken at event " << v.first_broken_id << ": " << v.problem << "\n";
-      status = 1;
-      return;
-    }
-    std::cout << "audit log intact: " << v.events << " events\n";
     status = 0;
   });
 }

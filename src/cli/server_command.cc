@@ -8,6 +8,7 @@
 #include "app/sittings.h"
 #include "cli/commands.h"
 #include "cli/settings.h"
+#include "jobs/audit_checkpoint.h"
 #include "jobs/outbox.h"
 #include "store/migrations.h"
 #include "web/server.h"
@@ -82,6 +83,15 @@ EmailDelivery start_email_delivery(Runtime& rt) {
   return d;
 }
 
+jobs::CheckpointPolicy audit_checkpoint_policy(const Settings& s) {
+  jobs::CheckpointPolicy p;
+  p.file = s.audit.checkpoint_file;
+  p.every_events = s.audit.checkpoint_every_events;
+  p.every = std::chrono::seconds(s.audit.checkpoint_every_seconds);
+  p.syslog = s.audit.syslog ? jobs::CheckpointSyslog::on : jobs::CheckpointSyslog::off;
+  return p;
+}
+
 int serve(const Common& c, int port) {
   // Block the stop signals before any thread starts, so only sigwait sees them.
   sigset_t stop;
@@ -110,6 +120,8 @@ int serve(const Common& c, int port) {
   if (port >= 0) {
     config.port = port;
   }
+  jobs::AuditCheckpointer checkpoints(*rt->services, audit_checkpoint_policy(rt->settings));
+  checkpoints.start();
   web::Server server(site, config);
   server.start();
   std::cout << "casepanel is serving on http://" << config.host << ":" << server.port() << "/"
@@ -126,6 +138,8 @@ int serve(const Common& c, int port) {
     // Wakes the worker and waits for the message in flight, if any.
     email.worker->stop();
   }
+  // After the server, so the last requests' events are covered.
+  checkpoints.stop();
   return 0;
 }
 
@@ -170,6 +184,8 @@ void add_server_commands(CLI::App& app, int& status) {
     auto rt = open_runtime(demo_opts.config, demo_opts.database, demo_opts.clock);
     auto made = app::create_demo_data(
         *rt->services, scale == "large" ? app::DemoScale::large : app::DemoScale::standard);
+    jobs::AuditCheckpointer(*rt->services, audit_checkpoint_policy(rt->settings))
+        .checkpoint(jobs::CheckpointWhen::now);
     std::cout << "Demo data in " << demo_opts.database << ": " << made.users << " users, "
               << made.children << " children, " << made.requests << " requests, " << made.sittings
               << " sittings, " << made.hearings << " hearings, " << made.decisions << " decisions, "

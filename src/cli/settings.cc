@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "app/support.h"
+#include "store/audit_key.h"
 #include "store/migrations.h"
 #include "store/panel_files.h"
 
@@ -70,6 +71,25 @@ void load_smtp(const toml::table& t, const std::string& file, Settings& s) {
   }
   if (s.smtp.username.empty() && !s.smtp.password.empty() && smtp["password"]) {
     throw std::runtime_error(file + ": smtp.password is set without smtp.username");
+  }
+}
+
+void load_audit(const toml::table& t, const std::string& file, Settings& s) {
+  const auto audit = t["audit"];
+  s.audit.key_file = audit["key_file"].value_or(s.audit.key_file);
+  s.audit.checkpoint_file = audit["checkpoint_file"].value_or(s.audit.checkpoint_file);
+  s.audit.checkpoint_every_events =
+      audit["checkpoint_every_events"].value_or(s.audit.checkpoint_every_events);
+  s.audit.checkpoint_every_seconds =
+      audit["checkpoint_every_seconds"].value_or(s.audit.checkpoint_every_seconds);
+  s.audit.syslog = audit["syslog"].value_or(s.audit.syslog);
+  if (s.audit.key_file.empty() || s.audit.checkpoint_file.empty()) {
+    throw std::runtime_error(file + ": audit.key_file and audit.checkpoint_file must be set");
+  }
+  if (s.audit.checkpoint_every_events < 1 || s.audit.checkpoint_every_seconds < 1) {
+    throw std::runtime_error(file +
+                             ": audit.checkpoint_every_events and "
+                             "audit.checkpoint_every_seconds must be positive");
   }
 }
 
@@ -137,6 +157,7 @@ Settings load_settings(const std::string& path) {
   if (s.api_requests_per_minute < 1) {
     throw std::runtime_error(path + ": api.requests_per_minute must be positive");
   }
+  load_audit(t, path, s);
   if (s.server.max_threads < 1 || s.server.max_queued < 1 || s.plan_ahead < 1) {
     throw std::runtime_error(path +
                              ": server.max_threads, server.max_queued and "
@@ -170,6 +191,9 @@ std::unique_ptr<Runtime> open_runtime(const std::string& config_path, const std:
   }
   rt->panels = std::make_unique<app::PanelCatalogue>(std::move(files.panels));
   rt->db = store::Database::open(database, rt->settings.server.max_threads + 2);
+  // Before any event is written (migrate and demo write some).
+  rt->db->set_audit_key(std::make_shared<store::AuditKey>(
+      store::AuditKey::load(rt->settings.audit.key_file, store::KeyFileMissing::create)));
   store::migrate(*rt->db);
   rt->services = std::make_unique<app::Services>(
       app::Services{*rt->db, *rt->clock, rt->calendar, *rt->panels, rt->settings.uploads_dir,

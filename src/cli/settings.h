@@ -33,6 +33,14 @@ struct Settings {
   int smtp_interval_seconds = 30;
   // [api] requests_per_minute: each API token's limit (docs/sign-in.md).
   int api_requests_per_minute = 120;
+  // [audit]: the audit log's key and checkpoints (docs/audit.md).
+  struct Audit {
+    std::string key_file = "var/audit.key";
+    std::string checkpoint_file = "var/audit-checkpoints.log";
+    int checkpoint_every_events = 100;
+    int checkpoint_every_seconds = 60;
+    bool syslog = false;
+  } audit;
 };
 // Reads the file; a missing default file gives the defaults. Throws with the
 // file and line of a bad value.

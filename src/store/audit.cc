@@ -1,62 +1,227 @@
 #include "store/audit.h"
 
+#include <map>
+#include <stdexcept>
+
+#include "store/audit_key.h"
 #include "store/crypto.h"
 
 namespace casepanel::store {
 namespace {
 
 constexpr const char* kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
+// Any fixed number: PostgreSQL's advisory lock that makes appends take turns.
+constexpr std::int64_t kAppendLock = 0x61756469;  // "audi"
+constexpr std::int64_t kBatch = 5000;
 
 // Fields are joined with the ASCII unit separator, which user input cannot
 // smuggle in because every field is length-prefixed too.
-std::string content_hash(const std::string& prev_hash, const AuditEvent& e) {
-  const std::string actor = e.actor_id ? std::to_string(*e.actor_id) : std::string("-");
+std::string framed(std::initializer_list<const std::string*> parts) {
   std::string content;
-  for (const std::string* part :
-       {&prev_hash, &e.at, &actor, &e.actor_role, &e.action, &e.entity, &e.entity_id, &e.detail}) {
+  for (const std::string* part : parts) {
     content += std::to_string(part->size());
     content += '\x1f';
     content += *part;
     content += '\x1f';
   }
-  return sha256_hex(content);
+  return content;
 }
+
+// The hash of events before migration 8 (no client address or outcome).
+std::string unkeyed_hash(const std::string& prev_hash, const AuditEvent& e) {
+  const std::string actor = e.actor_id ? std::to_string(*e.actor_id) : std::string("-");
+  return sha256_hex(framed(
+      {&prev_hash, &e.at, &actor, &e.actor_role, &e.action, &e.entity, &e.entity_id, &e.detail}));
+}
+
+std::string keyed_hash(const std::string& prev_hash, const AuditEvent& e) {
+  const std::string actor = e.actor_id ? std::to_string(*e.actor_id) : std::string("-");
+  const std::string outcome(outcome_id(e.outcome));
+  return sha256_hex(framed({&prev_hash, &e.at, &actor, &e.actor_role, &e.action, &e.entity,
+                            &e.entity_id, &e.detail, &e.client_address, &outcome}));
+}
+
+std::string event_mac(const AuditKey& key, const std::string& prev_mac, const std::string& hash) {
+  static const std::string kPurpose = "casepanel audit event v1";
+  return key.mac_hex(framed({&kPurpose, &prev_mac, &hash}));
+}
+
+const AuditKey& required_key(const AuditKey* key) {
+  if (key == nullptr) {
+    throw std::logic_error("the audit log needs its key (Database::set_audit_key)");
+  }
+  return *key;
+}
+
+// Walks the chain row by row, remembering the first problem.
+class ChainCheck {
+ public:
+  ChainCheck(const AuditKey& key, const std::vector<AuditCheckpoint>& checkpoints) : key_(key) {
+    for (const AuditCheckpoint& c : checkpoints) {
+      expected_[c.event_id] = c.event_mac;
+    }
+    out_.checkpoints = static_cast<std::int64_t>(checkpoints.size());
+  }
+
+  // False once a problem is found.
+  bool add(const Row& r) {
+    const std::int64_t id = r.integer(0);
+    ++out_.events;
+    const auto outcome = parse_outcome(r.text(11));
+    AuditEvent e{r.text(1),
+                 r.optional_integer(2),
+                 r.text(3),
+                 r.text(4),
+                 r.text(5),
+                 r.text(6),
+                 r.text(7),
+                 r.text(10),
+                 outcome.value_or(AuditOutcome::done)};
+    if (r.text(8) != prev_hash_) {
+      return broken(id,
+                    "it does not follow the event before it (an event was removed, "
+                    "inserted or moved)");
+    }
+    if (!outcome) {
+      return broken(id, "its outcome is not one casepanel writes");
+    }
+    const std::optional<std::string> mac = r.optional_text(12);
+    if (!mac) {
+      if (keyed_) {
+        return broken(id, "it has no MAC but follows an event that has one");
+      }
+      if (!e.client_address.empty() || e.outcome != AuditOutcome::done ||
+          unkeyed_hash(prev_hash_, e) != r.text(9)) {
+        return broken(id, "its content does not match its hash");
+      }
+      prev_hash_ = prev_mac_ = r.text(9);
+      return checkpoint(id, "");
+    }
+    keyed_ = true;
+    ++out_.keyed_events;
+    if (keyed_hash(prev_hash_, e) != r.text(9)) {
+      return broken(id, "its content does not match its hash");
+    }
+    if (!constant_time_equal(event_mac(key_, prev_mac_, r.text(9)), *mac)) {
+      return broken(id, "its MAC is wrong (it was changed, or its chain was recomputed)");
+    }
+    prev_hash_ = r.text(9);
+    prev_mac_ = *mac;
+    return checkpoint(id, *mac);
+  }
+
+  AuditVerification finish() {
+    if (out_.intact && !expected_.empty()) {
+      const auto& [id, mac] = *expected_.begin();
+      (void)mac;
+      broken(id,
+             "a checkpoint names this event but the log no longer has it "
+             "(the log was truncated or the event removed)");
+    }
+    return out_;
+  }
+
+ private:
+  bool checkpoint(std::int64_t id, const std::string& mac) {
+    auto it = expected_.find(id);
+    if (it == expected_.end()) {
+      return true;
+    }
+    if (mac.empty() || !constant_time_equal(it->second, mac)) {
+      return broken(id, "it is not the event its checkpoint recorded");
+    }
+    expected_.erase(it);
+    return true;
+  }
+  bool broken(std::int64_t id, std::string problem) {
+    out_.intact = false;
+    out_.first_broken_id = id;
+    out_.problem = std::move(problem);
+    return false;
+  }
+
+  const AuditKey& key_;
+  std::map<std::int64_t, std::string> expected_;  // checkpointed event id -> its MAC
+  std::string prev_hash_ = kGenesis;
+  std::string prev_mac_ = kGenesis;
+  bool keyed_ = false;
+  AuditVerification out_;
+};
 
 }  // namespace
 
-void append_audit(Tx& tx, const AuditEvent& e) {
-  auto last = tx.query_one("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1");
-  std::string prev = last ? last->text(0) : std::string(kGenesis);
-  tx.exec(
-      "INSERT INTO audit_events (at, actor_id, actor_role, action, entity, entity_id, detail, "
-      "prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      {e.at, nullable(e.actor_id), e.actor_role, e.action, e.entity, e.entity_id, e.detail, prev,
-       content_hash(prev, e)});
+std::string_view outcome_id(AuditOutcome o) {
+  switch (o) {
+    case AuditOutcome::done:
+      return "done";
+    case AuditOutcome::refused:
+      return "refused";
+    case AuditOutcome::failed:
+      return "failed";
+  }
+  return "done";
 }
 
-AuditVerification verify_audit(Database& db) {
-  AuditVerification out;
-  db.read_all([&](Tx& tx) {
-    std::string prev = kGenesis;
-    Rows rows = tx.query(
-        "SELECT id, at, actor_id, actor_role, action, entity, entity_id, detail, prev_hash, hash "
-        "FROM audit_events ORDER BY id");
-    for (const Row& r : rows) {
-      ++out.events;
-      AuditEvent e{r.text(1), r.optional_integer(2), r.text(3), r.text(4), r.text(5), r.text(6),
-                   r.text(7)};
-      if (r.text(8) != prev) {
-        out = {false, out.events, r.integer(0), "does not follow the event before it"};
-        return;
-      }
-      if (content_hash(prev, e) != r.text(9)) {
-        out = {false, out.events, r.integer(0), "its content does not match its hash"};
-        return;
-      }
-      prev = r.text(9);
+std::optional<AuditOutcome> parse_outcome(std::string_view id) {
+  for (AuditOutcome o : {AuditOutcome::done, AuditOutcome::refused, AuditOutcome::failed}) {
+    if (outcome_id(o) == id) {
+      return o;
     }
-  });
-  return out;
+  }
+  return std::nullopt;
+}
+
+void append_audit(Tx& tx, const AuditEvent& e) {
+  const AuditKey& key = required_key(tx.audit_key());
+  if (tx.engine() == Engine::postgresql) {
+    // Two transactions reading the same tail would fork the chain; SQLite's
+    // writers already take turns (BEGIN IMMEDIATE).
+    tx.query("SELECT 1 FROM pg_advisory_xact_lock($1)", {kAppendLock});
+  }
+  auto last = tx.query_one("SELECT hash, mac FROM audit_events ORDER BY id DESC LIMIT 1");
+  const std::string prev_hash = last ? last->text(0) : std::string(kGenesis);
+  // The first keyed event chains to the last unkeyed event's hash.
+  const std::string prev_mac = last && !last->is_null(1) ? last->text(1) : prev_hash;
+  const std::string hash = keyed_hash(prev_hash, e);
+  tx.exec(
+      "INSERT INTO audit_events (at, actor_id, actor_role, action, entity, entity_id, detail, "
+      "prev_hash, hash, client_address, outcome, mac) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+      {e.at, nullable(e.actor_id), e.actor_role, e.action, e.entity, e.entity_id, e.detail,
+       prev_hash, hash, e.client_address, std::string(outcome_id(e.outcome)),
+       event_mac(key, prev_mac, hash)});
+}
+
+std::optional<AuditCheckpoint> audit_head(Tx& tx) {
+  auto last = tx.query_one("SELECT id, mac FROM audit_events ORDER BY id DESC LIMIT 1");
+  if (!last || last->is_null(1)) {
+    return std::nullopt;
+  }
+  return AuditCheckpoint{"", last->integer(0), last->text(1)};
+}
+
+AuditVerification verify_audit(Database& db, const std::vector<AuditCheckpoint>& checkpoints) {
+  ChainCheck check(required_key(db.audit_key()), checkpoints);
+  // In batches, so a log of millions of events is not held in memory at once.
+  std::int64_t after = 0;
+  for (bool more = true; more;) {
+    db.read_all([&](Tx& tx) {
+      Rows rows = tx.query(
+          "SELECT id, at, actor_id, actor_role, action, entity, entity_id, detail, prev_hash, "
+          "hash, client_address, outcome, mac FROM audit_events WHERE id > $1 ORDER BY id "
+          "LIMIT $2",
+          {after, kBatch});
+      more = static_cast<std::int64_t>(rows.size()) == kBatch;
+      for (const Row& r : rows) {
+        if (!check.add(r)) {
+          more = false;
+          return;
+        }
+        after = r.integer(0);
+      }
+    });
+  }
+  return check.finish();
 }
 
 }  // namespace casepanel::store

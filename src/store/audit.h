@@ -1,38 +1,72 @@
-// The audit log: an append-only, hash-chained record of every change and
-// every view of a child's record. Each event stores the SHA-256 of the
-// previous event's hash together with its own content, so removing, changing
-// or reordering any event breaks the chain at that point.
+// The audit log: an append-only, hash-chained and keyed record of every
+// change, every view of a child's record and every refusal (docs/audit.md).
+//
+// Each event stores
+//   hash = SHA-256(prev_hash, its content)            (the chain since v1)
+//   mac  = HMAC-SHA256(key, prev_mac, hash)           (since migration 8)
+// so removing, changing or reordering an event breaks the chain at that
+// point, and recomputing the SHA-256 chain after an edit does not help
+// without the key (store/audit_key.h), which is never in the database.
+// Events written before the key existed have no mac: the first keyed event's
+// MAC takes the last unkeyed event's hash as its "previous MAC", so the old
+// SHA-256 chain is anchored by the first MAC. No unkeyed event may follow a
+// keyed one.
+//
+// Truncation of the newest events leaves a consistent chain; checkpoints of
+// the chain's head kept outside the database (store/audit_checkpoints.h) are
+// what catch it, up to the last checkpoint written.
 //
 // append_audit must run inside the use case's write transaction, so an event
-// exists exactly when its change does.
+// exists exactly when its change does; the transaction's Database must hold
+// the audit key (Database::set_audit_key), else it throws.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "store/audit_checkpoints.h"
 #include "store/database.h"
 
 namespace casepanel::store {
+
+// What became of the attempt the event records.
+enum class AuditOutcome { done, refused, failed };
+std::string_view outcome_id(AuditOutcome o);
+std::optional<AuditOutcome> parse_outcome(std::string_view id);
 
 struct AuditEvent {
   std::string at;  // ISO 8601 UTC
   std::optional<std::int64_t> actor_id;
   std::string actor_role;
-  std::string action;     // "request.approve"
-  std::string entity;     // "request"
-  std::string entity_id;  // "42"
-  std::string detail;     // JSON: before/after or what was seen
+  std::string action;               // "request.approve"
+  std::string entity;               // "request"
+  std::string entity_id;            // "42"
+  std::string detail;               // JSON: before/after or what was seen
+  std::string client_address = "";  // the client's IP address; empty for commands and jobs
+  AuditOutcome outcome = AuditOutcome::done;
 };
 
 void append_audit(Tx& tx, const AuditEvent& event);
 
+// The newest event's id and MAC (what a checkpoint records); none when the log
+// is empty or its newest event has no MAC.
+std::optional<AuditCheckpoint> audit_head(Tx& tx);
+
 struct AuditVerification {
   bool intact = true;
   std::int64_t events = 0;
+  std::int64_t keyed_events = 0;
+  std::int64_t checkpoints = 0;  // checkpoints checked
   std::int64_t first_broken_id = 0;
   std::string problem;
 };
-AuditVerification verify_audit(Database& db);
+// Recomputes the whole chain (SHA-256 and MAC) with the Database's key, and
+// checks that every checkpoint names an event on the chain with the same MAC,
+// so that the log still reaches the last checkpoint. Reports the first
+// problem. Throws std::logic_error when the Database has no audit key.
+AuditVerification verify_audit(Database& db, const std::vector<AuditCheckpoint>& checkpoints = {});
 
 }  // namespace casepanel::store

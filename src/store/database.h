@@ -54,6 +54,8 @@ using Rows = std::vector<Row>;
 
 enum class Engine { sqlite, postgresql };
 
+class AuditKey;  // store/audit_key.h
+
 class Tx {
  public:
   virtual ~Tx() = default;
@@ -64,6 +66,13 @@ class Tx {
   // Runs an INSERT ... RETURNING id and gives the new id.
   std::int64_t insert(std::string_view sql, const Params& params = {});
   virtual Engine engine() const = 0;
+  // The key that signs audit events (store/audit.h); set by the Database
+  // that opened this transaction, null when it has none.
+  const AuditKey* audit_key() const { return audit_key_; }
+  void set_audit_key(const AuditKey* key) { audit_key_ = key; }
+
+ private:
+  const AuditKey* audit_key_ = nullptr;
 };
 
 class Database {
@@ -108,11 +117,19 @@ class Database {
 
   virtual Engine engine() const = 0;
 
+  // The audit log's signing key, handed to every transaction. Set once, before
+  // the Database is shared between threads.
+  void set_audit_key(std::shared_ptr<const AuditKey> key) { audit_key_ = std::move(key); }
+  const AuditKey* audit_key() const { return audit_key_.get(); }
+
  protected:
   enum class Mode { read, write };
   // Runs work in a transaction; commits if it returns true, else rolls back.
   // Exceptions roll back and propagate.
   virtual void run(Mode mode, const std::function<bool(Tx&)>& work) = 0;
+
+ private:
+  std::shared_ptr<const AuditKey> audit_key_;
 };
 
 }  // namespace casepanel::store

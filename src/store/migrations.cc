@@ -10,6 +10,10 @@ struct Migration {
   int version;
   const char* name;
   const char* sql;  // statements separated by ";\n"; {{id}} is the engine's identity key
+  // Run after `sql` on one engine only, where the two engines' syntax differs
+  // (triggers). Same conventions; a statement must not contain ";\n".
+  const char* sqlite_sql = nullptr;
+  const char* postgresql_sql = nullptr;
 };
 
 // Times are ISO 8601 UTC text ("2026-11-22T10:00:00Z"), dates ISO text
@@ -350,6 +354,30 @@ CREATE TABLE recovery_codes (
 );
 CREATE INDEX recovery_codes_user ON recovery_codes(user_id)
 )SQL"},
+    // A tamper-evident audit log (docs/audit.md): where each event came from,
+    // whether it was done, refused or failed, and a keyed MAC chained to the
+    // event before it. Rows written before this migration keep mac NULL and
+    // are protected by the SHA-256 chain that the first keyed event's MAC
+    // covers. The triggers make UPDATE and DELETE fail, so a bug or an
+    // ordinary SQL session cannot rewrite history; someone who can drop the
+    // triggers is caught by `casepanel audit verify` instead.
+    {8, "audit evidence", R"SQL(
+ALTER TABLE audit_events ADD COLUMN client_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_events ADD COLUMN outcome TEXT NOT NULL DEFAULT 'done';
+ALTER TABLE audit_events ADD COLUMN mac TEXT;
+CREATE INDEX audit_actor ON audit_events(actor_id, id);
+CREATE INDEX audit_action ON audit_events(action, id);
+CREATE INDEX audit_at ON audit_events(at)
+)SQL",
+     R"SQL(
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END
+)SQL",
+     R"SQL(
+CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN RAISE EXCEPTION 'audit events are append-only'; END $fn$;
+CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()
+)SQL"},
 };
 
 std::string for_engine(std::string sql, Engine engine) {
@@ -398,6 +426,12 @@ int migrate(Database& db) {
       }
       for (const std::string& s : statements(for_engine(m.sql, tx.engine()))) {
         tx.exec(s);
+      }
+      const char* own = tx.engine() == Engine::sqlite ? m.sqlite_sql : m.postgresql_sql;
+      if (own != nullptr) {
+        for (const std::string& s : statements(for_engine(own, tx.engine()))) {
+          tx.exec(s);
+        }
       }
       tx.exec(
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, "

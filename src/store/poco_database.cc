@@ -367,9 +367,11 @@ class PocoDatabase final : public Database {
     try {
       if (c.statements) {
         SqliteTx tx(*c.statements);
+        tx.set_audit_key(audit_key());
         commit = work(tx);
       } else {
         PocoTx tx(*c.session, engine_);
+        tx.set_audit_key(audit_key());
         commit = work(tx);
       }
     } catch (...) {

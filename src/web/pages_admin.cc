@@ -1,39 +1,149 @@
 // Oversight pages: the audit log, and the email outbox (administrators).
 #include "app/audit_log.h"
 #include "app/outbox.h"
+
+#include <algorithm>
+#include <cctype>
+
 #include "web/site.h"
 #include "web/view.h"
 
 namespace casepanel::web {
 namespace {
 
+// Query-string text: letters, digits and -._~ kept, everything else %XX.
+std::string url_encode(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+constexpr const char* kAuditFields[] = {"child",     "person", "action",   "from-day", "from-month",
+                                        "from-year", "to-day", "to-month", "to-year"};
+
+// The audit page's filters as a query string, for the pagination links.
+std::string audit_query(const WebRequest& r, int page) {
+  std::string q = "/audit?";
+  for (const char* field : kAuditFields) {
+    if (const std::string v = r.query_value(field); !v.empty()) {
+      q.append(field).append("=").append(url_encode(v)).append("&");
+    }
+  }
+  return q + "page=" + std::to_string(page);
+}
+
+// GOV.UK pagination: previous, the first and last pages, the pages either
+// side of this one, ellipses between, next.
+void add_pagination(Data& d, const WebRequest& r, int page, int pages) {
+  if (pages <= 1) {
+    return;
+  }
+  d.set("paginated", true);
+  if (page > 1) {
+    d.set("previous", audit_query(r, page - 1));
+  }
+  if (page < pages) {
+    d.set("next", audit_query(r, page + 1));
+  }
+  Data items{Data::type::list};
+  int last_shown = 0;
+  for (int n = 1; n <= pages; ++n) {
+    if (n != 1 && n != pages && (n < page - 1 || n > page + 1)) {
+      continue;
+    }
+    if (n > last_shown + 1) {
+      Data gap;
+      gap.set("ellipsis", true);
+      items.push_back(gap);
+    }
+    Data item;
+    item.set("number", str(n));
+    item.set("href", audit_query(r, n));
+    set_flag(item, "current", n == page);
+    items.push_back(item);
+    last_shown = n;
+  }
+  d.set("page_items", items);
+}
+
 WebResponse audit(const Site& site, WebRequest& r) {
-  const int page = std::max<std::int64_t>(1, parse_id(r.query_value("page")));
-  auto log = app::audit_log(site.services(), r.actor(), page);
-  if (!log) {
+  app::AuditSearch search{
+      r.query_value("child"),
+      r.query_value("person"),
+      r.query_value("action"),
+      r.query_value("from-day"),
+      r.query_value("from-month"),
+      r.query_value("from-year"),
+      r.query_value("to-day"),
+      r.query_value("to-month"),
+      r.query_value("to-year"),
+      static_cast<int>(std::clamp<std::int64_t>(parse_id(r.query_value("page")), 1, 1000000))};
+  auto people = app::audit_people(site.services(), r.actor());
+  if (!people) {
+    return site.error(r, people.error());
+  }
+  auto log = app::audit_log(site.services(), r.actor(), search);
+  if (!log && log.error().kind != core::ErrorKind::invalid) {
     return site.error(r, log.error());
+  }
+  Data d;
+  for (const char* field : kAuditFields) {
+    std::string key = std::string("value_") + field;
+    std::replace(key.begin(), key.end(), '-', '_');
+    d.set(key, r.query_value(field));
+  }
+  Data person_options{Data::type::list};
+  for (const auto& [id, name] : *people) {
+    Data o;
+    o.set("id", str(id));
+    o.set("name", name);
+    set_flag(o, "selected", str(id) == search.person);
+    person_options.push_back(o);
+  }
+  d.set("people", person_options);
+  Data action_options{Data::type::list};
+  for (const auto& [action, label] : app::audit_actions()) {
+    Data o;
+    o.set("action", action);
+    o.set("label", label);
+    set_flag(o, "selected", action == search.action);
+    action_options.push_back(o);
+  }
+  d.set("actions", action_options);
+  if (!log) {
+    add_errors(d, log.error());
+    return site.page(r, "audit", "Error: Audit log", std::move(d));
   }
   Data rows{Data::type::list};
   for (const auto& e : log->rows) {
     Data x;
-    x.set("id", str(e.id));
-    x.set("at", e.at);
-    x.set("actor", e.actor);
-    x.set("role", e.role);
-    x.set("action", e.action);
-    x.set("entity", e.entity);
-    x.set("detail", e.detail);
+    x.set("when", e.when);
+    x.set("sentence", e.sentence);
+    set_if(x, "client_address", e.client_address);
+    x.set("outcome", e.outcome);
+    x.set("outcome_tag", e.outcome_tag);
     rows.push_back(x);
   }
-  Data d;
   d.set("events", rows);
+  set_flag(d, "has_events", !log->rows.empty());
   d.set("total", str(log->total));
-  if (page > 1) {
-    d.set("previous", str(page - 1));
+  d.set("page", str(log->page));
+  d.set("pages", str(log->pages));
+  std::string children;
+  for (const std::string& name : log->children_matched) {
+    children.append(children.empty() ? "" : ", ").append(name);
   }
-  if (static_cast<std::int64_t>(page) * 50 < log->total) {
-    d.set("next", str(page + 1));
-  }
+  set_if(d, "children_matched", children);
+  add_pagination(d, r, log->page, log->pages);
   return site.page(r, "audit", "Audit log", std::move(d));
 }
 

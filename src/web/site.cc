@@ -11,6 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
+#include "app/refusals.h"
 #include "store/crypto.h"
 #include "web/http_next.h"
 #include "web/http_response.h"
@@ -174,6 +177,7 @@ WebResponse Site::dispatch(WebRequest& r) const {
       r.api_actor = std::move(caller.actor);
       r.api_actor->client_address = r.client_address;
       if (rule.permission && !r.api_actor->may(*rule.permission)) {
+        record_refusal(r, 403);
         return api_error(403, "forbidden", "This token's user may not do this");
       }
       return route.handler(*this, r);
@@ -186,6 +190,7 @@ WebResponse Site::dispatch(WebRequest& r) const {
       }
     }
     if (!csrf_ok(r, rule)) {
+      record_refusal(r, 403);
       WebResponse out = page(r, "error_403", "Forbidden",
                              Data{"message",
                                   "This form has expired. Go back, reload the page "
@@ -205,6 +210,7 @@ WebResponse Site::dispatch(WebRequest& r) const {
         return WebResponse::redirect("/account/two-factor");
       }
       if (rule.permission && !r.session->actor.may(*rule.permission)) {
+        record_refusal(r, 403);
         return page(r, "error_403", "You do not have access",
                     Data{"message", "Your role does not give you access to this page."}, 403);
       }
@@ -223,6 +229,13 @@ WebResponse Site::dispatch(WebRequest& r) const {
     }
     out.headers.emplace_back("Allow", allow);
     return out;
+  }
+  // No route matched: the person is still known, for the audit log.
+  if (auto cookie = r.cookies.find(kSessionCookie); cookie != r.cookies.end()) {
+    r.session = app::resume_session(services_, cookie->second);
+    if (r.session) {
+      r.session->actor.client_address = r.client_address;
+    }
   }
   return not_found(r);
 }
@@ -310,6 +323,7 @@ WebResponse Site::error(const WebRequest& r, const core::Error& e) const {
     case core::ErrorKind::not_found:
       return not_found(r);
     case core::ErrorKind::forbidden:
+      record_refusal(r, 403);
       return page(r, "error_403", "You cannot do that", Data{"message", e.message}, 403);
     case core::ErrorKind::conflict:
     case core::ErrorKind::invalid:
@@ -319,6 +333,7 @@ WebResponse Site::error(const WebRequest& r, const core::Error& e) const {
 }
 
 WebResponse Site::not_found(const WebRequest& r) const {
+  record_refusal(r, 404);
   return page(r, "error_404", "Page not found", Data{}, 404);
 }
 
@@ -333,6 +348,25 @@ std::string set_cookie(const SiteOptions& options, const char* base, const std::
     c += "; Secure";
   }
   return c + extra;
+}
+
+void Site::record_refusal(const WebRequest& r, int status) const {
+  const app::Actor* actor = r.session ? &r.session->actor : r.api_actor ? &*r.api_actor : nullptr;
+  if (actor == nullptr) {
+    std::vector<std::string> ignored;
+    const bool known = std::any_of(routes_.begin(), routes_.end(), [&](const Route& route) {
+      return match(route.pattern, r.path, ignored);
+    });
+    if (!known) {
+      return;
+    }
+  }
+  try {
+    app::record_refusal(services_, actor, {r.method, r.path, status, r.client_address});
+  } catch (const std::exception& e) {
+    // The request is refused either way; the failure goes to the log.
+    spdlog::error("audit: could not record the refusal of {} {}: {}", r.method, r.path, e.what());
+  }
 }
 
 void add_errors(Data& data, const core::Error& e) {

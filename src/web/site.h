@@ -89,6 +89,10 @@ class Site {
   WebResponse with_headers(WebResponse response) const;
   WebResponse unreadable(const WebRequest& r, const UnreadableInput& bad) const;
   bool csrf_ok(const WebRequest& r, const Rule& rule) const;
+  // Records a 403 or 404 in the audit log (app/refusals.h): always for a
+  // signed-in person or API client; for someone signed out only on a known
+  // route, so that a scanner's guesses cannot fill the log.
+  void record_refusal(const WebRequest& r, int status) const;
 
   app::Services& services_;
   std::shared_ptr<const Templates> templates_;

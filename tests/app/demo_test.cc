@@ -19,6 +19,7 @@
 #include "app/auth.h"
 #include "app/requests.h"
 #include "store/audit.h"
+#include "store/audit_key.h"
 #include "store/crypto.h"
 #include "store/migrations.h"
 #include "store/panel_files.h"
@@ -46,6 +47,7 @@ class DemoWorld {
     }
     panels_ = std::make_unique<PanelCatalogue>(std::move(files.panels));
     db_ = store::Database::open((dir_ / "demo.db").string(), 4);
+    db_->set_audit_key(std::make_shared<store::AuditKey>(store::AuditKey::random()));
     store::migrate(*db_);
     services_ = std::make_unique<Services>(
         Services{*db_, clock_, calendar_, *panels_, "var/uploads", 20 * 1024 * 1024});

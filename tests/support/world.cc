@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "store/audit_key.h"
 #include "store/crypto.h"
 #include "store/migrations.h"
 #include "store/panel_files.h"
@@ -57,6 +58,8 @@ TestWorld::TestWorld()
   }
   panels_ = std::make_unique<app::PanelCatalogue>(std::move(files.panels));
   db_ = store::Database::open((dir_ / "test.db").string(), 4);
+  db_->set_audit_key(std::make_shared<store::AuditKey>(
+      store::AuditKey::load(dir_ / "audit.key", store::KeyFileMissing::create)));
   store::migrate(*db_);
   services_ = std::make_unique<app::Services>(
       app::Services{*db_, clock_, calendar_, *panels_, dir_ / "uploads", 20 * 1024 * 1024});

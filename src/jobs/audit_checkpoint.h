@@ -1,0 +1,71 @@
+// The audit checkpoint job: copies the audit chain's head (the newest event's
+// id and MAC) to the checkpoint file outside the database, so that deleting
+// the newest events is found by `casepanel audit verify` (store/audit.h,
+// store/audit_checkpoints.h, docs/audit.md).
+//
+// `serve` runs one AuditCheckpointer: a checkpoint when it starts, then
+// whenever the head has moved and either `every_events` events have been
+// added or `every` has passed since the last checkpoint, and a last one when
+// it stops. Events added after the last checkpoint can be deleted without
+// trace: that window is at most `every_events` events or `every` (plus the
+// poll interval), and nothing after a crash.
+//
+// Time comes from the Services clock, so tests move a FakeClock and call
+// checkpoint() directly; start()/stop() run it on a thread for `serve` and
+// are for one owning thread.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <stop_token>
+#include <thread>
+
+#include "app/services.h"
+
+namespace casepanel::jobs {
+
+enum class CheckpointSyslog { off, on };
+enum class CheckpointWhen { if_due, now };
+
+struct CheckpointPolicy {
+  std::filesystem::path file = "var/audit-checkpoints.log";
+  int every_events = 100;
+  std::chrono::seconds every{60};
+  CheckpointSyslog syslog = CheckpointSyslog::off;
+};
+
+class AuditCheckpointer {
+ public:
+  // Reads the file's last checkpoint, so a restart does not repeat it.
+  AuditCheckpointer(app::Services& s, CheckpointPolicy policy);
+  ~AuditCheckpointer();
+  AuditCheckpointer(const AuditCheckpointer&) = delete;
+  AuditCheckpointer& operator=(const AuditCheckpointer&) = delete;
+
+  // Writes a checkpoint when the head has moved since the last one and it is
+  // due (or `when` is now). Returns whether it wrote one. Throws when the
+  // file cannot be written.
+  bool checkpoint(CheckpointWhen when);
+
+  // A checkpoint now, then checks every poll interval on a thread.
+  void start();
+  // Stops the thread and writes a last checkpoint.
+  void stop();
+
+ private:
+  void run(std::stop_token stop);
+
+  app::Services& services_;
+  CheckpointPolicy policy_;
+  std::int64_t last_id_ = 0;
+  core::Instant last_at_;
+  std::mutex mutex_;
+  std::condition_variable_any wake_;
+  std::jthread thread_;
+};
+
+}  // namespace casepanel::jobs
