@@ -305,6 +305,25 @@ CREATE INDEX request_consultations_request ON request_consultations(request_id)
     {5, "roles index", R"SQL(
 CREATE INDEX user_roles_role ON user_roles(role, user_id)
 )SQL"},
+    // People and passwords (review finding 8, docs/people.md): single-use
+    // set-password links (only the token's SHA-256 kept; 24 hours; a newer
+    // link voids the older), and when a password was set and an account
+    // disabled.
+    {7, "people", R"SQL(
+ALTER TABLE users ADD COLUMN password_changed_at TEXT;
+ALTER TABLE users ADD COLUMN disabled_at TEXT;
+CREATE TABLE password_links (
+  id {{id}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT,
+  voided_at TEXT,
+  created_by BIGINT REFERENCES users(id)
+);
+CREATE INDEX password_links_user ON password_links(user_id)
+)SQL"},
 };
 
 std::string for_engine(std::string sql, Engine engine) {
