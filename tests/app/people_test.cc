@@ -197,7 +197,12 @@ TEST_F(People, EditingIsAuditedWithOldAndNewValues) {
 
 TEST_F(People, LineManagementCannotLoop) {
   auto gm = person(w.services(), admin(), w.gm);
-  PersonInput in{.name = gm->name, .email = gm->email, .roles = {"group_manager"}};
+  PersonInput in{.name = gm->name,
+                 .email = gm->email,
+                 .job_title = "",
+                 .roles = {"group_manager"},
+                 .team_id = std::nullopt,
+                 .line_manager_id = std::nullopt};
   in.line_manager_id = w.sw_a;  // sw_a is managed by pm_a, who is managed by gm
   auto done = edit_person(w.services(), admin(), w.gm, in);
   ASSERT_FALSE(done.ok());
@@ -215,7 +220,12 @@ TEST_F(People, AnAdministratorCannotLockThemselvesOut) {
   ASSERT_FALSE(done.ok());
   EXPECT_EQ(done.error().kind, core::ErrorKind::conflict);
   auto me = person(w.services(), admin(), w.admin);
-  PersonInput in{.name = me->name, .email = me->email, .roles = {"auditor"}};
+  PersonInput in{.name = me->name,
+                 .email = me->email,
+                 .job_title = "",
+                 .roles = {"auditor"},
+                 .team_id = std::nullopt,
+                 .line_manager_id = std::nullopt};
   done = edit_person(w.services(), admin(), w.admin, in);
   ASSERT_FALSE(done.ok());
   EXPECT_EQ(done.error().fields.at(0).message, "You cannot remove your own administrator role");
@@ -281,11 +291,11 @@ TEST_F(People, TheListIsPagedAndSearchable) {
   }
   auto all = list_people(w.services(), admin(), "", 1);
   ASSERT_TRUE(all.ok());
-  EXPECT_EQ(all->total, 70);
+  EXPECT_EQ(all->total, 69) << "the world's 9 and 60 more";
   EXPECT_EQ(all->people.size(), 50u);
   EXPECT_EQ(all->pages, 2);
   auto second = list_people(w.services(), admin(), "", 2);
-  EXPECT_EQ(second->people.size(), 20u);
+  EXPECT_EQ(second->people.size(), 19u);
   EXPECT_EQ(second->people.back().name, "Zed Person 159") << "by name";
   auto found = list_people(w.services(), admin(), "ALPHA", 1);
   ASSERT_EQ(found->total, 2) << "Pat Alpha and Sam Alpha, any case";
