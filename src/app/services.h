@@ -19,6 +19,7 @@
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "core/panel_type.h"
+#include "core/password_policy.h"
 #include "store/database.h"
 
 namespace casepanel::app {
@@ -33,6 +34,16 @@ class PanelCatalogue {
   std::vector<core::PanelType> panels_;
 };
 
+// What the people use cases need beyond the database (app/people.h): the
+// common-password list loaded at start-up (none: setting a password is
+// refused, so that a server never runs with a weaker policy), and the
+// address of the site for links in email ("https://panel.council.gov.uk";
+// "" gives links relative to the site).
+struct PeopleSettings {
+  const core::CommonPasswords* common_passwords = nullptr;
+  std::string site_url;
+};
+
 struct Services {
   store::Database& db;
   const core::Clock& clock;
@@ -42,6 +53,7 @@ struct Services {
   // names), and the largest file accepted.
   std::filesystem::path uploads_dir = "var/uploads";
   std::size_t max_upload_bytes = 20 * 1024 * 1024;
+  PeopleSettings people = {};
 };
 
 // The signed-in person (or API client acting for them).

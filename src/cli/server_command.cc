@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <stdexcept>
 
 #include "app/demo.h"
 #include "app/sittings.h"
@@ -10,6 +11,7 @@
 #include "cli/settings.h"
 #include "jobs/audit_checkpoint.h"
 #include "jobs/outbox.h"
+#include "store/common_passwords_file.h"
 #include "store/migrations.h"
 #include "web/server.h"
 
@@ -102,6 +104,13 @@ int serve(const Common& c, int port) {
   web::tune_allocator_for_serving();
 
   auto rt = open_runtime(c.config, c.database, c.clock);
+  // Loaded once: every new password is checked against it (docs/people.md).
+  auto common = store::load_common_passwords(rt->settings.common_passwords);
+  if (!common) {
+    throw std::runtime_error(common.error().message);
+  }
+  rt->common_passwords = std::make_unique<core::CommonPasswords>(std::move(common).value());
+  rt->services->people = {rt->common_passwords.get(), rt->settings.site_url};
   const core::Date today = core::london_date(rt->clock->now());
   app::ensure_sittings(*rt->services, today, rt->settings.plan_ahead);
   web::SiteOptions options;

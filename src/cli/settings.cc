@@ -158,6 +158,11 @@ Settings load_settings(const std::string& path) {
     throw std::runtime_error(path + ": api.requests_per_minute must be positive");
   }
   load_audit(t, path, s);
+  s.common_passwords = t["people"]["common_passwords"].value_or(s.common_passwords);
+  s.site_url = t["people"]["site_url"].value_or(s.site_url);
+  while (!s.site_url.empty() && s.site_url.back() == '/') {
+    s.site_url.pop_back();
+  }
   if (s.server.max_threads < 1 || s.server.max_queued < 1 || s.plan_ahead < 1) {
     throw std::runtime_error(path +
                              ": server.max_threads, server.max_queued and "

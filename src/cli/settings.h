@@ -41,6 +41,10 @@ struct Settings {
     int checkpoint_every_seconds = 60;
     bool syslog = false;
   } audit;
+  // [people] (docs/people.md): the common-password list serve loads, and the
+  // site's address for the links in set-password emails.
+  std::string common_passwords = "config/common-passwords.txt";
+  std::string site_url;
 };
 // Reads the file; a missing default file gives the defaults. Throws with the
 // file and line of a bad value.
@@ -60,6 +64,8 @@ struct Runtime {
   core::Calendar calendar = core::Calendar::england_and_wales();
   std::unique_ptr<app::PanelCatalogue> panels;
   std::unique_ptr<app::Services> services;
+  // Loaded by serve only (services->people points at it).
+  std::unique_ptr<core::CommonPasswords> common_passwords;
 };
 // `fixed_clock`: an ISO 8601 UTC instant ("2026-11-22T10:00:00Z") at which
 // the clock stands still (for browser tests and reproducible demos); empty for

@@ -354,6 +354,25 @@ CREATE TABLE recovery_codes (
 );
 CREATE INDEX recovery_codes_user ON recovery_codes(user_id)
 )SQL"},
+    // People and passwords (review finding 8, docs/people.md): single-use
+    // set-password links (only the token's SHA-256 kept; 24 hours; a newer
+    // link voids the older), and when a password was set and an account
+    // disabled.
+    {7, "people", R"SQL(
+ALTER TABLE users ADD COLUMN password_changed_at TEXT;
+ALTER TABLE users ADD COLUMN disabled_at TEXT;
+CREATE TABLE password_links (
+  id {{id}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT,
+  voided_at TEXT,
+  created_by BIGINT REFERENCES users(id)
+);
+CREATE INDEX password_links_user ON password_links(user_id)
+)SQL"},
     // A tamper-evident audit log (docs/audit.md): where each event came from,
     // whether it was done, refused or failed, and a keyed MAC chained to the
     // event before it. Rows written before this migration keep mac NULL and

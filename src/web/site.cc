@@ -62,6 +62,7 @@ constexpr NavItem kNav[] = {
     {"/triage", "Triage", core::Permission::triage},
     {"/sittings", "Sittings", core::Permission::view_sittings},
     {"/audit", "Audit log", core::Permission::view_audit},
+    {"/admin/people", "People", core::Permission::administer},
     {"/admin/outbox", "Email outbox", core::Permission::administer},
 };
 
@@ -103,6 +104,7 @@ Site::Site(app::Services& services, std::shared_ptr<const Templates> templates, 
   add_admin_routes(routes_);
   add_api_routes(routes_);
   add_account_routes(routes_);
+  add_people_routes(routes_);
 }
 
 WebResponse Site::handle(WebRequest& request) const {
