@@ -6,8 +6,9 @@ TEST_DIR    := build/test
 DB          ?= var/casepanel.db
 PORT        ?= 8080
 JOBS        ?= $(shell nproc)
+FUZZ_SECONDS ?= 300
 
-.PHONY: all deps release run test test-unit test-browser bench format clean
+.PHONY: all deps release run test test-unit test-fuzz test-browser fuzz bench format clean
 
 all: release
 
@@ -25,16 +26,25 @@ run: release
 	@$(RELEASE_DIR)/casepanel serve --database $(DB) --port $(PORT)
 
 # Debug build with AddressSanitizer and UndefinedBehaviorSanitizer; unit,
-# integration and HTTP tests through ctest, then the browser journeys.
-test: deps test-unit test-browser
+# integration and HTTP tests through ctest, each fuzz target for 20 s, then the
+# browser journeys.
+test: deps test-unit test-fuzz test-browser
 
 test-unit:
 	@cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCASEPANEL_SANITIZE=ON >/dev/null
 	@cmake --build $(TEST_DIR) -j $(JOBS)
 	@cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS)
 
+test-fuzz:
+	@JOBS=$(JOBS) scripts/fuzz 20
+
 test-browser:
 	@CASEPANEL_BINARY=$(TEST_DIR)/casepanel npx playwright test
+
+# Every libFuzzer target of tests/fuzz for FUZZ_SECONDS each (docs/fuzzing.md);
+# one target: scripts/fuzz SECONDS NAME.
+fuzz: deps
+	@JOBS=$(JOBS) scripts/fuzz $(FUZZ_SECONDS)
 
 bench: deps
 	@bench/run

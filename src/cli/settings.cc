@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "app/support.h"
@@ -100,13 +102,23 @@ core::Instant SystemClock::now() const {
 }
 
 Settings load_settings(const std::string& path) {
-  Settings s;
   if (!std::filesystem::exists(path)) {
-    return s;
+    return Settings{};
   }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) {
+    throw std::runtime_error(path + ": cannot be read");
+  }
+  return settings_from_toml(text.str(), path);
+}
+
+Settings settings_from_toml(std::string_view text, const std::string& path) {
+  Settings s;
   toml::table t;
   try {
-    t = toml::parse_file(path);
+    t = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     throw std::runtime_error(path + ":" + std::to_string(e.source().begin.line) + ": " +
                              std::string(e.description()));

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/services.h"
@@ -49,6 +50,10 @@ struct Settings {
 // Reads the file; a missing default file gives the defaults. Throws with the
 // file and line of a bad value.
 Settings load_settings(const std::string& path);
+// The same from the file's text; `source` names it in messages. Throws
+// std::runtime_error, and nothing else, for text that is not valid settings
+// (tests/fuzz/fuzz_settings.cc holds it to that).
+Settings settings_from_toml(std::string_view text, const std::string& source);
 
 // The reading of the system clock, for real runs (never in core/ or tests).
 class SystemClock final : public core::Clock {
