@@ -327,21 +327,6 @@ core::Status end_session(Services& s, const Actor& me, const std::string& handle
   });
 }
 
-core::Result<std::int64_t> end_all_sessions(Services& s, const Actor& by, std::int64_t user_id) {
-  if (by.id != user_id && !by.may(core::Permission::administer)) {
-    return core::Error::forbidden("Only an administrator can end another person's sessions");
-  }
-  return s.db.write<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
-    if (!tx.query_one("SELECT 1 FROM users WHERE id = $1", {user_id})) {
-      return core::Error::not_found("No such person");
-    }
-    const std::int64_t ended = store::delete_sessions_of(tx, user_id);
-    audit(tx, s, by, "session.end_all", "user", user_id,
-          {{"sessions_ended", ended}, {"client_address", by.client_address}});
-    return ended;
-  });
-}
-
 core::Result<NewApiToken> create_api_token(Services& s, const std::string& email, int days) {
   if (days < 1 || days > 3650) {
     return core::Error::invalid("days", "A token lasts from 1 to 3650 days");

@@ -98,8 +98,8 @@ struct ActiveSession {
 std::vector<ActiveSession> active_sessions(Services& s, const SessionInfo& me);
 // Ends one of the person's own sessions.
 core::Status end_session(Services& s, const Actor& me, const std::string& handle);
-// Ends every session of a person: administrators (or the person themself).
-core::Result<std::int64_t> end_all_sessions(Services& s, const Actor& by, std::int64_t user_id);
+// Administrators end all of a person's sessions with app::end_person_sessions
+// (app/people.h).
 
 // Loads a person with their roles.
 std::optional<Actor> load_actor(store::Tx& tx, std::int64_t user_id);

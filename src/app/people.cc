@@ -7,6 +7,7 @@
 #include "app/support.h"
 #include "core/password_policy.h"
 #include "store/crypto.h"
+#include "store/sessions.h"
 
 namespace casepanel::app {
 namespace {

@@ -141,6 +141,15 @@ Settings settings_from_toml(std::string_view text, const std::string& path) {
   s.server.max_connections = t["server"]["max_connections"].value_or(s.server.max_connections);
   s.server.max_connections_per_client =
       t["server"]["max_connections_per_client"].value_or(s.server.max_connections_per_client);
+  if (const toml::array* proxies = t["server"]["trusted_proxies"].as_array()) {
+    for (const toml::node& proxy : *proxies) {
+      const auto address = proxy.value<std::string>();
+      if (!address) {
+        throw std::runtime_error(path + ": server.trusted_proxies holds IP addresses as text");
+      }
+      s.server.trusted_proxies.push_back(*address);
+    }
+  }
   s.secure_cookies = t["server"]["secure_cookies"].value_or(false);
   s.panels_dir = t["paths"]["panels"].value_or(s.panels_dir);
   s.templates_dir = t["paths"]["templates"].value_or(s.templates_dir);

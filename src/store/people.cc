@@ -189,16 +189,6 @@ std::string password_hash(Tx& tx, std::int64_t id) {
   return row ? row->text(0) : std::string(kNoPasswordHash);
 }
 
-std::int64_t end_sessions(Tx& tx, std::int64_t user_id, const std::string& keep_id_hash) {
-  const std::int64_t before = count_sessions(tx, user_id);
-  tx.exec("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2", {user_id, keep_id_hash});
-  return before - count_sessions(tx, user_id);
-}
-
-std::int64_t count_sessions(Tx& tx, std::int64_t user_id) {
-  return tx.query_one("SELECT COUNT(*) FROM sessions WHERE user_id = $1", {user_id})->integer(0);
-}
-
 std::int64_t insert_password_link(Tx& tx, std::int64_t user_id, const std::string& token_hash,
                                   const std::string& created_at, const std::string& expires_at,
                                   std::int64_t created_by) {

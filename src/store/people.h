@@ -98,11 +98,7 @@ void set_active(Tx& tx, std::int64_t id, Active active, const std::string& at);
 void set_password_hash(Tx& tx, std::int64_t id, const std::string& hash, const std::string& at);
 std::string password_hash(Tx& tx, std::int64_t id);
 
-// Ends every session of a person, except the one whose id hashes to
-// `keep_id_hash` (their own, when they change their password); returns how
-// many ended.
-std::int64_t end_sessions(Tx& tx, std::int64_t user_id, const std::string& keep_id_hash = "");
-std::int64_t count_sessions(Tx& tx, std::int64_t user_id);
+// Sessions are ended through store/sessions.h (end_sessions).
 
 // Voids the person's unused links and records a new one; returns its id.
 std::int64_t insert_password_link(Tx& tx, std::int64_t user_id, const std::string& token_hash,

@@ -76,11 +76,14 @@ std::vector<SessionRecord> sessions_of(Tx& tx, std::int64_t user_id) {
   return out;
 }
 
-std::int64_t delete_sessions_of(Tx& tx, std::int64_t user_id) {
-  const std::int64_t n =
-      tx.query_one("SELECT COUNT(*) FROM sessions WHERE user_id = $1", {user_id})->integer(0);
-  tx.exec("DELETE FROM sessions WHERE user_id = $1", {user_id});
-  return n;
+std::int64_t end_sessions(Tx& tx, std::int64_t user_id, const std::string& keep_id_hash) {
+  const std::int64_t before = count_sessions(tx, user_id);
+  tx.exec("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2", {user_id, keep_id_hash});
+  return before - count_sessions(tx, user_id);
+}
+
+std::int64_t count_sessions(Tx& tx, std::int64_t user_id) {
+  return tx.query_one("SELECT COUNT(*) FROM sessions WHERE user_id = $1", {user_id})->integer(0);
 }
 
 std::int64_t purge_sessions(Tx& tx, std::int64_t idle_before, std::int64_t started_before,

@@ -43,8 +43,10 @@ void touch_session(Tx& tx, const std::string& id_hash, std::int64_t now);
 std::optional<std::int64_t> delete_session(Tx& tx, const std::string& id_hash);
 // A person's sessions, newest first.
 std::vector<SessionRecord> sessions_of(Tx& tx, std::int64_t user_id);
-// Deletes every session of a person; gives how many there were.
-std::int64_t delete_sessions_of(Tx& tx, std::int64_t user_id);
+// Deletes every session of a person but the one whose id hashes to
+// `keep_id_hash` (none: all of them); gives how many were deleted.
+std::int64_t end_sessions(Tx& tx, std::int64_t user_id, const std::string& keep_id_hash = "");
+std::int64_t count_sessions(Tx& tx, std::int64_t user_id);
 // Deletes up to `limit` sessions idle since before `idle_before` or started
 // before `started_before`; gives how many.
 std::int64_t purge_sessions(Tx& tx, std::int64_t idle_before, std::int64_t started_before,

@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -430,6 +431,22 @@ class Server::Engine {
     return flush(c);
   }
 
+  // The peer, or the client a trusted proxy names in X-Real-IP (only a
+  // well-formed IPv4 or IPv6 address is taken).
+  std::string client_address(const Connection& c) const {
+    const auto& trusted = config_.trusted_proxies;
+    if (std::find(trusted.begin(), trusted.end(), c.peer) == trusted.end()) {
+      return c.peer;
+    }
+    const std::string* real = c.head.field("x-real-ip");
+    unsigned char buffer[sizeof(in6_addr)];
+    if (real != nullptr && (inet_pton(AF_INET, real->c_str(), buffer) == 1 ||
+                            inet_pton(AF_INET6, real->c_str(), buffer) == 1)) {
+      return *real;
+    }
+    return c.peer;
+  }
+
   bool dispatch(Connection& c) {
     HttpJob job;
     job.connection = c.id;
@@ -447,7 +464,7 @@ class Server::Engine {
     if (const std::string* authorization = c.head.field("authorization")) {
       r.authorization = *authorization;
     }
-    r.client_address = c.peer;
+    r.client_address = client_address(c);
     if (const std::string* type = c.head.field("content-type")) {
       job.content_type = *type;
     }

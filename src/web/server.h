@@ -24,6 +24,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "web/site.h"
 
@@ -52,6 +53,10 @@ struct ServerConfig {
   // either cap a connection is answered 503 and closed at once.
   int max_connections = 4096;
   int max_connections_per_client = 64;
+  // Proxies (nginx) whose X-Real-IP header names the client. A request from
+  // any other address keeps its peer's address, whatever it claims: the
+  // sign-in throttle and the audit log depend on it (docs/security.md).
+  std::vector<std::string> trusted_proxies;
   // The request line and header fields together; larger: 431.
   std::size_t max_head_bytes = 16 * 1024;
   // The largest body of an ordinary form, and the largest file a

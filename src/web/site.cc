@@ -220,8 +220,9 @@ WebResponse Site::dispatch(WebRequest& r) const {
     return route.handler(*this, r);
   }
   if (api_path(r.path)) {
-    return path_known ? api_error(405, "method_not_allowed", "This path does not take " + r.method)
-                      : api_error(404, "not_found", "There is no such API path");
+    return !allowed.empty()
+               ? api_error(405, "method_not_allowed", "This path does not take " + r.method)
+               : api_error(404, "not_found", "There is no such API path");
   }
   if (!allowed.empty()) {
     WebResponse out = WebResponse::text(405, "Method not allowed");

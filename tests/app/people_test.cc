@@ -23,6 +23,16 @@ using testing::TestWorld;
 
 const char* const kNewPassword = "maple orbit canoe 47";
 
+// A password sign-in as a Result: the session, or why not.
+core::Result<NewSession> sign_in(Services& s, const std::string& email,
+                                 const std::string& password) {
+  SignInOutcome out = app::sign_in(s, {email, password, "192.0.2.10"});
+  if (out.step == SignInStep::signed_in) {
+    return out.session;
+  }
+  return out.error ? *out.error : core::Error::invalid("email", "not signed in");
+}
+
 class People : public ::testing::Test {
  protected:
   People() : common_(core::CommonPasswords::from_lines("password\nletmein12345\nqwertyuiop123\n")) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "app/auth.h"
+#include "app/people.h"
 #include "store/sessions.h"
 #include "support/world.h"
 
@@ -134,14 +135,14 @@ TEST_F(SignIn, AdministratorsEndAllOfAPersonsSessions) {
   const auto one = attempt("sw_a@test", testing::kPassword, "192.0.2.1").session;
   const auto two = attempt("sw_a@test", testing::kPassword, "192.0.2.2").session;
   EXPECT_EQ(
-      end_all_sessions(world_.services(), world_.actor(world_.sw_b), world_.sw_a).error().kind,
+      end_person_sessions(world_.services(), world_.actor(world_.sw_b), world_.sw_a).error().kind,
       core::ErrorKind::forbidden);
-  auto ended = end_all_sessions(world_.services(), world_.actor(world_.admin), world_.sw_a);
+  auto ended = end_person_sessions(world_.services(), world_.actor(world_.admin), world_.sw_a);
   ASSERT_TRUE(ended.ok());
   EXPECT_EQ(*ended, 2);
   EXPECT_FALSE(resume_session(world_.services(), one.token).has_value());
   EXPECT_FALSE(resume_session(world_.services(), two.token).has_value());
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_events WHERE action = 'session.end_all'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_events WHERE action = 'person.end_sessions'"), 1);
 }
 
 TEST_F(SignIn, ExpiredSessionsArePurgedAtSignIn) {

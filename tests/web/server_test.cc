@@ -240,6 +240,35 @@ TEST_F(ServerEngine, TheClientAddressAndTheFormComeFromTheSocketAndTheBody) {
   EXPECT_EQ(r->body, "127.0.0.2 /f body|query");
 }
 
+// Behind nginx every connection comes from the proxy: the client's address is
+// taken from X-Real-IP, but only from a proxy the settings trust, and only
+// when it is an address.
+TEST_F(ServerEngine, OnlyATrustedProxyNamesTheClient) {
+  ServerConfig config;
+  config.trusted_proxies = {"127.0.0.3"};
+  serve(config);
+  struct Case {
+    const char* from;
+    const char* real_ip;
+    const char* seen;
+    const char* why;
+  };
+  const Case cases[] = {
+      {.from = "127.0.0.3", .real_ip = "203.0.113.9", .seen = "203.0.113.9", .why = "trusted"},
+      {.from = "127.0.0.3", .real_ip = "2001:db8::7", .seen = "2001:db8::7", .why = "IPv6"},
+      {.from = "127.0.0.3", .real_ip = "evil, 1.2.3.4", .seen = "127.0.0.3", .why = "not an IP"},
+      {.from = "127.0.0.2", .real_ip = "203.0.113.9", .seen = "127.0.0.2", .why = "not trusted"},
+  };
+  for (const Case& k : cases) {
+    RawConnection c(server_->port(), k.from);
+    ASSERT_TRUE(
+        c.send(std::string("GET /p HTTP/1.1\r\nHost: a\r\nX-Real-IP: ") + k.real_ip + "\r\n\r\n"));
+    const auto r = c.read_response();
+    ASSERT_TRUE(r.has_value()) << k.why;
+    EXPECT_EQ(r->body, std::string(k.seen) + " /p |") << k.why;
+  }
+}
+
 TEST_F(ServerEngine, ExpectContinueIsAnsweredOrRefusedAtOnce) {
   ServerConfig config;
   config.max_form_bytes = 100;
