@@ -305,6 +305,15 @@ CREATE INDEX request_consultations_request ON request_consultations(request_id)
     {5, "roles index", R"SQL(
 CREATE INDEX user_roles_role ON user_roles(role, user_id)
 )SQL"},
+    // Least privilege (docs/access.md): the panels each coordinator and panel
+    // administrator serves; a person with the role and no row serves none.
+    {9, "panels served", R"SQL(
+CREATE TABLE user_panels (
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  panel_id TEXT NOT NULL,
+  PRIMARY KEY (user_id, panel_id)
+)
+)SQL"},
 };
 
 std::string for_engine(std::string sql, Engine engine) {
