@@ -727,13 +727,14 @@ core::Status accept_late(Services& s, const Actor& a, std::int64_t request_id,
 
 core::Status return_request(Services& s, const Actor& a, std::int64_t request_id,
                             const std::string& comments) {
-  if (blank(comments)) {
-    return core::Error::invalid("comments", "Enter what needs to change");
-  }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    // Scope first: a request outside it is not found, whatever was typed.
     auto current = current_step(tx, s, a, request_id);
     if (!current) {
       return current.error();
+    }
+    if (blank(comments)) {
+      return core::Error::invalid("comments", "Enter what needs to change");
     }
     const Loaded& r = current->request;
     const core::PanelType& panel = *current->panel;
