@@ -1,5 +1,7 @@
 #include "app/children.h"
 
+#include <map>
+
 #include "app/support.h"
 #include "core/request.h"
 
@@ -77,7 +79,8 @@ void load_history(Services& s, Tx& tx, ChildRecord& rec) {
 
 }  // namespace
 
-core::Result<std::vector<ChildSummary>> children_in_scope(Services& s, const Actor& a) {
+core::Result<std::vector<ChildSummary>> children_in_scope(Services& s, const Actor& a,
+                                                          const std::string& audit_action) {
   if (!a.may(core::Permission::view_children)) {
     return core::Error::forbidden("You cannot see children's records");
   }
@@ -85,18 +88,49 @@ core::Result<std::vector<ChildSummary>> children_in_scope(Services& s, const Act
   s.db.read_all([&](Tx& tx) {
     std::string sql = std::string(kSummarySelect) + kSummaryFrom;
     store::Params params;
-    if (core::child_scope(a.roles) != core::ChildScope::all) {
-      std::vector<std::int64_t> teams = teams_in_scope(tx, a);
-      if (teams.empty()) {
+    using core::Relationship;
+    const core::Relationships wanted = core::relevant(a.roles, core::Resource::child_record);
+    if (!wanted.count(Relationship::any)) {
+      std::vector<std::int64_t> teams;
+      if (wanted.count(Relationship::own_line)) {
+        teams = teams_in_scope(tx, a);
+      }
+      std::vector<std::int64_t> ids;
+      if (wanted.count(Relationship::panel_served)) {
+        ids = store::children_of_panels(tx, store::panels_served(tx, a.id));
+      }
+      if (wanted.count(Relationship::on_agenda)) {
+        // Each sitting is asked once, however many children it hears.
+        std::map<std::int64_t, bool> mine;
+        for (const store::AgendaSitting& c : store::agenda_children(tx, window_since(tx, s))) {
+          auto [at, fresh] = mine.try_emplace(c.meeting_id, false);
+          if (fresh) {
+            at->second = on_agenda(tx, s, a, c);
+          }
+          if (at->second) {
+            ids.push_back(c.child_id);
+          }
+        }
+      }
+      if (teams.empty() && ids.empty()) {
         return;
       }
-      sql += "WHERE c.team_id IN (" + placeholders(1, teams.size()) + ") ";
+      // Both lists are bound (an empty IN list is not SQL): -1 is no id.
+      teams.push_back(-1);
+      ids.push_back(-1);
+      sql += "WHERE c.team_id IN (" + placeholders(1, teams.size()) + ") OR c.id IN (" +
+             placeholders(static_cast<int>(teams.size()) + 1, ids.size()) + ") ";
       params.assign(teams.begin(), teams.end());
+      params.insert(params.end(), ids.begin(), ids.end());
     }
     sql += "ORDER BY c.last_name, c.first_name, c.id";
     for (const Row& r : tx.query(sql, params)) {
       out.push_back(summary_of(r));
     }
+  });
+  // Recorded before the list is handed out, as a child's record is (below).
+  s.db.write_all([&](Tx& tx) {
+    audit(tx, s, a, audit_action, "child", 0, {{"shown", out.size()}});
   });
   return out;
 }
@@ -110,7 +144,8 @@ core::Result<ChildRecord> child_record(Services& s, const Actor& a, std::int64_t
   // the page is not shown.
   auto rec = s.db.read<ChildRecord>([&](Tx& tx) -> core::Result<ChildRecord> {
     // Outside scope answers "not found", so record ids cannot be probed.
-    if (!a.may(core::Permission::view_children) || !child_visible(tx, a, child_id)) {
+    if (!a.may(core::Permission::view_children) ||
+        !may_child(tx, s, a, child_id, core::Use::read)) {
       return core::Error::not_found();
     }
     auto r = tx.query_one(std::string(kSummarySelect) +

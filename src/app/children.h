@@ -76,7 +76,10 @@ struct ChildRecord {
   std::vector<ChildDiscussion> discussions;
 };
 
-core::Result<std::vector<ChildSummary>> children_in_scope(Services& s, const Actor& a);
+// The children the actor may see (core/access.h), each list shown recorded
+// in the audit log as `audit_action` with how many it held.
+core::Result<std::vector<ChildSummary>> children_in_scope(
+    Services& s, const Actor& a, const std::string& audit_action = "children.list");
 core::Result<ChildRecord> child_record(Services& s, const Actor& a, std::int64_t child_id);
 
 }  // namespace casepanel::app

@@ -21,6 +21,7 @@
 #include "core/cutoff.h"
 #include "core/sittings.h"
 #include "store/crypto.h"
+#include "store/relationships.h"
 
 namespace casepanel::app {
 namespace {
@@ -736,9 +737,17 @@ void Demo::build_council(const Layout& layout) {
                                   director));
   council_.chairs.push_back(
       staff("Service Manager, Safeguarding (Panel Chair)", std::nullopt, director, Role::chair));
-  fixed(Role::coordinator, "Tom Fairweather", "Panel Coordinator", std::nullopt, director);
-  fixed(Role::panel_admin, "Nadia Brookes", "Panel Administrator and Note Taker", std::nullopt,
-        director);
+  const std::int64_t coordinator =
+      fixed(Role::coordinator, "Tom Fairweather", "Panel Coordinator", std::nullopt, director);
+  const std::int64_t panel_admin = fixed(Role::panel_admin, "Nadia Brookes",
+                                         "Panel Administrator and Note Taker", std::nullopt,
+                                         director);
+  // Both demo panels are served by the one coordinator and panel
+  // administrator (docs/access.md: user_panels).
+  for (const core::PanelType& panel : s_.panels.all()) {
+    store::serve_panel(tx_, coordinator, panel.id);
+    store::serve_panel(tx_, panel_admin, panel.id);
+  }
   fixed(Role::member, "Ian Tresize", "Fostering Team Manager", std::nullopt, director);
   for (const char* job : {"Family Group Conference Manager", "Youth Offending Service Officer",
                           "SEND Team Representative", "Permanency Planning Co-ordinator",

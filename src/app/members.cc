@@ -104,8 +104,12 @@ core::Status record_attendance(Services& s, const Actor& a, std::int64_t meeting
     }
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = tx.query_one("SELECT status FROM meetings WHERE id = $1", {meeting_id});
-    if (!m) {
+    auto m = tx.query_one("SELECT status, panel_id FROM meetings WHERE id = $1", {meeting_id});
+    // Those who run the sitting's panel (core/access.h), and nobody else.
+    if (!m || !(may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::sitting,
+                            core::Use::change) ||
+                may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::decision,
+                            core::Use::change))) {
       return core::Error::not_found();
     }
     if (m->text(0) == "cancelled") {
@@ -186,15 +190,16 @@ std::string chair_conflict(Tx& tx, const Services& s, std::int64_t hearing_id) {
 
 core::Status name_hearing_chair(Services& s, const Actor& a, std::int64_t hearing_id,
                                 std::int64_t chair_id) {
-  if (!a.may(core::Permission::triage)) {
+  if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator names a hearing's chair");
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     auto h = tx.query_one(
-        "SELECT m.panel_id, r.author_id FROM hearings h JOIN meetings m ON m.id = h.meeting_id "
-        "JOIN requests r ON r.id = h.request_id WHERE h.id = $1",
+        "SELECT m.panel_id, r.author_id, m.id FROM hearings h JOIN meetings m "
+        "ON m.id = h.meeting_id JOIN requests r ON r.id = h.request_id WHERE h.id = $1",
         {hearing_id});
-    if (!h) {
+    if (!h || !may_sitting(tx, s, a, h->integer(2), h->text(0), core::Resource::sitting,
+                           core::Use::change)) {
       return core::Error::not_found();
     }
     const core::PanelType* panel = s.panels.find(h->text(0));

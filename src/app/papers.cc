@@ -34,21 +34,17 @@ struct RequestRow {
   std::int64_t team_id = 0;
 };
 
-// The request if the actor may see it (its author, or anyone who may see its
-// team's records: the request page's rule); otherwise not_found.
-core::Result<RequestRow> load_visible(Tx& tx, const Actor& a, std::int64_t id) {
-  auto r = tx.query_one(
-      "SELECT id, panel_id, state, author_id, team_id FROM requests WHERE id = $1", {id});
-  if (!r) {
+// The request if the actor may see its papers (core/access.h: a draft's
+// papers as the draft, a submitted request's as `papers`); otherwise
+// not_found.
+core::Result<RequestRow> load_visible(Tx& tx, const Services& s, const Actor& a, std::int64_t id) {
+  auto facts = store::request_facts(tx, id);
+  if (!facts || !may_request(tx, s, a, *facts, RequestPart::papers, core::Use::read)) {
     return core::Error::not_found();
   }
-  RequestRow out{r->integer(0), r->text(1),
-                 core::state_from_id(r->text(2)).value_or(core::RequestState::draft), r->integer(3),
-                 r->integer(4)};
-  if (out.author_id != a.id && !team_visible(tx, a, out.team_id)) {
-    return core::Error::not_found();
-  }
-  return out;
+  return RequestRow{facts->id, facts->panel_id,
+                    core::state_from_id(facts->state).value_or(core::RequestState::draft),
+                    facts->author_id, facts->team_id};
 }
 
 // Papers change only in the author's hands, and only while the request is a draft.
@@ -70,7 +66,7 @@ struct Target {
 };
 core::Result<Target> editable_document(Tx& tx, Services& s, const Actor& a, std::int64_t request_id,
                                        const std::string& document_id) {
-  auto r = load_visible(tx, a, request_id);
+  auto r = load_visible(tx, s, a, request_id);
   if (!r) {
     return r.error();
   }
@@ -367,9 +363,12 @@ core::Result<std::int64_t> remove_paper(Services& s, const Actor& a, std::int64_
   return request;
 }
 
-core::Result<PapersView> papers_view(Services& s, const Actor& a, std::int64_t request_id) {
+namespace {
+
+core::Result<PapersView> papers_view_unrecorded(Services& s, const Actor& a,
+                                                std::int64_t request_id) {
   return s.db.read<PapersView>([&](Tx& tx) -> core::Result<PapersView> {
-    auto r = load_visible(tx, a, request_id);
+    auto r = load_visible(tx, s, a, request_id);
     if (!r) {
       return r.error();
     }
@@ -424,6 +423,17 @@ core::Result<PapersView> papers_view(Services& s, const Actor& a, std::int64_t r
   });
 }
 
+}  // namespace
+
+core::Result<PapersView> papers_view(Services& s, const Actor& a, std::int64_t request_id) {
+  auto view = papers_view_unrecorded(s, a, request_id);
+  if (view) {
+    // Recorded before the list is handed out, as a child's record is.
+    s.db.write_all([&](Tx& tx) { audit(tx, s, a, "papers.view", "request", request_id); });
+  }
+  return view;
+}
+
 core::Result<PaperFile> open_paper(Services& s, const Actor& a, std::int64_t paper_id) {
   return s.db.write<PaperFile>([&](Tx& tx) -> core::Result<PaperFile> {
     auto p = tx.query_one(
@@ -433,7 +443,7 @@ core::Result<PaperFile> open_paper(Services& s, const Actor& a, std::int64_t pap
     if (!p) {
       return core::Error::not_found();
     }
-    if (auto r = load_visible(tx, a, p->integer(0)); !r) {
+    if (auto r = load_visible(tx, s, a, p->integer(0)); !r) {
       return r.error();
     }
     const std::string stored = p->text(2);

@@ -38,9 +38,11 @@ std::optional<Loaded> load(Tx& tx, std::int64_t id) {
                 r->integer(5)};
 }
 
-// A request is visible to its author and to whoever may see its team's records.
-bool visible(Tx& tx, const Actor& a, const Loaded& r) {
-  return r.author_id == a.id || team_visible(tx, a, r.team_id);
+// The policy's question about this request (core/access.h), with it in hand.
+bool allowed(Tx& tx, const Services& s, const Actor& a, const Loaded& r, core::Use use) {
+  const store::RequestFacts facts{r.id, r.panel_id, std::string(core::state_id(r.state)),
+                                  r.author_id, r.team_id};
+  return may_request(tx, s, a, facts, RequestPart::request, use);
 }
 
 // Everyone who holds the step's role and manages the team: told by email.
@@ -57,18 +59,21 @@ void notify_approvers(Tx& tx, Services& s, const core::PanelType& panel, const L
   }
 }
 
-core::Result<Loaded> load_visible(Tx& tx, const Actor& a, std::int64_t id) {
+// The request if the actor may `use` it; otherwise not_found, so that ids
+// outside the actor's scope cannot be told from ids that do not exist.
+core::Result<Loaded> load_visible(Tx& tx, const Services& s, const Actor& a, std::int64_t id,
+                                  core::Use use = core::Use::read) {
   auto r = load(tx, id);
-  if (!r || !visible(tx, a, *r)) {
+  if (!r || !allowed(tx, s, a, *r, use)) {
     return core::Error::not_found();
   }
   return *r;
 }
 
 // The author's own draft, for changing or sending (`doing`: "send it").
-core::Result<Loaded> load_own_draft(Tx& tx, const Actor& a, std::int64_t id,
+core::Result<Loaded> load_own_draft(Tx& tx, const Services& s, const Actor& a, std::int64_t id,
                                     const std::string& doing) {
-  auto r = load_visible(tx, a, id);
+  auto r = load_visible(tx, s, a, id);
   if (!r) {
     return r.error();
   }
@@ -91,7 +96,7 @@ struct CurrentStep {
 };
 core::Result<CurrentStep> current_step(Tx& tx, Services& s, const Actor& a,
                                        std::int64_t request_id) {
-  auto r = load_visible(tx, a, request_id);
+  auto r = load_visible(tx, s, a, request_id, core::Use::change);
   if (!r) {
     return r.error();
   }
@@ -105,6 +110,37 @@ core::Result<CurrentStep> current_step(Tx& tx, Services& s, const Actor& a,
     return step.error();
   }
   return CurrentStep{*r, panel, *step};
+}
+
+// Each field that changed, with its old and new value, for the audit log.
+nlohmann::json draft_changes(const core::RequestDraft& before, const core::RequestDraft& after) {
+  nlohmann::json out = nlohmann::json::object();
+  const auto field = [&](const char* name, const auto& old_value, const auto& new_value) {
+    if (old_value != new_value) {
+      out[name] = {{"old", old_value}, {"new", new_value}};
+    }
+  };
+  field("request_type", before.request_type, after.request_type);
+  field("came_into_care", before.came_into_care, after.came_into_care);
+  field("criteria", before.criteria, after.criteria);
+  field("reason", before.reason, after.reason);
+  field("proposed_plan", before.proposed_plan, after.proposed_plan);
+  field("parallel_plan", before.parallel_plan, after.parallel_plan);
+  field("venue_preference", before.venue_preference, after.venue_preference);
+  field("conference_call", before.conference_call, after.conference_call);
+  const auto authorisations = [](const core::RequestDraft& d) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const core::Authorisation& au : d.authorisations) {
+      list.push_back({{"criterion", au.criterion_id},
+                      {"by", au.authorised_by},
+                      {"date", au.date},
+                      {"time", au.time},
+                      {"what", au.what}});
+    }
+    return list;
+  };
+  field("authorisations", authorisations(before), authorisations(after));
+  return out;
 }
 
 constexpr std::array<core::Section, 3> kEditable = {core::Section::type, core::Section::details,
@@ -360,7 +396,7 @@ core::Result<std::int64_t> insert_request(Tx& tx, Services& s, const Actor& a,
   }
   std::optional<std::int64_t> team;
   for (std::int64_t child : child_ids) {
-    if (!child_visible(tx, a, child)) {
+    if (!may_child(tx, s, a, child, core::Use::read)) {
       return core::Error::not_found();
     }
     auto row = tx.query_one("SELECT team_id FROM children WHERE id = $1", {child});
@@ -449,7 +485,7 @@ core::Result<std::int64_t> create_request(Services& s, const Actor& a,
 
 core::Result<DraftView> draft_for_edit(Services& s, const Actor& a, std::int64_t request_id) {
   return s.db.read<DraftView>([&](Tx& tx) -> core::Result<DraftView> {
-    auto r = load_own_draft(tx, a, request_id, "change it");
+    auto r = load_own_draft(tx, s, a, request_id, "change it");
     if (!r) {
       return r.error();
     }
@@ -483,7 +519,7 @@ core::Result<DraftView> draft_for_edit(Services& s, const Actor& a, std::int64_t
 core::Status save_section(Services& s, const Actor& a, std::int64_t request_id,
                           core::Section section, const core::RequestDraft& input) {
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto r = load_own_draft(tx, a, request_id, "change it");
+    auto r = load_own_draft(tx, s, a, request_id, "change it");
     if (!r) {
       return r.error();
     }
@@ -492,6 +528,7 @@ core::Status save_section(Services& s, const Actor& a, std::int64_t request_id,
       return core::Error::not_found();
     }
     core::RequestDraft d = load_draft(tx, request_id);
+    const core::RequestDraft before = d;
     switch (section) {
       case core::Section::type:
         d.request_type = input.request_type;
@@ -517,14 +554,15 @@ core::Status save_section(Services& s, const Actor& a, std::int64_t request_id,
     }
     write_section(tx, s, a, *panel, request_id, section, d);
     audit(tx, s, a, "request.update", "request", request_id,
-          {{"section", std::string(core::section_id(section))}});
+          {{"section", std::string(core::section_id(section))},
+           {"changes", draft_changes(before, d)}});
     return core::Done{};
   });
 }
 
 core::Status send_for_approval(Services& s, const Actor& a, std::int64_t request_id) {
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto r = load_own_draft(tx, a, request_id, "send it");
+    auto r = load_own_draft(tx, s, a, request_id, "send it");
     if (!r) {
       return r.error();
     }
@@ -651,7 +689,8 @@ core::Status accept_late(Services& s, const Actor& a, std::int64_t request_id,
         "SELECT panel_id, state, COALESCE(missed_cutoff_date, ''), author_id FROM requests "
         "WHERE id = $1",
         {request_id});
-    if (!r) {
+    auto facts = store::request_facts(tx, request_id);
+    if (!r || !facts || !may_request(tx, s, a, *facts, RequestPart::request, core::Use::change)) {
       return core::Error::not_found();
     }
     const core::PanelType* panel = s.panels.find(r->text(0));
@@ -688,13 +727,14 @@ core::Status accept_late(Services& s, const Actor& a, std::int64_t request_id,
 
 core::Status return_request(Services& s, const Actor& a, std::int64_t request_id,
                             const std::string& comments) {
-  if (blank(comments)) {
-    return core::Error::invalid("comments", "Enter what needs to change");
-  }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    // Scope first: a request outside it is not found, whatever was typed.
     auto current = current_step(tx, s, a, request_id);
     if (!current) {
       return current.error();
+    }
+    if (blank(comments)) {
+      return core::Error::invalid("comments", "Enter what needs to change");
     }
     const Loaded& r = current->request;
     const core::PanelType& panel = *current->panel;
@@ -751,8 +791,8 @@ std::vector<TaskListItem> task_list(Tx& tx, Services& s, const core::PanelType& 
 }  // namespace
 
 core::Result<RequestView> request_view(Services& s, const Actor& a, std::int64_t request_id) {
-  return s.db.read<RequestView>([&](Tx& tx) -> core::Result<RequestView> {
-    auto r = load_visible(tx, a, request_id);
+  auto view = s.db.read<RequestView>([&](Tx& tx) -> core::Result<RequestView> {
+    auto r = load_visible(tx, s, a, request_id);
     if (!r) {
       return r.error();
     }
@@ -884,6 +924,11 @@ core::Result<RequestView> request_view(Services& s, const Actor& a, std::int64_t
     }
     return v;
   });
+  if (view) {
+    // Recorded before the page is handed out, as a child's record is.
+    s.db.write_all([&](Tx& tx) { audit(tx, s, a, "request.view", "request", request_id); });
+  }
+  return view;
 }
 
 core::Result<Tasks> my_tasks(Services& s, const Actor& a) {

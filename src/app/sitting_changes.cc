@@ -60,12 +60,14 @@ core::Result<When> check_when(const Services& s, const core::PanelType& panel,
 }
 
 // A planned sitting that has not started: the only kind that can change.
-core::Result<Row> changeable(Tx& tx, const Services& s, std::int64_t meeting_id) {
+// Outside the panels the actor serves, a sitting is not found (core/access.h).
+core::Result<Row> changeable(Tx& tx, const Services& s, const Actor& a, std::int64_t meeting_id) {
   auto m = tx.query_one(
       "SELECT id, panel_id, status, starts_at, ends_at, sitting_date, venue_id, room, "
       "conference_details FROM meetings WHERE id = $1",
       {meeting_id});
-  if (!m) {
+  if (!m ||
+      !may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::sitting, core::Use::change)) {
     return core::Error::not_found();
   }
   if (m->text(2) != "planned") {
@@ -98,7 +100,7 @@ core::Status check_reason(const std::string& field, const std::string& reason, b
 }  // namespace
 
 core::Result<std::int64_t> add_sitting(Services& s, const Actor& a, const SittingInput& in) {
-  if (!a.may(core::Permission::triage)) {
+  if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator adds sittings");
   }
   const core::PanelType* panel = s.panels.find(in.panel_id);
@@ -110,6 +112,9 @@ core::Result<std::int64_t> add_sitting(Services& s, const Actor& a, const Sittin
     return when.error();
   }
   return s.db.write<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
+    if (!may_sitting(tx, s, a, 0, panel->id, core::Resource::sitting, core::Use::change)) {
+      return core::Error::invalid("panel_id", "Select a panel you coordinate");
+    }
     const std::string starts = core::to_iso_utc(when->starts);
     if (clashes(tx, panel->id, starts, 0)) {
       return core::Error::invalid("start", "This panel already has a sitting at that time");
@@ -128,14 +133,14 @@ core::Result<std::int64_t> add_sitting(Services& s, const Actor& a, const Sittin
 
 core::Status move_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
                           const SittingInput& in, const std::string& reason) {
-  if (!a.may(core::Permission::triage)) {
+  if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator moves sittings");
   }
   if (auto ok = check_reason("reason", reason, false); !ok) {
     return ok;
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, meeting_id);
+    auto m = changeable(tx, s, a, meeting_id);
     if (!m) {
       return m.error();
     }
@@ -197,14 +202,14 @@ core::Status move_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
 
 core::Status cancel_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
                             const std::string& reason) {
-  if (!a.may(core::Permission::triage)) {
+  if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator cancels sittings");
   }
   if (auto ok = check_reason("cancel_reason", reason, true); !ok) {
     return ok;
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, meeting_id);
+    auto m = changeable(tx, s, a, meeting_id);
     if (!m) {
       return m.error();
     }
@@ -229,7 +234,7 @@ core::Status cancel_sitting(Services& s, const Actor& a, std::int64_t meeting_id
 
 core::Status set_sitting_details(Services& s, const Actor& a, std::int64_t meeting_id,
                                  const std::string& room, const std::string& conference_details) {
-  if (!a.may(core::Permission::triage)) {
+  if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator changes sittings");
   }
   std::vector<core::FieldError> problems;
@@ -243,7 +248,7 @@ core::Status set_sitting_details(Services& s, const Actor& a, std::int64_t meeti
     return core::Error::invalid_fields(std::move(problems));
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, meeting_id);
+    auto m = changeable(tx, s, a, meeting_id);
     if (!m) {
       return m.error();
     }
@@ -256,11 +261,11 @@ core::Status set_sitting_details(Services& s, const Actor& a, std::int64_t meeti
 }
 
 core::Status publish_agenda(Services& s, const Actor& a, std::int64_t meeting_id) {
-  if (!a.may(core::Permission::triage)) {
+  if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator publishes agendas");
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, meeting_id);
+    auto m = changeable(tx, s, a, meeting_id);
     if (!m) {
       return m.error();
     }

@@ -158,29 +158,43 @@ core::Result<std::vector<SittingSummary>> upcoming_sittings(Services& s, const A
   }
   std::vector<SittingSummary> out;
   s.db.read_all([&](Tx& tx) {
+    const bool all =
+        core::relevant(a.roles, core::Resource::sitting).count(core::Relationship::any);
+    // Only the sittings of the panels the person serves and those they are
+    // expected at (core/access.h), the first 20 of them.
     for (const Row& r : tx.query(std::string(kSittingColumns) +
-                                     "WHERE m.sitting_date >= $1 ORDER BY m.starts_at LIMIT 20",
+                                     "WHERE m.sitting_date >= $1 ORDER BY m.starts_at LIMIT 400",
                                  {today(s)})) {
-      out.push_back(sitting_of(s, r));
+      if (out.size() == 20) {
+        break;
+      }
+      if (all || may_sitting(tx, s, a, r.integer(0), r.text(1), core::Resource::sitting,
+                             core::Use::read)) {
+        out.push_back(sitting_of(s, r));
+      }
     }
   });
   return out;
 }
 
-core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t meeting_id) {
+core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t meeting_id,
+                                       SittingPage page) {
   if (!a.may(core::Permission::view_sittings)) {
     return core::Error::not_found();
   }
-  return s.db.read<SittingView>([&](Tx& tx) -> core::Result<SittingView> {
+  auto view = s.db.read<SittingView>([&](Tx& tx) -> core::Result<SittingView> {
     auto m = tx.query_one(std::string(kSittingColumns) + "WHERE m.id = $1", {meeting_id});
-    if (!m) {
+    if (!m ||
+        !may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::sitting, core::Use::read)) {
       return core::Error::not_found();
     }
     SittingView v;
     v.sitting = sitting_of(s, *m);
-    v.can_record = a.may(core::Permission::record_decision) &&
+    v.can_record = may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::decision,
+                               core::Use::change) &&
                    why_not_decide_yet(s, v.sitting.iso_date, v.sitting.status).empty();
-    v.can_manage = a.may(core::Permission::triage);
+    v.can_manage =
+        may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::sitting, core::Use::change);
     const core::PanelType* panel = s.panels.find(m->text(1));
     if (auto chair = tx.query_one("SELECT u.name FROM meetings m JOIN users u ON u.id = "
                                   "m.chair_id WHERE m.id = $1",
@@ -231,6 +245,14 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
     }
     return v;
   });
+  if (view) {
+    // Recorded before the page is handed out, as a child's record is.
+    s.db.write_all([&](Tx& tx) {
+      audit(tx, s, a, page == SittingPage::print ? "sitting.print" : "sitting.view", "sitting",
+            meeting_id);
+    });
+  }
+  return view;
 }
 
 core::Result<DecisionForm> decision_form(Services& s, const Actor& a, std::int64_t hearing_id) {
@@ -243,7 +265,8 @@ core::Result<DecisionForm> decision_form(Services& s, const Actor& a, std::int64
         "FROM hearings h JOIN meetings m ON m.id = h.meeting_id "
         "JOIN requests r ON r.id = h.request_id WHERE h.id = $1",
         {hearing_id});
-    if (!h) {
+    if (!h || !may_sitting(tx, s, a, h->integer(0), h->text(1), core::Resource::decision,
+                           core::Use::change)) {
       return core::Error::not_found();
     }
     if (const std::string why = why_not_decide_yet(s, h->text(2), h->text(5)); !why.empty()) {
@@ -323,10 +346,11 @@ core::Status record_decision(Services& s, const Actor& a, std::int64_t hearing_i
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     auto h = tx.query_one(
-        "SELECT h.request_id, m.panel_id, m.sitting_date, m.status FROM hearings h "
+        "SELECT h.request_id, m.panel_id, m.sitting_date, m.status, m.id FROM hearings h "
         "JOIN meetings m ON m.id = h.meeting_id WHERE h.id = $1",
         {hearing_id});
-    if (!h) {
+    if (!h || !may_sitting(tx, s, a, h->integer(4), h->text(1), core::Resource::decision,
+                           core::Use::change)) {
       return core::Error::not_found();
     }
     if (const std::string why = why_not_decide_yet(s, h->text(2), h->text(3)); !why.empty()) {

@@ -79,7 +79,10 @@ struct SittingView {
   bool can_record = false;
   bool can_manage = false;  // the coordinator: move, cancel, publish, attendance
 };
-core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t meeting_id);
+// Which page the sitting is read for: the audit log tells them apart.
+enum class SittingPage { agenda, print };
+core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t meeting_id,
+                                       SittingPage page = SittingPage::agenda);
 
 struct DecisionForm {
   std::int64_t hearing_id = 0;

@@ -1,5 +1,6 @@
 #include "app/support.h"
 
+#include <algorithm>
 #include <array>
 #include <sstream>
 
@@ -48,45 +49,194 @@ void audit(store::Tx& tx, const Services& s, const Actor& actor, std::string act
 }
 
 std::vector<std::int64_t> teams_in_scope(store::Tx& tx, const Actor& actor) {
-  store::Rows rows = tx.query(
-      "WITH RECURSIVE chain(id) AS ("
-      "  SELECT CAST($1 AS BIGINT)"
-      "  UNION SELECT u.id FROM users u JOIN chain c ON u.line_manager_id = c.id)"
-      " SELECT DISTINCT team_id FROM users WHERE team_id IS NOT NULL"
-      " AND id IN (SELECT id FROM chain)"
-      " UNION SELECT id FROM teams WHERE manager_id IN (SELECT id FROM chain)",
-      {actor.id});
-  std::vector<std::int64_t> out;
-  for (const auto& r : rows) {
-    out.push_back(r.integer(0));
-  }
-  return out;
+  return store::line_teams(tx, actor.id);
 }
 
 bool team_in_scope(store::Tx& tx, const Actor& actor, std::int64_t team_id) {
-  for (std::int64_t t : teams_in_scope(tx, actor)) {
-    if (t == team_id) {
+  const std::vector<std::int64_t> teams = teams_in_scope(tx, actor);
+  return std::find(teams.begin(), teams.end(), team_id) != teams.end();
+}
+
+namespace {
+
+bool submitted_or_later(const std::string& state) {
+  return state != "draft" && state != "awaiting_approval";
+}
+
+bool serves(store::Tx& tx, const Actor& actor, const std::string& panel_id) {
+  const std::vector<std::string> panels = store::panels_served(tx, actor.id);
+  return std::find(panels.begin(), panels.end(), panel_id) != panels.end();
+}
+
+bool any_on_agenda(store::Tx& tx, const Services& s, const Actor& actor,
+                   const std::vector<store::AgendaSitting>& sittings) {
+  for (const store::AgendaSitting& m : sittings) {
+    if (on_agenda(tx, s, actor, m)) {
       return true;
     }
   }
   return false;
 }
 
-bool team_visible(store::Tx& tx, const Actor& actor, std::int64_t team_id) {
-  switch (core::child_scope(actor.roles)) {
-    case core::ChildScope::all:
+int window_days(store::Tx& tx) {
+  return store::access_days_after_minutes(tx, core::kDefaultAccessDaysAfterMinutes);
+}
+
+bool holds_seat(const Services& s, const Actor& actor, const std::string& panel_id) {
+  const core::PanelType* panel = s.panels.find(panel_id);
+  if (panel == nullptr) {
+    return false;
+  }
+  for (const core::Member& m : panel->members) {
+    if (actor.has(m.role)) {
       return true;
-    case core::ChildScope::teams:
-      return team_in_scope(tx, actor, team_id);
-    case core::ChildScope::none:
-      return false;
+    }
   }
   return false;
 }
 
-bool child_visible(store::Tx& tx, const Actor& actor, std::int64_t child_id) {
-  auto row = tx.query_one("SELECT team_id FROM children WHERE id = $1", {child_id});
-  return row && team_visible(tx, actor, row->integer(0));
+// The negative relationships name what was looked for and not found, so that
+// a refusal can be read off the same set.
+void add_or_not(core::Relationships& out, bool has, core::Relationship yes, core::Relationship no) {
+  out.insert(has ? yes : no);
+}
+
+}  // namespace
+
+bool expected_at(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t meeting_id,
+                 const std::string& panel_id) {
+  for (std::int64_t chair : store::sitting_chairs(tx, meeting_id)) {
+    if (chair == actor.id) {
+      return true;
+    }
+  }
+  const std::vector<std::int64_t> listed = store::listed_members(tx, meeting_id);
+  if (!listed.empty()) {
+    return std::find(listed.begin(), listed.end(), actor.id) != listed.end();
+  }
+  return holds_seat(s, actor, panel_id);
+}
+
+bool on_agenda(store::Tx& tx, const Services& s, const Actor& actor,
+               const store::AgendaSitting& m) {
+  core::SittingDates dates;
+  if (m.published_at) {
+    dates.published_at = parse_utc(*m.published_at);
+  }
+  if (m.minutes_authorised_at) {
+    dates.minutes_authorised_at = parse_utc(*m.minutes_authorised_at);
+  }
+  auto day = core::parse_iso_date(m.sitting_date);
+  if (!day) {
+    return false;
+  }
+  dates.sitting_date = *day;
+  if (!core::within_access_window(dates, window_days(tx), s.clock.now())) {
+    return false;
+  }
+  if (m.chair_id == actor.id || m.hearing_chair_id == actor.id) {
+    return true;
+  }
+  return expected_at(tx, s, actor, m.meeting_id, m.panel_id);
+}
+
+std::string window_since(store::Tx& tx, const Services& s) {
+  const auto since = s.clock.now() - std::chrono::days{window_days(tx) + 1};
+  return core::to_iso(core::london_date(since));
+}
+
+core::Relationships child_relationships(store::Tx& tx, const Services& s, const Actor& actor,
+                                        std::int64_t child_id) {
+  using core::Relationship;
+  const core::Relationships wanted = core::relevant(actor.roles, core::Resource::child_record);
+  core::Relationships out;
+  if (wanted.empty() || wanted.count(Relationship::any)) {
+    return out;  // nothing to work out: no row at all, or a row for any relationship
+  }
+  if (wanted.count(Relationship::own_line)) {
+    auto team = tx.query_one("SELECT team_id FROM children WHERE id = $1", {child_id});
+    add_or_not(out, team && team_in_scope(tx, actor, team->integer(0)), Relationship::own_line,
+               Relationship::other_team);
+  }
+  if (wanted.count(Relationship::panel_served)) {
+    const std::vector<std::string> panels = store::panels_served(tx, actor.id);
+    for (const store::RequestFacts& r : store::child_requests(tx, child_id)) {
+      if (submitted_or_later(r.state) &&
+          std::find(panels.begin(), panels.end(), r.panel_id) != panels.end()) {
+        out.insert(Relationship::panel_served);
+      }
+    }
+  }
+  if (wanted.count(Relationship::on_agenda)) {
+    add_or_not(out, any_on_agenda(tx, s, actor, store::sittings_hearing_child(tx, child_id)),
+               Relationship::on_agenda, Relationship::not_on_agenda);
+  }
+  return out;
+}
+
+bool may_child(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t child_id,
+               core::Use use) {
+  return core::may(actor.roles, child_relationships(tx, s, actor, child_id),
+                   core::Resource::child_record, use);
+}
+
+core::Resource request_resource(const store::RequestFacts& r, RequestPart part) {
+  if (!submitted_or_later(r.state)) {
+    return core::Resource::draft_request;
+  }
+  return part == RequestPart::papers ? core::Resource::papers : core::Resource::request;
+}
+
+core::Relationships request_relationships(store::Tx& tx, const Services& s, const Actor& actor,
+                                          const store::RequestFacts& r, core::Resource resource) {
+  using core::Relationship;
+  const core::Relationships wanted = core::relevant(actor.roles, resource);
+  core::Relationships out;
+  if (wanted.empty() || wanted.count(Relationship::any)) {
+    return out;
+  }
+  if (r.author_id == actor.id) {
+    out.insert(Relationship::author);
+  }
+  if (wanted.count(Relationship::own_line)) {
+    // A draft is its author's line's alone: teammates do not see it.
+    const bool line = resource == core::Resource::draft_request
+                          ? store::is_report_of(tx, actor.id, r.author_id)
+                          : team_in_scope(tx, actor, r.team_id);
+    add_or_not(out, line, Relationship::own_line, Relationship::other_team);
+  }
+  if (wanted.count(Relationship::panel_served) && submitted_or_later(r.state) &&
+      serves(tx, actor, r.panel_id)) {
+    out.insert(Relationship::panel_served);
+  }
+  if (wanted.count(Relationship::on_agenda)) {
+    add_or_not(out,
+               submitted_or_later(r.state) &&
+                   any_on_agenda(tx, s, actor, store::sittings_hearing_request(tx, r.id)),
+               Relationship::on_agenda, Relationship::not_on_agenda);
+  }
+  return out;
+}
+
+bool may_request(store::Tx& tx, const Services& s, const Actor& actor, const store::RequestFacts& r,
+                 RequestPart part, core::Use use) {
+  const core::Resource resource = request_resource(r, part);
+  return core::may(actor.roles, request_relationships(tx, s, actor, r, resource), resource, use);
+}
+
+bool may_sitting(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t meeting_id,
+                 const std::string& panel_id, core::Resource resource, core::Use use) {
+  using core::Relationship;
+  const core::Relationships wanted = core::relevant(actor.roles, resource);
+  core::Relationships out;
+  if (wanted.count(Relationship::panel_served) && serves(tx, actor, panel_id)) {
+    out.insert(Relationship::panel_served);
+  }
+  if (wanted.count(Relationship::on_agenda) && meeting_id != 0 &&
+      expected_at(tx, s, actor, meeting_id, panel_id)) {
+    out.insert(Relationship::on_agenda);
+  }
+  return core::may(actor.roles, out, resource, use);
 }
 
 std::string request_children_names(store::Tx& tx, std::int64_t request_id, int* count) {

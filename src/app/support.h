@@ -12,6 +12,7 @@
 
 #include "app/services.h"
 #include "store/audit.h"
+#include "store/relationships.h"
 
 namespace casepanel::app {
 
@@ -26,14 +27,40 @@ void audit(store::Tx& tx, const Services& s, const Actor& actor, std::string act
            std::string entity, std::int64_t entity_id, const nlohmann::json& detail = {},
            store::AuditOutcome outcome = store::AuditOutcome::done);
 
-// The teams whose children the actor may see: their own team and the teams of
+// The teams in the actor's line management: their own team and the teams of
 // everyone in their line-management chain below them.
 std::vector<std::int64_t> teams_in_scope(store::Tx& tx, const Actor& actor);
 bool team_in_scope(store::Tx& tx, const Actor& actor, std::int64_t team_id);
-// Whether the actor may see records of this team (scope all, or the team in scope).
-bool team_visible(store::Tx& tx, const Actor& actor, std::int64_t team_id);
-// Whether the actor may see the child (scope all, or the child's team in scope).
-bool child_visible(store::Tx& tx, const Actor& actor, std::int64_t child_id);
+
+// Access (core/access.h): how the actor stands to a record, worked out only
+// for the relationships the actor's roles have rows for, and the policy's
+// answer. Out of scope is the caller's `not_found`.
+core::Relationships child_relationships(store::Tx& tx, const Services& s, const Actor& actor,
+                                        std::int64_t child_id);
+bool may_child(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t child_id,
+               core::Use use);
+// A request, or its papers: a request not yet submitted is asked as a draft
+// (its papers too), a submitted one as `request` (its papers as `papers`).
+enum class RequestPart { request, papers };
+core::Resource request_resource(const store::RequestFacts& r, RequestPart part);
+core::Relationships request_relationships(store::Tx& tx, const Services& s, const Actor& actor,
+                                          const store::RequestFacts& r, core::Resource resource);
+bool may_request(store::Tx& tx, const Services& s, const Actor& actor, const store::RequestFacts& r,
+                 RequestPart part, core::Use use);
+// A sitting: those expected at it or chairing it, and those serving its panel.
+bool may_sitting(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t meeting_id,
+                 const std::string& panel_id, core::Resource resource, core::Use use);
+// Whether the actor is expected at the sitting: its chair or a hearing's, on
+// its list of members, or (while it has no list) holding a seat of its panel
+// (the list app/members.h shows).
+bool expected_at(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t meeting_id,
+                 const std::string& panel_id);
+// Whether a sitting hearing a request is on the actor's agenda now: expected
+// at it, and its access window open (core/access.h).
+bool on_agenda(store::Tx& tx, const Services& s, const Actor& actor,
+               const store::AgendaSitting& sitting);
+// The earliest date whose sittings may still have an open window.
+std::string window_since(store::Tx& tx, const Services& s);
 
 // The names of a request's children, eldest first, joined with ", "; their
 // number in `count` when given.

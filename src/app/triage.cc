@@ -35,12 +35,15 @@ struct Submitted {
   std::string target_sitting_date;
 };
 
-core::Result<Submitted> load_submitted(Tx& tx, const Services& s, std::int64_t request_id) {
+core::Result<Submitted> load_submitted(Tx& tx, const Services& s, const Actor& a,
+                                       std::int64_t request_id) {
   auto r = tx.query_one(
       "SELECT panel_id, state, author_id, team_id, COALESCE(target_sitting_date, '') "
       "FROM requests WHERE id = $1",
       {request_id});
-  if (!r) {
+  // Only the coordinators of the request's panel triage it (core/access.h).
+  auto facts = store::request_facts(tx, request_id);
+  if (!r || !facts || !may_request(tx, s, a, *facts, RequestPart::request, core::Use::change)) {
     return core::Error::not_found();
   }
   if (r->text(1) != "submitted") {
@@ -51,6 +54,13 @@ core::Result<Submitted> load_submitted(Tx& tx, const Services& s, std::int64_t r
     return core::Error::conflict("This request's panel is no longer configured");
   }
   return Submitted{panel, r->integer(2), r->integer(3), r->text(4)};
+}
+
+// Whether the actor may use the triage of this panel: the coordinators who
+// serve it change it, oversight reads every panel's (core/access.h).
+bool triage_allowed(Tx& tx, const Services& s, const Actor& a, const std::string& panel_id,
+                    core::Use use) {
+  return may_sitting(tx, s, a, 0, panel_id, core::Resource::triage, use);
 }
 
 std::optional<std::int64_t> team_manager(Tx& tx, std::int64_t team_id) {
@@ -138,7 +148,7 @@ core::Status close_triage(Services& s, const Actor& a, std::int64_t request_id,
     return ok;
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto req = load_submitted(tx, s, request_id);
+    auto req = load_submitted(tx, s, a, request_id);
     if (!req) {
       return req.error();
     }
@@ -231,12 +241,15 @@ std::string sitting_label(const core::PanelType& panel, const core::AgendaSittin
 }  // namespace
 
 core::Result<std::vector<AgendaProposal>> propose_agendas(Services& s, const Actor& a) {
-  if (!a.may(core::Permission::triage)) {
+  if (!a.may(core::Permission::view_triage)) {
     return core::Error::forbidden("Only coordinators triage requests");
   }
   std::vector<AgendaProposal> out;
   s.db.read_all([&](Tx& tx) {
     for (const core::PanelType& panel : s.panels.all()) {
+      if (!triage_allowed(tx, s, a, panel.id, core::Use::read)) {
+        continue;
+      }
       const ProposalInput in = proposal_input(tx, s, panel);
       if (in.requests.empty()) {
         continue;
@@ -271,6 +284,10 @@ core::Result<std::vector<AgendaProposal>> propose_agendas(Services& s, const Act
       out.push_back(std::move(p));
     }
   });
+  // Recorded before the proposal is handed out, as a child's record is.
+  s.db.write_all([&](Tx& tx) {
+    audit(tx, s, a, "triage.view", "request", 0, {{"page", "proposal"}, {"proposals", out.size()}});
+  });
   return out;
 }
 
@@ -283,6 +300,9 @@ core::Result<int> accept_proposed_agenda(Services& s, const Actor& a, const std:
     return core::Error::invalid("panel_id", "Select the panel");
   }
   return s.db.write<int>([&](Tx& tx) -> core::Result<int> {
+    if (!triage_allowed(tx, s, a, panel->id, core::Use::change)) {
+      return core::Error::invalid("panel_id", "Select a panel you coordinate");
+    }
     const ProposalInput in = proposal_input(tx, s, *panel);
     const core::ProposedAgenda proposed =
         core::propose_agenda(in.requests, in.sittings, panel->venues);
@@ -296,8 +316,9 @@ core::Result<int> accept_proposed_agenda(Services& s, const Actor& a, const std:
   });
 }
 
-core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a) {
-  if (!a.may(core::Permission::triage)) {
+core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a,
+                                                   std::int64_t about_request) {
+  if (!a.may(core::Permission::view_triage)) {
     return core::Error::forbidden("Only coordinators triage requests");
   }
   std::vector<TriageItem> out;
@@ -321,6 +342,9 @@ core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a) 
                   "request_consultations c WHERE c.request_id = r.id ORDER BY c.id DESC LIMIT 1) "
                   "FROM requests r WHERE r.state = 'submitted' "
                   "ORDER BY r.statutory_due IS NULL, r.statutory_due, r.submitted_at")) {
+      if (!triage_allowed(tx, s, a, r.text(1), core::Use::read)) {
+        continue;
+      }
       const core::PanelType* p = s.panels.find(r.text(1));
       TriageItem item;
       item.request_id = r.integer(0);
@@ -376,6 +400,11 @@ core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a) 
       out.push_back(std::move(item));
     }
   });
+  // Recorded before the queue is handed out, as a child's record is.
+  s.db.write_all([&](Tx& tx) {
+    audit(tx, s, a, "triage.view", "request", about_request,
+          {{"page", about_request ? "request" : "queue"}, {"shown", out.size()}});
+  });
   return out;
 }
 
@@ -392,7 +421,7 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
     }
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto req = load_submitted(tx, s, request_id);
+    auto req = load_submitted(tx, s, a, request_id);
     if (!req) {
       return req.error();
     }
@@ -471,7 +500,7 @@ core::Status refer_for_consultation(Services& s, const Actor& a, std::int64_t re
     return ok;
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto req = load_submitted(tx, s, request_id);
+    auto req = load_submitted(tx, s, a, request_id);
     if (!req) {
       return req.error();
     }

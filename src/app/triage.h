@@ -41,7 +41,10 @@ struct TriageItem {
   int minutes = 0;
   std::vector<SittingSummary> sittings;  // where it fits, soonest first
 };
-core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a);
+// The queue of the panels the actor may triage (or, for oversight, read);
+// recorded as `triage.view`, about one request when its page asks.
+core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a,
+                                                   std::int64_t about_request = 0);
 
 // Schedules into a sitting. `start` ("HH:MM", Europe/London) picks the slot;
 // empty takes the first free one. The hearing must fit in a free gap.

@@ -112,6 +112,12 @@ core::Result<std::vector<WatchList>> watch_lists(Services& s, const Actor& a) {
       out.push_back(std::move(list));
     }
   });
+  // The lists name children: recorded before they are handed out.
+  std::size_t shown = 0;
+  for (const WatchList& l : out) {
+    shown += l.discussed.size() + l.not_discussed.size();
+  }
+  s.db.write_all([&](Tx& tx) { audit(tx, s, a, "watch.view", "child", 0, {{"shown", shown}}); });
   return out;
 }
 
@@ -145,8 +151,8 @@ core::Status record_discussion(Services& s, const Actor& a, std::int64_t child_i
     return core::Error::invalid_fields(std::move(problems));
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto child = tx.query_one("SELECT team_id FROM children WHERE id = $1", {child_id});
-    if (!child || !team_in_scope(tx, a, child->integer(0))) {
+    // A discussion is a change to the child's record: their line's managers.
+    if (!may_child(tx, s, a, child_id, core::Use::change)) {
       return core::Error::not_found();
     }
     const std::int64_t id = tx.insert(

@@ -397,6 +397,15 @@ CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $
 CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
 CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()
 )SQL"},
+    // Least privilege (docs/access.md): the panels each coordinator and panel
+    // administrator serves; a person with the role and no row serves none.
+    {9, "panels served", R"SQL(
+CREATE TABLE user_panels (
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  panel_id TEXT NOT NULL,
+  PRIMARY KEY (user_id, panel_id)
+)
+)SQL"},
 };
 
 std::string for_engine(std::string sql, Engine engine) {

@@ -9,7 +9,7 @@ namespace casepanel::web {
 namespace {
 
 WebResponse children(const Site& site, WebRequest& r) {
-  auto list = app::children_in_scope(site.services(), r.actor());
+  auto list = app::children_in_scope(site.services(), r.actor(), "api.children.list");
   if (!list) {
     return WebResponse::json(
         403, nlohmann::json{{"error", "forbidden"}, {"reason", list.error().message}}.dump());

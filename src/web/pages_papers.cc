@@ -189,7 +189,7 @@ WebResponse download(const Site& site, WebRequest& r) {
 
 void add_paper_routes(std::vector<Route>& routes) {
   const Rule drafting{Access::signed_in, core::Permission::draft_request};
-  const Rule viewing{Access::signed_in, {}};
+  const Rule viewing{Access::signed_in, core::Permission::view_papers};
   routes.push_back({"GET", "/requests/{id}/papers", viewing, view});
   routes.push_back({"POST", "/requests/{id}/papers/{document}/upload", drafting, upload});
   routes.push_back(

@@ -607,7 +607,8 @@ void add_request_routes(std::vector<Route>& routes) {
   const Rule triaging{Access::signed_in, core::Permission::triage};
   routes.push_back({"GET", "/requests/new", drafting, new_request});
   routes.push_back({"POST", "/requests", drafting, create});
-  routes.push_back({"GET", "/requests/{id}", {Access::signed_in, {}}, view});
+  routes.push_back(
+      {"GET", "/requests/{id}", {Access::signed_in, core::Permission::view_requests}, view});
   routes.push_back({"GET", "/requests/{id}/edit/{section}", drafting, edit_section});
   routes.push_back({"POST", "/requests/{id}/edit/{section}", drafting, save_section});
   routes.push_back({"GET", "/requests/{id}/check", drafting, check});

@@ -51,13 +51,15 @@ WebResponse sittings(const Site& site, WebRequest& r) {
   }
   Data d;
   d.set("sittings", rows);
-  set_flag(d, "can_add", r.actor().may(core::Permission::triage));
+  set_flag(d, "can_add", r.actor().may(core::Permission::manage_sittings));
   return site.page(r, "sittings", "Sittings", std::move(d));
 }
 
 WebResponse sitting_page(const Site& site, const WebRequest& r, const std::string& view,
                          const core::Error* errors) {
-  auto v = app::sitting_view(site.services(), r.actor(), r.id_param());
+  auto v = app::sitting_view(
+      site.services(), r.actor(), r.id_param(),
+      view == "sitting_print" ? app::SittingPage::print : app::SittingPage::agenda);
   if (!v) {
     return site.error(r, v.error());
   }
@@ -318,7 +320,9 @@ WebResponse record(const Site& site, WebRequest& r) {
 }  // namespace
 
 void add_sitting_routes(std::vector<Route>& routes) {
-  const Rule triaging{Access::signed_in, core::Permission::triage};
+  // Adding, moving, cancelling and publishing sittings: the coordinators of
+  // the sitting's panel (core/access.h; app/ checks the panel).
+  const Rule triaging{Access::signed_in, core::Permission::manage_sittings};
   const Rule recording{Access::signed_in, core::Permission::record_decision};
   routes.push_back(
       {"GET", "/sittings", {Access::signed_in, core::Permission::view_sittings}, sittings});

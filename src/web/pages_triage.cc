@@ -72,7 +72,7 @@ WebResponse queue(const Site& site, WebRequest& r) { return queue_page(site, r, 
 
 // One request's triage page, with the fields as typed when a form failed.
 WebResponse request_page(const Site& site, const WebRequest& r, const core::Error* errors) {
-  auto queue = app::triage_queue(site.services(), r.actor());
+  auto queue = app::triage_queue(site.services(), r.actor(), r.id_param());
   if (!queue) {
     return site.error(r, queue.error());
   }
@@ -197,11 +197,13 @@ WebResponse accept(const Site& site, WebRequest& r) {
 }  // namespace
 
 void add_triage_routes(std::vector<Route>& routes) {
+  // Reading the queue: coordinators and oversight; acting on it: coordinators.
+  const Rule reading{Access::signed_in, core::Permission::view_triage};
   const Rule triaging{Access::signed_in, core::Permission::triage};
-  routes.push_back({"GET", "/triage", triaging, queue});
-  routes.push_back({"GET", "/triage/proposal", triaging, proposal});
+  routes.push_back({"GET", "/triage", reading, queue});
+  routes.push_back({"GET", "/triage/proposal", reading, proposal});
   routes.push_back({"POST", "/triage/proposal", triaging, accept});
-  routes.push_back({"GET", "/requests/{id}/triage", triaging, request});
+  routes.push_back({"GET", "/requests/{id}/triage", reading, request});
   routes.push_back({"POST", "/requests/{id}/schedule", triaging, schedule});
   routes.push_back({"POST", "/requests/{id}/ask-information", triaging, ask});
   routes.push_back({"POST", "/requests/{id}/decline", triaging, decline});

@@ -59,7 +59,7 @@ constexpr NavItem kNav[] = {
     {"/", "Home", std::nullopt},
     {"/children", "Children", core::Permission::view_children},
     {"/watch", "Watch lists", core::Permission::approve_request},
-    {"/triage", "Triage", core::Permission::triage},
+    {"/triage", "Triage", core::Permission::view_triage},
     {"/sittings", "Sittings", core::Permission::view_sittings},
     {"/audit", "Audit log", core::Permission::view_audit},
     {"/admin/people", "People", core::Permission::administer},

@@ -83,6 +83,8 @@ class Site {
   // handler's to show on its form.
   WebResponse error(const WebRequest& r, const core::Error& e) const;
   WebResponse not_found(const WebRequest& r) const;
+  // Every route, in matching order (the access matrix test walks them).
+  const std::vector<Route>& routes() const { return routes_; }
 
  private:
   WebResponse dispatch(WebRequest& request) const;

@@ -8,6 +8,7 @@
 #include "store/crypto.h"
 #include "store/migrations.h"
 #include "store/panel_files.h"
+#include "store/relationships.h"
 
 namespace casepanel::testing {
 namespace {
@@ -85,6 +86,10 @@ TestWorld::TestWorld()
     auditor =
         add_user(tx, "auditor@test", "Audrey Tor", std::nullopt, std::nullopt, {"auditor"}, hash);
     admin = add_user(tx, "sysadmin@test", "Sys Admin", std::nullopt, std::nullopt, {"admin"}, hash);
+    for (const core::PanelType& panel : panels_->all()) {
+      store::serve_panel(tx, coordinator, panel.id);
+      store::serve_panel(tx, panel_admin, panel.id);
+    }
     const auto group = tx.insert("INSERT INTO sibling_groups (name) VALUES ('Pair') RETURNING id");
     child_a = add_child(tx, "T-1", "Ada", team_a, sw_a, std::nullopt);
     child_b = add_child(tx, "T-2", "Ben", team_b, sw_b, std::nullopt);

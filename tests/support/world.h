@@ -2,8 +2,9 @@
 // for store/, app/ and web/ tests. Two teams in one locality:
 //   team A: managed by pm_a (practice manager), social worker sw_a;
 //   team B: managed by pm_b, social worker sw_b;
-//   gm (group manager) manages pm_a and pm_b; plus a coordinator, a panel
-//   administrator, an auditor and an administrator.
+//   gm (group manager) manages pm_a and pm_b; plus a coordinator and a panel
+//   administrator (both serving every shipped panel: user_panels), an
+//   auditor and an administrator.
 // One child in each team (child_a, child_b) and a sibling pair in team A.
 // Panel types come from the repository's config/panels.
 // Everything is removed when the world goes out of scope.

@@ -1,0 +1,143 @@
+// Least privilege by relationship over HTTP (issue items 4, 5 and 6): each
+// test here failed on the code before the access table.
+#include <gtest/gtest.h>
+
+#include "app/requests.h"
+#include "store/crypto.h"
+#include "support/requests.h"
+#include "support/world.h"
+#include "web/http_client.h"
+#include "web/server.h"
+
+namespace casepanel::web {
+namespace {
+
+using testing::TestWorld;
+
+class AccessScope : public ::testing::Test {
+ protected:
+  AccessScope() {
+    site_ = std::make_unique<Site>(
+        world_.services(), Templates::load(std::string(CASEPANEL_SOURCE_DIR) + "/templates"),
+        StaticFiles{}, SiteOptions{});
+    ServerConfig config;
+    config.port = 0;
+    config.max_threads = 4;
+    server_ = std::make_unique<Server>(*site_, config);
+    server_->start();
+    world_.db().write_all([&](store::Tx& tx) {
+      const auto id = tx.insert(
+          "INSERT INTO users (email, name, password_hash, created_at) VALUES ('member@test', "
+          "'Mel Member', $1, '2026-01-01T00:00:00Z') RETURNING id",
+          {store::hash_password(testing::kPassword)});
+      tx.exec("INSERT INTO user_roles (user_id, role) VALUES ($1, 'member')", {id});
+    });
+  }
+  ~AccessScope() override { server_->stop(); }
+
+  Client signed_in(const std::string& email) {
+    Client c(server_->port());
+    EXPECT_TRUE(c.sign_in(email)) << email;
+    return c;
+  }
+  std::int64_t one(const std::string& sql, const store::Params& p = {}) {
+    std::int64_t n = 0;
+    world_.db().read_all([&](store::Tx& tx) { n = tx.query_one(sql, p)->integer(0); });
+    return n;
+  }
+
+  TestWorld world_;
+  std::unique_ptr<Site> site_;
+  std::unique_ptr<Server> server_;
+};
+
+TEST_F(AccessScope, AMemberCannotSeeASocialWorkersDraftOrItsPaper) {
+  const auto id = testing::sent_clam_request(world_, {world_.child_a});  // awaiting approval
+  const auto paper = one("SELECT MIN(id) FROM request_papers WHERE request_id = $1", {id});
+  Client member = signed_in("member@test");
+  EXPECT_EQ(member.get("/requests/" + std::to_string(id)).status, 404);
+  EXPECT_EQ(member.get("/requests/" + std::to_string(id) + "/papers").status, 404);
+  EXPECT_EQ(member.get("/papers/" + std::to_string(paper)).status, 404);
+  EXPECT_EQ(member.get("/children/" + std::to_string(world_.child_a)).status, 404);
+  // Its author's manager still sees it.
+  EXPECT_EQ(signed_in("pm_a@test").get("/requests/" + std::to_string(id)).status, 200);
+}
+
+TEST_F(AccessScope, ATeammateCannotSeeAnotherSocialWorkersDraft) {
+  std::int64_t sw_a2 = 0;
+  world_.db().write_all([&](store::Tx& tx) {
+    sw_a2 = tx.insert(
+        "INSERT INTO users (email, name, password_hash, team_id, line_manager_id, created_at) "
+        "VALUES ('sw_a2@test', 'Sue Alpha', $1, $2, $3, '2026-01-01T00:00:00Z') RETURNING id",
+        {store::hash_password(testing::kPassword), world_.team_a, world_.pm_a});
+    tx.exec("INSERT INTO user_roles (user_id, role) VALUES ($1, 'social_worker')", {sw_a2});
+  });
+  const auto id = *app::create_request(world_.services(), world_.actor(world_.sw_a),
+                                       {world_.child_a}, testing::clam_draft(world_));
+  EXPECT_EQ(signed_in("sw_a2@test").get("/requests/" + std::to_string(id)).status, 404);
+  EXPECT_EQ(signed_in("sw_a@test").get("/requests/" + std::to_string(id)).status, 200);
+}
+
+TEST_F(AccessScope, TheSystemAdministratorSeesNoChildNorTheAuditLog) {
+  Client admin = signed_in("sysadmin@test");
+  for (const char* page : {"/triage", "/triage/proposal", "/sittings", "/children", "/audit"}) {
+    EXPECT_EQ(admin.get(page).status, 403) << page;
+  }
+}
+
+TEST_F(AccessScope, ACoordinatorServingNoPanelSeesNoRequest) {
+  const auto id = testing::sent_clam_request(world_, {world_.child_a});
+  testing::approve_clam(world_, id);
+  Client coord = signed_in("coord@test");
+  EXPECT_EQ(coord.get("/requests/" + std::to_string(id)).status, 200);
+  world_.db().write_all(
+      [&](store::Tx& tx) { tx.exec("DELETE FROM user_panels WHERE panel_id = 'clam'"); });
+  EXPECT_EQ(coord.get("/requests/" + std::to_string(id)).status, 404);
+  EXPECT_EQ(coord.get("/triage").body.find("/requests/" + std::to_string(id)), std::string::npos);
+}
+
+TEST_F(AccessScope, TheAuditorReadsADraftButChangesNothing) {
+  const auto id = *app::create_request(world_.services(), world_.actor(world_.sw_a),
+                                       {world_.child_a}, testing::clam_draft(world_));
+  Client auditor = signed_in("auditor@test");
+  EXPECT_EQ(auditor.get("/requests/" + std::to_string(id)).status, 200);
+  const std::string token = Client::token_in(auditor.get("/").body);
+  EXPECT_EQ(
+      auditor.post("/requests/" + std::to_string(id) + "/send", {{"csrf_token", token}}).status,
+      403);
+}
+
+TEST_F(AccessScope, ReadsAreRecordedWithWhoAndWhat) {
+  const auto id = testing::sent_clam_request(world_, {world_.child_a});
+  Client pm = signed_in("pm_a@test");
+  ASSERT_EQ(pm.get("/requests/" + std::to_string(id)).status, 200);
+  ASSERT_EQ(pm.get("/requests/" + std::to_string(id) + "/papers").status, 200);
+  ASSERT_EQ(pm.get("/children").status, 200);
+  for (const char* action : {"request.view", "papers.view", "children.list"}) {
+    EXPECT_EQ(one("SELECT COUNT(*) FROM audit_events WHERE action = $1 AND actor_id = $2",
+                  {std::string(action), world_.pm_a}),
+              1)
+        << action;
+  }
+}
+
+TEST_F(AccessScope, ARequestUpdateRecordsEachFieldsOldAndNewValue) {
+  const auto id = *app::create_request(world_.services(), world_.actor(world_.sw_a),
+                                       {world_.child_a}, testing::clam_draft(world_));
+  core::RequestDraft input = testing::clam_draft(world_);
+  input.reason = "A new reason";
+  ASSERT_TRUE(app::save_section(world_.services(), world_.actor(world_.sw_a), id,
+                                core::Section::details, input)
+                  .ok());
+  std::string detail;
+  world_.db().read_all([&](store::Tx& tx) {
+    detail =
+        tx.query_one("SELECT detail FROM audit_events WHERE action = 'request.update'")->text(0);
+  });
+  EXPECT_NE(detail.find("\"changes\":{\"reason\":{\"new\":\"A new reason\",\"old\":\""),
+            std::string::npos)
+      << detail;
+}
+
+}  // namespace
+}  // namespace casepanel::web
