@@ -30,6 +30,7 @@
 #include "app/services.h"
 #include "core/calendar.h"
 #include "core/clock.h"
+#include "fuzz/property.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/panel_files.h"
@@ -40,12 +41,6 @@
 namespace {
 
 using namespace casepanel;
-
-void check(bool ok) {
-  if (!ok) {
-    std::abort();
-  }
-}
 
 // The site and everything it stands on, for the life of the process.
 struct World {
@@ -132,13 +127,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   const web::WebResponse out = world().site->handle(r);
-  check(out.status != 500);
+  FUZZ_CHECK(out.status != 500);
   if (r.path.starts_with("/api/")) {
-    check(out.status != 200);
+    FUZZ_CHECK(out.status != 200);
   }
   for (const auto& [name, value] : out.headers) {
     for (const unsigned char c : name + value) {
-      check(c >= 0x20 && c != 0x7F);
+      FUZZ_CHECK(c >= 0x20 && c != 0x7F);
     }
   }
   return 0;
