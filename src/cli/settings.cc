@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 
@@ -33,19 +34,45 @@ std::vector<core::Date> dates(const toml::table& t, const char* key, const std::
   return out;
 }
 
+// A whole number from the file, or `fallback` when the key is absent. Only
+// TOML integers are read: toml++'s value<int>() would also take a float, and
+// casts it to a 64-bit integer before checking its range (undefined for
+// 8e80, found by tests/fuzz/fuzz_settings.cc). Anything else, or an integer
+// that does not fit T, is refused with the file and line rather than quietly
+// replaced by the default.
+template <typename T>
+T whole_number(const toml::node* node, T fallback, const std::string& file, const char* key) {
+  if (node == nullptr) {
+    return fallback;
+  }
+  const std::string where = file + ":" + std::to_string(node->source().begin.line) + ": " + key;
+  const toml::value<std::int64_t>* integer = node->as_integer();
+  if (integer == nullptr) {
+    throw std::runtime_error(where + ": not a whole number");
+  }
+  const std::int64_t v = integer->get();
+  if (v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max()) {
+    throw std::runtime_error(where + ": too large or too small");
+  }
+  return static_cast<T>(v);
+}
+
 void load_smtp(const toml::table& t, const std::string& file, Settings& s) {
   const auto smtp = t["smtp"];
   s.smtp.host = smtp["host"].value_or(std::string());
-  s.smtp.port = smtp["port"].value_or(s.smtp.port);
+  s.smtp.port = whole_number(smtp["port"].node(), s.smtp.port, file, "smtp.port");
   s.smtp.from = smtp["from"].value_or(std::string());
   s.smtp.username = smtp["username"].value_or(std::string());
   s.smtp.password = smtp["password"].value_or(std::string());
   if (const char* secret = std::getenv("CASEPANEL_SMTP_PASSWORD"); secret && *secret) {
     s.smtp.password = secret;
   }
-  s.smtp.timeout = std::chrono::seconds(smtp["timeout_seconds"].value_or(std::int64_t{30}));
-  s.smtp_max_attempts = smtp["max_attempts"].value_or(s.smtp_max_attempts);
-  s.smtp_interval_seconds = smtp["interval_seconds"].value_or(s.smtp_interval_seconds);
+  s.smtp.timeout = std::chrono::seconds(
+      whole_number(smtp["timeout_seconds"].node(), std::int64_t{30}, file, "smtp.timeout_seconds"));
+  s.smtp_max_attempts =
+      whole_number(smtp["max_attempts"].node(), s.smtp_max_attempts, file, "smtp.max_attempts");
+  s.smtp_interval_seconds = whole_number(smtp["interval_seconds"].node(), s.smtp_interval_seconds,
+                                         file, "smtp.interval_seconds");
   const std::string security = smtp["security"].value_or(std::string("none"));
   if (security == "none") {
     s.smtp.security = jobs::SmtpSettings::Security::none;
@@ -81,9 +108,11 @@ void load_audit(const toml::table& t, const std::string& file, Settings& s) {
   s.audit.key_file = audit["key_file"].value_or(s.audit.key_file);
   s.audit.checkpoint_file = audit["checkpoint_file"].value_or(s.audit.checkpoint_file);
   s.audit.checkpoint_every_events =
-      audit["checkpoint_every_events"].value_or(s.audit.checkpoint_every_events);
+      whole_number(audit["checkpoint_every_events"].node(), s.audit.checkpoint_every_events, file,
+                   "audit.checkpoint_every_events");
   s.audit.checkpoint_every_seconds =
-      audit["checkpoint_every_seconds"].value_or(s.audit.checkpoint_every_seconds);
+      whole_number(audit["checkpoint_every_seconds"].node(), s.audit.checkpoint_every_seconds, file,
+                   "audit.checkpoint_every_seconds");
   s.audit.syslog = audit["syslog"].value_or(s.audit.syslog);
   if (s.audit.key_file.empty() || s.audit.checkpoint_file.empty()) {
     throw std::runtime_error(file + ": audit.key_file and audit.checkpoint_file must be set");
@@ -124,23 +153,33 @@ Settings settings_from_toml(std::string_view text, const std::string& path) {
                              std::string(e.description()));
   }
   s.server.host = t["server"]["host"].value_or(s.server.host);
-  s.server.port = t["server"]["port"].value_or(s.server.port);
-  s.server.max_threads = t["server"]["max_threads"].value_or(s.server.max_threads);
-  s.server.max_queued = t["server"]["max_queued"].value_or(s.server.max_queued);
+  const auto server = t["server"];
+  s.server.port = whole_number(server["port"].node(), s.server.port, path, "server.port");
+  s.server.max_threads =
+      whole_number(server["max_threads"].node(), s.server.max_threads, path, "server.max_threads");
+  s.server.max_queued =
+      whole_number(server["max_queued"].node(), s.server.max_queued, path, "server.max_queued");
   s.server.keep_alive = t["server"]["keep_alive"].value_or(s.server.keep_alive);
   s.server.max_keep_alive_requests =
-      t["server"]["max_keep_alive_requests"].value_or(s.server.max_keep_alive_requests);
+      whole_number(server["max_keep_alive_requests"].node(), s.server.max_keep_alive_requests, path,
+                   "server.max_keep_alive_requests");
   s.server.keep_alive_timeout_seconds =
-      t["server"]["keep_alive_timeout_seconds"].value_or(s.server.keep_alive_timeout_seconds);
+      whole_number(server["keep_alive_timeout_seconds"].node(), s.server.keep_alive_timeout_seconds,
+                   path, "server.keep_alive_timeout_seconds");
   s.server.head_timeout_seconds =
-      t["server"]["head_timeout_seconds"].value_or(s.server.head_timeout_seconds);
+      whole_number(server["head_timeout_seconds"].node(), s.server.head_timeout_seconds, path,
+                   "server.head_timeout_seconds");
   s.server.body_timeout_seconds =
-      t["server"]["body_timeout_seconds"].value_or(s.server.body_timeout_seconds);
+      whole_number(server["body_timeout_seconds"].node(), s.server.body_timeout_seconds, path,
+                   "server.body_timeout_seconds");
   s.server.write_timeout_seconds =
-      t["server"]["write_timeout_seconds"].value_or(s.server.write_timeout_seconds);
-  s.server.max_connections = t["server"]["max_connections"].value_or(s.server.max_connections);
+      whole_number(server["write_timeout_seconds"].node(), s.server.write_timeout_seconds, path,
+                   "server.write_timeout_seconds");
+  s.server.max_connections = whole_number(server["max_connections"].node(),
+                                          s.server.max_connections, path, "server.max_connections");
   s.server.max_connections_per_client =
-      t["server"]["max_connections_per_client"].value_or(s.server.max_connections_per_client);
+      whole_number(server["max_connections_per_client"].node(), s.server.max_connections_per_client,
+                   path, "server.max_connections_per_client");
   if (const toml::array* proxies = t["server"]["trusted_proxies"].as_array()) {
     for (const toml::node& proxy : *proxies) {
       const auto address = proxy.value<std::string>();
@@ -159,9 +198,11 @@ Settings settings_from_toml(std::string_view text, const std::string& path) {
     s.extra_closures = dates(*cal, "extra_closures", path);
     s.removed_holidays = dates(*cal, "removed_holidays", path);
   }
-  s.plan_ahead = t["sittings"]["plan_ahead"].value_or(s.plan_ahead);
+  s.plan_ahead =
+      whole_number(t["sittings"]["plan_ahead"].node(), s.plan_ahead, path, "sittings.plan_ahead");
   s.uploads_dir = t["uploads"]["directory"].value_or(s.uploads_dir);
-  const std::int64_t max_mb = t["uploads"]["max_megabytes"].value_or(std::int64_t{20});
+  const std::int64_t max_mb = whole_number(t["uploads"]["max_megabytes"].node(), std::int64_t{20},
+                                           path, "uploads.max_megabytes");
   if (max_mb < 1 || max_mb > 1024) {
     throw std::runtime_error(path + ": uploads.max_megabytes must be between 1 and 1024");
   }
@@ -174,7 +215,9 @@ Settings settings_from_toml(std::string_view text, const std::string& path) {
                              ": the server's timeouts and max_connections must be positive, "
                              "and max_connections_per_client 0 (no cap) or more");
   }
-  s.api_requests_per_minute = t["api"]["requests_per_minute"].value_or(s.api_requests_per_minute);
+  s.api_requests_per_minute =
+      whole_number(t["api"]["requests_per_minute"].node(), s.api_requests_per_minute, path,
+                   "api.requests_per_minute");
   if (s.api_requests_per_minute < 1) {
     throw std::runtime_error(path + ": api.requests_per_minute must be positive");
   }

@@ -11,7 +11,8 @@
 //     kMaxApiJsonDepth deep, so a handler walking it cannot recurse without
 //     bound;
 //   - without a number too large for a double (1e400), which would become
-//     infinity, and without a key repeated in one object (which two parsers could read
+//     infinity;
+//   - without a key repeated in one object (which two parsers could read
 //     differently, one keeping the first value and one the last).
 // Anything else is Error::invalid on the field "body", with a message a
 // client's developer can act on. Pure and thread-safe.

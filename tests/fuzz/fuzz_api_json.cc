@@ -11,17 +11,12 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "fuzz/property.h"
 #include "web/api_json.h"
 
 namespace {
 
 using namespace casepanel;
-
-void check(bool ok) {
-  if (!ok) {
-    std::abort();
-  }
-}
 
 int depth(const nlohmann::json& j) {
   int deepest = 0;
@@ -42,15 +37,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto parsed = web::parse_api_json_body(body);
   if (!parsed) {
     const core::Error& e = parsed.error();
-    check(e.kind == core::ErrorKind::invalid && !e.message.empty());
-    check(e.fields.size() == 1 && e.fields[0].field == "body");
+    FUZZ_CHECK(e.kind == core::ErrorKind::invalid && !e.message.empty());
+    FUZZ_CHECK(e.fields.size() == 1 && e.fields[0].field == "body");
     return 0;
   }
-  check(parsed->is_object());
-  check(depth(*parsed) <= web::kMaxApiJsonDepth);
+  FUZZ_CHECK(parsed->is_object());
+  FUZZ_CHECK(depth(*parsed) <= web::kMaxApiJsonDepth);
   const auto again = web::parse_api_json_body(parsed->dump());
-  check(again.ok());
+  FUZZ_CHECK(again.ok());
   // NaN is the one value not equal to itself; JSON text cannot hold one.
-  check(*again == *parsed);
+  FUZZ_CHECK(*again == *parsed);
   return 0;
 }

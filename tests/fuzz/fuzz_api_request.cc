@@ -2,9 +2,9 @@
 // web::Site::handle: the route matching of the path, the query, the
 // `Authorization: Bearer` header of the integration API (pages_api.cc) and
 // the session cookie. The site runs on an empty, migrated SQLite database in
-// a temporary directory, built once per process and removed at exit; the
-// fuzzer never signs in, so every answer is a refusal, a redirect to
-// sign-in or a public page, and the database does not grow.
+// a temporary directory ($CASEPANEL_FUZZ_DB_DIR, which scripts/fuzz sets and
+// removes, else $TMPDIR), built once per process. The fuzzer never signs in,
+// so every answer is a refusal, a redirect to sign-in or a public page.
 //
 // Input, one field a line (missing lines are empty):
 //   1. the Authorization header value, e.g. "Bearer 0123abcd";
@@ -30,6 +30,7 @@
 #include "app/services.h"
 #include "core/calendar.h"
 #include "core/clock.h"
+#include "fuzz/property.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/panel_files.h"
@@ -40,12 +41,6 @@
 namespace {
 
 using namespace casepanel;
-
-void check(bool ok) {
-  if (!ok) {
-    std::abort();
-  }
-}
 
 // The site and everything it stands on, for the life of the process.
 struct World {
@@ -58,9 +53,11 @@ struct World {
   std::unique_ptr<web::Site> site;
 
   World() {
-    // /dev/shm when there is one: SQLite's syncs then cost nothing.
-    const std::filesystem::path base = std::filesystem::is_directory("/dev/shm")
-                                           ? std::filesystem::path("/dev/shm")
+    // scripts/fuzz names a directory it removes after the run, even when the
+    // run ends in a crash (which skips this destructor); by hand, $TMPDIR.
+    const char* given = std::getenv("CASEPANEL_FUZZ_DB_DIR");
+    const std::filesystem::path base = given != nullptr && *given != '\0'
+                                           ? std::filesystem::path(given)
                                            : std::filesystem::temp_directory_path();
     std::string pattern = (base / "casepanel-fuzz-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) {
@@ -132,13 +129,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   const web::WebResponse out = world().site->handle(r);
-  check(out.status != 500);
+  FUZZ_CHECK(out.status != 500);
   if (r.path.starts_with("/api/")) {
-    check(out.status != 200);
+    FUZZ_CHECK(out.status != 200);
   }
   for (const auto& [name, value] : out.headers) {
     for (const unsigned char c : name + value) {
-      check(c >= 0x20 && c != 0x7F);
+      FUZZ_CHECK(c >= 0x20 && c != 0x7F);
     }
   }
   return 0;

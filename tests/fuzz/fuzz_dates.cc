@@ -15,32 +15,27 @@
 #include <string_view>
 
 #include "core/calendar.h"
+#include "fuzz/property.h"
 #include "web/forms.h"
 
 namespace {
 
 using namespace casepanel;
 
-void check(bool ok) {
-  if (!ok) {
-    std::abort();
-  }
-}
-
 void dates_and_times(std::string_view text) {
   if (const auto d = core::parse_iso_date(text)) {
-    check(d->ok());
-    check(core::to_iso(*d) == text);
+    FUZZ_CHECK(d->ok());
+    FUZZ_CHECK(core::to_iso(*d) == text);
     static const core::Calendar calendar = core::Calendar::england_and_wales();
     (void)calendar.is_working_day(*d);
     const core::Date next = calendar.next_working_day(*d);
-    check(calendar.working_days_between(*d, next) == 1);
+    FUZZ_CHECK(calendar.working_days_between(*d, next) == 1);
     const core::Instant at = core::london_to_utc(*d, std::chrono::hours{12});
     (void)core::to_iso_london(at);
     (void)core::to_iso_utc(at);
   }
   if (const auto t = core::parse_hh_mm(text)) {
-    check(core::to_hh_mm(*t) == text);
+    FUZZ_CHECK(core::to_hh_mm(*t) == text);
   }
 }
 

@@ -19,16 +19,11 @@
 #include "core/cutoff.h"
 #include "core/panel_type.h"
 #include "core/sittings.h"
+#include "fuzz/property.h"
 
 namespace {
 
 using namespace casepanel;
-
-void check(bool ok) {
-  if (!ok) {
-    std::abort();
-  }
-}
 
 void use(const core::PanelType& panel) {
   for (core::Role role : core::kAllRoles) {
@@ -38,10 +33,10 @@ void use(const core::PanelType& panel) {
     (void)panel.hearing_minutes(children);
   }
   for (const auto& t : panel.request_types) {
-    check(panel.request_type(t.id) != nullptr);
+    FUZZ_CHECK(panel.request_type(t.id) != nullptr);
   }
   for (const auto& d : panel.decisions) {
-    check(panel.decision(d.id) != nullptr);
+    FUZZ_CHECK(panel.decision(d.id) != nullptr);
   }
   static const core::Calendar calendar = core::Calendar::england_and_wales();
   const core::Date from{std::chrono::year{2026}, std::chrono::January, std::chrono::day{1}};
@@ -60,9 +55,9 @@ void use(const core::PanelType& panel) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const auto loaded = core::PanelType::create(text, "fuzz.toml");
-  check(loaded.panel.has_value() != !loaded.problems.empty());
+  FUZZ_CHECK(loaded.panel.has_value() != !loaded.problems.empty());
   for (const auto& problem : loaded.problems) {
-    check(problem.source == "fuzz.toml");
+    FUZZ_CHECK(problem.source == "fuzz.toml");
     (void)problem.to_string();
   }
   if (loaded.panel) {

@@ -17,27 +17,18 @@
 #include <string_view>
 
 #include "cli/settings.h"
-
-namespace {
-
-void check(bool ok) {
-  if (!ok) {
-    std::abort();
-  }
-}
-
-}  // namespace
+#include "fuzz/property.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
     const auto s = casepanel::cli::settings_from_toml(text, "fuzz.toml");
-    check(s.server.max_threads >= 1 && s.server.max_queued >= 1 && s.plan_ahead >= 1);
-    check(s.max_upload_bytes >= 1024 * 1024 && s.max_upload_bytes <= 1024ull * 1024 * 1024);
-    check(s.smtp.port >= 1 && s.smtp.port <= 65535);
-    check(s.smtp_max_attempts >= 1 && s.smtp_interval_seconds >= 1);
+    FUZZ_CHECK(s.server.max_threads >= 1 && s.server.max_queued >= 1 && s.plan_ahead >= 1);
+    FUZZ_CHECK(s.max_upload_bytes >= 1024 * 1024 && s.max_upload_bytes <= 1024ull * 1024 * 1024);
+    FUZZ_CHECK(s.smtp.port >= 1 && s.smtp.port <= 65535);
+    FUZZ_CHECK(s.smtp_max_attempts >= 1 && s.smtp_interval_seconds >= 1);
   } catch (const std::runtime_error& e) {
-    check(std::string_view(e.what()).starts_with("fuzz.toml"));
+    FUZZ_CHECK(std::string_view(e.what()).starts_with("fuzz.toml"));
   }
   return 0;
 }

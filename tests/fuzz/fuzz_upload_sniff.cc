@@ -19,16 +19,11 @@
 #include <string_view>
 
 #include "core/papers.h"
+#include "fuzz/property.h"
 
 namespace {
 
 using namespace casepanel;
-
-void check(bool ok) {
-  if (!ok) {
-    std::abort();
-  }
-}
 
 // Counts the characters of valid UTF-8; -1 when it is not.
 long utf8_length(std::string_view s) {
@@ -63,17 +58,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       newline == std::string_view::npos ? input : input.substr(newline + 1);
 
   if (const auto type = core::sniff_media_type(content, name)) {
-    check(core::media_label(*type) != "File");
+    FUZZ_CHECK(core::media_label(*type) != "File");
   }
 
   const std::string shown = core::display_file_name(name);
-  check(!shown.empty());
+  FUZZ_CHECK(!shown.empty());
   const long chars = utf8_length(shown);
-  check(chars >= 1 && chars <= 200);
-  check(shown.find_first_of("/\\") == std::string::npos);
+  FUZZ_CHECK(chars >= 1 && chars <= 200);
+  FUZZ_CHECK(shown.find_first_of("/\\") == std::string::npos);
   for (unsigned char c : shown) {
-    check(c >= 0x20 && c != 0x7F);
+    FUZZ_CHECK(c >= 0x20 && c != 0x7F);
   }
-  check(core::display_file_name(shown) == shown);
+  FUZZ_CHECK(core::display_file_name(shown) == shown);
   return 0;
 }
