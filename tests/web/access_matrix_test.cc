@@ -58,6 +58,11 @@ const Expectation kMatrix[] = {
     {"GET", "/healthz", "public"},
     {"GET", "/sign-in", "public"},
     {"POST", "/sign-in", "public"},
+    {"GET", "/sign-in/two-factor", "public: the pending sign-in's cookie"},
+    {"POST", "/sign-in/two-factor", "public: the pending sign-in's cookie"},
+    {"GET", "/set-password/{token}", "public: the link's token"},
+    {"POST", "/set-password/{token}", "public: the link's token"},
+    {"GET", "/password-set", "public"},
     {"GET", "/api/v1/children", "api token: view_children, scope as the web"},
     //                                                     sw    pm    gm    coord padm  chair membr AD    audit admin
     {"GET", "/",                                          "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
@@ -105,6 +110,26 @@ const Expectation kMatrix[] = {
     {"POST", "/requests/{id}/decline",                    "RRRRR RRRRR RRRRR AARAR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/requests/{id}/refer",                      "RRRRR RRRRR RRRRR AARAR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/admin/outbox/{id}/retry",                  "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    // Your own account: everyone, about themselves only.
+    {"GET", "/account",                                   "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
+    {"GET", "/account/password",                          "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
+    {"GET", "/account/two-factor",                        "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
+    {"POST", "/account/password",                         "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
+    // Only a handle of one's own session is found; the test sends none: 404.
+    {"POST", "/account/sessions/end",                     "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/account/two-factor/start",                 "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
+    {"POST", "/account/two-factor/confirm",               "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
+    {"POST", "/account/two-factor/disable",               "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
+    // People: the administrator only (the record is another person, sw_b).
+    {"GET", "/admin/people",                              "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    {"GET", "/admin/people/new",                          "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    {"GET", "/admin/people/{id}",                         "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    {"POST", "/admin/people",                             "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    {"POST", "/admin/people/{id}",                        "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    {"POST", "/admin/people/{id}/disable",                "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    {"POST", "/admin/people/{id}/enable",                 "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    {"POST", "/admin/people/{id}/password-link",          "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    {"POST", "/admin/people/{id}/end-sessions",           "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"POST", "/sign-out",                                 "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
 };
 // clang-format on
@@ -231,6 +256,8 @@ class AccessMatrix : public ::testing::Test {
       id = std::to_string(sittings[column]);
     } else if (pattern.rfind("/hearings/", 0) == 0) {
       id = std::to_string(hearing_);
+    } else if (pattern.rfind("/admin/people/", 0) == 0) {
+      id = std::to_string(world_.sw_b);  // the administrator's POSTs come last
     } else {
       id = std::to_string(outbox_);
     }
