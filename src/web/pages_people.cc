@@ -142,6 +142,8 @@ Data person_form(const Site& site, const WebRequest& r, const std::string& actio
   auto choices = app::person_choices(site.services(), r.actor());
   Data f;
   f.set("action", action);
+  // A new person is added; an existing one's details are saved.
+  f.set("submit", person_id ? "Save changes" : "Add the person");
   f.set("csrf_token", r.session ? r.session->csrf_token : "");
   f.set("name", in.name);
   f.set("email", in.email);
@@ -189,7 +191,6 @@ WebResponse new_person_page(const Site& site, WebRequest& r, const app::PersonIn
   Data d;
   d.set("form", site.fragment("people_form",
                               person_form(site, r, "/admin/people", in, std::nullopt, errors)));
-  d.set("submit", "Add the person");
   if (errors) {
     add_errors(d, *errors);
   }
