@@ -1,5 +1,7 @@
 #include "web/api_json.h"
 
+#include "core/text.h"
+
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -11,42 +13,7 @@ namespace {
 using Json = nlohmann::json;
 
 bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<std::uint8_t>(s[i]);
-    std::size_t len = 0;
-    char32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) {
-      return false;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto b = static_cast<std::uint8_t>(s[i + k]);
-      if ((b & 0xC0) != 0x80) {
-        return false;
-      }
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;  // overlong, out of range or a surrogate
-    }
-    i += len;
-  }
-  return true;
+  return core::text_problem(s) != core::TextProblem::invalid_utf8;
 }
 
 // A SAX handler that stops the parse (returns false) as soon as the nesting

@@ -22,16 +22,6 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 // RFC 9110 5.5: field-content is visible characters, obs-text, SP and HTAB;
 // every other control character (CR, LF and NUL among them) is refused.
 bool valid_field_value(std::string_view value) {
@@ -117,7 +107,7 @@ HeadParse settle(HeadParse out) {
     std::string_view rest = value;
     while (!rest.empty()) {
       const std::size_t comma = rest.find(',');
-      const std::string option = lower(trim(rest.substr(0, comma)));
+      const std::string option = lower(trim_ows(rest.substr(0, comma)));
       close = close || option == "close";
       keep_alive = keep_alive || option == "keep-alive";
       rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
@@ -136,6 +126,16 @@ HeadParse settle(HeadParse out) {
 }
 
 }  // namespace
+
+std::string_view trim_ows(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
 
 bool is_token_char(unsigned char c) {
   if (std::isalnum(c) != 0) {
@@ -209,7 +209,7 @@ HeadParse parse_request_head(std::string_view input, std::size_t max_head_bytes)
     if (colon == std::string_view::npos || !is_token(line.substr(0, colon))) {
       return failure(400, "a header line without a field name and colon");
     }
-    const std::string_view value = trim(line.substr(colon + 1));
+    const std::string_view value = trim_ows(line.substr(colon + 1));
     if (!valid_field_value(value)) {
       return failure(400, "a control character in a header value");
     }
@@ -247,7 +247,7 @@ ChunkedDecoder::Status ChunkedDecoder::line(std::string_view text) {
     trailer_bytes_ += text.size() + 2;
     return trailer_bytes_ > kMaxTrailerBytes ? Status::malformed : Status::more;
   }
-  const std::string_view size = trim(text.substr(0, text.find(';')));
+  const std::string_view size = trim_ows(text.substr(0, text.find(';')));
   if (size.empty() || size.size() > 16 ||
       !std::all_of(size.begin(), size.end(), [](unsigned char c) { return std::isxdigit(c); })) {
     return Status::malformed;

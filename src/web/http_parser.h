@@ -54,6 +54,11 @@ struct HeadParse {
   std::string reason;        // when failed: for the log and the plain page
 };
 
+// The text without the optional white space (SP, HTAB) around it, as field
+// values and parameters are read (RFC 9110 5.6.3). The form and multipart
+// readers (wire.h) use it too.
+std::string_view trim_ows(std::string_view text);
+
 // Parses the head at the start of `input`. Incomplete while no blank line has
 // come and `input` is within `max_head_bytes`; empty lines before the request
 // line are skipped (RFC 9112 2.2).

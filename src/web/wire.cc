@@ -1,5 +1,7 @@
 #include "web/wire.h"
 
+#include "web/http_parser.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -19,16 +21,6 @@ int hex_value(char c) {
   return -1;
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) ==
@@ -45,7 +37,7 @@ struct Parameters {
 
 bool parse_parameters(std::string_view text, Parameters& out) {
   const std::size_t semicolon = text.find(';');
-  out.type = trim(text.substr(0, semicolon));
+  out.type = trim_ows(text.substr(0, semicolon));
   std::size_t at = semicolon;
   while (at != std::string_view::npos && at < text.size()) {
     ++at;  // past ';'
@@ -59,7 +51,7 @@ bool parse_parameters(std::string_view text, Parameters& out) {
     if (equals == std::string_view::npos) {
       return false;
     }
-    std::string name(trim(text.substr(at, equals - at)));
+    std::string name(trim_ows(text.substr(at, equals - at)));
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     at = equals + 1;
@@ -83,7 +75,7 @@ bool parse_parameters(std::string_view text, Parameters& out) {
       }
     } else {
       const std::size_t stop = text.find(';', at);
-      value = std::string(trim(text.substr(at, stop - at)));
+      value = std::string(trim_ows(text.substr(at, stop - at)));
       at = stop;
     }
     out.values.emplace(std::move(name), std::move(value));
@@ -104,7 +96,7 @@ bool parse_part_head(std::string_view head, Parameters& disposition) {
         colon == std::string_view::npos) {
       return false;
     }
-    if (iequals(trim(line.substr(0, colon)), "content-disposition")) {
+    if (iequals(trim_ows(line.substr(0, colon)), "content-disposition")) {
       if (found || !parse_parameters(line.substr(colon + 1), disposition)) {
         return false;
       }
@@ -196,8 +188,8 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
     if (equals == std::string_view::npos) {
       continue;
     }
-    const std::string_view name = trim(pair.substr(0, equals));
-    std::string_view value = trim(pair.substr(equals + 1));
+    const std::string_view name = trim_ows(pair.substr(0, equals));
+    std::string_view value = trim_ows(pair.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
     }
@@ -209,11 +201,11 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
 }
 
 bool is_multipart(std::string_view content_type) {
-  return iequals(trim(content_type.substr(0, content_type.find(';'))), "multipart/form-data");
+  return iequals(trim_ows(content_type.substr(0, content_type.find(';'))), "multipart/form-data");
 }
 
 bool is_urlencoded(std::string_view content_type) {
-  const std::string_view type = trim(content_type.substr(0, content_type.find(';')));
+  const std::string_view type = trim_ows(content_type.substr(0, content_type.find(';')));
   return type.empty() || iequals(type, "application/x-www-form-urlencoded");
 }
 
