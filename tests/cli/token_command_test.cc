@@ -2,6 +2,8 @@
 // real executable on a demo database.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <filesystem>
 
 #include "support/run_command.h"
@@ -15,18 +17,24 @@ using casepanel::testing::run_command;
 class TokenCommand : public ::testing::Test {
  protected:
   void SetUp() override {
+    // The audit key and checkpoints in the test's own directory: the
+    // defaults (var/ in the checkout) would outlive the test's database.
+    std::ofstream(config_) << "[audit]\nkey_file = \"" << (dir_ / "audit.key").string()
+                           << "\"\ncheckpoint_file = \""
+                           << (dir_ / "audit-checkpoints.log").string() << "\"\n";
     auto made = run({"demo"});
     ASSERT_EQ(made.exit_status, 0) << made.stderr_text;
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   testing::CommandResult run(std::vector<std::string> args) {
     args.insert(args.begin(), CASEPANEL_BINARY);
-    args.insert(args.end(), {"--database", db_});
+    args.insert(args.end(), {"--database", db_, "--config", config_});
     return run_command(args, {.working_directory = CASEPANEL_SOURCE_DIR});
   }
 
   std::filesystem::path dir_ = testing::make_temp_dir();
   std::string db_ = (dir_ / "tokens.db").string();
+  std::string config_ = (dir_ / "casepanel.toml").string();
 };
 
 TEST_F(TokenCommand, CreateListRevoke) {
