@@ -246,9 +246,8 @@ WebResponse Site::dispatch(WebRequest& r) const {
 WebResponse Site::unreadable(const WebRequest& r, const UnreadableInput& bad) const {
   std::string message = bad.where + " has " + bad.reason + ".";
   message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
-  if (r.path.rfind("/api/", 0) == 0) {
-    nlohmann::json body{{"error", "bad_request"}, {"reason", message}};
-    return WebResponse::json(400, body.dump());
+  if (api_path(r.path)) {
+    return api_error(400, "bad_request", message);
   }
   return page(r, "error_403", "The form could not be read",
               Data{"message", message + " Nothing was saved. Go back, check what you typed and "
