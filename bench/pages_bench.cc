@@ -60,7 +60,7 @@ class World {
   const app::Actor& actor() const { return session_.actor; }
   const std::string& token() const { return token_; }
   std::int64_t child_id() const { return child_id_; }
-  std::int64_t meeting_id() const { return meeting_id_; }
+  std::int64_t sitting_id() const { return sitting_id_; }
 
  private:
   World() {
@@ -80,7 +80,7 @@ class World {
     rt_->db->read_all([&](store::Tx& tx) {
       demo = tx.query_one("SELECT 1 FROM settings WHERE key = 'demo' AND value = '1'").has_value();
       child_id_ = setting(tx, "bench_child_id");
-      meeting_id_ = setting(tx, "bench_meeting_id");
+      sitting_id_ = setting(tx, "bench_sitting_id");
       if (child_id_ == 0) {
         // Fallback: the child heard most often.
         auto row = tx.query_one(
@@ -88,12 +88,12 @@ class World {
         child_id_ = row ? row->integer(0) : 0;
         std::cerr << "pages_bench: no bench_child_id setting; using child " << child_id_ << "\n";
       }
-      if (meeting_id_ == 0) {
+      if (sitting_id_ == 0) {
         // Fallback: the sitting with most hearings.
         auto row = tx.query_one(
-            "SELECT meeting_id FROM hearings GROUP BY meeting_id ORDER BY count(*) DESC LIMIT 1");
-        meeting_id_ = row ? row->integer(0) : 0;
-        std::cerr << "pages_bench: no bench_meeting_id setting; using sitting " << meeting_id_
+            "SELECT sitting_id FROM hearings GROUP BY sitting_id ORDER BY count(*) DESC LIMIT 1");
+        sitting_id_ = row ? row->integer(0) : 0;
+        std::cerr << "pages_bench: no bench_sitting_id setting; using sitting " << sitting_id_
                   << "\n";
       }
     });
@@ -133,7 +133,7 @@ class World {
   std::string token_;
   app::SessionInfo session_;
   std::int64_t child_id_ = 0;
-  std::int64_t meeting_id_ = 0;
+  std::int64_t sitting_id_ = 0;
 };
 
 web::WebRequest get(const std::string& path) {
@@ -166,7 +166,7 @@ void BM_SittingView(benchmark::State& state) {
   World& w = World::get();
   std::size_t items = 0;
   for (auto _ : state) {
-    auto v = app::sitting_view(w.services(), w.actor(), w.meeting_id());
+    auto v = app::sitting_view(w.services(), w.actor(), w.sitting_id());
     if (!v) {
       state.SkipWithError(("sitting_view failed: " + v.error().message).c_str());
       return;
@@ -174,7 +174,7 @@ void BM_SittingView(benchmark::State& state) {
     items = v->agenda.size();
     benchmark::DoNotOptimize(v);
   }
-  state.counters["sitting"] = static_cast<double>(w.meeting_id());
+  state.counters["sitting"] = static_cast<double>(w.sitting_id());
   state.counters["hearings"] = static_cast<double>(items);
 }
 BENCHMARK(BM_SittingView)->Unit(benchmark::kMicrosecond);
@@ -215,7 +215,7 @@ void BM_ChildPage(benchmark::State& state) {
 BENCHMARK(BM_ChildPage)->Unit(benchmark::kMicrosecond);
 
 void BM_SittingPage(benchmark::State& state) {
-  page(state, "/sittings/" + std::to_string(World::get().meeting_id()));
+  page(state, "/sittings/" + std::to_string(World::get().sitting_id()));
 }
 BENCHMARK(BM_SittingPage)->Unit(benchmark::kMicrosecond);
 

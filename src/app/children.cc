@@ -51,7 +51,7 @@ void load_history(Services& s, Tx& tx, ChildRecord& rec) {
   }
   for (const Row& r :
        tx.query("SELECT m.id, m.panel_id, h.starts_at, m.venue_id, h.request_id FROM hearings h "
-                "JOIN meetings m ON m.id = h.meeting_id JOIN request_children rc "
+                "JOIN sittings m ON m.id = h.sitting_id JOIN request_children rc "
                 "ON rc.request_id = h.request_id WHERE rc.child_id = $1 ORDER BY h.starts_at DESC",
                 {id})) {
     const core::PanelType* p = s.panels.find(r.text(1));
@@ -62,7 +62,7 @@ void load_history(Services& s, Tx& tx, ChildRecord& rec) {
   for (const Row& r :
        tx.query("SELECT m.sitting_date, m.panel_id, d.decision_type, d.summary, d.reasons, "
                 "COALESCE(d.review_date, ''), d.is_recommendation FROM decisions d "
-                "JOIN hearings h ON h.id = d.hearing_id JOIN meetings m ON m.id = h.meeting_id "
+                "JOIN hearings h ON h.id = d.hearing_id JOIN sittings m ON m.id = h.sitting_id "
                 "WHERE d.child_id = $1 ORDER BY m.sitting_date DESC, d.id DESC",
                 {id})) {
     rec.decisions.push_back({long_date(r.text(0)), panel_name(s, r.text(1)),
@@ -103,7 +103,7 @@ core::Result<std::vector<ChildSummary>> children_in_scope(Services& s, const Act
         // Each sitting is asked once, however many children it hears.
         std::map<std::int64_t, bool> mine;
         for (const store::AgendaSitting& c : store::agenda_children(tx, window_since(tx, s))) {
-          auto [at, fresh] = mine.try_emplace(c.meeting_id, false);
+          auto [at, fresh] = mine.try_emplace(c.sitting_id, false);
           if (fresh) {
             at->second = on_agenda(tx, s, a, c);
           }

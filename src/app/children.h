@@ -34,7 +34,7 @@ struct ChildRequest {
 };
 
 struct ChildHearing {
-  std::int64_t meeting_id = 0;
+  std::int64_t sitting_id = 0;
   std::string panel;
   std::string date;  // long form
   std::string start;

@@ -902,7 +902,7 @@ std::int64_t Demo::insert_sitting(const Sitting& sit, const std::string& status)
   const int week = days_from(sit.date, today_) / 7;
   const std::int64_t chair = council_.chairs[static_cast<std::size_t>((week % 2 + 2) % 2)];
   return tx_.insert(
-      "INSERT INTO meetings (panel_id, sitting_date, starts_at, ends_at, venue_id, status, "
+      "INSERT INTO sittings (panel_id, sitting_date, starts_at, ends_at, venue_id, status, "
       "chair_id, schedule_slot, proposed_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
       "RETURNING id",
       {sit.panel->id, core::to_iso(sit.date), core::to_iso_utc(sit.starts),
@@ -1113,7 +1113,7 @@ std::int64_t Demo::add_hearing(Sitting& sit, std::int64_t request, int children,
   const Instant starts = sit.starts + minutes{sit.booked};
   sit.booked += length;
   return tx_.insert(
-      "INSERT INTO hearings (meeting_id, request_id, starts_at, minutes, status) "
+      "INSERT INTO hearings (sitting_id, request_id, starts_at, minutes, status) "
       "VALUES ($1, $2, $3, $4, $5) RETURNING id",
       {sit.id, request, core::to_iso_utc(starts), std::int64_t{length}, status});
 }
@@ -1250,7 +1250,7 @@ void Demo::hold_past_sittings(const core::PanelType& panel, std::vector<Sitting>
       decide(sit, hearing, starts + minutes{length}, kids, state);
     }
     if (!latest) {
-      tx_.exec("UPDATE meetings SET minutes_authorised_at = $1 WHERE id = $2",
+      tx_.exec("UPDATE sittings SET minutes_authorised_at = $1 WHERE id = $2",
                {stamp(add_working_days(sit.date, 2), 12 * 60), sit.id});
     }
   }
@@ -1535,7 +1535,7 @@ DemoSummary Demo::summary() {
   out.users = count("users");
   out.children = count("children");
   out.requests = count("requests");
-  out.sittings = count("meetings");
+  out.sittings = count("sittings");
   out.hearings = count("hearings");
   out.decisions = count("decisions");
   out.actions = count("actions");
@@ -1742,8 +1742,8 @@ void Demo::insert_large_children() {
 // Past sittings were held, their minutes authorised two working days later;
 // a sitting runs on past its end when fourteen hearings need longer.
 void Demo::insert_large_sittings(LargePlan& plan) {
-  std::int64_t id = next_id("meetings");
-  BulkInsert rows(tx_, "meetings",
+  std::int64_t id = next_id("sittings");
+  BulkInsert rows(tx_, "sittings",
                   {"id", "panel_id", "sitting_date", "starts_at", "ends_at", "venue_id", "status",
                    "chair_id", "minutes_authorised_at"});
   for (std::size_t i = 0; i < plan.past.size(); ++i) {
@@ -1807,7 +1807,7 @@ class Demo::LargeHistory {
                    {"id", "request_id", "step_id", "approver_id", "outcome", "comments", "at"},
                    {&requests_}),
         hearings_(d.tx_, "hearings",
-                  {"id", "meeting_id", "request_id", "starts_at", "minutes", "status"},
+                  {"id", "sitting_id", "request_id", "starts_at", "minutes", "status"},
                   {&requests_}),
         decisions_(d.tx_, "decisions",
                    {"id", "hearing_id", "child_id", "decision_type", "summary", "reasons",
@@ -1935,10 +1935,10 @@ DemoSummary Demo::large() {
     history.decide(sit, hearing, starts, child, closed, actions[h]);
   }
   // The benchmark's agenda: fourteen one-child hearings at the next sitting.
-  std::int64_t bench_meeting = 0;
+  std::int64_t bench_sitting = 0;
   if (plan.bench) {
     Sitting& sit = plan.future[*plan.bench];
-    bench_meeting = sit.id;
+    bench_sitting = sit.id;
     std::set<int> chosen;
     while (static_cast<int>(chosen.size()) < kHearingsPerSitting) {
       chosen.insert(uniform(1, kLargeChildren - 1));
@@ -1951,13 +1951,13 @@ DemoSummary Demo::large() {
   history.flush();
   if (tx_.engine() == store::Engine::postgresql) {
     // Ids were chosen here: move each identity past them.
-    for (const char* table : {"sibling_groups", "children", "meetings", "requests", "approvals",
+    for (const char* table : {"sibling_groups", "children", "sittings", "requests", "approvals",
                               "hearings", "decisions", "actions"}) {
       tx_.query(std::string("SELECT setval(pg_get_serial_sequence('") + table +
                 "', 'id'), (SELECT MAX(id) FROM " + table + "))");
     }
   }
-  put_setting("bench_meeting_id", std::to_string(bench_meeting));
+  put_setting("bench_sitting_id", std::to_string(bench_sitting));
   put_setting("bench_child_id", std::to_string(children_.front().id));
   const DemoSummary made = summary();
   note("history", {{"requests", made.requests},

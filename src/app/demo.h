@@ -45,7 +45,7 @@ inline constexpr const char* kDemoEmailDomain = "demo.casepanel.test";
 // std::runtime_error if the database already has users.
 //
 // Settings rows written: demo = 1, council = Demo County Council,
-// demo_scale = standard | large; at large scale also bench_meeting_id (a
+// demo_scale = standard | large; at large scale also bench_sitting_id (a
 // future sitting with exactly 14 hearings) and bench_child_id (a child with
 // about ten years of history).
 DemoSummary create_demo_data(Services& s, DemoScale scale);

@@ -65,7 +65,7 @@ void notify_presenters(Tx& tx, const Services& s, std::int64_t hearing_id, Notic
                        const std::string& why) {
   auto h = tx.query_one(
       "SELECT h.request_id, h.starts_at, h.minutes, m.panel_id, m.venue_id, m.room, "
-      "m.conference_details FROM hearings h JOIN meetings m ON m.id = h.meeting_id "
+      "m.conference_details FROM hearings h JOIN sittings m ON m.id = h.sitting_id "
       "WHERE h.id = $1",
       {hearing_id});
   if (!h) {
@@ -136,18 +136,18 @@ void notify_presenters(Tx& tx, const Services& s, std::int64_t hearing_id, Notic
   send_each(tx, s, hearing_presenters(tx, hearing_id), subject, body, inv);
 }
 
-void notify_members(Tx& tx, const Services& s, std::int64_t meeting_id, Notice notice,
+void notify_members(Tx& tx, const Services& s, std::int64_t sitting_id, Notice notice,
                     const std::string& why) {
   auto m = tx.query_one(
-      "SELECT panel_id, starts_at, ends_at, venue_id, room, conference_details FROM meetings "
+      "SELECT panel_id, starts_at, ends_at, venue_id, room, conference_details FROM sittings "
       "WHERE id = $1",
-      {meeting_id});
+      {sitting_id});
   if (!m) {
     return;
   }
   if (notice != Notice::scheduled) {
-    tx.exec("UPDATE meetings SET invite_sequence = invite_sequence + 1 WHERE id = $1",
-            {meeting_id});
+    tx.exec("UPDATE sittings SET invite_sequence = invite_sequence + 1 WHERE id = $1",
+            {sitting_id});
   }
   const core::PanelType* panel = s.panels.find(m->text(0));
   const std::string panel_name = panel ? panel->name : m->text(0);
@@ -183,11 +183,11 @@ void notify_members(Tx& tx, const Services& s, std::int64_t meeting_id, Notice n
   if (!why.empty()) {
     body += "\nReason: " + why;
   }
-  body += "\nAgenda: /sittings/" + std::to_string(meeting_id);
+  body += "\nAgenda: /sittings/" + std::to_string(sitting_id);
   Invitation inv;
-  inv.uid = "sitting-" + std::to_string(meeting_id) + "@casepanel";
+  inv.uid = "sitting-" + std::to_string(sitting_id) + "@casepanel";
   inv.sequence = static_cast<int>(
-      tx.query_one("SELECT invite_sequence FROM meetings WHERE id = $1", {meeting_id})->integer(0));
+      tx.query_one("SELECT invite_sequence FROM sittings WHERE id = $1", {sitting_id})->integer(0));
   inv.method = notice == Notice::cancelled ? InviteMethod::cancel : InviteMethod::request;
   inv.starts = parse_utc(m->text(1));
   inv.ends = parse_utc(m->text(2));
@@ -196,7 +196,7 @@ void notify_members(Tx& tx, const Services& s, std::int64_t meeting_id, Notice n
   inv.location = where;
   set_organizer(tx, inv);
   std::vector<std::int64_t> members;
-  for (const SittingMember& member : sitting_members(tx, s, meeting_id)) {
+  for (const SittingMember& member : sitting_members(tx, s, sitting_id)) {
     members.push_back(member.user_id);
   }
   send_each(tx, s, members, subject, body, inv);

@@ -31,9 +31,9 @@ std::vector<std::int64_t> hearing_presenters(store::Tx& tx, std::int64_t hearing
 void notify_presenters(store::Tx& tx, const Services& s, std::int64_t hearing_id, Notice notice,
                        const std::string& why = "");
 
-// Queues the notice of a sitting to its members (meeting_members, else the
+// Queues the notice of a sitting to its members (sitting_members, else the
 // people holding the panel's member roles).
-void notify_members(store::Tx& tx, const Services& s, std::int64_t meeting_id, Notice notice,
+void notify_members(store::Tx& tx, const Services& s, std::int64_t sitting_id, Notice notice,
                     const std::string& why = "");
 
 }  // namespace casepanel::app

@@ -16,16 +16,16 @@ bool valid_attendance(const std::string& a) {
   return a == "expected" || a == "present" || a == "apologies" || a == "absent";
 }
 
-const core::PanelType* panel_of_meeting(Tx& tx, const Services& s, std::int64_t meeting_id) {
-  auto m = tx.query_one("SELECT panel_id FROM meetings WHERE id = $1", {meeting_id});
+const core::PanelType* panel_of_sitting(Tx& tx, const Services& s, std::int64_t sitting_id) {
+  auto m = tx.query_one("SELECT panel_id FROM sittings WHERE id = $1", {sitting_id});
   return m ? s.panels.find(m->text(0)) : nullptr;
 }
 
 }  // namespace
 
-std::vector<SittingMember> sitting_members(Tx& tx, const Services& s, std::int64_t meeting_id) {
+std::vector<SittingMember> sitting_members(Tx& tx, const Services& s, std::int64_t sitting_id) {
   std::vector<SittingMember> out;
-  const core::PanelType* panel = panel_of_meeting(tx, s, meeting_id);
+  const core::PanelType* panel = panel_of_sitting(tx, s, sitting_id);
   if (panel == nullptr) {
     return out;
   }
@@ -38,9 +38,9 @@ std::vector<SittingMember> sitting_members(Tx& tx, const Services& s, std::int64
     return role;
   };
   for (const Row& r : tx.query("SELECT mm.user_id, u.name, mm.role, mm.attendance "
-                               "FROM meeting_members mm JOIN users u ON u.id = mm.user_id "
-                               "WHERE mm.meeting_id = $1 ORDER BY u.name",
-                               {meeting_id})) {
+                               "FROM sitting_members mm JOIN users u ON u.id = mm.user_id "
+                               "WHERE mm.sitting_id = $1 ORDER BY u.name",
+                               {sitting_id})) {
     out.push_back({r.integer(0), r.text(1), r.text(2), label_of(r.text(2)), r.text(3)});
   }
   if (!out.empty()) {
@@ -92,7 +92,7 @@ Quorum quorum_of(const core::PanelType& panel, const std::vector<SittingMember>&
   return q;
 }
 
-core::Status record_attendance(Services& s, const Actor& a, std::int64_t meeting_id,
+core::Status record_attendance(Services& s, const Actor& a, std::int64_t sitting_id,
                                const std::map<std::int64_t, std::string>& attendance) {
   if (!a.has(core::Role::coordinator) && !a.has(core::Role::panel_admin)) {
     return core::Error::forbidden("Only the coordinator or panel administrator takes attendance");
@@ -104,18 +104,18 @@ core::Status record_attendance(Services& s, const Actor& a, std::int64_t meeting
     }
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = tx.query_one("SELECT status, panel_id FROM meetings WHERE id = $1", {meeting_id});
+    auto m = tx.query_one("SELECT status, panel_id FROM sittings WHERE id = $1", {sitting_id});
     // Those who run the sitting's panel (core/access.h), and nobody else.
-    if (!m || !(may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::sitting,
+    if (!m || !(may_sitting(tx, s, a, sitting_id, m->text(1), core::Resource::sitting,
                             core::Use::change) ||
-                may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::decision,
+                may_sitting(tx, s, a, sitting_id, m->text(1), core::Resource::decision,
                             core::Use::change))) {
       return core::Error::not_found();
     }
     if (m->text(0) == "cancelled") {
       return core::Error::conflict("This sitting is cancelled");
     }
-    const std::vector<SittingMember> members = sitting_members(tx, s, meeting_id);
+    const std::vector<SittingMember> members = sitting_members(tx, s, sitting_id);
     for (const auto& [user, value] : attendance) {
       bool known = false;
       for (const SittingMember& member : members) {
@@ -130,17 +130,17 @@ core::Status record_attendance(Services& s, const Actor& a, std::int64_t meeting
     for (const SittingMember& member : members) {
       auto it = attendance.find(member.user_id);
       const std::string value = it == attendance.end() ? member.attendance : it->second;
-      tx.exec("DELETE FROM meeting_members WHERE meeting_id = $1 AND user_id = $2",
-              {meeting_id, member.user_id});
+      tx.exec("DELETE FROM sitting_members WHERE sitting_id = $1 AND user_id = $2",
+              {sitting_id, member.user_id});
       tx.exec(
-          "INSERT INTO meeting_members (meeting_id, user_id, role, attendance) "
+          "INSERT INTO sitting_members (sitting_id, user_id, role, attendance) "
           "VALUES ($1, $2, $3, $4)",
-          {meeting_id, member.user_id, member.role, value});
+          {sitting_id, member.user_id, member.role, value});
       if (value != member.attendance) {
         changes[std::to_string(member.user_id)] = value;
       }
     }
-    audit(tx, s, a, "sitting.attendance", "meeting", meeting_id, {{"changes", changes}});
+    audit(tx, s, a, "sitting.attendance", "sitting", sitting_id, {{"changes", changes}});
     return core::Done{};
   });
 }
@@ -159,16 +159,16 @@ bool in_line_management(Tx& tx, std::int64_t chair_id, std::int64_t worker_id) {
 
 std::optional<std::int64_t> hearing_chair(Tx& tx, std::int64_t hearing_id) {
   auto r = tx.query_one(
-      "SELECT COALESCE(h.chair_id, m.chair_id) FROM hearings h JOIN meetings m "
-      "ON m.id = h.meeting_id WHERE h.id = $1",
+      "SELECT COALESCE(h.chair_id, m.chair_id) FROM hearings h JOIN sittings m "
+      "ON m.id = h.sitting_id WHERE h.id = $1",
       {hearing_id});
   return r ? r->optional_integer(0) : std::nullopt;
 }
 
 std::string chair_conflict(Tx& tx, const Services& s, std::int64_t hearing_id) {
   auto h = tx.query_one(
-      "SELECT m.panel_id, r.author_id, u.name FROM hearings h JOIN meetings m ON "
-      "m.id = h.meeting_id JOIN requests r ON r.id = h.request_id JOIN users u ON "
+      "SELECT m.panel_id, r.author_id, u.name FROM hearings h JOIN sittings m ON "
+      "m.id = h.sitting_id JOIN requests r ON r.id = h.request_id JOIN users u ON "
       "u.id = r.author_id WHERE h.id = $1",
       {hearing_id});
   if (!h) {
@@ -195,8 +195,8 @@ core::Status name_hearing_chair(Services& s, const Actor& a, std::int64_t hearin
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     auto h = tx.query_one(
-        "SELECT m.panel_id, r.author_id, m.id FROM hearings h JOIN meetings m "
-        "ON m.id = h.meeting_id JOIN requests r ON r.id = h.request_id WHERE h.id = $1",
+        "SELECT m.panel_id, r.author_id, m.id FROM hearings h JOIN sittings m "
+        "ON m.id = h.sitting_id JOIN requests r ON r.id = h.request_id WHERE h.id = $1",
         {hearing_id});
     if (!h || !may_sitting(tx, s, a, h->integer(2), h->text(0), core::Resource::sitting,
                            core::Use::change)) {

@@ -4,7 +4,7 @@
 // Membership comes from the panel type's configuration ([[members]]: the
 // roles each procedure lists): until the coordinator records attendance, a
 // sitting's members are the active people holding those roles, all
-// expected. Recording attendance stores one row a member (meeting_members),
+// expected. Recording attendance stores one row a member (sitting_members),
 // so later changes to people's roles do not rewrite a held sitting.
 //
 // Support Panel 4.1: the chair is "independent of the line management of the
@@ -36,7 +36,7 @@ struct SittingMember {
 // Inside a transaction: the stored members of a sitting, or those the
 // configuration gives, by the order of the panel's [[members]].
 std::vector<SittingMember> sitting_members(store::Tx& tx, const Services& s,
-                                           std::int64_t meeting_id);
+                                           std::int64_t sitting_id);
 
 struct Quorum {
   int needed = 0;    // the panel's quorum (0: none set)
@@ -50,7 +50,7 @@ Quorum quorum_of(const core::PanelType& panel, const std::vector<SittingMember>&
 
 // Records who attended (user id -> attendance); members not named keep
 // their entry. The coordinator and panel administrator only. Audited.
-core::Status record_attendance(Services& s, const Actor& a, std::int64_t meeting_id,
+core::Status record_attendance(Services& s, const Actor& a, std::int64_t sitting_id,
                                const std::map<std::int64_t, std::string>& attendance);
 
 // Whether `chair_id` is the worker or in the worker's line-management chain.

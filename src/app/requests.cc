@@ -307,7 +307,7 @@ void write_section(Tx& tx, Services& s, const Actor& a, const core::PanelType& p
 // database, or (before any are) those the schedule gives.
 std::vector<core::Sitting> sittings_ahead(Tx& tx, Services& s, const core::PanelType& panel) {
   std::vector<core::Sitting> out;
-  for (const Row& r : tx.query("SELECT sitting_date, starts_at, ends_at, venue_id FROM meetings "
+  for (const Row& r : tx.query("SELECT sitting_date, starts_at, ends_at, venue_id FROM sittings "
                                "WHERE panel_id = $1 AND status <> 'cancelled' AND starts_at > $2 "
                                "ORDER BY starts_at LIMIT 26",
                                {panel.id, now_utc(s)})) {
@@ -704,7 +704,7 @@ core::Status accept_late(Services& s, const Actor& a, std::int64_t request_id,
     // The sitting as the coordinator left it (it may have been moved to
     // another time), or else as the schedule has it.
     auto sitting = tx.query_one(
-        "SELECT starts_at FROM meetings WHERE panel_id = $1 AND sitting_date = $2 AND "
+        "SELECT starts_at FROM sittings WHERE panel_id = $1 AND sitting_date = $2 AND "
         "status <> 'cancelled' ORDER BY starts_at LIMIT 1",
         {r->text(0), r->text(2)});
     const core::Instant starts =
@@ -914,9 +914,9 @@ core::Result<RequestView> request_view(Services& s, const Actor& a, std::int64_t
     }
     v.can_schedule = r->state == core::RequestState::submitted && a.may(core::Permission::triage);
     if (auto h = tx.query_one("SELECT m.id, h.starts_at, m.venue_id FROM hearings h "
-                              "JOIN meetings m ON m.id = h.meeting_id WHERE h.request_id = $1",
+                              "JOIN sittings m ON m.id = h.sitting_id WHERE h.request_id = $1",
                               {request_id})) {
-      v.meeting_id = h->integer(0);
+      v.sitting_id = h->integer(0);
       v.hearing_date = london_long_date(h->text(1));
       v.hearing_time = london_hh_mm(h->text(1));
       const core::Venue* hv = panel->venue(h->text(2));

@@ -131,7 +131,7 @@ struct RequestView {
   std::string hearing_date;  // when scheduled
   std::string hearing_time;
   std::string hearing_venue;
-  std::int64_t meeting_id = 0;
+  std::int64_t sitting_id = 0;
   bool has_papers = false;  // the panel has a document checklist
 };
 core::Result<RequestView> request_view(Services& s, const Actor& a, std::int64_t request_id);

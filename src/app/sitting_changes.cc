@@ -61,13 +61,13 @@ core::Result<When> check_when(const Services& s, const core::PanelType& panel,
 
 // A planned sitting that has not started: the only kind that can change.
 // Outside the panels the actor serves, a sitting is not found (core/access.h).
-core::Result<Row> changeable(Tx& tx, const Services& s, const Actor& a, std::int64_t meeting_id) {
+core::Result<Row> changeable(Tx& tx, const Services& s, const Actor& a, std::int64_t sitting_id) {
   auto m = tx.query_one(
       "SELECT id, panel_id, status, starts_at, ends_at, sitting_date, venue_id, room, "
-      "conference_details FROM meetings WHERE id = $1",
-      {meeting_id});
+      "conference_details FROM sittings WHERE id = $1",
+      {sitting_id});
   if (!m ||
-      !may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::sitting, core::Use::change)) {
+      !may_sitting(tx, s, a, sitting_id, m->text(1), core::Resource::sitting, core::Use::change)) {
     return core::Error::not_found();
   }
   if (m->text(2) != "planned") {
@@ -82,7 +82,7 @@ core::Result<Row> changeable(Tx& tx, const Services& s, const Actor& a, std::int
 bool clashes(Tx& tx, const std::string& panel_id, const std::string& starts,
              std::int64_t except_id) {
   return tx
-      .query_one("SELECT 1 FROM meetings WHERE panel_id = $1 AND starts_at = $2 AND id <> $3",
+      .query_one("SELECT 1 FROM sittings WHERE panel_id = $1 AND starts_at = $2 AND id <> $3",
                  {panel_id, starts, except_id})
       .has_value();
 }
@@ -120,18 +120,18 @@ core::Result<std::int64_t> add_sitting(Services& s, const Actor& a, const Sittin
       return core::Error::invalid("start", "This panel already has a sitting at that time");
     }
     const std::int64_t id = tx.insert(
-        "INSERT INTO meetings (panel_id, sitting_date, starts_at, ends_at, venue_id, room, "
+        "INSERT INTO sittings (panel_id, sitting_date, starts_at, ends_at, venue_id, room, "
         "conference_details, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'planned') "
         "RETURNING id",
         {panel->id, core::to_iso(when->date), starts, core::to_iso_utc(when->ends), in.venue_id,
          in.room, in.conference_details});
-    audit(tx, s, a, "sitting.add", "meeting", id,
+    audit(tx, s, a, "sitting.add", "sitting", id,
           {{"panel", panel->id}, {"starts_at", starts}, {"venue", in.venue_id}});
     return id;
   });
 }
 
-core::Status move_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
+core::Status move_sitting(Services& s, const Actor& a, std::int64_t sitting_id,
                           const SittingInput& in, const std::string& reason) {
   if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator moves sittings");
@@ -140,7 +140,7 @@ core::Status move_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
     return ok;
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, a, meeting_id);
+    auto m = changeable(tx, s, a, sitting_id);
     if (!m) {
       return m.error();
     }
@@ -158,7 +158,7 @@ core::Status move_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
     }
     const core::Instant old_start = parse_utc(m->text(3));
     const std::string starts = core::to_iso_utc(when->starts);
-    if (clashes(tx, panel->id, starts, meeting_id)) {
+    if (clashes(tx, panel->id, starts, sitting_id)) {
       return core::Error::invalid("start", "This panel already has a sitting at that time");
     }
     // The hearings keep their offsets from the start, so they must still fit.
@@ -168,8 +168,8 @@ core::Status move_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
     };
     std::vector<Moved> hearings;
     for (const Row& h : tx.query("SELECT id, starts_at, minutes FROM hearings "
-                                 "WHERE meeting_id = $1 ORDER BY starts_at",
-                                 {meeting_id})) {
+                                 "WHERE sitting_id = $1 ORDER BY starts_at",
+                                 {sitting_id})) {
       const core::Instant moved = when->starts + (parse_utc(h.text(1)) - old_start);
       if (moved + std::chrono::minutes{h.integer(2)} > when->ends) {
         return core::Error::invalid("end", "The hearings booked need the sitting to last until " +
@@ -180,17 +180,17 @@ core::Status move_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
       hearings.push_back({h.integer(0), moved});
     }
     tx.exec(
-        "UPDATE meetings SET sitting_date = $1, starts_at = $2, ends_at = $3, venue_id = $4, "
+        "UPDATE sittings SET sitting_date = $1, starts_at = $2, ends_at = $3, venue_id = $4, "
         "room = $5, conference_details = $6, proposed_date = NULL WHERE id = $7",
         {core::to_iso(when->date), starts, core::to_iso_utc(when->ends), in.venue_id,
-         with_details.room, with_details.conference_details, meeting_id});
+         with_details.room, with_details.conference_details, sitting_id});
     for (const Moved& h : hearings) {
       tx.exec("UPDATE hearings SET starts_at = $1 WHERE id = $2",
               {core::to_iso_utc(h.starts), h.id});
       notify_presenters(tx, s, h.id, Notice::moved, reason);
     }
-    notify_members(tx, s, meeting_id, Notice::moved, reason);
-    audit(tx, s, a, "sitting.move", "meeting", meeting_id,
+    notify_members(tx, s, sitting_id, Notice::moved, reason);
+    audit(tx, s, a, "sitting.move", "sitting", sitting_id,
           {{"from", m->text(3)},
            {"to", starts},
            {"venue", in.venue_id},
@@ -200,7 +200,7 @@ core::Status move_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
   });
 }
 
-core::Status cancel_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
+core::Status cancel_sitting(Services& s, const Actor& a, std::int64_t sitting_id,
                             const std::string& reason) {
   if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator cancels sittings");
@@ -209,13 +209,13 @@ core::Status cancel_sitting(Services& s, const Actor& a, std::int64_t meeting_id
     return ok;
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, a, meeting_id);
+    auto m = changeable(tx, s, a, sitting_id);
     if (!m) {
       return m.error();
     }
     nlohmann::json requeued = nlohmann::json::array();
     for (const Row& h :
-         tx.query("SELECT id, request_id FROM hearings WHERE meeting_id = $1", {meeting_id})) {
+         tx.query("SELECT id, request_id FROM hearings WHERE sitting_id = $1", {sitting_id})) {
       notify_presenters(tx, s, h.integer(0), Notice::cancelled, reason);
       tx.exec("DELETE FROM hearings WHERE id = $1", {h.integer(0)});
       // Back in the queue, for the coordinator to give a new slot.
@@ -223,16 +223,16 @@ core::Status cancel_sitting(Services& s, const Actor& a, std::int64_t meeting_id
               {now_utc(s), h.integer(1)});
       requeued.push_back(h.integer(1));
     }
-    tx.exec("UPDATE meetings SET status = 'cancelled', cancel_reason = $1 WHERE id = $2",
-            {reason, meeting_id});
-    notify_members(tx, s, meeting_id, Notice::cancelled, reason);
-    audit(tx, s, a, "sitting.cancel", "meeting", meeting_id,
+    tx.exec("UPDATE sittings SET status = 'cancelled', cancel_reason = $1 WHERE id = $2",
+            {reason, sitting_id});
+    notify_members(tx, s, sitting_id, Notice::cancelled, reason);
+    audit(tx, s, a, "sitting.cancel", "sitting", sitting_id,
           {{"reason", reason}, {"requests_requeued", requeued}});
     return core::Done{};
   });
 }
 
-core::Status set_sitting_details(Services& s, const Actor& a, std::int64_t meeting_id,
+core::Status set_sitting_details(Services& s, const Actor& a, std::int64_t sitting_id,
                                  const std::string& room, const std::string& conference_details) {
   if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator changes sittings");
@@ -248,34 +248,34 @@ core::Status set_sitting_details(Services& s, const Actor& a, std::int64_t meeti
     return core::Error::invalid_fields(std::move(problems));
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, a, meeting_id);
+    auto m = changeable(tx, s, a, sitting_id);
     if (!m) {
       return m.error();
     }
-    tx.exec("UPDATE meetings SET room = $1, conference_details = $2 WHERE id = $3",
-            {room, conference_details, meeting_id});
-    audit(tx, s, a, "sitting.details", "meeting", meeting_id,
+    tx.exec("UPDATE sittings SET room = $1, conference_details = $2 WHERE id = $3",
+            {room, conference_details, sitting_id});
+    audit(tx, s, a, "sitting.details", "sitting", sitting_id,
           {{"room", room}, {"conference_details", conference_details}});
     return core::Done{};
   });
 }
 
-core::Status publish_agenda(Services& s, const Actor& a, std::int64_t meeting_id) {
+core::Status publish_agenda(Services& s, const Actor& a, std::int64_t sitting_id) {
   if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator publishes agendas");
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, a, meeting_id);
+    auto m = changeable(tx, s, a, sitting_id);
     if (!m) {
       return m.error();
     }
     const bool again =
-        tx.query_one("SELECT 1 FROM meetings WHERE id = $1 AND published_at IS NOT NULL",
-                     {meeting_id})
+        tx.query_one("SELECT 1 FROM sittings WHERE id = $1 AND published_at IS NOT NULL",
+                     {sitting_id})
             .has_value();
-    tx.exec("UPDATE meetings SET published_at = $1 WHERE id = $2", {now_utc(s), meeting_id});
-    notify_members(tx, s, meeting_id, again ? Notice::updated : Notice::scheduled);
-    audit(tx, s, a, "sitting.publish", "meeting", meeting_id, {{"again", again}});
+    tx.exec("UPDATE sittings SET published_at = $1 WHERE id = $2", {now_utc(s), sitting_id});
+    notify_members(tx, s, sitting_id, again ? Notice::updated : Notice::scheduled);
+    audit(tx, s, a, "sitting.publish", "sitting", sitting_id, {{"again", again}});
     return core::Done{};
   });
 }

@@ -34,21 +34,21 @@ core::Result<std::int64_t> add_sitting(Services& s, const Actor& a, const Sittin
 // Moves a sitting to a new date and times (and venue). Its hearings keep
 // their places relative to the start; refused when they would no longer fit.
 // `reason` is told to the people concerned.
-core::Status move_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
+core::Status move_sitting(Services& s, const Actor& a, std::int64_t sitting_id,
                           const SittingInput& in, const std::string& reason);
 
 // Cancels a sitting: its hearings are removed and their requests go back to
 // the triage queue. The reason is required.
-core::Status cancel_sitting(Services& s, const Actor& a, std::int64_t meeting_id,
+core::Status cancel_sitting(Services& s, const Actor& a, std::int64_t sitting_id,
                             const std::string& reason);
 
 // The room and the conference-call details (phone number, link).
-core::Status set_sitting_details(Services& s, const Actor& a, std::int64_t meeting_id,
+core::Status set_sitting_details(Services& s, const Actor& a, std::int64_t sitting_id,
                                  const std::string& room, const std::string& conference_details);
 
 // Publishes the agenda: members are sent the sitting's invitation, and the
 // agenda shows when it was published. Publishing again after changes sends
 // an update.
-core::Status publish_agenda(Services& s, const Actor& a, std::int64_t meeting_id);
+core::Status publish_agenda(Services& s, const Actor& a, std::int64_t sitting_id);
 
 }  // namespace casepanel::app

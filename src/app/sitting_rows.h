@@ -1,4 +1,4 @@
-// Reading sittings from the meetings table, for the sittings and triage use
+// Reading sittings from the sittings table, for the sittings and triage use
 // cases (internal to app/).
 #pragma once
 

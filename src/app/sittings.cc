@@ -16,10 +16,10 @@ using store::Tx;
 
 const char* const kSittingColumns =
     "SELECT m.id, m.panel_id, m.sitting_date, m.starts_at, m.ends_at, m.venue_id, m.status, "
-    "COALESCE((SELECT SUM(h.minutes) FROM hearings h WHERE h.meeting_id = m.id), 0), "
-    "(SELECT COUNT(*) FROM hearings h WHERE h.meeting_id = m.id), m.room, "
+    "COALESCE((SELECT SUM(h.minutes) FROM hearings h WHERE h.sitting_id = m.id), 0), "
+    "(SELECT COUNT(*) FROM hearings h WHERE h.sitting_id = m.id), m.room, "
     "m.conference_details, COALESCE(m.proposed_date, ''), m.cancel_reason, "
-    "COALESCE(m.published_at, ''), m.starts_at FROM meetings m ";
+    "COALESCE(m.published_at, ''), m.starts_at FROM sittings m ";
 
 namespace {
 
@@ -85,13 +85,13 @@ int ensure_sittings(Services& s, core::Date from, int count) {
         const std::string starts = core::to_iso_utc(core::london_to_utc(sit.date, sit.start));
         // A sitting the coordinator moved or cancelled keeps its slot in
         // the schedule, so it is not made again.
-        if (tx.query_one("SELECT 1 FROM meetings WHERE panel_id = $1 AND (starts_at = $2 OR "
+        if (tx.query_one("SELECT 1 FROM sittings WHERE panel_id = $1 AND (starts_at = $2 OR "
                          "schedule_slot = $3)",
                          {panel.id, starts, starts})) {
           continue;
         }
         tx.exec(
-            "INSERT INTO meetings (panel_id, sitting_date, starts_at, ends_at, venue_id, status, "
+            "INSERT INTO sittings (panel_id, sitting_date, starts_at, ends_at, venue_id, status, "
             "schedule_slot, proposed_date) VALUES ($1, $2, $3, $4, $5, 'planned', $6, $7)",
             {panel.id, core::to_iso(sit.date), starts,
              core::to_iso_utc(core::london_to_utc(sit.date, sit.end)), sit.venue_id, starts,
@@ -119,7 +119,7 @@ std::vector<PlannedSitting> planned_sittings(Services& s, const core::PanelType&
     std::set<std::string> slots;  // the schedule's slots the database already holds
     for (const Row& r :
          tx.query("SELECT sitting_date, starts_at, ends_at, venue_id, status, "
-                  "COALESCE(schedule_slot, starts_at) FROM meetings WHERE panel_id = $1",
+                  "COALESCE(schedule_slot, starts_at) FROM sittings WHERE panel_id = $1",
                   {panel.id})) {
       slots.insert(r.text(5));
       const auto date = core::parse_iso_date(r.text(0));
@@ -177,31 +177,31 @@ core::Result<std::vector<SittingSummary>> upcoming_sittings(Services& s, const A
   return out;
 }
 
-core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t meeting_id,
+core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t sitting_id,
                                        SittingPage page) {
   if (!a.may(core::Permission::view_sittings)) {
     return core::Error::not_found();
   }
   auto view = s.db.read<SittingView>([&](Tx& tx) -> core::Result<SittingView> {
-    auto m = tx.query_one(std::string(kSittingColumns) + "WHERE m.id = $1", {meeting_id});
+    auto m = tx.query_one(std::string(kSittingColumns) + "WHERE m.id = $1", {sitting_id});
     if (!m ||
-        !may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::sitting, core::Use::read)) {
+        !may_sitting(tx, s, a, sitting_id, m->text(1), core::Resource::sitting, core::Use::read)) {
       return core::Error::not_found();
     }
     SittingView v;
     v.sitting = sitting_of(s, *m);
-    v.can_record = may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::decision,
+    v.can_record = may_sitting(tx, s, a, sitting_id, m->text(1), core::Resource::decision,
                                core::Use::change) &&
                    why_not_decide_yet(s, v.sitting.iso_date, v.sitting.status).empty();
     v.can_manage =
-        may_sitting(tx, s, a, meeting_id, m->text(1), core::Resource::sitting, core::Use::change);
+        may_sitting(tx, s, a, sitting_id, m->text(1), core::Resource::sitting, core::Use::change);
     const core::PanelType* panel = s.panels.find(m->text(1));
-    if (auto chair = tx.query_one("SELECT u.name FROM meetings m JOIN users u ON u.id = "
+    if (auto chair = tx.query_one("SELECT u.name FROM sittings m JOIN users u ON u.id = "
                                   "m.chair_id WHERE m.id = $1",
-                                  {meeting_id})) {
+                                  {sitting_id})) {
       v.chair = chair->text(0);
     }
-    const auto names = sitting_children_names(tx, meeting_id);
+    const auto names = sitting_children_names(tx, sitting_id);
     for (const Row& r :
          tx.query("SELECT h.id, h.request_id, h.starts_at, h.minutes, r.request_type, "
                   "r.conference_call, COALESCE(w.name, ''), COALESCE(pm.name, ''), "
@@ -211,8 +211,8 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
                   "JOIN users w ON w.id = r.author_id LEFT JOIN teams t ON t.id = r.team_id "
                   "LEFT JOIN users pm ON pm.id = t.manager_id "
                   "LEFT JOIN users hc ON hc.id = h.chair_id "
-                  "WHERE h.meeting_id = $1 ORDER BY h.starts_at",
-                  {meeting_id})) {
+                  "WHERE h.sitting_id = $1 ORDER BY h.starts_at",
+                  {sitting_id})) {
       AgendaItem item;
       item.hearing_id = r.integer(0);
       item.request_id = r.integer(1);
@@ -236,7 +236,7 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
       }
       v.agenda.push_back(std::move(item));
     }
-    v.members = sitting_members(tx, s, meeting_id);
+    v.members = sitting_members(tx, s, sitting_id);
     if (panel) {
       v.quorum = quorum_of(*panel, v.members);
       if (v.can_manage) {
@@ -249,7 +249,7 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
     // Recorded before the page is handed out, as a child's record is.
     s.db.write_all([&](Tx& tx) {
       audit(tx, s, a, page == SittingPage::print ? "sitting.print" : "sitting.view", "sitting",
-            meeting_id);
+            sitting_id);
     });
   }
   return view;
@@ -261,8 +261,8 @@ core::Result<DecisionForm> decision_form(Services& s, const Actor& a, std::int64
   }
   return s.db.read<DecisionForm>([&](Tx& tx) -> core::Result<DecisionForm> {
     auto h = tx.query_one(
-        "SELECT h.meeting_id, m.panel_id, m.sitting_date, h.request_id, r.team_id, m.status "
-        "FROM hearings h JOIN meetings m ON m.id = h.meeting_id "
+        "SELECT h.sitting_id, m.panel_id, m.sitting_date, h.request_id, r.team_id, m.status "
+        "FROM hearings h JOIN sittings m ON m.id = h.sitting_id "
         "JOIN requests r ON r.id = h.request_id WHERE h.id = $1",
         {hearing_id});
     if (!h || !may_sitting(tx, s, a, h->integer(0), h->text(1), core::Resource::decision,
@@ -275,7 +275,7 @@ core::Result<DecisionForm> decision_form(Services& s, const Actor& a, std::int64
     const core::PanelType* panel = s.panels.find(h->text(1));
     DecisionForm f;
     f.hearing_id = hearing_id;
-    f.meeting_id = h->integer(0);
+    f.sitting_id = h->integer(0);
     f.sitting = (panel ? panel->name : h->text(1)) + ", " + long_date(h->text(2));
     for (const Row& c :
          tx.query("SELECT c.id, c.first_name || ' ' || c.last_name FROM children c "
@@ -347,7 +347,7 @@ core::Status record_decision(Services& s, const Actor& a, std::int64_t hearing_i
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     auto h = tx.query_one(
         "SELECT h.request_id, m.panel_id, m.sitting_date, m.status, m.id FROM hearings h "
-        "JOIN meetings m ON m.id = h.meeting_id WHERE h.id = $1",
+        "JOIN sittings m ON m.id = h.sitting_id WHERE h.id = $1",
         {hearing_id});
     if (!h || !may_sitting(tx, s, a, h->integer(4), h->text(1), core::Resource::decision,
                            core::Use::change)) {

@@ -1,4 +1,4 @@
-// Sittings (panel meetings), the coordinator's triage queue, scheduling a
+// Sittings (panel sittings), the coordinator's triage queue, scheduling a
 // request into a sitting, and recording decisions at a hearing.
 #pragma once
 
@@ -81,12 +81,12 @@ struct SittingView {
 };
 // Which page the sitting is read for: the audit log tells them apart.
 enum class SittingPage { agenda, print };
-core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t meeting_id,
+core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t sitting_id,
                                        SittingPage page = SittingPage::agenda);
 
 struct DecisionForm {
   std::int64_t hearing_id = 0;
-  std::int64_t meeting_id = 0;
+  std::int64_t sitting_id = 0;
   std::string sitting;
   std::vector<NamedId> children;  // those without a decision yet
   std::vector<core::Choice> decisions;

@@ -103,14 +103,14 @@ void add_or_not(core::Relationships& out, bool has, core::Relationship yes, core
 
 }  // namespace
 
-bool expected_at(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t meeting_id,
+bool expected_at(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t sitting_id,
                  const std::string& panel_id) {
-  for (std::int64_t chair : store::sitting_chairs(tx, meeting_id)) {
+  for (std::int64_t chair : store::sitting_chairs(tx, sitting_id)) {
     if (chair == actor.id) {
       return true;
     }
   }
-  const std::vector<std::int64_t> listed = store::listed_members(tx, meeting_id);
+  const std::vector<std::int64_t> listed = store::listed_members(tx, sitting_id);
   if (!listed.empty()) {
     return std::find(listed.begin(), listed.end(), actor.id) != listed.end();
   }
@@ -137,7 +137,7 @@ bool on_agenda(store::Tx& tx, const Services& s, const Actor& actor,
   if (m.chair_id == actor.id || m.hearing_chair_id == actor.id) {
     return true;
   }
-  return expected_at(tx, s, actor, m.meeting_id, m.panel_id);
+  return expected_at(tx, s, actor, m.sitting_id, m.panel_id);
 }
 
 std::string window_since(store::Tx& tx, const Services& s) {
@@ -224,7 +224,7 @@ bool may_request(store::Tx& tx, const Services& s, const Actor& actor, const sto
   return core::may(actor.roles, request_relationships(tx, s, actor, r, resource), resource, use);
 }
 
-bool may_sitting(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t meeting_id,
+bool may_sitting(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t sitting_id,
                  const std::string& panel_id, core::Resource resource, core::Use use) {
   using core::Relationship;
   const core::Relationships wanted = core::relevant(actor.roles, resource);
@@ -232,8 +232,8 @@ bool may_sitting(store::Tx& tx, const Services& s, const Actor& actor, std::int6
   if (wanted.count(Relationship::panel_served) && serves(tx, actor, panel_id)) {
     out.insert(Relationship::panel_served);
   }
-  if (wanted.count(Relationship::on_agenda) && meeting_id != 0 &&
-      expected_at(tx, s, actor, meeting_id, panel_id)) {
+  if (wanted.count(Relationship::on_agenda) && sitting_id != 0 &&
+      expected_at(tx, s, actor, sitting_id, panel_id)) {
     out.insert(Relationship::on_agenda);
   }
   return core::may(actor.roles, out, resource, use);
@@ -262,14 +262,14 @@ int request_child_count(store::Tx& tx, std::int64_t request_id) {
 }
 
 std::unordered_map<std::int64_t, ChildrenNames> sitting_children_names(store::Tx& tx,
-                                                                       std::int64_t meeting_id) {
+                                                                       std::int64_t sitting_id) {
   std::unordered_map<std::int64_t, ChildrenNames> out;
   for (const auto& r : tx.query("SELECT h.request_id, c.first_name || ' ' || c.last_name "
                                 "FROM hearings h JOIN request_children rc "
                                 "ON rc.request_id = h.request_id JOIN children c "
-                                "ON c.id = rc.child_id WHERE h.meeting_id = $1 "
+                                "ON c.id = rc.child_id WHERE h.sitting_id = $1 "
                                 "ORDER BY h.request_id, c.date_of_birth, c.id",
-                                {meeting_id})) {
+                                {sitting_id})) {
     ChildrenNames& n = out[r.integer(0)];
     n.names += (n.names.empty() ? "" : ", ") + r.text(1);
     ++n.count;

@@ -48,12 +48,12 @@ core::Relationships request_relationships(store::Tx& tx, const Services& s, cons
 bool may_request(store::Tx& tx, const Services& s, const Actor& actor, const store::RequestFacts& r,
                  RequestPart part, core::Use use);
 // A sitting: those expected at it or chairing it, and those serving its panel.
-bool may_sitting(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t meeting_id,
+bool may_sitting(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t sitting_id,
                  const std::string& panel_id, core::Resource resource, core::Use use);
 // Whether the actor is expected at the sitting: its chair or a hearing's, on
 // its list of members, or (while it has no list) holding a seat of its panel
 // (the list app/members.h shows).
-bool expected_at(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t meeting_id,
+bool expected_at(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t sitting_id,
                  const std::string& panel_id);
 // Whether a sitting hearing a request is on the actor's agenda now: expected
 // at it, and its access window open (core/access.h).
@@ -75,7 +75,7 @@ struct ChildrenNames {
   int count = 0;
 };
 std::unordered_map<std::int64_t, ChildrenNames> sitting_children_names(store::Tx& tx,
-                                                                       std::int64_t meeting_id);
+                                                                       std::int64_t sitting_id);
 // A request type's label from its panel; the panel's name + " request" where
 // the panel asks for criteria rather than a type.
 std::string request_type_label(const core::PanelType* panel, const std::string& type);

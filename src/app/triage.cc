@@ -69,11 +69,11 @@ std::optional<std::int64_t> team_manager(Tx& tx, std::int64_t team_id) {
 }
 
 // The booked hearings of a sitting, as [start, end) instants, in order.
-std::vector<std::pair<core::Instant, core::Instant>> booked(Tx& tx, std::int64_t meeting_id) {
+std::vector<std::pair<core::Instant, core::Instant>> booked(Tx& tx, std::int64_t sitting_id) {
   std::vector<std::pair<core::Instant, core::Instant>> out;
   for (const Row& h :
-       tx.query("SELECT starts_at, minutes FROM hearings WHERE meeting_id = $1 ORDER BY starts_at",
-                {meeting_id})) {
+       tx.query("SELECT starts_at, minutes FROM hearings WHERE sitting_id = $1 ORDER BY starts_at",
+                {sitting_id})) {
     const core::Instant at = parse_utc(h.text(0));
     out.emplace_back(at, at + std::chrono::minutes{h.integer(1)});
   }
@@ -170,12 +170,12 @@ void insert_hearing(Tx& tx, const Services& s, const Actor& a, const core::Place
                     nlohmann::json detail) {
   const std::string starts = core::to_iso_utc(p.starts);
   const std::int64_t hearing = tx.insert(
-      "INSERT INTO hearings (meeting_id, request_id, starts_at, minutes, status) "
+      "INSERT INTO hearings (sitting_id, request_id, starts_at, minutes, status) "
       "VALUES ($1, $2, $3, $4, 'scheduled') RETURNING id",
       {p.sitting_id, p.request_id, starts, std::int64_t{p.minutes}});
   tx.exec("UPDATE requests SET state = 'scheduled', updated_at = $1 WHERE id = $2",
           {now_utc(s), p.request_id});
-  detail["meeting"] = p.sitting_id;
+  detail["sitting"] = p.sitting_id;
   detail["hearing"] = hearing;
   detail["starts_at"] = starts;
   detail["minutes"] = p.minutes;
@@ -198,7 +198,7 @@ ProposalInput proposal_input(Tx& tx, const Services& s, const core::PanelType& p
   const std::string horizon = core::to_iso(core::Date{
       std::chrono::sys_days{core::london_date(now)} + std::chrono::days{7 * kProposalWeeks}});
   for (const Row& r : tx.query("SELECT id, sitting_date, starts_at, ends_at, venue_id "
-                               "FROM meetings WHERE panel_id = $1 AND status = 'planned' AND "
+                               "FROM sittings WHERE panel_id = $1 AND status = 'planned' AND "
                                "starts_at > $2 AND sitting_date <= $3 ORDER BY starts_at",
                                {panel.id, core::to_iso_utc(now), horizon})) {
     core::AgendaSitting sit;
@@ -266,7 +266,7 @@ core::Result<std::vector<AgendaProposal>> propose_agendas(Services& s, const Act
         slot.children = request_children_names(tx, placed.request_id);
         slot.request_type = r ? request_type_label(&panel, r->text(0)) : "";
         slot.statutory = r && r->integer(1) != 0;
-        slot.meeting_id = placed.sitting_id;
+        slot.sitting_id = placed.sitting_id;
         for (const core::AgendaSitting& sit : in.sittings) {
           if (sit.id == placed.sitting_id) {
             slot.sitting = sitting_label(panel, sit);
@@ -409,7 +409,7 @@ core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a,
 }
 
 core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_id,
-                              std::int64_t meeting_id, const std::string& start) {
+                              std::int64_t sitting_id, const std::string& start) {
   if (!a.may(core::Permission::triage)) {
     return core::Error::forbidden("Only coordinators schedule requests");
   }
@@ -425,15 +425,15 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
     if (!req) {
       return req.error();
     }
-    auto m = tx.query_one(std::string(kSittingColumns) + "WHERE m.id = $1", {meeting_id});
+    auto m = tx.query_one(std::string(kSittingColumns) + "WHERE m.id = $1", {sitting_id});
     if (!m || m->text(1) != req->panel->id || m->text(6) != "planned" ||
         parse_utc(m->text(3)) <= s.clock.now()) {
-      return core::Error::invalid("meeting_id", "Select a planned sitting of this panel");
+      return core::Error::invalid("sitting_id", "Select a planned sitting of this panel");
     }
     // A request that missed a sitting's cut-off goes to a later one, unless
     // it was accepted late (which moves its target sitting back).
     if (!req->target_sitting_date.empty() && m->text(2) < req->target_sitting_date) {
-      return core::Error::invalid("meeting_id",
+      return core::Error::invalid("sitting_id",
                                   "This request arrived after the cut-off for that "
                                   "sitting: accept it late first, or choose the "
                                   "sitting on " +
@@ -443,7 +443,7 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
     const int minutes = req->panel->hearing_minutes(std::max(1, children));
     const core::Instant sitting_start = parse_utc(m->text(3));
     const core::Instant sitting_end = parse_utc(m->text(4));
-    const auto taken = booked(tx, meeting_id);
+    const auto taken = booked(tx, sitting_id);
     std::optional<core::Instant> at;
     if (wanted) {
       const core::Instant chosen = core::london_to_utc(core::london_date(sitting_start), *wanted);
@@ -455,11 +455,11 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
     } else {
       at = first_gap(taken, sitting_start, sitting_end, minutes);
       if (!at) {
-        return core::Error::invalid("meeting_id", "That sitting has no room for " +
+        return core::Error::invalid("sitting_id", "That sitting has no room for " +
                                                       std::to_string(minutes) + " more minutes");
       }
     }
-    insert_hearing(tx, s, a, {request_id, meeting_id, *at, minutes, ""}, {});
+    insert_hearing(tx, s, a, {request_id, sitting_id, *at, minutes, ""}, {});
     return core::Done{};
   });
 }

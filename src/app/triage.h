@@ -49,7 +49,7 @@ core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a,
 // Schedules into a sitting. `start` ("HH:MM", Europe/London) picks the slot;
 // empty takes the first free one. The hearing must fit in a free gap.
 core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_id,
-                              std::int64_t meeting_id, const std::string& start = "");
+                              std::int64_t sitting_id, const std::string& start = "");
 
 // The proposed agenda of a panel (core::propose_agenda): every submitted
 // request placed into the planned sittings ahead, statutory ones first, or
@@ -59,7 +59,7 @@ struct ProposedSlot {
   std::string children;
   std::string request_type;
   bool statutory = false;
-  std::int64_t meeting_id = 0;
+  std::int64_t sitting_id = 0;
   std::string sitting;  // "Tuesday 1 December 2026 at Horsham (CHN)"
   std::string start;    // HH:MM
   std::string end;

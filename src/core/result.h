@@ -77,3 +77,20 @@ using Status = Result<Done>;
 inline Status ok_status() { return Done{}; }
 
 }  // namespace casepanel::core
+
+// TRY(expr): the value of a Result, or return its error from the calling
+// function (which must itself return a Result). Passing an error up is one line:
+//
+//   const RequestRecord request = TRY(requests.load(tx, id));
+//   TRY(core::next_state(request.state, core::RequestEvent::approve));
+//
+// A GNU statement expression (g++ and clang both have them), as SerenityOS's
+// TRY is; `expr` is evaluated once.
+#define TRY(expr)                             \
+  ({                                          \
+    auto&& casepanel_try_result_ = (expr);    \
+    if (!casepanel_try_result_.ok()) {        \
+      return casepanel_try_result_.error();   \
+    }                                         \
+    std::move(casepanel_try_result_).value(); \
+  })

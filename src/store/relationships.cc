@@ -92,7 +92,7 @@ namespace {
 
 constexpr const char* kAgendaColumns =
     "SELECT m.id, m.panel_id, m.published_at, m.minutes_authorised_at, m.sitting_date, "
-    "m.chair_id, h.chair_id, rc.child_id FROM meetings m JOIN hearings h ON h.meeting_id = m.id "
+    "m.chair_id, h.chair_id, rc.child_id FROM sittings m JOIN hearings h ON h.sitting_id = m.id "
     "JOIN request_children rc ON rc.request_id = h.request_id ";
 
 std::vector<AgendaSitting> agenda_rows(Tx& tx, const std::string& where, const Params& params) {
@@ -121,10 +121,10 @@ std::vector<AgendaSitting> agenda_children(Tx& tx, const std::string& since) {
                      {since});
 }
 
-std::vector<std::int64_t> listed_members(Tx& tx, std::int64_t meeting_id) {
+std::vector<std::int64_t> listed_members(Tx& tx, std::int64_t sitting_id) {
   std::vector<std::int64_t> out;
   for (const Row& r :
-       tx.query("SELECT user_id FROM meeting_members WHERE meeting_id = $1", {meeting_id})) {
+       tx.query("SELECT user_id FROM sitting_members WHERE sitting_id = $1", {sitting_id})) {
     out.push_back(r.integer(0));
   }
   return out;
@@ -147,19 +147,19 @@ std::vector<std::int64_t> children_of_panels(Tx& tx, const std::vector<std::stri
   return out;
 }
 
-std::vector<std::int64_t> sitting_chairs(Tx& tx, std::int64_t meeting_id) {
+std::vector<std::int64_t> sitting_chairs(Tx& tx, std::int64_t sitting_id) {
   std::vector<std::int64_t> out;
-  for (const Row& r : tx.query("SELECT chair_id FROM meetings WHERE id = $1 AND chair_id IS NOT "
-                               "NULL UNION SELECT chair_id FROM hearings WHERE meeting_id = $2 "
+  for (const Row& r : tx.query("SELECT chair_id FROM sittings WHERE id = $1 AND chair_id IS NOT "
+                               "NULL UNION SELECT chair_id FROM hearings WHERE sitting_id = $2 "
                                "AND chair_id IS NOT NULL",
-                               {meeting_id, meeting_id})) {
+                               {sitting_id, sitting_id})) {
     out.push_back(r.integer(0));
   }
   return out;
 }
 
-std::optional<std::string> sitting_panel(Tx& tx, std::int64_t meeting_id) {
-  auto r = tx.query_one("SELECT panel_id FROM meetings WHERE id = $1", {meeting_id});
+std::optional<std::string> sitting_panel(Tx& tx, std::int64_t sitting_id) {
+  auto r = tx.query_one("SELECT panel_id FROM sittings WHERE id = $1", {sitting_id});
   return r ? std::optional<std::string>(r->text(0)) : std::nullopt;
 }
 

@@ -42,7 +42,7 @@ std::vector<RequestFacts> child_requests(Tx& tx, std::int64_t child_id);
 // A sitting hearing a request, as access needs it: its dates as stored (ISO
 // text), its chair and the chair named for the hearing, if any.
 struct AgendaSitting {
-  std::int64_t meeting_id = 0;
+  std::int64_t sitting_id = 0;
   std::string panel_id;
   std::optional<std::string> published_at;
   std::optional<std::string> minutes_authorised_at;
@@ -59,15 +59,15 @@ std::vector<AgendaSitting> sittings_hearing_child(Tx& tx, std::int64_t child_id)
 // authorised (or, without minutes, the sitting held) on or after `since`
 // (ISO date); one row per child and sitting.
 std::vector<AgendaSitting> agenda_children(Tx& tx, const std::string& since);
-// The users listed for a sitting (meeting_members); empty when the sitting
+// The users listed for a sitting (sitting_members); empty when the sitting
 // has no list yet and its panel's membership applies (app/members.h).
-std::vector<std::int64_t> listed_members(Tx& tx, std::int64_t meeting_id);
+std::vector<std::int64_t> listed_members(Tx& tx, std::int64_t sitting_id);
 // The children of submitted-or-later requests of these panels.
 std::vector<std::int64_t> children_of_panels(Tx& tx, const std::vector<std::string>& panel_ids);
 // The sitting's chair and the chairs named for its hearings.
-std::vector<std::int64_t> sitting_chairs(Tx& tx, std::int64_t meeting_id);
+std::vector<std::int64_t> sitting_chairs(Tx& tx, std::int64_t sitting_id);
 // The panel a sitting belongs to; nullopt when there is no such sitting.
-std::optional<std::string> sitting_panel(Tx& tx, std::int64_t meeting_id);
+std::optional<std::string> sitting_panel(Tx& tx, std::int64_t sitting_id);
 
 // settings.access_days_after_minutes (docs/access.md); the default when unset
 // or not a whole number of days from 0 to 3650.

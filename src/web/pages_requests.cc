@@ -529,8 +529,8 @@ WebResponse show_request(const Site& site, const WebRequest& r, bool checking,
   set_if(d, "hearing_date", v->hearing_date);
   set_if(d, "hearing_time", v->hearing_time);
   set_if(d, "hearing_venue", v->hearing_venue);
-  if (v->meeting_id) {
-    d.set("meeting_id", str(v->meeting_id));
+  if (v->sitting_id) {
+    d.set("sitting_id", str(v->sitting_id));
   }
   if (errors) {
     add_errors(d, *errors);

@@ -186,12 +186,12 @@ WebResponse attendance(const Site& site, WebRequest& r) {
 WebResponse name_chair(const Site& site, WebRequest& r) {
   auto done = app::name_hearing_chair(site.services(), r.actor(), r.id_param(),
                                       parse_id(r.field("chair_id")));
-  const std::int64_t meeting = parse_id(r.field("meeting_id"));
+  const std::int64_t sitting = parse_id(r.field("sitting_id"));
   if (done) {
-    return WebResponse::redirect("/sittings/" + str(meeting));
+    return WebResponse::redirect("/sittings/" + str(sitting));
   }
   if (done.error().kind == core::ErrorKind::invalid) {
-    r.params = {str(meeting)};
+    r.params = {str(sitting)};
     return sitting_page(site, r, "sitting", &done.error());
   }
   return site.error(r, done.error());
@@ -248,7 +248,7 @@ WebResponse decision_page(const Site& site, const WebRequest& r, const core::Err
   }
   Data d;
   d.set("hearing_id", str(f->hearing_id));
-  d.set("meeting_id", str(f->meeting_id));
+  d.set("sitting_id", str(f->sitting_id));
   d.set("sitting", f->sitting);
   Data children{Data::type::list};
   for (const auto& c : f->children) {
@@ -314,7 +314,7 @@ WebResponse record(const Site& site, WebRequest& r) {
   if (f && !f->children.empty()) {
     return WebResponse::redirect("/hearings/" + str(r.id_param()) + "/decision");
   }
-  return WebResponse::redirect("/sittings/" + (f ? str(f->meeting_id) : std::string()));
+  return WebResponse::redirect("/sittings/" + (f ? str(f->sitting_id) : std::string()));
 }
 
 }  // namespace

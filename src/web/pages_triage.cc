@@ -108,7 +108,7 @@ WebResponse after(const Site& site, WebRequest& r, const core::Status& done) {
 
 WebResponse schedule(const Site& site, WebRequest& r) {
   auto done = app::schedule_request(site.services(), r.actor(), r.id_param(),
-                                    parse_id(r.field("meeting_id")), r.field("start"));
+                                    parse_id(r.field("sitting_id")), r.field("start"));
   if (done) {
     return WebResponse::redirect("/requests/" + str(r.id_param()));
   }

@@ -318,21 +318,21 @@ TEST_F(StandardDemo, RequestsHaveCriteriaPapersAndDiscussions) {
 TEST_F(StandardDemo, PastSittingsWereHeldAndFutureOnesArePlanned) {
   for (const core::PanelType& panel : w().services().panels.all()) {
     SCOPED_TRACE(panel.id);
-    EXPECT_GE(w().integer("SELECT COUNT(*) FROM meetings WHERE panel_id = $1 AND status = 'held' "
+    EXPECT_GE(w().integer("SELECT COUNT(*) FROM sittings WHERE panel_id = $1 AND status = 'held' "
                           "AND sitting_date < '2026-11-22'",
                           {panel.id}),
               6);
-    EXPECT_GE(w().integer("SELECT COUNT(*) FROM meetings WHERE panel_id = $1 AND status = "
+    EXPECT_GE(w().integer("SELECT COUNT(*) FROM sittings WHERE panel_id = $1 AND status = "
                           "'planned' AND sitting_date >= '2026-11-22'",
                           {panel.id}),
               6);
-    EXPECT_GT(w().integer("SELECT COUNT(*) FROM hearings h JOIN meetings m ON m.id = "
-                          "h.meeting_id WHERE m.panel_id = $1 AND h.status = 'scheduled' AND "
+    EXPECT_GT(w().integer("SELECT COUNT(*) FROM hearings h JOIN sittings m ON m.id = "
+                          "h.sitting_id WHERE m.panel_id = $1 AND h.status = 'scheduled' AND "
                           "m.status = 'planned'",
                           {panel.id}),
               0);
   }
-  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM meetings WHERE status = 'planned' AND "
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM sittings WHERE status = 'planned' AND "
                         "sitting_date < '2026-11-22'"),
             0);
   // Heard and decided requests have a hearing with a decision for every child.
@@ -343,7 +343,7 @@ TEST_F(StandardDemo, PastSittingsWereHeldAndFutureOnesArePlanned) {
                         "rc.child_id)"),
             0);
   // Hearings follow one another from the sitting's start and fit in it.
-  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM hearings h JOIN meetings m ON m.id = h.meeting_id "
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM hearings h JOIN sittings m ON m.id = h.sitting_id "
                         "WHERE h.starts_at < m.starts_at OR h.starts_at >= m.ends_at"),
             0);
   EXPECT_GT(w().integer("SELECT COUNT(*) FROM actions WHERE status = 'open' AND due_date < "
@@ -446,20 +446,20 @@ TEST(Demo, LargeScaleHasTheBenchmarksData) {
     EXPECT_NE(w.user(std::string(core::role_id(role))), 0);
   }
   // "An agenda of 14 hearings": a future sitting.
-  const std::int64_t meeting =
-      std::stoll(w.text("SELECT value FROM settings WHERE key = 'bench_meeting_id'"));
-  EXPECT_EQ(w.integer("SELECT COUNT(*) FROM hearings WHERE meeting_id = $1", {meeting}), 14);
-  EXPECT_EQ(w.text("SELECT status FROM meetings WHERE id = $1", {meeting}), "planned");
-  EXPECT_GE(w.text("SELECT sitting_date FROM meetings WHERE id = $1", {meeting}), "2026-11-22");
+  const std::int64_t sitting =
+      std::stoll(w.text("SELECT value FROM settings WHERE key = 'bench_sitting_id'"));
+  EXPECT_EQ(w.integer("SELECT COUNT(*) FROM hearings WHERE sitting_id = $1", {sitting}), 14);
+  EXPECT_EQ(w.text("SELECT status FROM sittings WHERE id = $1", {sitting}), "planned");
+  EXPECT_GE(w.text("SELECT sitting_date FROM sittings WHERE id = $1", {sitting}), "2026-11-22");
   // "A child's history of 10 years".
   const std::int64_t child =
       std::stoll(w.text("SELECT value FROM settings WHERE key = 'bench_child_id'"));
-  EXPECT_LE(w.text("SELECT MIN(m.sitting_date) FROM meetings m JOIN hearings h ON h.meeting_id "
+  EXPECT_LE(w.text("SELECT MIN(m.sitting_date) FROM sittings m JOIN hearings h ON h.sitting_id "
                    "= m.id JOIN request_children rc ON rc.request_id = h.request_id WHERE "
                    "rc.child_id = $1",
                    {child}),
             "2017-01-01");
-  EXPECT_EQ(w.integer("SELECT COUNT(*) FROM hearings h JOIN meetings m ON m.id = h.meeting_id "
+  EXPECT_EQ(w.integer("SELECT COUNT(*) FROM hearings h JOIN sittings m ON m.id = h.sitting_id "
                       "WHERE h.starts_at < m.starts_at OR h.starts_at >= m.ends_at"),
             0);
   const store::AuditVerification v = store::verify_audit(w.db());

@@ -127,10 +127,10 @@ TEST(Sittings, SchedulingGivesTheNextFreeSlotAndSiblingsTakeLonger) {
   ASSERT_EQ(queue->size(), 2u);
   const auto& first = queue->front();
   EXPECT_EQ(first.minutes, first.request_id == siblings ? 30 : 15);
-  const std::int64_t meeting = first.sittings.front().id;
-  ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), siblings, meeting).ok());
-  ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), single, meeting).ok());
-  auto agenda = sitting_view(w.services(), w.actor(w.coordinator), meeting);
+  const std::int64_t sitting = first.sittings.front().id;
+  ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), siblings, sitting).ok());
+  ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), single, sitting).ok());
+  auto agenda = sitting_view(w.services(), w.actor(w.coordinator), sitting);
   ASSERT_TRUE(agenda.ok());
   ASSERT_EQ(agenda->agenda.size(), 2u);
   // CLAM sits 13:30-17:00 (Europe/London): the siblings take 30 minutes.
@@ -152,9 +152,9 @@ TEST(Decisions, NeedReasonsAndRecordTheActionInWorkingDays) {
   const auto id = new_sent_request(w, {w.child_a});
   approve_clam(w, id);
   auto queue = triage_queue(w.services(), w.actor(w.coordinator));
-  const std::int64_t meeting = queue->front().sittings.front().id;
-  ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), id, meeting).ok());
-  auto agenda = sitting_view(w.services(), w.actor(w.panel_admin), meeting);
+  const std::int64_t sitting = queue->front().sittings.front().id;
+  ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), id, sitting).ok());
+  auto agenda = sitting_view(w.services(), w.actor(w.panel_admin), sitting);
   const std::int64_t hearing = agenda->agenda.front().hearing_id;
   // Before the day of the sitting (Tuesday 1 December) no decision is
   // recorded: the agenda offers none and the form is refused.
@@ -165,7 +165,7 @@ TEST(Decisions, NeedReasonsAndRecordTheActionInWorkingDays) {
   EXPECT_EQ(early.error().message,
             "This hearing is on 1 December 2026: its decision can be recorded from that day");
   w.clock().set(parse_utc("2026-12-01T14:00:00Z"));
-  EXPECT_TRUE(sitting_view(w.services(), w.actor(w.panel_admin), meeting)->can_record);
+  EXPECT_TRUE(sitting_view(w.services(), w.actor(w.panel_admin), sitting)->can_record);
   auto form = decision_form(w.services(), w.actor(w.panel_admin), hearing);
   ASSERT_TRUE(form.ok());
   ASSERT_FALSE(form->decisions.empty());
@@ -179,7 +179,7 @@ TEST(Decisions, NeedReasonsAndRecordTheActionInWorkingDays) {
   EXPECT_EQ(missing.error().fields.front().field, "reasons");
 
   in.reasons = "The plan keeps her safe.";
-  in.action = "Arrange a placement planning meeting";
+  in.action = "Arrange a placement planning sitting";
   in.action_owner_id = w.sw_a;
   in.action_due_working_days = "5";
   ASSERT_TRUE(record_decision(w.services(), w.actor(w.panel_admin), hearing, in).ok());

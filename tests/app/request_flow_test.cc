@@ -33,7 +33,7 @@ std::string text(TestWorld& w, const std::string& sql, std::int64_t id) {
 std::int64_t support_sitting_on(TestWorld& w, const std::string& date) {
   std::int64_t id = 0;
   w.db().read_all([&](store::Tx& tx) {
-    id = tx.query_one("SELECT id FROM meetings WHERE panel_id = 'support' AND sitting_date = $1",
+    id = tx.query_one("SELECT id FROM sittings WHERE panel_id = 'support' AND sitting_date = $1",
                       {date})
              ->integer(0);
   });

@@ -34,16 +34,16 @@ std::string text(TestWorld& w, const std::string& sql, const store::Params& para
 }
 
 std::int64_t sitting_on(TestWorld& w, const std::string& panel, const std::string& date) {
-  return integer(w, "SELECT id FROM meetings WHERE panel_id = $1 AND sitting_date = $2",
+  return integer(w, "SELECT id FROM sittings WHERE panel_id = $1 AND sitting_date = $2",
                  {panel, date});
 }
 
-std::vector<std::string> hearing_times(TestWorld& w, std::int64_t meeting) {
+std::vector<std::string> hearing_times(TestWorld& w, std::int64_t sitting) {
   std::vector<std::string> out;
   w.db().read_all([&](store::Tx& tx) {
     for (const store::Row& r :
-         tx.query("SELECT starts_at FROM hearings WHERE meeting_id = $1 ORDER BY starts_at",
-                  {meeting})) {
+         tx.query("SELECT starts_at FROM hearings WHERE sitting_id = $1 ORDER BY starts_at",
+                  {sitting})) {
       out.push_back(core::to_iso_london(parse_utc(r.text(0))));
     }
   });
@@ -138,8 +138,8 @@ TEST_F(SittingChanges, MovingASittingTakesItsHearingsAlongAndTellsEveryone) {
   ASSERT_TRUE(move_sitting(s, w.actor(w.coordinator), dec1, to, "Room needed for court").ok());
   EXPECT_EQ(hearing_times(w, dec1),
             (std::vector<std::string>{"2026-12-02T10:00:00+00:00", "2026-12-02T10:30:00+00:00"}));
-  EXPECT_EQ(text(w, "SELECT room FROM meetings WHERE id = $1", {dec1}), "Room 4");
-  EXPECT_EQ(integer(w, "SELECT MIN(invite_sequence) FROM hearings WHERE meeting_id = $1", {dec1}),
+  EXPECT_EQ(text(w, "SELECT room FROM sittings WHERE id = $1", {dec1}), "Room 4");
+  EXPECT_EQ(integer(w, "SELECT MIN(invite_sequence) FROM hearings WHERE sitting_id = $1", {dec1}),
             1);
   EXPECT_EQ(outbox_count(w, w.sw_a, "has moved to 2 December 2026 at 10:00"), 1);
   EXPECT_EQ(outbox_count(w, w.pm_a, "has moved to 2 December 2026 at 10:30"), 1);
@@ -147,9 +147,9 @@ TEST_F(SittingChanges, MovingASittingTakesItsHearingsAlongAndTellsEveryone) {
   EXPECT_GT(integer(w, "SELECT COUNT(*) FROM outbox WHERE calendar LIKE '%BEGIN:VEVENT%'"), 0);
   EXPECT_EQ(emails_naming_a_child(w), std::vector<std::string>{});
   // The schedule does not make the moved sitting again.
-  const auto before = integer(w, "SELECT COUNT(*) FROM meetings");
+  const auto before = integer(w, "SELECT COUNT(*) FROM sittings");
   ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 3);
-  EXPECT_EQ(integer(w, "SELECT COUNT(*) FROM meetings"), before);
+  EXPECT_EQ(integer(w, "SELECT COUNT(*) FROM sittings"), before);
 }
 
 TEST_F(SittingChanges, CancellingASittingPutsItsRequestsBackInTheQueue) {
@@ -163,7 +163,7 @@ TEST_F(SittingChanges, CancellingASittingPutsItsRequestsBackInTheQueue) {
   EXPECT_EQ(testing::state_of(w, one), "scheduled");
   ASSERT_TRUE(cancel_sitting(s, w.actor(w.coordinator), dec1, "Chair unwell").ok());
   EXPECT_EQ(testing::state_of(w, one), "submitted");
-  EXPECT_EQ(text(w, "SELECT status FROM meetings WHERE id = $1", {dec1}), "cancelled");
+  EXPECT_EQ(text(w, "SELECT status FROM sittings WHERE id = $1", {dec1}), "cancelled");
   EXPECT_TRUE(hearing_times(w, dec1).empty());
   EXPECT_EQ(outbox_count(w, w.sw_a, "is cancelled"), 1);
   EXPECT_EQ(emails_naming_a_child(w), std::vector<std::string>{});
@@ -192,7 +192,7 @@ TEST_F(SittingChanges, TheCoordinatorAddsASittingWithItsRoom) {
   SittingInput in{"clam", "2026-12-03", "09:30", "12:00", "chn", "Board room", ""};
   auto added = add_sitting(s, w.actor(w.coordinator), in);
   ASSERT_TRUE(added.ok());
-  EXPECT_EQ(text(w, "SELECT starts_at FROM meetings WHERE id = $1", {*added}),
+  EXPECT_EQ(text(w, "SELECT starts_at FROM sittings WHERE id = $1", {*added}),
             "2026-12-03T09:30:00Z");
   auto twice = add_sitting(s, w.actor(w.coordinator), in);
   ASSERT_FALSE(twice.ok());
@@ -335,7 +335,7 @@ TEST_F(SittingChanges, AChairInTheCasesLineManagementMayNotDecideIt) {
   const auto dec2 = sitting_on(w, "support", "2026-12-02");
   ASSERT_TRUE(schedule_request(s, w.actor(w.coordinator), id, dec2).ok());
   w.db().write_all([&](store::Tx& tx) {
-    tx.exec("UPDATE meetings SET chair_id = $1 WHERE id = $2", {w.gm, dec2});
+    tx.exec("UPDATE sittings SET chair_id = $1 WHERE id = $2", {w.gm, dec2});
   });
   auto v = sitting_view(s, w.actor(w.coordinator), dec2);
   ASSERT_EQ(v->agenda.size(), 1u);

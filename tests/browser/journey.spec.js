@@ -83,7 +83,7 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
   let childName;
   let childId;
   let requestId;
-  let meetingId;
+  let sittingId;
   let hearingId;
   let sittingDate;
   let slotTime;
@@ -246,7 +246,7 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
 
     await page.getByRole('link', { name: "See the sitting's agenda" }).click();
     await expect(page).toHaveURL(/\/sittings\/\d+$/);
-    meetingId = /\/sittings\/(\d+)$/.exec(page.url())[1];
+    sittingId = /\/sittings\/(\d+)$/.exec(page.url())[1];
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^${sittingDate}, `));
     const agenda = page.locator('#agenda');
     const row = agenda.getByRole('row').filter({ has: page.locator(`a[href="/requests/${requestId}"]`) });
@@ -266,9 +266,9 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     await expect(page.getByRole('heading', { level: 1, name: 'Sittings' })).toBeVisible();
     await checkPage('sittings');
 
-    const open = page.getByRole('link', { name: sittingDate }).and(page.locator(`[href="/sittings/${meetingId}"]`));
+    const open = page.getByRole('link', { name: sittingDate }).and(page.locator(`[href="/sittings/${sittingId}"]`));
     await open.click();
-    await expect(page).toHaveURL(new RegExp(`/sittings/${meetingId}$`));
+    await expect(page).toHaveURL(new RegExp(`/sittings/${sittingId}$`));
     await checkPage('sitting-panel-admin');
 
     const agendaRow = page
@@ -290,7 +290,7 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     await checkPage('decision-form');
     await page.getByRole('button', { name: 'Record decision' }).click();
 
-    await expect(page).toHaveURL(new RegExp(`/sittings/${meetingId}$`));
+    await expect(page).toHaveURL(new RegExp(`/sittings/${sittingId}$`));
     await expect(agendaRow.getByText('Decided', { exact: true })).toBeVisible();
     await expect(agendaRow.getByRole('link', { name: /^Record decision/ })).toHaveCount(0);
     await checkPage('sitting-decided');

@@ -528,10 +528,10 @@ TEST_F(Outbox, AHearingsInvitationsArriveAndItsMoveAndCancellationUpdateThem) {
   app::ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 3);
   const auto request = testing::sent_clam_request(world_, {world_.child_a});
   testing::approve_clam(world_, request);
-  std::int64_t meeting = 0;
+  std::int64_t sitting = 0;
   world_.db().read_all([&](store::Tx& tx) {
-    meeting = tx.query_one(
-                    "SELECT id FROM meetings WHERE panel_id = 'clam' AND "
+    sitting = tx.query_one(
+                    "SELECT id FROM sittings WHERE panel_id = 'clam' AND "
                     "sitting_date = '2026-12-01'")
                   ->integer(0);
   });
@@ -549,7 +549,7 @@ TEST_F(Outbox, AHearingsInvitationsArriveAndItsMoveAndCancellationUpdateThem) {
     }
     return out;
   };
-  ASSERT_TRUE(app::schedule_request(s, coordinator, request, meeting, "13:45").ok());
+  ASSERT_TRUE(app::schedule_request(s, coordinator, request, sitting, "13:45").ok());
   auto got = invitations();
   ASSERT_EQ(got.size(), 1u);
   const std::regex uid("UID:(hearing-[0-9]+@casepanel)");
@@ -563,14 +563,14 @@ TEST_F(Outbox, AHearingsInvitationsArriveAndItsMoveAndCancellationUpdateThem) {
   EXPECT_NE(got[0].find("BEGIN:VTIMEZONE"), std::string::npos);
 
   app::SittingInput to{"", "2026-12-02", "10:00", "13:30", "chn", "", ""};
-  ASSERT_TRUE(app::move_sitting(s, coordinator, meeting, to, "Court hearing").ok());
+  ASSERT_TRUE(app::move_sitting(s, coordinator, sitting, to, "Court hearing").ok());
   got = invitations();
   ASSERT_EQ(got.size(), 2u);
   EXPECT_NE(got[1].find(hearing_uid), std::string::npos);
   EXPECT_NE(got[1].find("SEQUENCE:1"), std::string::npos);
   EXPECT_NE(got[1].find("DTSTART;TZID=Europe/London:20261202T101500"), std::string::npos) << got[1];
 
-  ASSERT_TRUE(app::cancel_sitting(s, coordinator, meeting, "Chair unwell").ok());
+  ASSERT_TRUE(app::cancel_sitting(s, coordinator, sitting, "Chair unwell").ok());
   got = invitations();
   ASSERT_EQ(got.size(), 3u);
   EXPECT_NE(got[2].find("METHOD:CANCEL"), std::string::npos);

@@ -201,15 +201,15 @@ class AccessMatrix : public ::testing::Test {
     qa.discussion_practice_manager = world_.pm_b;
     EXPECT_TRUE(app::approve_request(s, world_.actor(world_.pm_b), other_, qa).ok());
     EXPECT_TRUE(app::approve_request(s, world_.actor(world_.gm), other_, {}).ok());
-    sitting_ = one("SELECT MIN(id) FROM meetings WHERE panel_id = 'clam' AND starts_at > $1",
+    sitting_ = one("SELECT MIN(id) FROM sittings WHERE panel_id = 'clam' AND starts_at > $1",
                    {core::to_iso_utc(world_.clock().now())});
     other_sitting_ =
-        one("SELECT MIN(id) FROM meetings WHERE panel_id = 'clam' AND id > $1", {sitting_});
+        one("SELECT MIN(id) FROM sittings WHERE panel_id = 'clam' AND id > $1", {sitting_});
     EXPECT_TRUE(app::schedule_request(s, coordinator, agenda_, sitting_, "").ok());
     EXPECT_TRUE(app::publish_agenda(s, coordinator, sitting_).ok());
     // The other sitting's list leaves the chair and the member out.
     world_.db().write_all([&](store::Tx& tx) {
-      tx.exec("INSERT INTO meeting_members (meeting_id, user_id, role) VALUES ($1, $2, 'member')",
+      tx.exec("INSERT INTO sitting_members (sitting_id, user_id, role) VALUES ($1, $2, 'member')",
               {other_sitting_, world_.gm});
     });
     hearing_ = one("SELECT id FROM hearings WHERE request_id = $1", {agenda_});
@@ -225,7 +225,7 @@ class AccessMatrix : public ::testing::Test {
     }
     Form form{{"csrf_token", token}};
     if (route.pattern == "/hearings/{id}/chair") {
-      form.emplace_back("meeting_id", std::to_string(sitting_));
+      form.emplace_back("sitting_id", std::to_string(sitting_));
     }
     if (route.pattern == "/children/{id}/discussions") {
       form.emplace_back("panel_id", "support");

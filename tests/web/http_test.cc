@@ -151,7 +151,7 @@ TEST_F(Http, OnlyCoordinatorsTriage) {
   testing::approve_clam(world_, id);
   const std::string request = "/requests/" + std::to_string(id);
   const std::string sitting =
-      "/sittings/" + std::to_string(count("SELECT MIN(id) FROM meetings WHERE panel_id = 'clam'"));
+      "/sittings/" + std::to_string(count("SELECT MIN(id) FROM sittings WHERE panel_id = 'clam'"));
   const std::vector<std::string> pages = {"/triage", "/triage/proposal", request + "/triage",
                                           "/sittings/new"};
   const std::vector<std::string> posts = {
@@ -178,7 +178,7 @@ TEST_F(Http, OnlyCoordinatorsTriage) {
     }
   }
   EXPECT_EQ(testing::state_of(world_, id), "submitted");
-  EXPECT_EQ(count("SELECT COUNT(*) FROM meetings WHERE status = 'cancelled'"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM sittings WHERE status = 'cancelled'"), 0);
   for (const char* who : {"coord@test"}) {
     Client c = client();
     ASSERT_TRUE(c.sign_in(who));
