@@ -7,23 +7,6 @@
 namespace casepanel::core {
 namespace {
 
-struct StateName {
-  RequestState state;
-  std::string_view id;
-  std::string_view label;
-};
-constexpr std::array<StateName, 9> kStates{{
-    {RequestState::draft, "draft", "Draft"},
-    {RequestState::awaiting_approval, "awaiting_approval", "Awaiting approval"},
-    {RequestState::submitted, "submitted", "Submitted"},
-    {RequestState::scheduled, "scheduled", "Scheduled"},
-    {RequestState::heard, "heard", "Heard"},
-    {RequestState::decided, "decided", "Decided"},
-    {RequestState::closed, "closed", "Closed"},
-    {RequestState::declined, "declined", "Declined"},
-    {RequestState::withdrawn, "withdrawn", "Withdrawn"},
-}};
-
 constexpr std::size_t kMaxText = 20000;
 
 void require_text(std::vector<FieldError>& out, std::string_view field, const std::string& value,
@@ -36,33 +19,6 @@ void require_text(std::vector<FieldError>& out, std::string_view field, const st
 }
 
 }  // namespace
-
-std::string_view state_id(RequestState s) {
-  for (const auto& n : kStates) {
-    if (n.state == s) {
-      return n.id;
-    }
-  }
-  return "draft";
-}
-
-std::optional<RequestState> state_from_id(std::string_view id) {
-  for (const auto& n : kStates) {
-    if (n.id == id) {
-      return n.state;
-    }
-  }
-  return std::nullopt;
-}
-
-std::string_view state_label(RequestState s) {
-  for (const auto& n : kStates) {
-    if (n.state == s) {
-      return n.label;
-    }
-  }
-  return "Draft";
-}
 
 std::string_view section_id(Section s) {
   switch (s) {

@@ -1,8 +1,6 @@
-// A request to panel (a referral) and the rules of its life:
-//
-//   draft -> awaiting_approval (one step per configured approver) -> submitted
-//   submitted -> scheduled | draft (more information needed) | declined | withdrawn
-//   scheduled -> heard -> decided (minutes authorised) -> closed
+// A request to panel (a referral): what the practitioner writes and the
+// rules it must meet before it is sent on. Its states and the moves between
+// them are core/request_lifecycle.h.
 //
 // Pure functions: given the request as it is and who acts, say what may
 // happen next. app/ applies the answer in one transaction.
@@ -16,24 +14,10 @@
 
 #include "core/access.h"
 #include "core/panel_type.h"
+#include "core/request_lifecycle.h"
 #include "core/result.h"
 
 namespace casepanel::core {
-
-enum class RequestState {
-  draft,
-  awaiting_approval,
-  submitted,
-  scheduled,
-  heard,
-  decided,
-  closed,
-  declined,
-  withdrawn,
-};
-std::string_view state_id(RequestState s);
-std::optional<RequestState> state_from_id(std::string_view id);
-std::string_view state_label(RequestState s);  // "Awaiting approval"
 
 // Support Panel 2.2: a criterion that needs a manager's authorisation before
 // the request (immediate legal advice, proceedings or accommodation: the
