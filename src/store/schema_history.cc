@@ -6,7 +6,10 @@ namespace casepanel::store {
 namespace {
 
 // Times are ISO 8601 UTC text ("2026-11-22T10:00:00Z"), dates ISO text
-// ("2026-11-22"): readable, sortable and the same on both engines.
+// ("2026-11-22"): readable, sortable and the same on both engines. The one
+// exception is sessions' created_at and last_seen_at (migration 1): whole
+// seconds since 1970 (BIGINT), because the idle and absolute time-outs are
+// checked on every request by comparing numbers.
 constexpr Migration kMigrations[] = {
     {1, "foundation", R"SQL(
 CREATE TABLE settings (
