@@ -158,6 +158,51 @@ const std::string* RequestHead::field(std::string_view name) const {
   return nullptr;
 }
 
+namespace {
+
+// The request line: METHOD SP TARGET SP VERSION, nothing more; 0 or a status.
+int parse_request_line(std::string_view line, RequestHead& head, std::string& why) {
+  const std::size_t sp1 = line.find(' ');
+  const std::size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
+  why = "a malformed request line";
+  if (sp2 == std::string_view::npos || line.find(' ', sp2 + 1) != std::string_view::npos) {
+    return 400;
+  }
+  head.method = std::string(line.substr(0, sp1));
+  head.target = std::string(line.substr(sp1 + 1, sp2 - sp1 - 1));
+  if (!is_token(head.method) || !valid_target_chars(head.target)) {
+    return 400;
+  }
+  why = "an unsupported HTTP version";
+  return parse_version(line.substr(sp2 + 1), head.version);
+}
+
+// One field line: NAME ":" OWS VALUE OWS; 0 or a status.
+int parse_field_line(std::string_view line, RequestHead& head, std::string& why) {
+  if (line.front() == ' ' || line.front() == '\t') {
+    why = "a folded header line";
+    return 400;
+  }
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || !is_token(line.substr(0, colon))) {
+    why = "a header line without a field name and colon";
+    return 400;
+  }
+  const std::string_view value = trim_ows(line.substr(colon + 1));
+  if (!valid_field_value(value)) {
+    why = "a control character in a header value";
+    return 400;
+  }
+  if (head.fields.size() == kMaxFields) {
+    why = "too many header fields";
+    return 431;
+  }
+  head.fields.emplace_back(lower(line.substr(0, colon)), std::string(value));
+  return 0;
+}
+
+}  // namespace
+
 HeadParse parse_request_head(std::string_view input, std::size_t max_head_bytes) {
   std::size_t start = 0;
   while (input.substr(start, 2) == "\r\n") {
@@ -177,46 +222,19 @@ HeadParse parse_request_head(std::string_view input, std::size_t max_head_bytes)
   out.state = HeadParse::State::complete;
   out.consumed = end + 4;
   std::string_view head = input.substr(start, end + 2 - start);
-  bool first = true;
-  while (!head.empty()) {
+  for (bool first = true; !head.empty(); first = false) {
     const std::size_t eol = head.find("\r\n");
     const std::string_view line = head.substr(0, eol);
     head.remove_prefix(eol + 2);
     if (line.find_first_of("\r\n") != std::string_view::npos) {
       return failure(400, "a bare CR or LF in the head");
     }
-    if (first) {
-      first = false;
-      const std::size_t sp1 = line.find(' ');
-      const std::size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
-      if (sp2 == std::string_view::npos || line.find(' ', sp2 + 1) != std::string_view::npos) {
-        return failure(400, "a malformed request line");
-      }
-      out.head.method = std::string(line.substr(0, sp1));
-      out.head.target = std::string(line.substr(sp1 + 1, sp2 - sp1 - 1));
-      if (!is_token(out.head.method) || !valid_target_chars(out.head.target)) {
-        return failure(400, "a malformed request line");
-      }
-      if (int status = parse_version(line.substr(sp2 + 1), out.head.version); status != 0) {
-        return failure(status, "an unsupported HTTP version");
-      }
-      continue;
+    std::string why;
+    const int status =
+        first ? parse_request_line(line, out.head, why) : parse_field_line(line, out.head, why);
+    if (status != 0) {
+      return failure(status, why);
     }
-    if (line.front() == ' ' || line.front() == '\t') {
-      return failure(400, "a folded header line");
-    }
-    const std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos || !is_token(line.substr(0, colon))) {
-      return failure(400, "a header line without a field name and colon");
-    }
-    const std::string_view value = trim_ows(line.substr(colon + 1));
-    if (!valid_field_value(value)) {
-      return failure(400, "a control character in a header value");
-    }
-    if (out.head.fields.size() == kMaxFields) {
-      return failure(431, "too many header fields");
-    }
-    out.head.fields.emplace_back(lower(line.substr(0, colon)), std::string(value));
   }
   return settle(std::move(out));
 }

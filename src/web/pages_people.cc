@@ -360,7 +360,7 @@ WebResponse get_change_password(const Site& site, WebRequest& r) {
 }
 
 WebResponse post_change_password(const Site& site, WebRequest& r) {
-  const auto cookie = r.cookies.find(kSessionCookie);
+  const auto cookie = r.cookies.find(cookie_name(site.options(), kSessionCookie));
   auto done = app::change_password(
       site.services(), r.actor(), cookie == r.cookies.end() ? "" : cookie->second,
       r.field("current_password"), r.field("password"), r.field("password_confirm"));

@@ -135,6 +135,8 @@ WebResponse Site::handle(WebRequest& request) const {
   }
 }
 
+// One place where every route's access rule, the session and CSRF are
+// checked (STYLE.md), so that a handler cannot forget them.
 WebResponse Site::dispatch(WebRequest& r) const {
   if (r.method == "GET" || r.method == "HEAD") {
     if (const StaticFile* f = files_.find(r.path)) {
@@ -157,68 +159,81 @@ WebResponse Site::dispatch(WebRequest& r) const {
     if (route.method != r.method && !(route.method == "GET" && r.method == "HEAD")) {
       continue;
     }
-    const Rule& rule = route.rule;
-    if (rule.access == Access::api) {
-      const std::string prefix = "Bearer ";
-      app::ApiCaller caller;
-      caller.reason = "A valid bearer token is needed";
-      if (r.authorization.rfind(prefix, 0) == 0) {
-        caller = app::authenticate_api_token(services_, r.authorization.substr(prefix.size()),
-                                             options_.api_requests_per_minute);
-      }
-      if (caller.access == app::ApiAccess::rate_limited) {
-        auto out = api_error(429, "rate_limited", caller.reason);
-        out.headers.emplace_back("Retry-After", std::to_string(caller.retry_after.count()));
-        return out;
-      }
-      if (caller.access != app::ApiAccess::allowed) {
-        auto out = api_error(401, "unauthorised", caller.reason);
-        out.headers.emplace_back("WWW-Authenticate", "Bearer");
-        return out;
-      }
-      r.api_actor = std::move(caller.actor);
-      r.api_actor->client_address = r.client_address;
-      if (rule.permission && !r.api_actor->may(*rule.permission)) {
-        record_refusal(r, 403);
-        return api_error(403, "forbidden", "This token's user may not do this");
-      }
-      return route.handler(*this, r);
-    }
-    if (auto cookie = r.cookies.find(cookie_name(options_, kSessionCookie));
-        cookie != r.cookies.end()) {
-      r.session = app::resume_session(services_, cookie->second);
-      if (r.session) {
-        r.session->actor.client_address = r.client_address;
-      }
-    }
-    if (!csrf_ok(r, rule)) {
-      record_refusal(r, 403);
-      WebResponse out = page(r, "error_403", "Forbidden",
-                             Data{"message",
-                                  "This form has expired. Go back, reload the page "
-                                  "and try again."},
-                             403);
-      return out;
-    }
-    if (rule.access == Access::signed_in) {
-      if (!r.session) {
-        // The path is decoded outside input: encoded again, so that no CR or
-        // LF of it reaches the Location header.
-        return WebResponse::redirect(
-            r.method == "GET" ? "/sign-in?next=" + next_parameter(r.path, r.query) : "/sign-in");
-      }
-      // The organisation requires a second factor: nothing else until it is set up.
-      if (r.session->demand == app::SessionDemand::enrol_two_factor && !enrolment_page(r.path)) {
-        return WebResponse::redirect("/account/two-factor");
-      }
-      if (rule.permission && !r.session->actor.may(*rule.permission)) {
-        record_refusal(r, 403);
-        return page(r, "error_403", "You do not have access",
-                    Data{"message", "Your role does not give you access to this page."}, 403);
-      }
-    }
-    return route.handler(*this, r);
+    return route.rule.access == Access::api ? serve_api(route, r) : serve_page(route, r);
   }
+  return no_route(r, allowed);
+}
+
+WebResponse Site::serve_api(const Route& route, WebRequest& r) const {
+  const std::string prefix = "Bearer ";
+  app::ApiCaller caller;
+  caller.reason = "A valid bearer token is needed";
+  if (r.authorization.rfind(prefix, 0) == 0) {
+    caller = app::authenticate_api_token(services_, r.authorization.substr(prefix.size()),
+                                         options_.api_requests_per_minute);
+  }
+  if (caller.access == app::ApiAccess::rate_limited) {
+    auto out = api_error(429, "rate_limited", caller.reason);
+    out.headers.emplace_back("Retry-After", std::to_string(caller.retry_after.count()));
+    return out;
+  }
+  if (caller.access != app::ApiAccess::allowed) {
+    auto out = api_error(401, "unauthorised", caller.reason);
+    out.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return out;
+  }
+  r.api_actor = std::move(caller.actor);
+  r.api_actor->client_address = r.client_address;
+  if (route.rule.permission && !r.api_actor->may(*route.rule.permission)) {
+    record_refusal(r, 403);
+    return api_error(403, "forbidden", "This token's user may not do this");
+  }
+  return route.handler(*this, r);
+}
+
+void Site::resume_session(WebRequest& r) const {
+  auto cookie = r.cookies.find(cookie_name(options_, kSessionCookie));
+  if (cookie == r.cookies.end()) {
+    return;
+  }
+  r.session = app::resume_session(services_, cookie->second);
+  if (r.session) {
+    r.session->actor.client_address = r.client_address;
+  }
+}
+
+WebResponse Site::serve_page(const Route& route, WebRequest& r) const {
+  const Rule& rule = route.rule;
+  resume_session(r);
+  if (!csrf_ok(r, rule)) {
+    record_refusal(r, 403);
+    return page(r, "error_403", "Forbidden",
+                Data{"message",
+                     "This form has expired. Go back, reload the page "
+                     "and try again."},
+                403);
+  }
+  if (rule.access == Access::signed_in) {
+    if (!r.session) {
+      // The path is decoded outside input: encoded again, so that no CR or
+      // LF of it reaches the Location header.
+      return WebResponse::redirect(
+          r.method == "GET" ? "/sign-in?next=" + next_parameter(r.path, r.query) : "/sign-in");
+    }
+    // The organisation requires a second factor: nothing else until it is set up.
+    if (r.session->demand == app::SessionDemand::enrol_two_factor && !enrolment_page(r.path)) {
+      return WebResponse::redirect("/account/two-factor");
+    }
+    if (rule.permission && !r.session->actor.may(*rule.permission)) {
+      record_refusal(r, 403);
+      return page(r, "error_403", "You do not have access",
+                  Data{"message", "Your role does not give you access to this page."}, 403);
+    }
+  }
+  return route.handler(*this, r);
+}
+
+WebResponse Site::no_route(WebRequest& r, const std::set<std::string>& allowed) const {
   if (api_path(r.path)) {
     return !allowed.empty()
                ? api_error(405, "method_not_allowed", "This path does not take " + r.method)
@@ -234,12 +249,7 @@ WebResponse Site::dispatch(WebRequest& r) const {
     return out;
   }
   // No route matched: the person is still known, for the audit log.
-  if (auto cookie = r.cookies.find(kSessionCookie); cookie != r.cookies.end()) {
-    r.session = app::resume_session(services_, cookie->second);
-    if (r.session) {
-      r.session->actor.client_address = r.client_address;
-    }
-  }
+  resume_session(r);
   return not_found(r);
 }
 

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,11 @@ class Site {
 
  private:
   WebResponse dispatch(WebRequest& request) const;
+  WebResponse serve_api(const Route& route, WebRequest& r) const;
+  WebResponse serve_page(const Route& route, WebRequest& r) const;
+  WebResponse no_route(WebRequest& r, const std::set<std::string>& allowed) const;
+  // The signed-in person of the request's session cookie, if any, into r.session.
+  void resume_session(WebRequest& r) const;
   WebResponse with_headers(WebResponse response) const;
   WebResponse unreadable(const WebRequest& r, const UnreadableInput& bad) const;
   bool csrf_ok(const WebRequest& r, const Rule& rule) const;

@@ -8,6 +8,7 @@
 
 #include "app/auth.h"
 #include "app/two_factor.h"
+#include "core/password_policy.h"
 #include "store/sessions.h"
 #include "support/world.h"
 #include "web/http_client.h"
@@ -103,6 +104,31 @@ TEST_F(SignInHttp, OverTlsCookiesHaveTheHostPrefixAndEveryResponseHsts) {
   EXPECT_EQ(home.header("Strict-Transport-Security"), "max-age=31536000; includeSubDomains");
   EXPECT_EQ(c.get("/healthz").header("Strict-Transport-Security"),
             "max-age=31536000; includeSubDomains");
+}
+
+// Over TLS the session cookie is __Host-cp_session: changing the password
+// must read that one to know which session to keep (it read the unprefixed
+// name, found none, and signed the person out of the session they were using).
+TEST_F(SignInHttp, OverTlsChangingThePasswordKeepsThisSessionAndEndsTheOthers) {
+  const core::CommonPasswords common = core::CommonPasswords::from_lines("password\n");
+  world_.services().people.common_passwords = &common;
+  SiteOptions options;
+  options.secure_cookies = true;
+  start(options);
+  Client laptop = client();
+  Client phone = client();
+  ASSERT_EQ(sign_in(laptop, "sw_a@test", testing::kPassword).status, 303);
+  ASSERT_EQ(sign_in(phone, "sw_a@test", testing::kPassword).status, 303);
+  Reply form = phone.get("/account/password");
+  ASSERT_EQ(form.status, 200);
+  Reply changed =
+      phone.post("/account/password", {{"csrf_token", Client::token_in(form.body)},
+                                       {"current_password", testing::kPassword},
+                                       {"password", "lantern orchard quietly 4812 heron"},
+                                       {"password_confirm", "lantern orchard quietly 4812 heron"}});
+  EXPECT_EQ(changed.status, 303) << changed.body.substr(0, 400);
+  EXPECT_EQ(phone.get("/").status, 200);
+  EXPECT_EQ(laptop.get("/").status, 303);
 }
 
 TEST_F(SignInHttp, WithoutTlsThereIsNoHsts) {
