@@ -8,8 +8,8 @@
 // between threads. Roles are in core/role.h.
 //
 // Not every rule a panel file declares is acted on yet: the fields marked
-// "Not yet acted on" below are read and validated (and shown by
-// `casepanel check-config`), but no code outside core/ reads them yet.
+// "Not yet acted on" below are read and validated (`casepanel check-config`
+// reports their problems), but no code outside core/ uses them yet.
 // Issue 12 (the panel day) and issue 13 (after panel) will.
 #pragma once
 
@@ -182,7 +182,7 @@ struct PanelType {
   std::string id;  // "clam"
   std::string name;
   std::string council;
-  std::string description;  // not yet acted on (shown by check-config only)
+  std::string description;  // not yet acted on (shown nowhere yet)
   std::string source;       // where it was loaded from, for messages
   int id_line = 0;          // the line of `id` in source, for messages
   std::vector<std::pair<Role, std::string>> role_titles;  // panel's own titles
