@@ -281,6 +281,28 @@ int Calendar::working_days_between(Date from, Date to) const {
 
 Date Calendar::next_working_day(Date d) const { return add_working_days(d, 1); }
 
+Date Calendar::subtract_working_days(Date d, int n) const {
+  if (n < 0) {
+    throw std::invalid_argument("subtract_working_days: n must not be negative");
+  }
+  Day day{d};
+  for (int left = n; left > 0;) {
+    day -= kOneDay;
+    if (is_working_day(Date{day})) {
+      --left;
+    }
+  }
+  return Date{day};
+}
+
+Date Calendar::working_day_on_or_before(Date d) const {
+  Day day{d};
+  while (!is_working_day(Date{day})) {
+    day -= kOneDay;
+  }
+  return Date{day};
+}
+
 // ---- Europe/London time ----
 
 namespace {

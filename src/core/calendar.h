@@ -56,6 +56,10 @@ class Calendar {
   int working_days_between(Date from, Date to) const;
   // The first working day strictly after d.
   Date next_working_day(Date d) const;
+  // The date n working days before d (n >= 0; n == 0 returns d unchanged).
+  Date subtract_working_days(Date d, int n) const;
+  // d if it is a working day, else the last working day before it.
+  Date working_day_on_or_before(Date d) const;
 
  private:
   Calendar(std::set<std::chrono::sys_days> extra, std::set<std::chrono::sys_days> removed);

@@ -3,8 +3,14 @@
 // between panels lives here, so a third council adds its panel by writing a
 // file, not code. See docs/panel-configuration.md for the file format.
 //
-// PanelType::create parses and validates the TOML text; it never reads files
-// (store/ does). A PanelType is immutable: safe to share between threads.
+// PanelType::create parses and validates the TOML text (core/panel_toml*.cc);
+// it never reads files (store/ does). A PanelType is immutable: safe to share
+// between threads. Roles are in core/role.h.
+//
+// Not every rule a panel file declares is acted on yet: the fields marked
+// "Not yet acted on" below are read and validated (`casepanel check-config`
+// reports their problems), but no code outside core/ uses them yet.
+// Issue 12 (the panel day) and issue 13 (after panel) will.
 #pragma once
 
 #include <chrono>
@@ -14,30 +20,10 @@
 #include <vector>
 
 #include "core/calendar.h"
+#include "core/role.h"
 
 namespace casepanel::core {
 
-// The generic roles of DESIGN.md. Panels give them their own titles.
-enum class Role {
-  social_worker,
-  practice_manager,
-  group_manager,
-  coordinator,
-  panel_admin,
-  chair,
-  member,
-  assistant_director,
-  auditor,
-  admin,
-};
-inline constexpr Role kAllRoles[] = {Role::social_worker, Role::practice_manager,
-                                     Role::group_manager, Role::coordinator,
-                                     Role::panel_admin,   Role::chair,
-                                     Role::member,        Role::assistant_director,
-                                     Role::auditor,       Role::admin};
-std::string_view role_id(Role r);                       // "practice_manager"
-std::optional<Role> role_from_id(std::string_view id);  // nullopt if unknown
-std::string_view role_title(Role r);                    // generic title, "Practice manager"
 // "Tuesday" for std::chrono::Tuesday: how a weekday is written in a panel file.
 std::string_view weekday_name(std::chrono::weekday d);
 
@@ -72,6 +58,8 @@ struct EntryCriterion : Choice {
   std::string team;  // only cases open to this team (2.2: "FAST"); empty: any team
   // Who must consider such cases for panel and record the discussion
   // (Support Panel 2.2: the FAST Team Manager).
+  // Not yet acted on (the watch list does not name who must consider):
+  // issue 13 (after panel) will.
   std::optional<Role> considered_by;
 };
 
@@ -95,14 +83,15 @@ struct SubmissionDeadline {
   std::chrono::weekday weekday{};  // Support Panel: Thursday
   LocalTime time{};                // 16:00 Europe/London
   // A late request may be accepted by this role with a recorded reason.
+  // Not yet acted on: issue 12 (the panel day) will.
   std::optional<Role> late_acceptance_by;
 };
 
 struct Venue {
-  std::string id;    // "chn"
-  std::string code;  // "CHN"
-  std::string name;  // "Horsham"
-  std::string address;
+  std::string id;       // "chn"
+  std::string code;     // "CHN"
+  std::string name;     // "Horsham"
+  std::string address;  // not yet acted on (shown nowhere): issue 12 will
 };
 
 struct Schedule {
@@ -120,11 +109,15 @@ struct DecisionOption : Choice {
   std::optional<Role> final_decision_by;
 };
 
+// Not yet acted on: no deadline is computed from a timescale; issue 13
+// (after panel) will.
 struct Timescale : Choice {
   int working_days = 0;
   std::string from;  // the event counted from: "came_into_care", "hearing" ...
 };
 
+// Not yet acted on: no ladder is climbed (nothing reads escalations); issue 13
+// (after panel) will.
 struct EscalationStep {
   int after_working_days = 0;
   Role role;
@@ -141,6 +134,7 @@ struct EscalationLadder : Choice {
 struct Member {
   Role role;
   std::string label;  // "Fostering Team Manager or delegated PS"
+  // required and as_relevant: not yet acted on; issue 12 (the panel day) will.
   bool required = true;
   bool as_relevant = false;  // attends as relevant to the case (e.g. Youth Offending Service)
 };
@@ -148,7 +142,9 @@ struct Member {
 struct ChairRules {
   Role role = Role::chair;
   bool independent_of_line_management = false;  // Support Panel 4.1
-  std::optional<Role> disagreement_to;          // Support Panel 7: Assistant Director
+  // Support Panel 7: Assistant Director. Not yet acted on: issue 12 (the
+  // panel day) will.
+  std::optional<Role> disagreement_to;
 };
 
 // Who is expected at a hearing and who presents (CLAM: the Practice Manager
@@ -156,11 +152,15 @@ struct ChairRules {
 // or their supervisor if they cannot attend).
 struct HearingRules {
   std::vector<Role> attendees;
+  // presented_by and presenter_if_absent: not yet acted on (attendees are);
+  // issue 12 (the panel day) will.
   Role presented_by = Role::social_worker;
   std::optional<Role> presenter_if_absent;
 };
 
 // How a decision or outcome brings the child back to panel ([after_panel]).
+// Not yet acted on (only the demo data reads applies_to): issue 13 (after
+// panel) will.
 struct ReturnToPanel {
   std::string applies_to;  // the outcome or decision id that sets a return; empty: none
   // Support Panel 6: if positive progress is recorded, an update to this role
@@ -182,11 +182,12 @@ struct PanelType {
   std::string id;  // "clam"
   std::string name;
   std::string council;
-  std::string description;
-  std::string source;  // where it was loaded from, for messages
-  int id_line = 0;     // the line of `id` in source, for messages
+  std::string description;  // not yet acted on (shown nowhere yet)
+  std::string source;       // where it was loaded from, for messages
+  int id_line = 0;          // the line of `id` in source, for messages
   std::vector<std::pair<Role, std::string>> role_titles;  // panel's own titles
 
+  // Not yet acted on: issue 12 will.
   Selection request_type_selection = Selection::one;
   std::vector<RequestType> request_types;      // CLAM's nine; may be empty
   std::vector<EntryCriterion> entry_criteria;  // Support's 2.1 and 2.2; may be empty
@@ -207,11 +208,12 @@ struct PanelType {
   HearingRules hearing;
 
   std::vector<DecisionOption> decisions;
-  std::vector<Choice> outcomes;
+  std::vector<Choice> outcomes;  // not yet acted on: issue 12 (the panel day) will
   std::vector<Timescale> timescales;
   std::vector<EscalationLadder> escalations;
   ReturnToPanel return_to_panel;
   // Support Panel 6.1: a change of plan after panel needs this role's approval.
+  // Not yet acted on: issue 13 (after panel) will.
   std::optional<Role> change_of_plan_approval_by;
   std::vector<Member> members;
   int quorum = 0;

@@ -20,7 +20,9 @@
 #include "app/requests.h"
 #include "store/audit.h"
 #include "store/audit_key.h"
+#include "store/bulk_load.h"
 #include "store/crypto.h"
+#include "store/demo_history.h"
 #include "store/migrations.h"
 #include "store/panel_files.h"
 #include "support/world.h"
@@ -424,6 +426,44 @@ TEST(Demo, TheSameClockGivesTheSameCouncil) {
   create_demo_data(a.services(), DemoScale::standard);
   create_demo_data(b.services(), DemoScale::standard);
   EXPECT_EQ(fingerprint(a), fingerprint(b));
+}
+
+// The large council's rows go in many to a statement; a child row refers to
+// its sibling group, so the groups still pending must be written first (the
+// foreign key is checked at once), and the next row written one at a time
+// takes the next id.
+TEST(Demo, BulkLoadWritesParentsFirstAndLeavesRoomForTheNextRow) {
+  namespace history = store::history;
+  DemoWorld w;
+  std::int64_t next = 0;
+  history::FirstIds ids;
+  w.db().write_all([&](store::Tx& tx) {
+    const std::int64_t locality = history::insert_locality(tx, "North");
+    const std::int64_t team = history::insert_team(tx, "North Team", "fast", locality);
+    const std::int64_t worker = history::insert_user(
+        tx, {.email = "w@demo.casepanel.test", .name = "W", .created_at = kNow});
+    ids = history::first_ids(tx);
+    history::BulkLoad load(tx);
+    load.add_sibling_group(ids.sibling_group, "Acton siblings");
+    history::ChildRow child{.first_name = "Ava", .last_name = "Acton"};
+    child.date_of_birth = core::parse_iso_date("2015-01-02").value();
+    child.case_opened = core::parse_iso_date("2025-01-02").value();
+    child.allocated_worker_id = worker;
+    child.team_id = team;
+    child.sibling_group_id = ids.sibling_group;
+    for (int i = 0; i < 9; ++i) {  // SQLite takes four children a statement
+      child.id = ids.child + i;
+      child.external_id = "DEMO-" + std::to_string(i);
+      load.add(child);
+    }
+    load.finish();
+    child.external_id = "DEMO-9";
+    next = history::insert_child(tx, child);
+  });
+  EXPECT_EQ(
+      w.integer("SELECT COUNT(*) FROM children WHERE sibling_group_id = $1", {ids.sibling_group}),
+      10);
+  EXPECT_EQ(next, ids.child + 9);
 }
 
 // The benchmark council takes about a minute under the sanitizers (seconds

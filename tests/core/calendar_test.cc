@@ -260,6 +260,30 @@ TEST(CalendarWorkingDays, NextWorkingDay) {
   EXPECT_EQ(to_iso(calendar.next_working_day(date("2022-12-27"))), "2022-12-28");
 }
 
+TEST(CalendarWorkingDays, SubtractWorkingDays) {
+  const AddCase cases[] = {
+      {.from = "2024-07-05", .n = 1, .expected = "2024-07-04", .why = "Friday to Thursday"},
+      {.from = "2024-07-08", .n = 1, .expected = "2024-07-05", .why = "back over a weekend"},
+      {.from = "2024-07-07", .n = 1, .expected = "2024-07-05", .why = "from a Sunday"},
+      {.from = "2024-07-06", .n = 0, .expected = "2024-07-06", .why = "zero leaves the day alone"},
+      {.from = "2024-04-02", .n = 1, .expected = "2024-03-28", .why = "back over Easter"},
+      {.from = "2025-01-08", .n = 10, .expected = "2024-12-20", .why = "back over Christmas"},
+  };
+  const Calendar calendar = Calendar::england_and_wales();
+  for (const AddCase& row : cases) {
+    EXPECT_EQ(to_iso(calendar.subtract_working_days(date(row.from), row.n)), row.expected)
+        << row.from << " - " << row.n << ": " << row.why;
+  }
+  EXPECT_THROW((void)calendar.subtract_working_days(date("2024-07-04"), -1), std::invalid_argument);
+}
+
+TEST(CalendarWorkingDays, WorkingDayOnOrBefore) {
+  const Calendar calendar = Calendar::england_and_wales();
+  EXPECT_EQ(to_iso(calendar.working_day_on_or_before(date("2024-07-04"))), "2024-07-04");
+  EXPECT_EQ(to_iso(calendar.working_day_on_or_before(date("2024-07-07"))), "2024-07-05");
+  EXPECT_EQ(to_iso(calendar.working_day_on_or_before(date("2022-12-27"))), "2022-12-23");
+}
+
 struct BetweenCase {
   const char* from;
   const char* to;

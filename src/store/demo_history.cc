@@ -1,0 +1,148 @@
+// One-row inserts of the demo's history. The statements for the history
+// tables are built from their columns (store/history_rows.h), so the demo
+// and the bulk loader write the same columns the same way.
+#include "store/demo_history.h"
+
+namespace casepanel::store::history {
+
+namespace {
+
+enum class Returning { no, yes };
+
+std::string one_row_sql(const Columns& c, Returning returning) {
+  const std::string sql = insert_sql(c, 1, WithId::no);
+  return returning == Returning::yes ? sql + " RETURNING id" : sql;
+}
+
+template <typename Row>
+std::int64_t insert_returning(Tx& tx, const Columns& c, const Row& row) {
+  return tx.insert(one_row_sql(c, Returning::yes), values(row));
+}
+
+int count(Tx& tx, const char* table) {
+  return static_cast<int>(tx.query_one(std::string("SELECT COUNT(*) FROM ") + table)->integer(0));
+}
+
+}  // namespace
+
+bool has_users(Tx& tx) { return tx.query_one("SELECT 1 FROM users LIMIT 1").has_value(); }
+
+std::int64_t insert_user(Tx& tx, const UserRow& u) {
+  const std::int64_t id = tx.insert(
+      "INSERT INTO users (email, name, job_title, password_hash, team_id, line_manager_id, "
+      "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      {u.email, u.name, u.job_title, u.password_hash, nullable(u.team_id),
+       nullable(u.line_manager_id), core::to_iso_utc(u.created_at)});
+  for (core::Role r : u.roles) {
+    tx.exec("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)",
+            {id, std::string(core::role_id(r))});
+  }
+  return id;
+}
+
+std::int64_t insert_locality(Tx& tx, const std::string& name) {
+  return tx.insert("INSERT INTO localities (name) VALUES ($1) RETURNING id", {name});
+}
+
+std::int64_t insert_team(Tx& tx, const std::string& name, const std::string& kind,
+                         std::int64_t locality_id) {
+  return tx.insert("INSERT INTO teams (name, kind, locality_id) VALUES ($1, $2, $3) RETURNING id",
+                   {name, kind, locality_id});
+}
+
+void set_team_manager(Tx& tx, std::int64_t team_id, std::int64_t manager_id) {
+  tx.exec("UPDATE teams SET manager_id = $1 WHERE id = $2", {manager_id, team_id});
+}
+
+std::int64_t insert_sibling_group(Tx& tx, const std::string& name) {
+  return tx.insert("INSERT INTO sibling_groups (name) VALUES ($1) RETURNING id", {name});
+}
+
+std::int64_t insert_child(Tx& tx, const ChildRow& row) {
+  return insert_returning(tx, child_columns(), row);
+}
+
+std::int64_t insert_sitting(Tx& tx, const SittingRow& row) {
+  return insert_returning(tx, sitting_columns(), row);
+}
+
+void set_minutes_authorised(Tx& tx, std::int64_t sitting_id, core::Instant at) {
+  tx.exec("UPDATE sittings SET minutes_authorised_at = $1 WHERE id = $2",
+          {core::to_iso_utc(at), sitting_id});
+}
+
+std::int64_t insert_request(Tx& tx, const RequestRow& row) {
+  return insert_returning(tx, request_columns(), row);
+}
+
+void add_request_child(Tx& tx, std::int64_t request_id, std::int64_t child_id) {
+  tx.exec("INSERT INTO request_children (request_id, child_id) VALUES ($1, $2)",
+          {request_id, child_id});
+}
+
+void add_request_criterion(Tx& tx, std::int64_t request_id, const std::string& criterion_id) {
+  tx.exec("INSERT INTO request_criteria (request_id, criterion_id) VALUES ($1, $2)",
+          {request_id, criterion_id});
+}
+
+void insert_approval(Tx& tx, const ApprovalRow& row) {
+  tx.exec(one_row_sql(approval_columns(), Returning::no), values(row));
+}
+
+void insert_paper(Tx& tx, const PaperRow& p) {
+  const std::string at = core::to_iso_utc(p.added_at);
+  if (!p.file) {
+    tx.exec(
+        "INSERT INTO request_papers (request_id, document_id, kind, reason, added_by, added_at) "
+        "VALUES ($1, $2, 'not_provided', $3, $4, $5)",
+        {p.request_id, p.document_id, p.reason, p.added_by, at});
+    return;
+  }
+  const PaperFile& f = *p.file;
+  tx.exec(
+      "INSERT INTO request_papers (request_id, document_id, kind, file_name, stored_name, "
+      "media_type, bytes, sha256, added_by, added_at) "
+      "VALUES ($1, $2, 'file', $3, $4, $5, $6, $7, $8, $9)",
+      {p.request_id, p.document_id, f.file_name, f.stored_name, f.media_type, f.bytes, f.sha256,
+       p.added_by, at});
+}
+
+void set_request_times(Tx& tx, std::int64_t request_id, std::optional<core::Instant> submitted_at,
+                       core::Instant updated_at) {
+  tx.exec("UPDATE requests SET submitted_at = $1, updated_at = $2 WHERE id = $3",
+          {submitted_at ? Value{core::to_iso_utc(*submitted_at)} : Value{nullptr},
+           core::to_iso_utc(updated_at), request_id});
+}
+
+std::int64_t insert_hearing(Tx& tx, const HearingRow& row) {
+  return insert_returning(tx, hearing_columns(), row);
+}
+
+std::int64_t insert_decision(Tx& tx, const DecisionRow& row) {
+  return insert_returning(tx, decision_columns(), row);
+}
+
+void insert_action(Tx& tx, const ActionRow& row) {
+  tx.exec(one_row_sql(action_columns(), Returning::no), values(row));
+}
+
+void insert_discussion(Tx& tx, const DiscussionRow& d) {
+  tx.exec(
+      "INSERT INTO child_discussions (child_id, criterion_id, discussed_on, outcome, arguments, "
+      "recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {d.child_id, d.criterion_id, core::to_iso(d.discussed_on),
+       std::string(d.outcome == DiscussionOutcome::refer ? "refer" : "not_now"), d.arguments,
+       d.recorded_by, core::to_iso_utc(d.recorded_at)});
+}
+
+Counts count_rows(Tx& tx) {
+  return Counts{.users = count(tx, "users"),
+                .children = count(tx, "children"),
+                .requests = count(tx, "requests"),
+                .sittings = count(tx, "sittings"),
+                .hearings = count(tx, "hearings"),
+                .decisions = count(tx, "decisions"),
+                .actions = count(tx, "actions")};
+}
+
+}  // namespace casepanel::store::history
