@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/support.h"
+#include "app/display.h"
 #include "core/panel_type.h"
 #include "store/audit_query.h"
 

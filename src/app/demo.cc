@@ -15,13 +15,15 @@
 #include <utility>
 #include <vector>
 
+#include "app/audit_trail.h"
+#include "app/display.h"
 #include "app/papers.h"
-#include "app/support.h"
 #include "app/watch.h"
 #include "core/cutoff.h"
 #include "core/sittings.h"
 #include "store/crypto.h"
 #include "store/relationships.h"
+#include "store/typed_columns.h"
 
 namespace casepanel::app {
 namespace {
@@ -389,7 +391,7 @@ class BulkInsert {
     int n = 1;
     for (std::size_t r = 0; r < rows; ++r) {
       sql += r ? ", (" : "(";
-      sql += placeholders(n, columns_.size());
+      sql += store::placeholders(n, columns_.size());
       sql += ")";
       n += static_cast<int>(columns_.size());
     }

@@ -18,7 +18,7 @@
 
 namespace casepanel::app {
 
-// Like queue_email (app/support.h), with the invitation as a text/calendar
+// Like queue_email (app/notifications.h), with the invitation as a text/calendar
 // part. DTSTAMP is taken from the clock when the invitation has none.
 void queue_invitation(store::Tx& tx, const Services& s, std::int64_t user_id, std::string subject,
                       std::string body, Invitation invitation);

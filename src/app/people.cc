@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "app/audit_trail.h"
 #include "app/auth.h"
-#include "app/support.h"
+#include "app/notifications.h"
 #include "core/password_policy.h"
 #include "store/crypto.h"
 #include "store/sessions.h"

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "app/support.h"
+#include "app/display.h"
 #include "store/audit_key.h"
 #include "store/migrations.h"
 #include "store/panel_files.h"

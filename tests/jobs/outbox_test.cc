@@ -10,10 +10,10 @@
 #include <future>
 #include <regex>
 
+#include "app/notifications.h"
 #include "app/outbox.h"
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
-#include "app/support.h"
 #include "app/triage.h"
 #include "jobs/mail_reader.h"
 #include "support/requests.h"

@@ -5,8 +5,8 @@
 
 #include <regex>
 
+#include "app/audit_trail.h"
 #include "app/auth.h"
-#include "app/support.h"
 #include "support/world.h"
 #include "web/http_client.h"
 #include "web/server.h"
