@@ -22,7 +22,7 @@ OutboxMessage message_from(const store::OutboxRecord& r) {
   m.id = r.id;
   m.recipient = r.recipient;
   m.subject = r.subject;
-  m.status = std::string(store::outbox_status_id(r.status));
+  m.status = r.status;
   m.attempts = r.attempts;
   m.created = london_when(r.created_at);
   m.next_attempt = r.status == store::OutboxStatus::pending ? london_when(r.next_attempt_at) : "";

@@ -15,6 +15,7 @@
 #include "app/invitation.h"
 #include "app/services.h"
 #include "core/result.h"
+#include "store/outbox.h"
 
 namespace casepanel::app {
 
@@ -27,7 +28,7 @@ struct OutboxMessage {
   std::int64_t id = 0;
   std::string recipient;
   std::string subject;
-  std::string status;  // pending, sending, sent, failed
+  store::OutboxStatus status = store::OutboxStatus::pending;
   std::int64_t attempts = 0;
   std::string created;       // Europe/London, "24 November 2026 09:00"
   std::string next_attempt;  // Europe/London; empty when none is planned

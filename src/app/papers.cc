@@ -11,6 +11,7 @@
 #include "core/request.h"
 #include "store/crypto.h"
 #include "store/papers.h"
+#include "store/typed_columns.h"
 
 namespace casepanel::app {
 namespace {
@@ -37,12 +38,8 @@ core::Result<RequestRow> load_visible(Tx& tx, const Services& s, const Actor& a,
   if (!facts || !may_request(tx, s, a, *facts, RequestPart::papers, core::Use::read)) {
     return core::Error::not_found();
   }
-  const std::optional<core::RequestState> state = core::state_from_id(facts->state);
-  if (!state) {
-    throw std::runtime_error("requests " + std::to_string(id) + ": unknown state \"" +
-                             facts->state + "\"");
-  }
-  return RequestRow{facts->id, facts->panel_id, *state, facts->author_id, facts->team_id};
+  return RequestRow{facts->id, facts->panel_id, store::request_state(id, facts->state),
+                    facts->author_id, facts->team_id};
 }
 
 // Papers change only in the author's hands, and only while the request is a draft.

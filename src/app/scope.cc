@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <optional>
-#include <stdexcept>
 
 #include "app/display.h"
 #include "core/request.h"
 #include "store/children.h"
+#include "store/typed_columns.h"
 
 namespace casepanel::app {
 
@@ -21,15 +21,11 @@ bool team_in_scope(store::Tx& tx, const Actor& actor, std::int64_t team_id) {
 
 namespace {
 
-// RequestFacts carries the state as stored; a state this build does not know
-// is a broken database, refused rather than read as a draft.
+// RequestFacts carries the state as stored; store::request_state refuses
+// one this build does not know rather than read it as a draft.
 bool submitted_or_later(const store::RequestFacts& r) {
-  const std::optional<core::RequestState> state = core::state_from_id(r.state);
-  if (!state) {
-    throw std::runtime_error("requests " + std::to_string(r.id) + ": unknown state \"" + r.state +
-                             "\"");
-  }
-  return *state != core::RequestState::draft && *state != core::RequestState::awaiting_approval;
+  const core::RequestState state = store::request_state(r.id, r.state);
+  return state != core::RequestState::draft && state != core::RequestState::awaiting_approval;
 }
 
 bool serves(store::Tx& tx, const Actor& actor, const std::string& panel_id) {

@@ -125,7 +125,7 @@ std::vector<ChildRequestRecord> child_request_history(Tx& tx, std::int64_t child
     out.push_back({.id = id,
                    .panel_id = r.text(1),
                    .request_type = r.text(2),
-                   .state = *state,
+                   .state = request_state(id, r.text(3)),
                    .created_at = instant_column(r, 4, {"requests", id, "created_at"})});
   }
   return out;
@@ -140,7 +140,7 @@ std::vector<ChildHearingRecord> child_hearings(Tx& tx, std::int64_t child_id) {
                 {child_id})) {
     out.push_back({.sitting_id = r.integer(0),
                    .panel_id = r.text(1),
-                   .starts_at = instant_column(r, 2, {"sittings", r.integer(0), "starts_at"}),
+                   .starts_at = instant_column(r, 2, {"sittings", r.integer(0), "hearings.starts_at"}),
                    .venue_id = r.text(3),
                    .request_id = r.integer(4)});
   }

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/calendar.h"
+#include "core/request.h"
 #include "store/database.h"
 
 namespace casepanel::store {
@@ -27,6 +28,10 @@ core::Date date_column(const Row& row, std::size_t i, ColumnAt at);
 std::optional<core::Date> optional_date_column(const Row& row, std::size_t i, ColumnAt at);
 core::Instant instant_column(const Row& row, std::size_t i, ColumnAt at);
 std::optional<core::Instant> optional_instant_column(const Row& row, std::size_t i, ColumnAt at);
+
+// A request's state as stored (requests.state); one this build does not
+// know throws naming the request.
+core::RequestState request_state(std::int64_t request_id, const std::string& stored);
 
 // "$first, $first+1, ..." for an IN list of `count` bound values.
 std::string placeholders(int first, std::size_t count);
