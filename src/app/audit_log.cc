@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/support.h"
+#include "app/display.h"
 #include "core/panel_type.h"
 #include "store/audit_query.h"
 
@@ -177,11 +177,10 @@ core::Result<std::vector<std::pair<std::int64_t, std::string>>> audit_people(Ser
   return out;
 }
 
-core::Result<AuditPage> audit_log(Services& s, const Actor& a, const AuditSearch& search) {
-  if (!a.may(core::Permission::view_audit)) {
-    return core::Error::forbidden("Only auditors read the audit log");
-  }
-  std::vector<core::FieldError> errors;
+namespace {
+
+// The filter the search asks for; problems with its dates in `errors`.
+store::AuditFilter audit_filter(const AuditSearch& search, std::vector<core::FieldError>& errors) {
   const auto from = date_field(search.from_day, search.from_month, search.from_year, "from",
                                "The date from", errors);
   const auto to =
@@ -204,6 +203,53 @@ core::Result<AuditPage> audit_log(Services& s, const Actor& a, const AuditSearch
       filter.action = action;
     }
   }
+  return filter;
+}
+
+AuditLine audit_line(const store::AuditRecord& e,
+                     const std::map<std::int64_t, std::string>& names) {
+  AuditLine line{e.id,
+                 london_long_date(e.at) + " at " + london_hh_mm(e.at),
+                 sentence(e, names),
+                 e.client_address,
+                 e.outcome,
+                 ""};
+  for (const OutcomeLabel& o : kOutcomes) {
+    if (e.outcome == o.outcome) {
+      line.outcome = o.label;
+      line.outcome_tag = o.tag;
+    }
+  }
+  return line;
+}
+
+// One page of the events the filter finds, each in a sentence.
+void read_page(store::Tx& tx, const store::AuditFilter& filter, AuditPage& out) {
+  const store::AuditRecords found = store::find_audit_events(
+      tx, filter, (out.page - 1) * std::int64_t{kAuditPerPage}, kAuditPerPage);
+  out.total = found.total;
+  out.pages = static_cast<int>(
+      std::max<std::int64_t>(1, (found.total + kAuditPerPage - 1) / kAuditPerPage));
+  std::vector<std::int64_t> kids;
+  for (const auto& e : found.rows) {
+    if (e.entity == "child" && std::atoll(e.entity_id.c_str()) > 0) {
+      kids.push_back(std::atoll(e.entity_id.c_str()));
+    }
+  }
+  const auto names = store::child_names(tx, kids);
+  for (const auto& e : found.rows) {
+    out.rows.push_back(audit_line(e, names));
+  }
+}
+
+}  // namespace
+
+core::Result<AuditPage> audit_log(Services& s, const Actor& a, const AuditSearch& search) {
+  if (!a.may(core::Permission::view_audit)) {
+    return core::Error::forbidden("Only auditors read the audit log");
+  }
+  std::vector<core::FieldError> errors;
+  store::AuditFilter filter = audit_filter(search, errors);
   AuditPage out;
   out.page = std::max(search.page, 1);
   s.db.read_all([&](store::Tx& tx) {
@@ -216,35 +262,8 @@ core::Result<AuditPage> audit_log(Services& s, const Actor& a, const AuditSearch
         errors.push_back({"child", "No child has that name, id or case number"});
       }
     }
-    if (!errors.empty()) {
-      return;
-    }
-    const store::AuditRecords found = store::find_audit_events(
-        tx, filter, (out.page - 1) * std::int64_t{kAuditPerPage}, kAuditPerPage);
-    out.total = found.total;
-    out.pages = static_cast<int>(
-        std::max<std::int64_t>(1, (found.total + kAuditPerPage - 1) / kAuditPerPage));
-    std::vector<std::int64_t> kids;
-    for (const auto& e : found.rows) {
-      if (e.entity == "child" && std::atoll(e.entity_id.c_str()) > 0) {
-        kids.push_back(std::atoll(e.entity_id.c_str()));
-      }
-    }
-    const auto names = store::child_names(tx, kids);
-    for (const auto& e : found.rows) {
-      AuditLine line{e.id,
-                     london_long_date(e.at) + " at " + london_hh_mm(e.at),
-                     sentence(e, names),
-                     e.client_address,
-                     e.outcome,
-                     ""};
-      for (const OutcomeLabel& o : kOutcomes) {
-        if (e.outcome == o.outcome) {
-          line.outcome = o.label;
-          line.outcome_tag = o.tag;
-        }
-      }
-      out.rows.push_back(std::move(line));
+    if (errors.empty()) {
+      read_page(tx, filter, out);
     }
   });
   if (!errors.empty()) {

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
-#include "app/support.h"
+#include "app/audit_trail.h"
+#include "app/display.h"
 #include "app/two_factor.h"
 #include "store/crypto.h"
+#include "store/people.h"
 #include "store/sessions.h"
 
 namespace casepanel::app {
@@ -146,18 +148,11 @@ ApiTokenSummary summary_of(const store::ApiTokenRecord& t) {
 }  // namespace
 
 std::optional<Actor> load_actor(Tx& tx, std::int64_t user_id) {
-  auto row = tx.query_one("SELECT id, name, email, team_id FROM users WHERE id = $1 AND active = 1",
-                          {user_id});
-  if (!row) {
+  std::optional<store::SignedInUser> u = store::find_signed_in_user(tx, user_id);
+  if (!u) {
     return std::nullopt;
   }
-  Actor a{row->integer(0), row->text(1), row->text(2), {}, row->optional_integer(3), {}};
-  for (const auto& r : tx.query("SELECT role FROM user_roles WHERE user_id = $1", {user_id})) {
-    if (auto role = core::role_from_id(r.text(0))) {
-      a.roles.insert(*role);
-    }
-  }
-  return a;
+  return Actor{u->id, std::move(u->name), std::move(u->email), std::move(u->roles), u->team_id, {}};
 }
 
 SignInOutcome sign_in(Services& s, const SignInAttempt& attempt) {

@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
+#include "app/child_names.h"
+#include "app/display.h"
 #include "app/invitation.h"
 #include "app/members.h"
 #include "app/outbox.h"
-#include "app/support.h"
 
 namespace casepanel::app {
 namespace {

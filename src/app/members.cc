@@ -2,7 +2,8 @@
 
 #include <set>
 
-#include "app/support.h"
+#include "app/audit_trail.h"
+#include "app/scope.h"
 
 namespace casepanel::app {
 namespace {

@@ -1,55 +1,55 @@
 #include "app/outbox.h"
 
-#include "app/support.h"
+#include "app/audit_trail.h"
+#include "app/display.h"
+#include "store/outbox.h"
+#include "store/people.h"
 
 namespace casepanel::app {
 namespace {
 
-std::string london_when(const std::optional<std::string>& iso_utc) {
-  if (!iso_utc || iso_utc->empty()) {
-    return "";
-  }
-  std::string out = london_long_date(*iso_utc);
-  out.append(" ").append(london_hh_mm(*iso_utc));
-  return out;
+std::string london_when(core::Instant t) {
+  const std::string iso = core::to_iso_utc(t);
+  return london_long_date(iso) + " " + london_hh_mm(iso);
 }
 
-OutboxMessage message_from(const store::Row& r) {
+std::string london_when(const std::optional<core::Instant>& t) {
+  return t ? london_when(*t) : std::string();
+}
+
+OutboxMessage message_from(const store::OutboxRecord& r) {
   OutboxMessage m;
-  m.id = r.integer(0);
-  m.recipient = r.text(1);
-  m.subject = r.text(2);
-  m.status = r.text(3);
-  m.attempts = r.integer(4);
-  m.created = london_when(r.optional_text(5));
-  m.next_attempt = m.status == "pending" ? london_when(r.optional_text(6)) : "";
-  m.sent = london_when(r.optional_text(7));
-  m.last_error = r.text(8);
-  m.has_calendar = !r.text(9).empty();
+  m.id = r.id;
+  m.recipient = r.recipient;
+  m.subject = r.subject;
+  m.status = r.status;
+  m.attempts = r.attempts;
+  m.created = london_when(r.created_at);
+  m.next_attempt = r.status == store::OutboxStatus::pending ? london_when(r.next_attempt_at) : "";
+  m.sent = london_when(r.sent_at);
+  m.last_error = r.last_error;
+  m.has_calendar = r.has_calendar;
   return m;
 }
-
-constexpr const char* kColumns =
-    "SELECT id, recipient, subject, status, attempts, created_at, next_attempt_at, sent_at, "
-    "last_error, COALESCE(calendar, '') FROM outbox ";
 
 }  // namespace
 
 void queue_invitation(store::Tx& tx, const Services& s, std::int64_t user_id, std::string subject,
                       std::string body, Invitation invitation) {
-  auto row = tx.query_one("SELECT email FROM users WHERE id = $1 AND active = 1", {user_id});
-  if (!row) {
+  std::optional<std::string> to = store::active_email(tx, user_id);
+  if (!to) {
     return;
   }
   if (invitation.stamp == core::Instant{}) {
     invitation.stamp = s.clock.now();
   }
-  tx.exec(
-      "INSERT INTO outbox (created_at, recipient_id, recipient, subject, body, calendar, "
-      "calendar_method, status, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-      "'pending', $8)",
-      {now_utc(s), user_id, row->text(0), std::move(subject), std::move(body),
-       invitation_ics(invitation), std::string(invite_method_name(invitation.method)), now_utc(s)});
+  store::queue_message(tx, {.recipient_id = user_id,
+                            .recipient = std::move(*to),
+                            .subject = std::move(subject),
+                            .body = std::move(body),
+                            .calendar = invitation_ics(invitation),
+                            .calendar_method = std::string(invite_method_name(invitation.method)),
+                            .created_at = s.clock.now()});
 }
 
 core::Result<std::vector<OutboxMessage>> outbox_messages(Services& s, const Actor& a, int limit) {
@@ -58,14 +58,8 @@ core::Result<std::vector<OutboxMessage>> outbox_messages(Services& s, const Acto
   }
   std::vector<OutboxMessage> out;
   s.db.read_all([&](store::Tx& tx) {
-    // Two queries rather than one sort over the whole table: each reads at
-    // most `limit` rows through an index, however long the outbox grows.
-    const std::string failed =
-        std::string(kColumns) + "WHERE status = 'failed' ORDER BY id DESC LIMIT $1";
-    const std::string others =
-        std::string(kColumns) + "WHERE status <> 'failed' ORDER BY id DESC LIMIT $1";
-    for (const std::string& sql : {failed, others}) {
-      for (const auto& r : tx.query(sql, {std::int64_t{limit}})) {
+    for (store::FailedOrNot which : {store::FailedOrNot::failed, store::FailedOrNot::others}) {
+      for (const store::OutboxRecord& r : store::recent_outbox(tx, which, limit)) {
         out.push_back(message_from(r));
       }
     }
@@ -78,19 +72,16 @@ core::Status retry_outbox_message(Services& s, const Actor& a, std::int64_t id) 
     return core::Error::forbidden("Only administrators retry email");
   }
   return s.db.write<core::Done>([&](store::Tx& tx) -> core::Status {
-    auto row = tx.query_one("SELECT status, attempts, last_error FROM outbox WHERE id = $1", {id});
+    const std::optional<store::OutboxRecord> row = store::find_outbox_message(tx, id);
     if (!row) {
       return core::Error::not_found();
     }
-    if (row->text(0) != "failed") {
+    if (row->status != store::OutboxStatus::failed) {
       return core::Error::conflict("Only a message whose delivery has failed can be retried");
     }
-    tx.exec(
-        "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $1, "
-        "claimed_at = NULL WHERE id = $2",
-        {now_utc(s), id});
+    store::requeue_outbox_message(tx, id, s.clock.now());
     audit(tx, s, a, "outbox.retry", "outbox", id,
-          {{"previous_attempts", row->integer(1)}, {"last_error", row->text(2)}});
+          {{"previous_attempts", row->attempts}, {"last_error", row->last_error}});
     return core::Done{};
   });
 }

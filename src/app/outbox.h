@@ -15,10 +15,11 @@
 #include "app/invitation.h"
 #include "app/services.h"
 #include "core/result.h"
+#include "store/outbox.h"
 
 namespace casepanel::app {
 
-// Like queue_email (app/support.h), with the invitation as a text/calendar
+// Like queue_email (app/notifications.h), with the invitation as a text/calendar
 // part. DTSTAMP is taken from the clock when the invitation has none.
 void queue_invitation(store::Tx& tx, const Services& s, std::int64_t user_id, std::string subject,
                       std::string body, Invitation invitation);
@@ -27,7 +28,7 @@ struct OutboxMessage {
   std::int64_t id = 0;
   std::string recipient;
   std::string subject;
-  std::string status;  // pending, sending, sent, failed
+  store::OutboxStatus status = store::OutboxStatus::pending;
   std::int64_t attempts = 0;
   std::string created;       // Europe/London, "24 November 2026 09:00"
   std::string next_attempt;  // Europe/London; empty when none is planned

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "app/audit_trail.h"
 #include "app/auth.h"
-#include "app/support.h"
+#include "app/notifications.h"
 #include "core/password_policy.h"
 #include "store/crypto.h"
 #include "store/sessions.h"
@@ -233,9 +234,7 @@ core::Result<store::PasswordLinkRecord> usable_link(Tx& tx, const Services& s,
 
 core::Result<PeopleList> list_people(Services& s, const Actor& a, const std::string& search,
                                      int page) {
-  if (auto ok = administrators_only(a); !ok) {
-    return ok.error();
-  }
+  TRY(administrators_only(a));
   PeopleList out;
   out.page = std::max(1, page);
   s.db.read_all([&](Tx& tx) {
@@ -250,9 +249,7 @@ core::Result<PeopleList> list_people(Services& s, const Actor& a, const std::str
 }
 
 core::Result<PersonChoices> person_choices(Services& s, const Actor& a) {
-  if (auto ok = administrators_only(a); !ok) {
-    return ok.error();
-  }
+  TRY(administrators_only(a));
   PersonChoices out;
   s.db.read_all([&](Tx& tx) {
     out.teams = store::list_teams(tx);
@@ -262,63 +259,43 @@ core::Result<PersonChoices> person_choices(Services& s, const Actor& a) {
 }
 
 core::Result<PersonRecord> person(Services& s, const Actor& a, std::int64_t id) {
-  if (auto ok = administrators_only(a); !ok) {
-    return ok.error();
-  }
+  TRY(administrators_only(a));
   return s.db.read<PersonRecord>([&](Tx& tx) { return load_person(tx, id); });
 }
 
 core::Result<std::int64_t> add_person(Services& s, const Actor& a, const PersonInput& input) {
-  if (auto ok = administrators_only(a); !ok) {
-    return ok.error();
-  }
+  TRY(administrators_only(a));
   return s.db.write<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
-    auto details = validated(tx, a, std::nullopt, input);
-    if (!details) {
-      return details.error();
-    }
-    const std::int64_t id = store::insert_person(tx, *details, now_utc(s));
+    const auto details = TRY(validated(tx, a, std::nullopt, input));
+    const std::int64_t id = store::insert_person(tx, details, now_utc(s));
     audit(tx, s, a, "person.add", "user", id,
-          {{"new", person_json(as_record(id, *details, Active::yes))}});
+          {{"new", person_json(as_record(id, details, Active::yes))}});
     return id;
   });
 }
 
 core::Status edit_person(Services& s, const Actor& a, std::int64_t id, const PersonInput& input) {
-  if (auto ok = administrators_only(a); !ok) {
-    return ok.error();
-  }
+  TRY(administrators_only(a));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto before = load_person(tx, id);
-    if (!before) {
-      return before.error();
-    }
-    auto details = validated(tx, a, id, input);
-    if (!details) {
-      return details.error();
-    }
-    store::update_person(tx, id, *details);
+    const auto before = TRY(load_person(tx, id));
+    const auto details = TRY(validated(tx, a, id, input));
+    store::update_person(tx, id, details);
     audit(tx, s, a, "person.edit", "user", id,
-          {{"old", person_json(*before)},
-           {"new", person_json(as_record(id, *details, before->active))}});
+          {{"old", person_json(before)},
+           {"new", person_json(as_record(id, details, before.active))}});
     return core::Done{};
   });
 }
 
 core::Status disable_person(Services& s, const Actor& a, std::int64_t id) {
-  if (auto ok = administrators_only(a); !ok) {
-    return ok.error();
-  }
+  TRY(administrators_only(a));
   if (id == a.id) {
     return core::Error::conflict("You cannot disable your own account");
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto before = load_person(tx, id);
-    if (!before) {
-      return before.error();
-    }
-    if (before->active == Active::no) {
-      return core::Error::conflict(before->name + "'s account is already disabled");
+    const auto before = TRY(load_person(tx, id));
+    if (before.active == Active::no) {
+      return core::Error::conflict(before.name + "'s account is already disabled");
     }
     store::set_active(tx, id, Active::no, now_utc(s));
     const std::int64_t ended = store::end_sessions(tx, id);
@@ -329,16 +306,11 @@ core::Status disable_person(Services& s, const Actor& a, std::int64_t id) {
 }
 
 core::Status enable_person(Services& s, const Actor& a, std::int64_t id) {
-  if (auto ok = administrators_only(a); !ok) {
-    return ok.error();
-  }
+  TRY(administrators_only(a));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto before = load_person(tx, id);
-    if (!before) {
-      return before.error();
-    }
-    if (before->active == Active::yes) {
-      return core::Error::conflict(before->name + "'s account is already enabled");
+    const auto before = TRY(load_person(tx, id));
+    if (before.active == Active::yes) {
+      return core::Error::conflict(before.name + "'s account is already enabled");
     }
     store::set_active(tx, id, Active::yes, now_utc(s));
     audit(tx, s, a, "person.enable", "user", id,
@@ -348,14 +320,9 @@ core::Status enable_person(Services& s, const Actor& a, std::int64_t id) {
 }
 
 core::Result<std::int64_t> end_person_sessions(Services& s, const Actor& a, std::int64_t id) {
-  if (auto ok = administrators_only(a); !ok) {
-    return ok.error();
-  }
+  TRY(administrators_only(a));
   return s.db.write<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
-    auto p = load_person(tx, id);
-    if (!p) {
-      return p.error();
-    }
+    TRY(load_person(tx, id));  // no such person: not found
     const std::int64_t ended = store::end_sessions(tx, id);
     audit(tx, s, a, "person.end_sessions", "user", id, {{"sessions_ended", ended}});
     return ended;
@@ -363,23 +330,18 @@ core::Result<std::int64_t> end_person_sessions(Services& s, const Actor& a, std:
 }
 
 core::Status send_password_link(Services& s, const Actor& a, std::int64_t id) {
-  if (auto ok = administrators_only(a); !ok) {
-    return ok.error();
-  }
+  TRY(administrators_only(a));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto p = load_person(tx, id);
-    if (!p) {
-      return p.error();
-    }
-    if (p->active == Active::no) {
-      return core::Error::conflict("Enable " + p->name + "'s account before sending a link");
+    const auto p = TRY(load_person(tx, id));
+    if (p.active == Active::no) {
+      return core::Error::conflict("Enable " + p.name + "'s account before sending a link");
     }
     const std::string token = store::random_token();
     const std::string expires = core::to_iso_utc(s.clock.now() + kPasswordLinkLifetime);
     const std::int64_t link_id =
         store::insert_password_link(tx, id, store::sha256_hex(token), now_utc(s), expires, a.id);
     queue_email(tx, s, id, "Set your casepanel password",
-                "Hello " + p->name + ",\n\n" + "Set your password for casepanel here:\n\n" +
+                "Hello " + p.name + ",\n\n" + "Set your password for casepanel here:\n\n" +
                     s.people.site_url + "/set-password/" + token + "\n\n" +
                     "The link works once, for 24 hours. If it has expired, ask your "
                     "administrator for a new one.\n\nIf you did not expect this email, tell "
@@ -393,41 +355,30 @@ core::Status send_password_link(Services& s, const Actor& a, std::int64_t id) {
 
 core::Result<LinkHolder> password_link_holder(Services& s, const std::string& token) {
   return s.db.read<LinkHolder>([&](Tx& tx) -> core::Result<LinkHolder> {
-    auto link = usable_link(tx, s, token);
-    if (!link) {
-      return link.error();
-    }
-    auto p = store::find_person(tx, link->user_id);
+    const auto link = TRY(usable_link(tx, s, token));
+    auto p = store::find_person(tx, link.user_id);
     return LinkHolder{p->name, p->email};
   });
 }
 
 core::Status use_password_link(Services& s, const std::string& token, const std::string& password,
                                const std::string& confirm) {
-  auto holder = password_link_holder(s, token);
-  if (!holder) {
-    return holder.error();
-  }
-  if (auto ok = acceptable(s, password, confirm, {holder->name, holder->email}); !ok) {
-    return ok.error();
-  }
+  const auto holder = TRY(password_link_holder(s, token));
+  TRY(acceptable(s, password, confirm, {holder.name, holder.email}));
   const std::string hash = store::hash_password(password);
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     // Again inside the write: a second submission of the same link waited
     // for this transaction and now finds the link used.
-    auto link = usable_link(tx, s, token);
-    if (!link) {
-      return link.error();
-    }
-    store::set_password_hash(tx, link->user_id, hash, now_utc(s));
-    store::mark_password_link_used(tx, link->id, now_utc(s));
-    const std::int64_t ended = store::end_sessions(tx, link->user_id);
+    const auto link = TRY(usable_link(tx, s, token));
+    store::set_password_hash(tx, link.user_id, hash, now_utc(s));
+    store::mark_password_link_used(tx, link.id, now_utc(s));
+    const std::int64_t ended = store::end_sessions(tx, link.user_id);
     Actor person;
-    if (auto loaded = load_actor(tx, link->user_id)) {
+    if (auto loaded = load_actor(tx, link.user_id)) {
       person = *loaded;
     }
-    audit(tx, s, person, "password.set_by_link", "user", link->user_id,
-          {{"link_id", link->id}, {"sessions_ended", ended}});
+    audit(tx, s, person, "password.set_by_link", "user", link.user_id,
+          {{"link_id", link.id}, {"sessions_ended", ended}});
     return core::Done{};
   });
 }
@@ -442,9 +393,7 @@ core::Status change_password(Services& s, const Actor& a, const std::string& ses
     s.db.write_all([&](Tx& tx) { audit(tx, s, a, "password.change_refused", "user", a.id); });
     return core::Error::invalid("current_password", "Your current password is incorrect");
   }
-  if (auto ok = acceptable(s, password, confirm, {a.name, a.email}); !ok) {
-    return ok.error();
-  }
+  TRY(acceptable(s, password, confirm, {a.name, a.email}));
   const std::string hash = store::hash_password(password);
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     if (store::password_hash(tx, a.id) != stored) {

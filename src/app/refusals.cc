@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/support.h"
+#include "app/audit_trail.h"
 
 namespace casepanel::app {
 namespace {

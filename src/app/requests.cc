@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <array>
 
+#include "app/audit_trail.h"
 #include "app/auth.h"
+#include "app/child_names.h"
+#include "app/display.h"
+#include "app/notifications.h"
 #include "app/papers.h"
-#include "app/support.h"
+#include "app/scope.h"
 #include "core/cutoff.h"
 
 namespace casepanel::app {

@@ -1,7 +1,9 @@
 #include "app/sitting_changes.h"
 
+#include "app/audit_trail.h"
+#include "app/display.h"
 #include "app/hearing_notices.h"
-#include "app/support.h"
+#include "app/scope.h"
 
 namespace casepanel::app {
 namespace {

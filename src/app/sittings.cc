@@ -4,10 +4,14 @@
 #include <charconv>
 #include <set>
 
+#include "app/audit_trail.h"
 #include "app/auth.h"
+#include "app/child_names.h"
+#include "app/display.h"
 #include "app/members.h"
+#include "app/notifications.h"
+#include "app/scope.h"
 #include "app/sitting_rows.h"
-#include "app/support.h"
 #include "core/sittings.h"
 
 namespace casepanel::app {

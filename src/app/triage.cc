@@ -2,9 +2,13 @@
 
 #include <algorithm>
 
+#include "app/audit_trail.h"
+#include "app/child_names.h"
+#include "app/display.h"
 #include "app/hearing_notices.h"
+#include "app/notifications.h"
+#include "app/scope.h"
 #include "app/sitting_rows.h"
-#include "app/support.h"
 #include "core/agenda.h"
 
 namespace casepanel::app {

@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "app/support.h"
+#include "app/audit_trail.h"
 #include "store/crypto.h"
 #include "store/sessions.h"
 #include "store/settings.h"

@@ -3,24 +3,26 @@
 #include <algorithm>
 #include <cctype>
 
-#include "app/support.h"
+#include "app/audit_trail.h"
+#include "app/display.h"
+#include "app/scope.h"
 #include "core/cutoff.h"
+#include "store/children.h"
 
 namespace casepanel::app {
 namespace {
 
-using store::Row;
 using store::Tx;
 
-// The children's column a criterion's months count from.
-std::string months_column(const std::string& from) {
+// The child's date a criterion's months count from (its `months_from`).
+store::MonthsFrom months_from(const std::string& from) {
   if (from == "child_protection_plan_start") {
-    return "c.cp_plan_start";
+    return store::MonthsFrom::child_protection_plan_start;
   }
   if (from == "came_into_care") {
-    return "c.came_into_care";
+    return store::MonthsFrom::came_into_care;
   }
-  return "c.case_opened";  // "case_open"
+  return store::MonthsFrom::case_opened;  // "case_open"
 }
 
 std::string lower(std::string s) {
@@ -29,8 +31,76 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string outcome_label(const std::string& id) {
-  return id == "refer" ? "Take to panel" : "Not to panel now";
+std::string outcome_label(store::DiscussionOutcome o) {
+  return o == store::DiscussionOutcome::refer ? "Take to panel" : "Not to panel now";
+}
+
+// Whole months from `from` to `today`.
+int months_between(core::Date from, core::Date today) {
+  int months = 0;
+  while (std::chrono::sys_days{core::add_months(from, months + 1)} <=
+         std::chrono::sys_days{today}) {
+    ++months;
+  }
+  return months;
+}
+
+WatchedChild watched_child(const store::WatchCandidate& c, core::Date today) {
+  WatchedChild child;
+  child.id = c.id;
+  child.name = c.name;
+  child.team = c.team;
+  child.since = long_date(core::to_iso(c.since));
+  child.months = months_between(c.since, today);
+  if (c.last_discussed) {
+    child.last_discussed = long_date(core::to_iso(*c.last_discussed));
+  }
+  if (c.last_outcome) {
+    child.last_outcome = outcome_label(*c.last_outcome);
+  }
+  child.open_request_id = c.open_request_id.value_or(0);
+  return child;
+}
+
+WatchList watch_list(Tx& tx, const WatchedCriterion& w, const std::vector<std::int64_t>& teams,
+                     core::Date today) {
+  const core::EntryCriterion& c = *w.criterion;
+  WatchList list{w.panel->id, w.panel->name, c.id, c.label, c.hint, {}, {}};
+  // More than N months: the start is before today less N months.
+  const store::WatchQuery query{.panel_id = w.panel->id,
+                                .criterion_id = c.id,
+                                .from = months_from(c.months_from),
+                                .before = core::add_months(today, -*c.after_months),
+                                .team_ids = teams};
+  for (const store::WatchCandidate& candidate : store::watch_candidates(tx, query)) {
+    if (!team_is_watched(c, candidate.team_kind, candidate.team)) {
+      continue;
+    }
+    WatchedChild child = watched_child(candidate, today);
+    (child.last_discussed.empty() ? list.not_discussed : list.discussed)
+        .push_back(std::move(child));
+  }
+  return list;
+}
+
+std::vector<core::FieldError> discussion_problems(const Services& s, const DiscussionInput& in) {
+  std::vector<core::FieldError> problems;
+  const auto date = core::parse_iso_date(in.discussed_on);
+  if (!date) {
+    problems.push_back({"discussed_on", "Enter the date of the discussion, as a real date"});
+  } else if (std::chrono::sys_days{*date} >
+             std::chrono::sys_days{core::london_date(s.clock.now())}) {
+    problems.push_back({"discussed_on", "The date of the discussion must be today or in the past"});
+  }
+  if (!store::outcome_from_id(in.outcome)) {
+    problems.push_back({"outcome", "Select what was decided"});
+  }
+  if (blank(in.arguments)) {
+    problems.push_back({"arguments", "Enter the arguments for the decision"});
+  } else if (in.arguments.size() > 20000) {
+    problems.push_back({"arguments", "Keep this to 20,000 characters or fewer"});
+  }
+  return problems;
 }
 
 }  // namespace
@@ -56,60 +126,7 @@ core::Result<std::vector<WatchList>> watch_lists(Services& s, const Actor& a) {
     const std::vector<std::int64_t> teams = teams_in_scope(tx, a);
     const core::Date today = core::london_date(s.clock.now());
     for (const WatchedCriterion& w : watched_criteria(s)) {
-      const core::EntryCriterion& c = *w.criterion;
-      WatchList list{w.panel->id, w.panel->name, c.id, c.label, c.hint, {}, {}};
-      // More than N months: the start is before today less N months.
-      const std::string before = core::to_iso(core::add_months(today, -*c.after_months));
-      const std::string column = months_column(c.months_from);
-      // Parameters are numbered in order of appearance (store/database.h).
-      store::Params params{c.id, c.id, w.panel->id, before};
-      std::string sql =
-          "SELECT c.id, c.first_name || ' ' || c.last_name, t.name, " + column +
-          ", t.kind, "
-          "(SELECT MAX(d.discussed_on) FROM child_discussions d WHERE d.child_id = c.id AND "
-          " d.criterion_id = $1), "
-          "(SELECT d.outcome FROM child_discussions d WHERE d.child_id = c.id AND "
-          " d.criterion_id = $2 ORDER BY d.discussed_on DESC, d.id DESC LIMIT 1), "
-          "(SELECT MAX(r.id) FROM requests r JOIN request_children rc ON rc.request_id = r.id "
-          " WHERE rc.child_id = c.id AND r.panel_id = $3 AND r.state IN ('draft', "
-          " 'awaiting_approval', 'submitted', 'scheduled')) "
-          "FROM children c JOIN teams t ON t.id = c.team_id WHERE " +
-          column + " < $4";
-      if (!teams.empty()) {
-        sql += " AND c.team_id IN (" + placeholders(5, teams.size()) + ")";
-        for (std::int64_t t : teams) {
-          params.push_back(t);
-        }
-      } else {
-        sql += " AND 1 = 0";
-      }
-      sql += " ORDER BY " + column + ", c.id";
-      for (const Row& r : tx.query(sql, params)) {
-        if (!team_is_watched(c, r.text(4), r.text(2))) {
-          continue;
-        }
-        WatchedChild child;
-        child.id = r.integer(0);
-        child.name = r.text(1);
-        child.team = r.text(2);
-        child.since = long_date(r.text(3));
-        if (auto from = core::parse_iso_date(r.text(3))) {
-          int months = 0;
-          while (std::chrono::sys_days{core::add_months(*from, months + 1)} <=
-                 std::chrono::sys_days{today}) {
-            ++months;
-          }
-          child.months = months;
-        }
-        child.last_discussed = long_date(r.text(5));
-        if (!r.text(6).empty()) {
-          child.last_outcome = outcome_label(r.text(6));
-        }
-        child.open_request_id = r.integer(7);
-        (child.last_discussed.empty() ? list.not_discussed : list.discussed)
-            .push_back(std::move(child));
-      }
-      out.push_back(std::move(list));
+      out.push_back(watch_list(tx, w, teams, today));
     }
   });
   // The lists name children: recorded before they are handed out.
@@ -131,22 +148,7 @@ core::Status record_discussion(Services& s, const Actor& a, std::int64_t child_i
   if (criterion == nullptr) {
     return core::Error::invalid("criterion_id", "Select what was discussed");
   }
-  std::vector<core::FieldError> problems;
-  const auto date = core::parse_iso_date(in.discussed_on);
-  if (!date) {
-    problems.push_back({"discussed_on", "Enter the date of the discussion, as a real date"});
-  } else if (std::chrono::sys_days{*date} >
-             std::chrono::sys_days{core::london_date(s.clock.now())}) {
-    problems.push_back({"discussed_on", "The date of the discussion must be today or in the past"});
-  }
-  if (in.outcome != "refer" && in.outcome != "not_now") {
-    problems.push_back({"outcome", "Select what was decided"});
-  }
-  if (blank(in.arguments)) {
-    problems.push_back({"arguments", "Enter the arguments for the decision"});
-  } else if (in.arguments.size() > 20000) {
-    problems.push_back({"arguments", "Keep this to 20,000 characters or fewer"});
-  }
+  std::vector<core::FieldError> problems = discussion_problems(s, in);
   if (!problems.empty()) {
     return core::Error::invalid_fields(std::move(problems));
   }
@@ -155,10 +157,14 @@ core::Status record_discussion(Services& s, const Actor& a, std::int64_t child_i
     if (!may_child(tx, s, a, child_id, core::Use::change)) {
       return core::Error::not_found();
     }
-    const std::int64_t id = tx.insert(
-        "INSERT INTO child_discussions (child_id, criterion_id, discussed_on, outcome, arguments, "
-        "recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        {child_id, in.criterion_id, in.discussed_on, in.outcome, in.arguments, a.id, now_utc(s)});
+    const std::int64_t id =
+        store::insert_discussion(tx, {.child_id = child_id,
+                                      .criterion_id = in.criterion_id,
+                                      .discussed_on = *core::parse_iso_date(in.discussed_on),
+                                      .outcome = *store::outcome_from_id(in.outcome),
+                                      .arguments = in.arguments,
+                                      .recorded_by = a.id,
+                                      .recorded_at = s.clock.now()});
     audit(tx, s, a, "child.discussion", "child", child_id,
           {{"discussion", id}, {"criterion", in.criterion_id}, {"outcome", in.outcome}});
     return core::Done{};
@@ -173,18 +179,15 @@ bool team_is_watched(const core::EntryCriterion& c, const std::string& team_kind
 
 std::vector<ChildDiscussion> child_discussions(Tx& tx, const Services& s, std::int64_t child_id) {
   std::vector<ChildDiscussion> out;
-  for (const Row& r : tx.query("SELECT d.criterion_id, d.discussed_on, d.outcome, d.arguments, "
-                               "u.name FROM child_discussions d JOIN users u ON "
-                               "u.id = d.recorded_by WHERE d.child_id = $1 "
-                               "ORDER BY d.discussed_on DESC, d.id DESC",
-                               {child_id})) {
-    std::string label = r.text(0);
+  for (const store::DiscussionRecord& d : store::child_discussions(tx, child_id)) {
+    std::string label = d.criterion_id;
     for (const WatchedCriterion& w : watched_criteria(s)) {
-      if (w.criterion->id == r.text(0)) {
+      if (w.criterion->id == d.criterion_id) {
         label = w.criterion->label;
       }
     }
-    out.push_back({label, long_date(r.text(1)), outcome_label(r.text(2)), r.text(3), r.text(4)});
+    out.push_back({label, long_date(core::to_iso(d.discussed_on)), outcome_label(d.outcome),
+                   d.arguments, d.recorded_by});
   }
   return out;
 }

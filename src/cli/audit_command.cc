@@ -10,6 +10,7 @@
 #include "store/audit.h"
 #include "store/audit_checkpoints.h"
 #include "store/audit_key.h"
+#include "store/schema_version.h"
 
 namespace casepanel::cli {
 namespace {
@@ -35,11 +36,7 @@ int verify(const std::string& config, const std::string& database) {
   auto db = store::Database::open(database, 2);
   db->set_audit_key(key);
   bool keyed_schema = false;
-  db->read_all([&](store::Tx& tx) {
-    keyed_schema = tx.query_one("SELECT 1 FROM schema_migrations WHERE version = $1",
-                                {std::int64_t{kKeyedSchema}})
-                       .has_value();
-  });
+  db->read_all([&](store::Tx& tx) { keyed_schema = store::schema_has_version(tx, kKeyedSchema); });
   if (!keyed_schema) {
     std::cerr << "casepanel audit verify: the database has no keyed audit log yet (schema "
                  "before version 8): run casepanel migrate\n";

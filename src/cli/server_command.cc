@@ -13,6 +13,7 @@
 #include "jobs/outbox.h"
 #include "store/common_passwords_file.h"
 #include "store/migrations.h"
+#include "store/settings.h"
 #include "web/server.h"
 
 namespace casepanel::cli {
@@ -33,9 +34,7 @@ void add_common(CLI::App* cmd, Common& c) {
 
 bool is_demo(store::Database& db) {
   bool demo = false;
-  db.read_all([&](store::Tx& tx) {
-    demo = tx.query_one("SELECT 1 FROM settings WHERE key = 'demo' AND value = '1'").has_value();
-  });
+  db.read_all([&](store::Tx& tx) { demo = store::find_setting(tx, "demo") == "1"; });
   return demo;
 }
 

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "app/support.h"
+#include "app/display.h"
 #include "store/audit_key.h"
 #include "store/migrations.h"
 #include "store/panel_files.h"
@@ -143,15 +143,9 @@ Settings load_settings(const std::string& path) {
   return settings_from_toml(text.str(), path);
 }
 
-Settings settings_from_toml(std::string_view text, const std::string& path) {
-  Settings s;
-  toml::table t;
-  try {
-    t = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error(path + ":" + std::to_string(e.source().begin.line) + ": " +
-                             std::string(e.description()));
-  }
+namespace {
+
+void load_server(const toml::table& t, const std::string& path, Settings& s) {
   s.server.host = t["server"]["host"].value_or(s.server.host);
   const auto server = t["server"];
   s.server.port = whole_number(server["port"].node(), s.server.port, path, "server.port");
@@ -190,6 +184,9 @@ Settings settings_from_toml(std::string_view text, const std::string& path) {
     }
   }
   s.secure_cookies = t["server"]["secure_cookies"].value_or(false);
+}
+
+void load_paths(const toml::table& t, const std::string& path, Settings& s) {
   s.panels_dir = t["paths"]["panels"].value_or(s.panels_dir);
   s.templates_dir = t["paths"]["templates"].value_or(s.templates_dir);
   s.static_dir = t["paths"]["static"].value_or(s.static_dir);
@@ -207,7 +204,9 @@ Settings settings_from_toml(std::string_view text, const std::string& path) {
     throw std::runtime_error(path + ": uploads.max_megabytes must be between 1 and 1024");
   }
   s.max_upload_bytes = static_cast<std::size_t>(max_mb) * 1024 * 1024;
-  load_smtp(t, path, s);
+}
+
+void check_server_limits(const std::string& path, const Settings& s) {
   if (s.server.head_timeout_seconds < 1 || s.server.body_timeout_seconds < 1 ||
       s.server.write_timeout_seconds < 1 || s.server.keep_alive_timeout_seconds < 1 ||
       s.server.max_connections < 1 || s.server.max_connections_per_client < 0) {
@@ -215,18 +214,45 @@ Settings settings_from_toml(std::string_view text, const std::string& path) {
                              ": the server's timeouts and max_connections must be positive, "
                              "and max_connections_per_client 0 (no cap) or more");
   }
+}
+
+void load_api(const toml::table& t, const std::string& path, Settings& s) {
   s.api_requests_per_minute =
       whole_number(t["api"]["requests_per_minute"].node(), s.api_requests_per_minute, path,
                    "api.requests_per_minute");
   if (s.api_requests_per_minute < 1) {
     throw std::runtime_error(path + ": api.requests_per_minute must be positive");
   }
-  load_audit(t, path, s);
+}
+
+void load_people(const toml::table& t, Settings& s) {
   s.common_passwords = t["people"]["common_passwords"].value_or(s.common_passwords);
   s.site_url = t["people"]["site_url"].value_or(s.site_url);
   while (!s.site_url.empty() && s.site_url.back() == '/') {
     s.site_url.pop_back();
   }
+}
+
+}  // namespace
+
+Settings settings_from_toml(std::string_view text, const std::string& path) {
+  Settings s;
+  toml::table t;
+  try {
+    t = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(path + ":" + std::to_string(e.source().begin.line) + ": " +
+                             std::string(e.description()));
+  }
+  // In this order, so that a file with several problems names the same one
+  // first as it always has.
+  load_server(t, path, s);
+  load_paths(t, path, s);
+  load_smtp(t, path, s);
+  check_server_limits(path, s);
+  load_api(t, path, s);
+  load_audit(t, path, s);
+  load_people(t, s);
   if (s.server.max_threads < 1 || s.server.max_queued < 1 || s.plan_ahead < 1) {
     throw std::runtime_error(path +
                              ": server.max_threads, server.max_queued and "

@@ -4,7 +4,7 @@
 // refused. Everything else here is a view of that table:
 //   - may(roles, relationships, resource, use): the per-record question that
 //     app/ asks with the record in hand, after working out how the person
-//     stands to it (app/support.h: the relationships);
+//     stands to it (app/scope.h: the relationships);
 //   - may(roles, permission): the role-level question that a route asks
 //     before its handler runs ("could this role ever do this?");
 //   - relevant(roles, resource): which relationships are worth working out

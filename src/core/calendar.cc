@@ -421,4 +421,46 @@ std::string to_iso_london(Instant t) {
 
 std::string to_iso_utc(Instant t) { return iso_date_time(t) + "Z"; }
 
+namespace {
+
+// Two digits at `at` as a number no greater than `max`; -1 otherwise.
+int two_digit_field(std::string_view text, std::size_t at, int max) {
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data() + at, text.data() + at + 2, value);
+  if (ec != std::errc{} || end != text.data() + at + 2 || value > max) {
+    return -1;
+  }
+  return value;
+}
+
+bool fraction_then_zone(std::string_view rest) {
+  if (!rest.empty() && rest.front() == '.') {
+    rest.remove_prefix(1);
+    const std::size_t digits = rest.find_first_not_of("0123456789");
+    if (digits == 0) {
+      return false;
+    }
+    rest.remove_prefix(digits == std::string_view::npos ? rest.size() : digits);
+  }
+  return rest.empty() || rest == "Z";
+}
+
+}  // namespace
+
+std::optional<Instant> parse_iso_utc(std::string_view text) {
+  if (text.size() < 19 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
+      text[16] != ':' || !fraction_then_zone(text.substr(19))) {
+    return std::nullopt;
+  }
+  const std::optional<Date> day = parse_iso_date(text.substr(0, 10));
+  const int hh = two_digit_field(text, 11, 23);
+  const int mm = two_digit_field(text, 14, 59);
+  const int ss = two_digit_field(text, 17, 59);
+  if (!day || hh < 0 || mm < 0 || ss < 0) {
+    return std::nullopt;
+  }
+  return std::chrono::sys_days{*day} + std::chrono::hours{hh} + std::chrono::minutes{mm} +
+         std::chrono::seconds{ss};
+}
+
 }  // namespace casepanel::core

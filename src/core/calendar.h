@@ -78,5 +78,9 @@ LocalTime london_time_of_day(Instant t);
 std::string to_iso_london(Instant t);
 // ISO 8601 in UTC, e.g. "2024-07-04T15:00:00Z".
 std::string to_iso_utc(Instant t);
+// "2024-07-04T15:00:00Z" -> Instant: a date, 'T' (or a space), HH:MM:SS, an
+// optional fraction of a second (dropped) and an optional 'Z'; std::nullopt
+// for anything else, so that a caller can refuse it rather than read 1970.
+std::optional<Instant> parse_iso_utc(std::string_view text);
 
 }  // namespace casepanel::core

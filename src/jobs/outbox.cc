@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "store/crypto.h"
+#include "store/outbox.h"
+#include "store/settings.h"
 
 namespace casepanel::jobs {
 namespace {
@@ -18,14 +20,7 @@ constexpr std::size_t kMaxErrorLength = 1000;
 
 std::vector<std::int64_t> due_ids(app::Services& s, int batch) {
   std::vector<std::int64_t> ids;
-  s.db.read_all([&](store::Tx& tx) {
-    for (const auto& r :
-         tx.query("SELECT id FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR "
-                  "next_attempt_at <= $1) ORDER BY next_attempt_at, id LIMIT $2",
-                  {core::to_iso_utc(s.clock.now()), std::int64_t{batch}})) {
-      ids.push_back(r.integer(0));
-    }
-  });
+  s.db.read_all([&](store::Tx& tx) { ids = store::due_outbox_ids(tx, s.clock.now(), batch); });
   return ids;
 }
 
@@ -37,41 +32,25 @@ struct Claimed {
 // Marks the row 'sending' if it is still pending (another instance on the
 // same PostgreSQL may have taken it), and reads what to send.
 std::optional<Claimed> claim(app::Services& s, std::int64_t id) {
-  std::optional<Claimed> out;
-  s.db.write_all([&](store::Tx& tx) {
-    auto taken = tx.query_one(
-        "UPDATE outbox SET status = 'sending', claimed_at = $1 WHERE id = $2 AND "
-        "status = 'pending' RETURNING attempts",
-        {core::to_iso_utc(s.clock.now()), id});
-    if (!taken) {
-      return;
-    }
-    auto r = tx.query_one(
-        "SELECT o.recipient, COALESCE(u.name, ''), o.subject, o.body, o.calendar, "
-        "o.calendar_method FROM outbox o LEFT JOIN users u ON u.id = o.recipient_id "
-        "WHERE o.id = $1",
-        {id});
-    Claimed c;
-    c.attempts = taken->integer(0);
-    c.mail.id = id;
-    c.mail.to = r->text(0);
-    c.mail.to_name = r->text(1);
-    c.mail.subject = r->text(2);
-    c.mail.body = r->text(3);
-    c.mail.calendar = r->text(4);
-    c.mail.calendar_method = r->optional_text(5).value_or("REQUEST");
-    out = std::move(c);
-  });
-  return out;
+  std::optional<store::ClaimedMessage> row;
+  s.db.write_all([&](store::Tx& tx) { row = store::claim_outbox_message(tx, id, s.clock.now()); });
+  if (!row) {
+    return std::nullopt;
+  }
+  Claimed c;
+  c.attempts = row->attempts;
+  c.mail.id = id;
+  c.mail.to = std::move(row->to);
+  c.mail.to_name = std::move(row->to_name);
+  c.mail.subject = std::move(row->subject);
+  c.mail.body = std::move(row->body);
+  c.mail.calendar = std::move(row->calendar);
+  c.mail.calendar_method = std::move(row->calendar_method);
+  return c;
 }
 
 void mark_sent(app::Services& s, std::int64_t id) {
-  s.db.write_all([&](store::Tx& tx) {
-    tx.exec(
-        "UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, "
-        "last_error = NULL, claimed_at = NULL, next_attempt_at = NULL WHERE id = $2",
-        {core::to_iso_utc(s.clock.now()), id});
-  });
+  s.db.write_all([&](store::Tx& tx) { store::mark_outbox_sent(tx, id, s.clock.now()); });
 }
 
 void mark_failed_attempt(app::Services& s, const Claimed& c, std::string error,
@@ -82,14 +61,11 @@ void mark_failed_attempt(app::Services& s, const Claimed& c, std::string error,
   }
   const bool give_up = attempts >= policy.max_attempts;
   const core::Instant now = s.clock.now();
+  const std::optional<core::Instant> retry_at =
+      give_up ? std::nullopt
+              : std::optional<core::Instant>{now + retry_delay(static_cast<int>(attempts))};
   s.db.write_all([&](store::Tx& tx) {
-    tx.exec(
-        "UPDATE outbox SET status = $1, attempts = $2, last_error = $3, next_attempt_at = $4, "
-        "claimed_at = NULL WHERE id = $5",
-        {std::string(give_up ? "failed" : "pending"), attempts, error,
-         give_up ? store::Value{nullptr}
-                 : store::Value{core::to_iso_utc(now + retry_delay(static_cast<int>(attempts)))},
-         c.mail.id});
+    store::mark_outbox_attempt_failed(tx, c.mail.id, attempts, error, retry_at);
   });
   if (give_up) {
     spdlog::error("outbox: message {} to {} failed after {} attempts: {}", c.mail.id, c.mail.to,
@@ -123,20 +99,13 @@ std::string outbox_message_id(std::int64_t id, const std::string& token,
 
 std::string message_id_token(store::Database& db) {
   std::string token;
-  db.read_all([&](store::Tx& tx) {
-    if (auto r =
-            tx.query_one("SELECT value FROM settings WHERE key = $1", {std::string(kTokenKey)})) {
-      token = r->text(0);
-    }
-  });
+  db.read_all([&](store::Tx& tx) { token = store::find_setting(tx, kTokenKey).value_or(""); });
   if (!token.empty()) {
     return token;
   }
+  // Two workers starting at once keep whichever token was written first.
   db.write_all([&](store::Tx& tx) {
-    tx.exec("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
-            {std::string(kTokenKey), store::random_token().substr(0, 16)});
-    token = tx.query_one("SELECT value FROM settings WHERE key = $1", {std::string(kTokenKey)})
-                ->text(0);
+    token = store::setting_or_put(tx, kTokenKey, store::random_token().substr(0, 16));
   });
   return token;
 }
@@ -153,13 +122,7 @@ std::string address_domain(const std::string& address, const std::string& fallba
 
 int recover_interrupted(app::Services& s) {
   int recovered = 0;
-  s.db.write_all([&](store::Tx& tx) {
-    recovered = static_cast<int>(
-        tx.query("UPDATE outbox SET status = 'pending', claimed_at = NULL, next_attempt_at = $1 "
-                 "WHERE status = 'sending' RETURNING id",
-                 {core::to_iso_utc(s.clock.now())})
-            .size());
-  });
+  s.db.write_all([&](store::Tx& tx) { recovered = store::requeue_interrupted(tx, s.clock.now()); });
   return recovered;
 }
 

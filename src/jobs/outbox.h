@@ -2,7 +2,7 @@
 //
 // Use cases only write rows to the outbox table, inside their own
 // transaction, so a message exists exactly when the change it reports does
-// (app/support.h queue_email, app/outbox.h queue_invitation). This file
+// (app/notifications.h queue_email, app/outbox.h queue_invitation). This file
 // moves those rows to an SMTP server:
 //
 //   pending --claim--> sending --accepted (250)--> sent

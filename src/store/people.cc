@@ -218,4 +218,27 @@ void mark_password_link_used(Tx& tx, std::int64_t link_id, const std::string& at
   tx.exec("UPDATE password_links SET used_at = $1 WHERE id = $2", {at, link_id});
 }
 
+std::optional<std::string> active_email(Tx& tx, std::int64_t id) {
+  auto row = tx.query_one("SELECT email FROM users WHERE id = $1 AND active = 1", {id});
+  if (!row) {
+    return std::nullopt;
+  }
+  return row->text(0);
+}
+
+std::optional<SignedInUser> find_signed_in_user(Tx& tx, std::int64_t id) {
+  auto row =
+      tx.query_one("SELECT id, name, email, team_id FROM users WHERE id = $1 AND active = 1", {id});
+  if (!row) {
+    return std::nullopt;
+  }
+  SignedInUser u{row->integer(0), row->text(1), row->text(2), row->optional_integer(3), {}};
+  for (const Row& r : tx.query("SELECT role FROM user_roles WHERE user_id = $1", {id})) {
+    if (auto role = core::role_from_id(r.text(0))) {
+      u.roles.insert(*role);
+    }
+  }
+  return u;
+}
+
 }  // namespace casepanel::store

@@ -97,6 +97,19 @@ void update_person(Tx& tx, std::int64_t id, const PersonDetails& details);
 void set_active(Tx& tx, std::int64_t id, Active active, const std::string& at);
 void set_password_hash(Tx& tx, std::int64_t id, const std::string& hash, const std::string& at);
 std::string password_hash(Tx& tx, std::int64_t id);
+// The signed-in user as every request needs them: an active person's id,
+// name, email, team and roles (roles this build does not know are left out,
+// which gives fewer rights, never more). nullopt for no such active person.
+struct SignedInUser {
+  std::int64_t id = 0;
+  std::string name;
+  std::string email;
+  std::optional<std::int64_t> team_id;
+  core::Roles roles;
+};
+std::optional<SignedInUser> find_signed_in_user(Tx& tx, std::int64_t id);
+// The address email goes to; nullopt for no such person or a disabled one.
+std::optional<std::string> active_email(Tx& tx, std::int64_t id);
 
 // Sessions are ended through store/sessions.h (end_sessions).
 

@@ -17,4 +17,10 @@ void put_setting(Tx& tx, const std::string& key, const std::string& value) {
       {key, value});
 }
 
+std::string setting_or_put(Tx& tx, const std::string& key, const std::string& value) {
+  tx.exec("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+          {key, value});
+  return find_setting(tx, key).value_or(value);
+}
+
 }  // namespace casepanel::store

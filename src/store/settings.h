@@ -12,5 +12,7 @@ namespace casepanel::store {
 
 std::optional<std::string> find_setting(Tx& tx, const std::string& key);
 void put_setting(Tx& tx, const std::string& key, const std::string& value);
+// The stored value; `value` stored and returned when there is none yet.
+std::string setting_or_put(Tx& tx, const std::string& key, const std::string& value);
 
 }  // namespace casepanel::store

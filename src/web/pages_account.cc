@@ -2,7 +2,7 @@
 // authentication (set up with a QR code, recovery codes shown once, turn off
 // with a current code). Any signed-in person, for themself only.
 #include "app/auth.h"
-#include "app/support.h"
+#include "app/display.h"
 #include "app/two_factor.h"
 #include "web/site.h"
 

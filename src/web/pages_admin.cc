@@ -75,34 +75,29 @@ void add_pagination(Data& d, const WebRequest& r, int page, int pages) {
   d.set("page_items", items);
 }
 
-WebResponse audit(const Site& site, WebRequest& r) {
-  app::AuditSearch search{
-      r.query_value("child"),
-      r.query_value("person"),
-      r.query_value("action"),
-      r.query_value("from-day"),
-      r.query_value("from-month"),
-      r.query_value("from-year"),
-      r.query_value("to-day"),
-      r.query_value("to-month"),
-      r.query_value("to-year"),
-      static_cast<int>(std::clamp<std::int64_t>(parse_id(r.query_value("page")), 1, 1000000))};
-  auto people = app::audit_people(site.services(), r.actor());
-  if (!people) {
-    return site.error(r, people.error());
-  }
-  auto log = app::audit_log(site.services(), r.actor(), search);
-  if (!log && log.error().kind != core::ErrorKind::invalid) {
-    return site.error(r, log.error());
-  }
-  Data d;
+app::AuditSearch audit_search(const WebRequest& r) {
+  return {r.query_value("child"),
+          r.query_value("person"),
+          r.query_value("action"),
+          r.query_value("from-day"),
+          r.query_value("from-month"),
+          r.query_value("from-year"),
+          r.query_value("to-day"),
+          r.query_value("to-month"),
+          r.query_value("to-year"),
+          static_cast<int>(std::clamp<std::int64_t>(parse_id(r.query_value("page")), 1, 1000000))};
+}
+
+// The search form as it was filled in, with its choices of person and action.
+void add_audit_form(Data& d, const WebRequest& r, const app::AuditSearch& search,
+                    const std::vector<std::pair<std::int64_t, std::string>>& people) {
   for (const char* field : kAuditFields) {
     std::string key = std::string("value_") + field;
     std::replace(key.begin(), key.end(), '-', '_');
     d.set(key, r.query_value(field));
   }
   Data person_options{Data::type::list};
-  for (const auto& [id, name] : *people) {
+  for (const auto& [id, name] : people) {
     Data o;
     o.set("id", str(id));
     o.set("name", name);
@@ -119,12 +114,11 @@ WebResponse audit(const Site& site, WebRequest& r) {
     action_options.push_back(o);
   }
   d.set("actions", action_options);
-  if (!log) {
-    add_errors(d, log.error());
-    return site.page(r, "audit", "Error: Audit log", std::move(d));
-  }
+}
+
+void add_audit_events(Data& d, const WebRequest& r, const app::AuditPage& log) {
   Data rows{Data::type::list};
-  for (const auto& e : log->rows) {
+  for (const auto& e : log.rows) {
     Data x;
     x.set("when", e.when);
     x.set("sentence", e.sentence);
@@ -134,29 +128,48 @@ WebResponse audit(const Site& site, WebRequest& r) {
     rows.push_back(x);
   }
   d.set("events", rows);
-  set_flag(d, "has_events", !log->rows.empty());
-  d.set("total", str(log->total));
-  d.set("page", str(log->page));
-  d.set("pages", str(log->pages));
+  set_flag(d, "has_events", !log.rows.empty());
+  d.set("total", str(log.total));
+  d.set("page", str(log.page));
+  d.set("pages", str(log.pages));
   std::string children;
-  for (const std::string& name : log->children_matched) {
+  for (const std::string& name : log.children_matched) {
     children.append(children.empty() ? "" : ", ").append(name);
   }
   set_if(d, "children_matched", children);
-  add_pagination(d, r, log->page, log->pages);
+  add_pagination(d, r, log.page, log.pages);
+}
+
+WebResponse audit(const Site& site, WebRequest& r) {
+  const app::AuditSearch search = audit_search(r);
+  auto people = app::audit_people(site.services(), r.actor());
+  if (!people) {
+    return site.error(r, people.error());
+  }
+  auto log = app::audit_log(site.services(), r.actor(), search);
+  if (!log && log.error().kind != core::ErrorKind::invalid) {
+    return site.error(r, log.error());
+  }
+  Data d;
+  add_audit_form(d, r, search, *people);
+  if (!log) {
+    add_errors(d, log.error());
+    return site.page(r, "audit", "Error: Audit log", std::move(d));
+  }
+  add_audit_events(d, r, *log);
   return site.page(r, "audit", "Audit log", std::move(d));
 }
 
 struct StatusLabel {
-  const char* status;
+  store::OutboxStatus status;
   const char* label;
   const char* tag;  // GOV.UK tag colour
 };
 constexpr StatusLabel kStatuses[] = {
-    {"pending", "Waiting", "govuk-tag--blue"},
-    {"sending", "Sending", "govuk-tag--yellow"},
-    {"sent", "Sent", "govuk-tag--green"},
-    {"failed", "Failed", "govuk-tag--red"},
+    {store::OutboxStatus::pending, "Waiting", "govuk-tag--blue"},
+    {store::OutboxStatus::sending, "Sending", "govuk-tag--yellow"},
+    {store::OutboxStatus::sent, "Sent", "govuk-tag--green"},
+    {store::OutboxStatus::failed, "Failed", "govuk-tag--red"},
 };
 
 Data outbox_row(const app::OutboxMessage& m) {
@@ -169,9 +182,7 @@ Data outbox_row(const app::OutboxMessage& m) {
   set_if(x, "sent", m.sent);
   set_if(x, "last_error", m.last_error);
   set_flag(x, "has_calendar", m.has_calendar);
-  set_flag(x, "failed", m.status == "failed");
-  x.set("status", m.status);
-  x.set("tag", "govuk-tag--grey");
+  set_flag(x, "failed", m.status == store::OutboxStatus::failed);
   for (const StatusLabel& s : kStatuses) {
     if (m.status == s.status) {
       x.set("status", s.label);

@@ -2,8 +2,8 @@
 // out, the home page ("My tasks") and the health check.
 #include <Poco/URI.h>
 
+#include "app/display.h"
 #include "app/requests.h"
-#include "app/support.h"
 #include "store/crypto.h"
 #include "web/http_next.h"
 #include "web/site.h"

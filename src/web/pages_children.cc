@@ -49,6 +49,64 @@ WebResponse list(const Site& site, WebRequest& r) {
   return site.page(r, "children", "Children", std::move(data));
 }
 
+// A list of the record's rows under `key`, each filled in place, and `flag`
+// set when it has any.
+template <typename Row, typename Fill>
+void set_rows(Data& d, const std::string& key, const std::string& flag,
+              const std::vector<Row>& rows, Fill fill) {
+  Data& list = list_in(d, key, rows.size());
+  for (const Row& row : rows) {
+    fill(append(list), row);
+  }
+  set_flag(d, flag, !rows.empty());
+}
+
+void fill_request(Data& x, const app::ChildRequest& q) {
+  x.set("id", str(q.id));
+  x.set("panel", q.panel);
+  x.set("request_type", q.request_type);
+  x.set("state_label", q.state_label);
+  x.set("created_at", q.created_at);
+}
+
+void fill_hearing(Data& x, const app::ChildHearing& h) {
+  x.set("panel", h.panel);
+  x.set("date", h.date);
+  x.set("start", h.start);
+  x.set("venue", h.venue);
+  x.set("request_id", str(h.request_id));
+}
+
+void fill_decision(Data& x, const app::ChildDecision& dec) {
+  x.set("date", dec.date);
+  x.set("panel", dec.panel);
+  x.set("decision", dec.decision);
+  x.set("summary", dec.summary);
+  x.set("reasons", dec.reasons);
+  set_if(x, "review_date", dec.review_date);
+  set_flag(x, "recommendation", dec.recommendation);
+}
+
+void fill_action(Data& x, const app::ChildAction& act) {
+  x.set("description", act.description);
+  x.set("owner", act.owner);
+  x.set("due_date", act.due_date);
+  x.set("status", act.status);
+}
+
+void fill_discussion(Data& x, const app::ChildDiscussion& dis) {
+  x.set("criterion", dis.criterion);
+  x.set("discussed_on", dis.discussed_on);
+  x.set("outcome", dis.outcome);
+  x.set("arguments", dis.arguments);
+  x.set("recorded_by", dis.recorded_by);
+}
+
+void fill_panel(Data& x, const core::PanelType& p) {
+  x.set("id", p.id);
+  x.set("name", p.name);
+}
+
 WebResponse record(const Site& site, WebRequest& r) {
   auto rec = app::child_record(site.services(), r.actor(), r.id_param());
   if (!rec) {
@@ -62,70 +120,14 @@ WebResponse record(const Site& site, WebRequest& r) {
   set_if(d, "came_into_care", rec->came_into_care);
   set_if(d, "cp_plan_start", rec->cp_plan_start);
   set_if(d, "case_opened", rec->case_opened);
-  Data& siblings = list_in(d, "siblings", rec->siblings.size());
-  for (const auto& s : rec->siblings) {
-    fill_child_row(append(siblings), s);
-  }
-  set_flag(d, "has_siblings", !rec->siblings.empty());
-  Data& requests = list_in(d, "requests", rec->requests.size());
-  for (const auto& q : rec->requests) {
-    Data& x = append(requests);
-    x.set("id", str(q.id));
-    x.set("panel", q.panel);
-    x.set("request_type", q.request_type);
-    x.set("state_label", q.state_label);
-    x.set("created_at", q.created_at);
-  }
-  set_flag(d, "has_requests", !rec->requests.empty());
-  Data& hearings = list_in(d, "hearings", rec->hearings.size());
-  for (const auto& h : rec->hearings) {
-    Data& x = append(hearings);
-    x.set("panel", h.panel);
-    x.set("date", h.date);
-    x.set("start", h.start);
-    x.set("venue", h.venue);
-    x.set("request_id", str(h.request_id));
-  }
-  set_flag(d, "has_hearings", !rec->hearings.empty());
-  Data& decisions = list_in(d, "decisions", rec->decisions.size());
-  for (const auto& dec : rec->decisions) {
-    Data& x = append(decisions);
-    x.set("date", dec.date);
-    x.set("panel", dec.panel);
-    x.set("decision", dec.decision);
-    x.set("summary", dec.summary);
-    x.set("reasons", dec.reasons);
-    set_if(x, "review_date", dec.review_date);
-    set_flag(x, "recommendation", dec.recommendation);
-  }
-  set_flag(d, "has_decisions", !rec->decisions.empty());
-  Data& actions = list_in(d, "actions", rec->actions.size());
-  for (const auto& act : rec->actions) {
-    Data& x = append(actions);
-    x.set("description", act.description);
-    x.set("owner", act.owner);
-    x.set("due_date", act.due_date);
-    x.set("status", act.status);
-  }
-  set_flag(d, "has_actions", !rec->actions.empty());
-  Data& discussions = list_in(d, "discussions", rec->discussions.size());
-  for (const auto& dis : rec->discussions) {
-    Data& x = append(discussions);
-    x.set("criterion", dis.criterion);
-    x.set("discussed_on", dis.discussed_on);
-    x.set("outcome", dis.outcome);
-    x.set("arguments", dis.arguments);
-    x.set("recorded_by", dis.recorded_by);
-  }
-  set_flag(d, "has_discussions", !rec->discussions.empty());
+  set_rows(d, "siblings", "has_siblings", rec->siblings, fill_child_row);
+  set_rows(d, "requests", "has_requests", rec->requests, fill_request);
+  set_rows(d, "hearings", "has_hearings", rec->hearings, fill_hearing);
+  set_rows(d, "decisions", "has_decisions", rec->decisions, fill_decision);
+  set_rows(d, "actions", "has_actions", rec->actions, fill_action);
+  set_rows(d, "discussions", "has_discussions", rec->discussions, fill_discussion);
   if (r.actor().may(core::Permission::draft_request)) {
-    const auto& all = site.services().panels.all();
-    Data& panels = list_in(d, "panels", all.size());
-    for (const auto& p : all) {
-      Data& x = append(panels);
-      x.set("id", p.id);
-      x.set("name", p.name);
-    }
+    set_rows(d, "panels", "has_panels", site.services().panels.all(), fill_panel);
     d.set("can_request", true);
     d.set("child_id", str(rec->child.id));
   }

@@ -1,9 +1,7 @@
 #include "web/server.h"
 
-#include <arpa/inet.h>
 #include <fcntl.h>
 #include <malloc.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <spdlog/spdlog.h>
@@ -16,7 +14,6 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -25,6 +22,8 @@
 #include "web/http_parser.h"
 #include "web/http_response.h"
 #include "web/http_workers.h"
+#include "web/server_connection.h"
+#include "web/server_socket.h"
 #include "web/wire.h"
 
 namespace casepanel::web {
@@ -36,8 +35,6 @@ void tune_allocator_for_serving() {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 // epoll's data for the two descriptors that are not connections.
 constexpr std::uint64_t kListener = 0;
 constexpr std::uint64_t kWake = 1;
@@ -47,75 +44,6 @@ constexpr auto kTick = std::chrono::milliseconds(200);
 // is read and dropped for this long, so that the close does not reset the
 // connection before the client has read the answer.
 constexpr auto kLinger = std::chrono::seconds(2);
-// Room for a multipart form's other fields and part headers beside its file.
-constexpr std::size_t kMultipartOverhead = 64 * 1024;
-
-enum class Phase { head, body, handling, writing, lingering };
-
-struct Connection {
-  int fd = -1;
-  std::uint64_t id = 0;
-  std::string peer;
-  Phase phase = Phase::head;
-  bool idle = false;  // keep-alive: no byte of the next request yet
-  Clock::time_point deadline;
-  std::uint32_t events = 0;  // the epoll interest set now
-  std::string in;
-  std::string out;
-  std::size_t out_at = 0;
-  RequestHead head;
-  Target target;
-  std::string body;
-  std::optional<ChunkedDecoder> chunked;
-  bool upload = false;
-  int served = 0;
-};
-
-std::string peer_address(const sockaddr_storage& addr) {
-  char text[INET6_ADDRSTRLEN] = {};
-  if (addr.ss_family == AF_INET) {
-    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in&>(addr).sin_addr, text, sizeof text);
-  } else if (addr.ss_family == AF_INET6) {
-    inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6&>(addr).sin6_addr, text, sizeof text);
-  }
-  return text;
-}
-
-// 413, short and plain, and the connection closed: the rest of the body is
-// never read.
-WebResponse too_large(bool upload, std::size_t max_upload_bytes) {
-  return protocol_error(413, upload ? "The file is too large: the limit is " +
-                                          std::to_string(max_upload_bytes / (1024 * 1024)) +
-                                          " MB.\nGo back and choose a smaller file.\n"
-                                    : std::string("The form is too large.\n"));
-}
-
-int listen_on(const std::string& host, int port) {
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
-  addrinfo* found = nullptr;
-  const std::string service = std::to_string(port);
-  if (getaddrinfo(host.c_str(), service.c_str(), &hints, &found) != 0 || found == nullptr) {
-    throw std::runtime_error("cannot resolve the server address " + host);
-  }
-  const int fd = socket(found->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-  const int on = 1;
-  const bool ok = fd >= 0 && setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) == 0 &&
-                  bind(fd, found->ai_addr, found->ai_addrlen) == 0 && listen(fd, 1024) == 0;
-  const int error = errno;
-  freeaddrinfo(found);
-  if (!ok) {
-    if (fd >= 0) {
-      close(fd);
-    }
-    throw std::runtime_error("cannot listen on " + host + ":" + service + ": " +
-                             std::strerror(error));
-  }
-  return fd;
-}
-
 }  // namespace
 
 class Server::Engine {
@@ -123,11 +51,7 @@ class Server::Engine {
   Engine(RequestHandler handler, ServerConfig config)
       : handler_(std::move(handler)), config_(std::move(config)) {
     listener_ = listen_on(config_.host, config_.port);
-    sockaddr_storage addr{};
-    socklen_t len = sizeof addr;
-    getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port_ = ntohs(addr.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6&>(addr).sin6_port
-                                             : reinterpret_cast<sockaddr_in&>(addr).sin_port);
+    port_ = bound_port(listener_);
     epoll_ = epoll_create1(EPOLL_CLOEXEC);
     wake_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     spare_ = open("/dev/null", O_RDONLY | O_CLOEXEC);
@@ -244,11 +168,9 @@ class Server::Engine {
         (config_.max_connections_per_client > 0 &&
          from_peer >= config_.max_connections_per_client)) {
       // Best effort on a fresh socket: the answer fits its send buffer.
-      Persistence close_it = Persistence::close;
       WebResponse busy = protocol_error(503, "Too many connections. Try again shortly.\n");
       busy.headers.emplace_back("Retry-After", "5");
-      const std::string bytes = serialise_response(busy, BodyMode::with_body, close_it);
-      [[maybe_unused]] const ssize_t n = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+      send_and_forget(fd, busy);
       close(fd);
       if (from_peer == 0) {
         per_client_.erase(peer);
@@ -334,83 +256,110 @@ class Server::Engine {
 
   // Moves the connection on as far as the bytes in `in` allow.
   bool advance(Connection& c) {
-    const Clock::time_point now = Clock::now();
-    while (true) {
-      if (c.phase == Phase::head) {
-        if (c.in.empty()) {
+    while (c.phase == Phase::head) {
+      switch (advance_head(c)) {
+        case Step::wait:
           return true;
-        }
-        if (c.idle) {
-          c.idle = false;
-          c.deadline = now + std::chrono::seconds(config_.head_timeout_seconds);
-        }
-        HeadParse parsed = parse_request_head(c.in, config_.max_head_bytes);
-        if (parsed.state == HeadParse::State::incomplete) {
+        case Step::closed:
+          return false;
+        case Step::dispatched:
           return true;
-        }
-        if (parsed.state == HeadParse::State::failed) {
-          return refuse(c, parsed.status, "Bad request: " + parsed.reason + ".\n");
-        }
-        c.in.erase(0, parsed.consumed);
-        c.head = std::move(parsed.head);
-        auto target = split_target(c.head.target);
-        if (!target) {
-          return refuse(c, 400, "Bad request: the address could not be read.\n");
-        }
-        c.target = std::move(*target);
-        if (c.head.framing == BodyFraming::none) {
-          return dispatch(c);
-        }
-        const std::string* type = c.head.field("content-type");
-        c.upload = type != nullptr && is_multipart(*type);
-        const std::size_t limit = body_limit(c);
-        if (c.head.framing == BodyFraming::content_length && c.head.content_length > limit) {
-          return reply(c, too_large(c.upload, config_.max_upload_bytes), Persistence::close);
-        }
-        if (c.head.framing == BodyFraming::chunked) {
-          c.chunked.emplace(limit);
-        }
-        c.phase = Phase::body;
-        c.deadline = now + std::chrono::seconds(config_.body_timeout_seconds);
-        if (c.head.expect_continue) {
-          c.out.append(kContinue);
-          if (!flush(c)) {
-            return false;
-          }
-        }
-        continue;
+        case Step::go_on:
+          break;
       }
-      if (c.phase != Phase::body) {
-        return true;
-      }
-      if (c.chunked) {
-        std::size_t consumed = 0;
-        const auto status = c.chunked->feed(c.in, c.body, consumed);
-        c.in.erase(0, consumed);
-        if (status == ChunkedDecoder::Status::more) {
-          return true;
-        }
-        if (status == ChunkedDecoder::Status::too_large) {
-          return reply(c, too_large(c.upload, config_.max_upload_bytes), Persistence::close);
-        }
-        if (status == ChunkedDecoder::Status::malformed) {
-          return refuse(c, 400, "Bad request: a malformed chunked body.\n");
-        }
-        return dispatch(c);
-      }
-      const std::size_t want = c.head.content_length - c.body.size();
-      const std::size_t take = std::min(want, c.in.size());
-      c.body.append(c.in, 0, take);
-      c.in.erase(0, take);
-      if (c.body.size() < c.head.content_length) {
-        return true;
-      }
-      return dispatch(c);
     }
+    if (c.phase != Phase::body) {
+      return true;
+    }
+    return c.chunked ? advance_chunked(c) : advance_sized(c);
   }
 
-  std::size_t body_limit(const Connection& c) const {
-    return c.upload ? config_.max_upload_bytes + kMultipartOverhead : config_.max_form_bytes;
+  // What reading a request head came to.
+  enum class Step {
+    wait,        // more bytes are needed
+    closed,      // the connection closed (or was answered and closes)
+    dispatched,  // a whole request went to the workers (or was refused)
+    go_on,       // the body follows
+  };
+
+  Step advance_head(Connection& c) {
+    if (c.in.empty()) {
+      return Step::wait;
+    }
+    const Clock::time_point now = Clock::now();
+    if (c.idle) {
+      c.idle = false;
+      c.deadline = now + std::chrono::seconds(config_.head_timeout_seconds);
+    }
+    HeadParse parsed = parse_request_head(c.in, config_.max_head_bytes);
+    if (parsed.state == HeadParse::State::incomplete) {
+      return Step::wait;
+    }
+    if (parsed.state == HeadParse::State::failed) {
+      return answered(refuse(c, parsed.status, "Bad request: " + parsed.reason + ".\n"));
+    }
+    c.in.erase(0, parsed.consumed);
+    c.head = std::move(parsed.head);
+    auto target = split_target(c.head.target);
+    if (!target) {
+      return answered(refuse(c, 400, "Bad request: the address could not be read.\n"));
+    }
+    c.target = std::move(*target);
+    if (c.head.framing == BodyFraming::none) {
+      return answered(dispatch(c));
+    }
+    return start_body(c, now);
+  }
+
+  // A refusal or a dispatch: the connection is closed or in another phase.
+  static Step answered(bool open) { return open ? Step::dispatched : Step::closed; }
+
+  Step start_body(Connection& c, Clock::time_point now) {
+    const std::string* type = c.head.field("content-type");
+    c.upload = type != nullptr && is_multipart(*type);
+    const std::size_t limit = body_limit(c, config_);
+    if (c.head.framing == BodyFraming::content_length && c.head.content_length > limit) {
+      return answered(reply(c, too_large(c, config_), Persistence::close));
+    }
+    if (c.head.framing == BodyFraming::chunked) {
+      c.chunked.emplace(limit);
+    }
+    c.phase = Phase::body;
+    c.deadline = now + std::chrono::seconds(config_.body_timeout_seconds);
+    if (c.head.expect_continue) {
+      c.out.append(kContinue);
+      if (!flush(c)) {
+        return Step::closed;
+      }
+    }
+    return Step::go_on;
+  }
+
+  bool advance_chunked(Connection& c) {
+    std::size_t consumed = 0;
+    const auto status = c.chunked->feed(c.in, c.body, consumed);
+    c.in.erase(0, consumed);
+    if (status == ChunkedDecoder::Status::more) {
+      return true;
+    }
+    if (status == ChunkedDecoder::Status::too_large) {
+      return reply(c, too_large(c, config_), Persistence::close);
+    }
+    if (status == ChunkedDecoder::Status::malformed) {
+      return refuse(c, 400, "Bad request: a malformed chunked body.\n");
+    }
+    return dispatch(c);
+  }
+
+  bool advance_sized(Connection& c) {
+    const std::size_t want = c.head.content_length - c.body.size();
+    const std::size_t take = std::min(want, c.in.size());
+    c.body.append(c.in, 0, take);
+    c.in.erase(0, take);
+    if (c.body.size() < c.head.content_length) {
+      return true;
+    }
+    return dispatch(c);
   }
 
   bool refuse(Connection& c, int status, std::string text) {
@@ -431,53 +380,12 @@ class Server::Engine {
     return flush(c);
   }
 
-  // The peer, or the client a trusted proxy names in X-Real-IP (only a
-  // well-formed IPv4 or IPv6 address is taken).
-  std::string client_address(const Connection& c) const {
-    const auto& trusted = config_.trusted_proxies;
-    if (std::find(trusted.begin(), trusted.end(), c.peer) == trusted.end()) {
-      return c.peer;
-    }
-    const std::string* real = c.head.field("x-real-ip");
-    unsigned char buffer[sizeof(in6_addr)];
-    if (real != nullptr && (inet_pton(AF_INET, real->c_str(), buffer) == 1 ||
-                            inet_pton(AF_INET6, real->c_str(), buffer) == 1)) {
-      return *real;
-    }
-    return c.peer;
-  }
-
   bool dispatch(Connection& c) {
-    HttpJob job;
-    job.connection = c.id;
-    WebRequest& r = job.request;
-    r.method = c.head.method;
-    r.path = std::move(c.target.path);
-    if (!parse_urlencoded(c.target.query, r.query)) {
+    std::optional<HttpJob> job = take_request(c, config_);
+    if (!job) {
       return refuse(c, 400, "Bad request: the query string could not be read.\n");
     }
-    for (const auto& [name, value] : c.head.fields) {
-      if (name == "cookie") {
-        r.cookies.merge(parse_cookies(value));
-      }
-    }
-    if (const std::string* authorization = c.head.field("authorization")) {
-      r.authorization = *authorization;
-    }
-    r.client_address = client_address(c);
-    if (const std::string* type = c.head.field("content-type")) {
-      job.content_type = *type;
-    }
-    job.body = std::move(c.body);
-    c.body.clear();
-    c.chunked.reset();
-    job.mode = r.method == "HEAD" ? BodyMode::head_only : BodyMode::with_body;
-    ++c.served;
-    job.persistence = config_.keep_alive && c.served < config_.max_keep_alive_requests
-                          ? c.head.persistence
-                          : Persistence::close;
-    c.phase = Phase::handling;
-    if (!workers_->submit(std::move(job), static_cast<std::size_t>(config_.max_queued))) {
+    if (!workers_->submit(std::move(*job), static_cast<std::size_t>(config_.max_queued))) {
       WebResponse busy = protocol_error(503, "The server is busy. Try again shortly.\n");
       busy.headers.emplace_back("Retry-After", "1");
       return reply(c, busy, Persistence::close);
@@ -555,11 +463,7 @@ class Server::Engine {
       Connection& c = *connections_.at(id);
       if ((c.phase == Phase::head && !c.idle) || c.phase == Phase::body) {
         // Best effort: a client that sends this slowly may not read either.
-        Persistence close_it = Persistence::close;
-        const std::string bytes =
-            serialise_response(protocol_error(408, "The request took too long to arrive.\n"),
-                               BodyMode::with_body, close_it);
-        [[maybe_unused]] const ssize_t n = send(c.fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+        send_and_forget(c.fd, protocol_error(408, "The request took too long to arrive.\n"));
       }
       close_connection(c);
     }

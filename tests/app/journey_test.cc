@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "app/children.h"
+#include "app/display.h"
 #include "app/requests.h"
 #include "app/sittings.h"
-#include "app/support.h"
 #include "app/triage.h"
 #include "store/audit.h"
 #include "support/requests.h"

@@ -5,11 +5,11 @@
 #include <gtest/gtest.h>
 
 #include "app/children.h"
+#include "app/display.h"
 #include "app/papers.h"
 #include "app/requests.h"
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
-#include "app/support.h"
 #include "app/triage.h"
 #include "app/watch.h"
 #include "support/requests.h"

@@ -4,11 +4,11 @@
 // independence (4.1). The clock stands at Tuesday 24 November 2026, 09:00.
 #include <gtest/gtest.h>
 
+#include "app/display.h"
 #include "app/members.h"
 #include "app/requests.h"
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
-#include "app/support.h"
 #include "app/triage.h"
 #include "support/requests.h"
 #include "support/world.h"

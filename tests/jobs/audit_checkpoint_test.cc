@@ -6,7 +6,7 @@
 
 #include <fstream>
 
-#include "app/support.h"
+#include "app/audit_trail.h"
 #include "store/audit.h"
 #include "store/audit_checkpoints.h"
 #include "support/world.h"

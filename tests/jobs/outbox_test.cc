@@ -10,10 +10,10 @@
 #include <future>
 #include <regex>
 
+#include "app/notifications.h"
 #include "app/outbox.h"
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
-#include "app/support.h"
 #include "app/triage.h"
 #include "jobs/mail_reader.h"
 #include "support/requests.h"
@@ -452,7 +452,7 @@ TEST_F(Outbox, TheAdministratorsListShowsFailedMessagesFirst) {
   ASSERT_TRUE(list);
   ASSERT_EQ(list->size(), 2u);
   EXPECT_EQ((*list)[0].id, failed);
-  EXPECT_EQ((*list)[0].status, "failed");
+  EXPECT_EQ((*list)[0].status, store::OutboxStatus::failed);
   EXPECT_NE((*list)[0].last_error.find("451"), std::string::npos);
   EXPECT_EQ((*list)[1].id, waiting);
   EXPECT_EQ((*list)[1].next_attempt, "24 November 2026 09:00");

@@ -32,7 +32,7 @@
 #include "support/requests.h"
 #include "support/world.h"
 #include "web/http_client.h"
-#include "web/server.h"
+#include "web/site_fixture.h"
 
 namespace casepanel::web {
 namespace {
@@ -134,30 +134,8 @@ const Expectation kMatrix[] = {
 };
 // clang-format on
 
-class AccessMatrix : public ::testing::Test {
+class AccessMatrix : public SiteFixture {
  protected:
-  AccessMatrix() {
-    StaticFiles files;
-    site_ = std::make_unique<Site>(
-        world_.services(), Templates::load(std::string(CASEPANEL_SOURCE_DIR) + "/templates"),
-        std::move(files), SiteOptions{});
-    ServerConfig config;
-    config.port = 0;
-    config.max_threads = 4;
-    server_ = std::make_unique<Server>(*site_, config);
-    server_->start();
-  }
-  ~AccessMatrix() override { server_->stop(); }
-
-  std::int64_t one(const std::string& sql, const store::Params& p = {}) {
-    std::int64_t n = 0;
-    world_.db().read_all([&](store::Tx& tx) {
-      auto r = tx.query_one(sql, p);
-      n = r ? r->integer(0) : 0;
-    });
-    return n;
-  }
-
   // The records, one per relationship (see the header comment).
   void build_records() {
     auto& s = world_.services();
@@ -201,10 +179,10 @@ class AccessMatrix : public ::testing::Test {
     qa.discussion_practice_manager = world_.pm_b;
     EXPECT_TRUE(app::approve_request(s, world_.actor(world_.pm_b), other_, qa).ok());
     EXPECT_TRUE(app::approve_request(s, world_.actor(world_.gm), other_, {}).ok());
-    sitting_ = one("SELECT MIN(id) FROM sittings WHERE panel_id = 'clam' AND starts_at > $1",
-                   {core::to_iso_utc(world_.clock().now())});
+    sitting_ = number("SELECT MIN(id) FROM sittings WHERE panel_id = 'clam' AND starts_at > $1",
+                      {core::to_iso_utc(world_.clock().now())});
     other_sitting_ =
-        one("SELECT MIN(id) FROM sittings WHERE panel_id = 'clam' AND id > $1", {sitting_});
+        number("SELECT MIN(id) FROM sittings WHERE panel_id = 'clam' AND id > $1", {sitting_});
     EXPECT_TRUE(app::schedule_request(s, coordinator, agenda_, sitting_, "").ok());
     EXPECT_TRUE(app::publish_agenda(s, coordinator, sitting_).ok());
     // The other sitting's list leaves the chair and the member out.
@@ -212,8 +190,8 @@ class AccessMatrix : public ::testing::Test {
       tx.exec("INSERT INTO sitting_members (sitting_id, user_id, role) VALUES ($1, $2, 'member')",
               {other_sitting_, world_.gm});
     });
-    hearing_ = one("SELECT id FROM hearings WHERE request_id = $1", {agenda_});
-    outbox_ = one("SELECT MIN(id) FROM outbox");
+    hearing_ = number("SELECT id FROM hearings WHERE request_id = $1", {agenda_});
+    outbox_ = number("SELECT MIN(id) FROM outbox");
   }
 
   // A POST carries the CSRF token and, where its handler needs one to reach
@@ -235,7 +213,7 @@ class AccessMatrix : public ::testing::Test {
   }
 
   std::string paper_of(std::int64_t request) {
-    return std::to_string(one(
+    return std::to_string(number(
         "SELECT MIN(id) FROM request_papers WHERE request_id = $1 AND kind = 'file'", {request}));
   }
 
@@ -277,9 +255,6 @@ class AccessMatrix : public ::testing::Test {
     return out;
   }
 
-  TestWorld world_;
-  std::unique_ptr<Site> site_;
-  std::unique_ptr<Server> server_;
   std::map<std::string, std::string> users_;
   std::int64_t draft_ = 0, off_ = 0, agenda_ = 0, other_ = 0;
   std::int64_t sitting_ = 0, other_sitting_ = 0, hearing_ = 0, outbox_ = 0;

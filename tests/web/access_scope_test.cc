@@ -7,24 +7,16 @@
 #include "support/requests.h"
 #include "support/world.h"
 #include "web/http_client.h"
-#include "web/server.h"
+#include "web/site_fixture.h"
 
 namespace casepanel::web {
 namespace {
 
 using testing::TestWorld;
 
-class AccessScope : public ::testing::Test {
+class AccessScope : public SiteFixture {
  protected:
   AccessScope() {
-    site_ = std::make_unique<Site>(
-        world_.services(), Templates::load(std::string(CASEPANEL_SOURCE_DIR) + "/templates"),
-        StaticFiles{}, SiteOptions{});
-    ServerConfig config;
-    config.port = 0;
-    config.max_threads = 4;
-    server_ = std::make_unique<Server>(*site_, config);
-    server_->start();
     world_.db().write_all([&](store::Tx& tx) {
       const auto id = tx.insert(
           "INSERT INTO users (email, name, password_hash, created_at) VALUES ('member@test', "
@@ -33,27 +25,11 @@ class AccessScope : public ::testing::Test {
       tx.exec("INSERT INTO user_roles (user_id, role) VALUES ($1, 'member')", {id});
     });
   }
-  ~AccessScope() override { server_->stop(); }
-
-  Client signed_in(const std::string& email) {
-    Client c(server_->port());
-    EXPECT_TRUE(c.sign_in(email)) << email;
-    return c;
-  }
-  std::int64_t one(const std::string& sql, const store::Params& p = {}) {
-    std::int64_t n = 0;
-    world_.db().read_all([&](store::Tx& tx) { n = tx.query_one(sql, p)->integer(0); });
-    return n;
-  }
-
-  TestWorld world_;
-  std::unique_ptr<Site> site_;
-  std::unique_ptr<Server> server_;
 };
 
 TEST_F(AccessScope, AMemberCannotSeeASocialWorkersDraftOrItsPaper) {
   const auto id = testing::sent_clam_request(world_, {world_.child_a});  // awaiting approval
-  const auto paper = one("SELECT MIN(id) FROM request_papers WHERE request_id = $1", {id});
+  const auto paper = number("SELECT MIN(id) FROM request_papers WHERE request_id = $1", {id});
   Client member = signed_in("member@test");
   EXPECT_EQ(member.get("/requests/" + std::to_string(id)).status, 404);
   EXPECT_EQ(member.get("/requests/" + std::to_string(id) + "/papers").status, 404);
@@ -114,8 +90,8 @@ TEST_F(AccessScope, ReadsAreRecordedWithWhoAndWhat) {
   ASSERT_EQ(pm.get("/requests/" + std::to_string(id) + "/papers").status, 200);
   ASSERT_EQ(pm.get("/children").status, 200);
   for (const char* action : {"request.view", "papers.view", "children.list"}) {
-    EXPECT_EQ(one("SELECT COUNT(*) FROM audit_events WHERE action = $1 AND actor_id = $2",
-                  {std::string(action), world_.pm_a}),
+    EXPECT_EQ(number("SELECT COUNT(*) FROM audit_events WHERE action = $1 AND actor_id = $2",
+                     {std::string(action), world_.pm_a}),
               1)
         << action;
   }

@@ -5,33 +5,19 @@
 
 #include <regex>
 
+#include "app/audit_trail.h"
 #include "app/auth.h"
-#include "app/support.h"
 #include "support/world.h"
 #include "web/http_client.h"
-#include "web/server.h"
+#include "web/site_fixture.h"
 
 namespace casepanel::web {
 namespace {
 
 using testing::TestWorld;
 
-class AuditHttp : public ::testing::Test {
+class AuditHttp : public SiteFixture {
  protected:
-  AuditHttp() {
-    site_ = std::make_unique<Site>(
-        world_.services(), Templates::load(std::string(CASEPANEL_SOURCE_DIR) + "/templates"),
-        StaticFiles{}, SiteOptions{});
-    ServerConfig config;
-    config.port = 0;
-    config.max_threads = 4;
-    server_ = std::make_unique<Server>(*site_, config);
-    server_->start();
-  }
-  ~AuditHttp() override { server_->stop(); }
-
-  Client client() { return Client(server_->port()); }
-
   struct Refused {
     std::optional<std::int64_t> actor;
     std::string entity, entity_id, detail, client_address, outcome;
@@ -53,10 +39,6 @@ class AuditHttp : public ::testing::Test {
     return static_cast<int>(
         std::distance(std::sregex_iterator(html.begin(), html.end(), row), std::sregex_iterator()));
   }
-
-  TestWorld world_;
-  std::unique_ptr<Site> site_;
-  std::unique_ptr<Server> server_;
 };
 
 TEST_F(AuditHttp, ForbiddenAndOutOfScopeRefusalsAreRecordedWithTheClientAddress) {

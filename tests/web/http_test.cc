@@ -16,40 +16,16 @@
 #include "support/requests.h"
 #include "support/world.h"
 #include "web/http_client.h"
-#include "web/server.h"
+#include "web/site_fixture.h"
 
 namespace casepanel::web {
 namespace {
 
 using testing::TestWorld;
 
-class Http : public ::testing::Test {
+class Http : public SiteFixture {
  protected:
-  Http() {
-    StaticFiles files;
-    files.add_directory("/static/", std::string(CASEPANEL_SOURCE_DIR) + "/static");
-    site_ = std::make_unique<Site>(
-        world_.services(), Templates::load(std::string(CASEPANEL_SOURCE_DIR) + "/templates"),
-        std::move(files), SiteOptions{});
-    ServerConfig config;
-    config.port = 0;
-    config.max_threads = 4;
-    server_ = std::make_unique<Server>(*site_, config);
-    server_->start();
-  }
-  ~Http() override { server_->stop(); }
-
-  Client client() { return Client(server_->port()); }
-
-  std::int64_t count(const std::string& sql) {
-    std::int64_t n = 0;
-    world_.db().read_all([&](store::Tx& tx) { n = tx.query_one(sql)->integer(0); });
-    return n;
-  }
-
-  TestWorld world_;
-  std::unique_ptr<Site> site_;
-  std::unique_ptr<Server> server_;
+  Http() : SiteFixture(StaticAssets::repository) {}
 };
 
 TEST_F(Http, HealthCheckNeedsNoSignIn) {
@@ -105,7 +81,7 @@ TEST_F(Http, ASocialWorkerGets404ForAChildOfAnotherTeam) {
 TEST_F(Http, APostWithoutTheCsrfTokenIsRefusedAndChangesNothing) {
   Client c = client();
   ASSERT_TRUE(c.sign_in("sw_a@test"));
-  const auto before = count("SELECT COUNT(*) FROM requests");
+  const auto before = number("SELECT COUNT(*) FROM requests");
   const auto type = world_.services().panels.find("clam")->request_types.front().id;
   std::vector<std::pair<std::string, std::string>> form = {
       {"panel_id", "clam"},       {"child_ids", std::to_string(world_.child_a)},
@@ -117,12 +93,12 @@ TEST_F(Http, APostWithoutTheCsrfTokenIsRefusedAndChangesNothing) {
   form.emplace_back("csrf_token",
                     "0000000000000000000000000000000000000000000000000000000000000000");
   EXPECT_EQ(c.post("/requests", form).status, 403);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM requests"), before);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM requests"), before);
   // With the session's token the same form is accepted.
   form.back().second = Client::token_in(c.get("/").body);
   Reply ok = c.post("/requests", form);
   EXPECT_EQ(ok.status, 303);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM requests"), before + 1);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM requests"), before + 1);
 }
 
 TEST_F(Http, NobodyApprovesTheirOwnRequest) {
@@ -142,7 +118,7 @@ TEST_F(Http, NobodyApprovesTheirOwnRequest) {
   EXPECT_EQ(page.body.find(">Approve<"), std::string::npos);  // no button offered
   Reply r = c.post(path + "/approve", {{"csrf_token", Client::token_in(page.body)}});
   EXPECT_EQ(r.status, 403);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM approvals"), 0);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM approvals"), 0);
 }
 
 TEST_F(Http, OnlyCoordinatorsTriage) {
@@ -151,7 +127,7 @@ TEST_F(Http, OnlyCoordinatorsTriage) {
   testing::approve_clam(world_, id);
   const std::string request = "/requests/" + std::to_string(id);
   const std::string sitting =
-      "/sittings/" + std::to_string(count("SELECT MIN(id) FROM sittings WHERE panel_id = 'clam'"));
+      "/sittings/" + std::to_string(number("SELECT MIN(id) FROM sittings WHERE panel_id = 'clam'"));
   const std::vector<std::string> pages = {"/triage", "/triage/proposal", request + "/triage",
                                           "/sittings/new"};
   const std::vector<std::string> posts = {
@@ -178,7 +154,7 @@ TEST_F(Http, OnlyCoordinatorsTriage) {
     }
   }
   EXPECT_EQ(testing::state_of(world_, id), "submitted");
-  EXPECT_EQ(count("SELECT COUNT(*) FROM sittings WHERE status = 'cancelled'"), 0);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM sittings WHERE status = 'cancelled'"), 0);
   for (const char* who : {"coord@test"}) {
     Client c = client();
     ASSERT_TRUE(c.sign_in(who));

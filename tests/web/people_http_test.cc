@@ -9,7 +9,7 @@
 
 #include "support/world.h"
 #include "web/http_client.h"
-#include "web/server.h"
+#include "web/site_fixture.h"
 
 namespace casepanel::web {
 namespace {
@@ -18,32 +18,17 @@ using testing::TestWorld;
 
 const char* const kNewPassword = "maple orbit canoe 47";
 
-class PeopleHttp : public ::testing::Test {
+class PeopleHttp : public SiteFixture {
  protected:
   PeopleHttp() : common_(core::CommonPasswords::from_lines("password\nletmein12345\n")) {
     world_.services().people.common_passwords = &common_;
     world_.services().people.site_url = "https://panel.council.test";
-    site_ = std::make_unique<Site>(
-        world_.services(), Templates::load(std::string(CASEPANEL_SOURCE_DIR) + "/templates"),
-        StaticFiles{}, SiteOptions{});
-    ServerConfig config;
-    config.port = 0;
-    config.max_threads = 4;
-    server_ = std::make_unique<Server>(*site_, config);
-    server_->start();
   }
-  ~PeopleHttp() override { server_->stop(); }
 
-  Client client() { return Client(server_->port()); }
   Client admin() {
     Client c = client();
     EXPECT_TRUE(c.sign_in("sysadmin@test"));
     return c;
-  }
-  std::int64_t count(const std::string& sql) {
-    std::int64_t n = 0;
-    world_.db().read_all([&](store::Tx& tx) { n = tx.query_one(sql)->integer(0); });
-    return n;
   }
   std::string newest_email_body() {
     std::string body;
@@ -55,10 +40,7 @@ class PeopleHttp : public ::testing::Test {
     return body;
   }
 
-  TestWorld world_;
   core::CommonPasswords common_;
-  std::unique_ptr<Site> site_;
-  std::unique_ptr<Server> server_;
 };
 
 TEST_F(PeopleHttp, OnlyAdministratorsSeeThePeoplePages) {
@@ -83,8 +65,8 @@ TEST_F(PeopleHttp, OnlyAdministratorsSeeThePeoplePages) {
     }
     EXPECT_EQ(c.get("/").body.find("href=\"/admin/people\""), std::string::npos) << who;
   }
-  EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE active = 0"), 0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM password_links"), 0);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM users WHERE active = 0"), 0);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM password_links"), 0);
 }
 
 TEST_F(PeopleHttp, EveryPostNeedsTheCsrfToken) {
@@ -95,9 +77,9 @@ TEST_F(PeopleHttp, EveryPostNeedsTheCsrfToken) {
     EXPECT_EQ(a.post(path, {{"name", "Eve"}, {"email", "eve@council.test"}}).status, 403) << path;
     EXPECT_EQ(a.post(path, {{"csrf_token", std::string(64, '0')}}).status, 403) << path;
   }
-  EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE active = 0"), 0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM password_links"), 0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE email = 'eve@council.test'"), 0);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM users WHERE active = 0"), 0);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM password_links"), 0);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM users WHERE email = 'eve@council.test'"), 0);
 
   Client sw = client();
   ASSERT_TRUE(sw.sign_in("sw_a@test"));

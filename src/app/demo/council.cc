@@ -5,7 +5,7 @@
 
 #include "app/demo/builder.h"
 #include "app/demo/people.h"
-#include "app/support.h"
+#include "app/audit_trail.h"
 #include "store/crypto.h"
 #include "store/demo_history.h"
 #include "store/relationships.h"

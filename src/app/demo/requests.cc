@@ -7,7 +7,7 @@
 #include "app/demo/pdf.h"
 #include "app/demo/writing.h"
 #include "app/papers.h"
-#include "app/support.h"
+#include "app/display.h"
 #include "app/watch.h"
 #include "core/cutoff.h"
 #include "store/crypto.h"

@@ -1,0 +1,37 @@
+#include "web/site_fixture.h"
+
+namespace casepanel::web {
+
+SiteFixture::SiteFixture(StaticAssets assets) {
+  StaticFiles files;
+  if (assets == StaticAssets::repository) {
+    files.add_directory("/static/", std::string(CASEPANEL_SOURCE_DIR) + "/static");
+  }
+  site_ = std::make_unique<Site>(world_.services(),
+                                 Templates::load(std::string(CASEPANEL_SOURCE_DIR) + "/templates"),
+                                 std::move(files), SiteOptions{});
+  ServerConfig config;
+  config.port = 0;
+  config.max_threads = 4;
+  server_ = std::make_unique<Server>(*site_, config);
+  server_->start();
+}
+
+SiteFixture::~SiteFixture() { server_->stop(); }
+
+Client SiteFixture::signed_in(const std::string& email) {
+  Client c = client();
+  EXPECT_TRUE(c.sign_in(email)) << email;
+  return c;
+}
+
+std::int64_t SiteFixture::number(const std::string& sql, const store::Params& params) {
+  std::int64_t n = 0;
+  world_.db().read_all([&](store::Tx& tx) {
+    const auto row = tx.query_one(sql, params);
+    n = row ? row->integer(0) : 0;
+  });
+  return n;
+}
+
+}  // namespace casepanel::web
