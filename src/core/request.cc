@@ -205,4 +205,70 @@ Result<const ApprovalStep*> approval_step_for(const PanelType& panel, const Appr
   return &step;
 }
 
+namespace {
+
+bool after_today(Date d, Date today) {
+  return std::chrono::sys_days{d} > std::chrono::sys_days{today};
+}
+
+}  // namespace
+
+Status validate_three_way_discussion(const PanelType& panel, const ThreeWayDiscussionInput& in,
+                                     Date today) {
+  std::vector<FieldError> problems;
+  const auto date = parse_iso_date(in.date);
+  if (!date) {
+    problems.push_back(
+        {"discussion_date", "Enter the date of the 3-way discussion, as a real date"});
+  } else if (after_today(*date, today)) {
+    problems.push_back(
+        {"discussion_date", "The date of the 3-way discussion must be today or in the past"});
+  }
+  if (!in.practice_manager_holds_role) {
+    problems.push_back(
+        {"discussion_practice_manager",
+         "Select the " + panel.title_of(Role::practice_manager) + " in the discussion"});
+  }
+  if (!in.group_manager_holds_role) {
+    problems.push_back(
+        {"discussion_group_manager",
+         "Select the " + panel.title_of(Role::group_manager) + " in the discussion"});
+  }
+  if (!problems.empty()) {
+    return Error::invalid_fields(std::move(problems));
+  }
+  return ok_status();
+}
+
+bool statutory_overdue(std::optional<Date> due, RequestState state, Date today) {
+  // Still to be heard: every state from which the panel may yet hear it.
+  const bool to_be_heard = state == RequestState::draft ||
+                           state == RequestState::awaiting_approval ||
+                           state == RequestState::submitted || state == RequestState::scheduled;
+  return due && to_be_heard && std::chrono::sys_days{*due} < std::chrono::sys_days{today};
+}
+
+RequestEvent send_event(const PanelType& panel, SentBackBy sent_back_by) {
+  if (panel.approval_steps.empty() || sent_back_by == SentBackBy::coordinator) {
+    return RequestEvent::send_without_approval;
+  }
+  return RequestEvent::send;
+}
+
+RequestEvent approval_event(const PanelType& panel, int step_index) {
+  const bool last = step_index + 1 >= static_cast<int>(panel.approval_steps.size());
+  return last ? RequestEvent::approve_last_step : RequestEvent::approve_step;
+}
+
+Status check_late_acceptance(RequestState state, std::optional<Date> missed_cutoff,
+                             Instant sitting_starts, Instant now) {
+  if (state != RequestState::submitted || !missed_cutoff) {
+    return Error::conflict("This request did not miss a cut-off");
+  }
+  if (sitting_starts <= now) {
+    return Error::conflict("The sitting it missed has already started");
+  }
+  return ok_status();
+}
+
 }  // namespace casepanel::core

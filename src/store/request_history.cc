@@ -51,7 +51,7 @@ RequestHistoryEntry entry_from(const Row& r) {
 
 }  // namespace
 
-std::int64_t add_history(Tx& tx, const RequestHistoryEntry& entry) {
+std::int64_t add_history(Tx& tx, const NewHistoryEntry& entry) {
   return tx.insert(
       "INSERT INTO approvals (request_id, step_id, approver_id, outcome, comments, at) "
       "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",

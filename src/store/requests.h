@@ -164,8 +164,17 @@ struct RequestHistoryEntry {
   std::string comments;
   core::Instant at;
 };
-// Appends an entry (its id and approver_name are ignored); returns its id.
-std::int64_t add_history(Tx& tx, const RequestHistoryEntry& entry);
+// What a use case appends to the history.
+struct NewHistoryEntry {
+  std::int64_t request_id = 0;
+  std::string step_id;  // an approval step's id, or kTriageStep
+  std::int64_t approver_id = 0;
+  HistoryOutcome outcome = HistoryOutcome::approved;
+  std::string comments;
+  core::Instant at;
+};
+// Appends an entry; returns its id.
+std::int64_t add_history(Tx& tx, const NewHistoryEntry& entry);
 // Oldest first.
 std::vector<RequestHistoryEntry> request_history(Tx& tx, std::int64_t id);
 std::optional<RequestHistoryEntry> last_history(Tx& tx, std::int64_t id);
