@@ -92,62 +92,81 @@ std::optional<Date> statutory_due(const PanelType& panel, const Calendar& calend
   return calendar.add_working_days(*came, *type->heard_within_working_days);
 }
 
-Status validate_draft(const PanelType& panel, const RequestDraft& d, Date today) {
-  std::vector<FieldError> problems;
-  const RequestType* type = nullptr;
-  if (!panel.request_types.empty()) {
-    type = panel.request_type(d.request_type);
-    if (type == nullptr) {
-      problems.push_back({"request_type", "Select the type of request"});
-    } else if (type->statutory()) {
-      const auto came = parse_iso_date(d.came_into_care);
-      if (d.came_into_care.empty()) {
-        problems.push_back({"came_into_care", "Enter the date the child came into care"});
-      } else if (!came) {
-        problems.push_back(
-            {"came_into_care", "The date the child came into care must be a real date"});
-      } else if (std::chrono::sys_days{*came} > std::chrono::sys_days{today}) {
-        problems.push_back(
-            {"came_into_care", "The date the child came into care must be today or in the past"});
-      }
-    }
+namespace {
+
+// CLAM: the request type, and for a statutory one the date of coming into care.
+const RequestType* check_request_type(std::vector<FieldError>& problems, const PanelType& panel,
+                                      const RequestDraft& d, Date today) {
+  if (panel.request_types.empty()) {
+    return nullptr;
   }
-  if (!panel.entry_criteria.empty()) {
-    bool unknown = false;
-    for (const std::string& id : d.criteria) {
-      unknown = unknown || panel.entry_criterion(id) == nullptr;
-    }
-    if (d.criteria.empty() || unknown) {
-      problems.push_back({"criteria", "Select the criteria that apply to this case"});
-    }
-    for (const EntryCriterion* c : criteria_needing_authorisation(panel, d)) {
-      const Authorisation* a = nullptr;
-      for (const Authorisation& x : d.authorisations) {
-        if (x.criterion_id == c->id) {
-          a = &x;
-        }
-      }
-      const std::string who = panel.title_of(*c->authorisation_by);
-      if (a == nullptr || a->authorised_by == 0 || !a->authoriser_has_role) {
-        problems.push_back(
-            {authorisation_field(c->id, "by"), "Select the " + who + " who authorised it"});
-      }
-      const auto date = a ? parse_iso_date(a->date) : std::nullopt;
-      if (!date) {
-        problems.push_back({authorisation_field(c->id, "date"),
-                            "Enter the date the " + who + " authorised it, as a real date"});
-      } else if (std::chrono::sys_days{*date} > std::chrono::sys_days{today}) {
-        problems.push_back({authorisation_field(c->id, "date"),
-                            "The date of the authorisation must be today or in the past"});
-      }
-      if (a == nullptr || !parse_hh_mm(a->time)) {
-        problems.push_back({authorisation_field(c->id, "time"),
-                            "Enter the time of the authorisation, like 14:30"});
-      }
-      require_text(problems, authorisation_field(c->id, "what"), a ? a->what : std::string(),
-                   "Enter what the " + who + " authorised");
-    }
+  const RequestType* type = panel.request_type(d.request_type);
+  if (type == nullptr) {
+    problems.push_back({"request_type", "Select the type of request"});
+    return nullptr;
   }
+  if (!type->statutory()) {
+    return type;
+  }
+  const auto came = parse_iso_date(d.came_into_care);
+  if (d.came_into_care.empty()) {
+    problems.push_back({"came_into_care", "Enter the date the child came into care"});
+  } else if (!came) {
+    problems.push_back({"came_into_care", "The date the child came into care must be a real date"});
+  } else if (std::chrono::sys_days{*came} > std::chrono::sys_days{today}) {
+    problems.push_back(
+        {"came_into_care", "The date the child came into care must be today or in the past"});
+  }
+  return type;
+}
+
+// Support Panel 2.2: who authorised a criterion, when, and what.
+void check_authorisation(std::vector<FieldError>& problems, const PanelType& panel,
+                         const RequestDraft& d, const EntryCriterion& c, Date today) {
+  const Authorisation* a = nullptr;
+  for (const Authorisation& x : d.authorisations) {
+    a = x.criterion_id == c.id ? &x : a;
+  }
+  const std::string who = panel.title_of(*c.authorisation_by);
+  if (a == nullptr || a->authorised_by == 0 || !a->authoriser_has_role) {
+    problems.push_back(
+        {authorisation_field(c.id, "by"), "Select the " + who + " who authorised it"});
+  }
+  const auto date = a ? parse_iso_date(a->date) : std::nullopt;
+  if (!date) {
+    problems.push_back({authorisation_field(c.id, "date"),
+                        "Enter the date the " + who + " authorised it, as a real date"});
+  } else if (std::chrono::sys_days{*date} > std::chrono::sys_days{today}) {
+    problems.push_back({authorisation_field(c.id, "date"),
+                        "The date of the authorisation must be today or in the past"});
+  }
+  if (a == nullptr || !parse_hh_mm(a->time)) {
+    problems.push_back(
+        {authorisation_field(c.id, "time"), "Enter the time of the authorisation, like 14:30"});
+  }
+  require_text(problems, authorisation_field(c.id, "what"), a ? a->what : std::string(),
+               "Enter what the " + who + " authorised");
+}
+
+// Support Panel: the entry criteria, each known, and their authorisations.
+void check_criteria(std::vector<FieldError>& problems, const PanelType& panel,
+                    const RequestDraft& d, Date today) {
+  if (panel.entry_criteria.empty()) {
+    return;
+  }
+  const bool unknown = std::any_of(d.criteria.begin(), d.criteria.end(), [&](const auto& id) {
+    return panel.entry_criterion(id) == nullptr;
+  });
+  if (d.criteria.empty() || unknown) {
+    problems.push_back({"criteria", "Select the criteria that apply to this case"});
+  }
+  for (const EntryCriterion* c : criteria_needing_authorisation(panel, d)) {
+    check_authorisation(problems, panel, d, *c, today);
+  }
+}
+
+void check_plans(std::vector<FieldError>& problems, const RequestType* type,
+                 const RequestDraft& d) {
   require_text(problems, "reason", d.reason, "Enter the reason for the request");
   require_text(problems, "proposed_plan", d.proposed_plan, "Enter the proposed plan");
   if (type != nullptr && type->needs_parallel_plan) {
@@ -155,6 +174,15 @@ Status validate_draft(const PanelType& panel, const RequestDraft& d, Date today)
   } else if (d.parallel_plan.size() > kMaxText) {
     problems.push_back({"parallel_plan", "Keep this to 20,000 characters or fewer"});
   }
+}
+
+}  // namespace
+
+Status validate_draft(const PanelType& panel, const RequestDraft& d, Date today) {
+  std::vector<FieldError> problems;
+  const RequestType* type = check_request_type(problems, panel, d, today);
+  check_criteria(problems, panel, d, today);
+  check_plans(problems, type, d);
   if (panel.asks_venue_preference && panel.venue(d.venue_preference) == nullptr) {
     problems.push_back({"venue_preference", "Select the venue you would prefer"});
   }
