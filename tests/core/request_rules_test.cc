@@ -6,6 +6,7 @@
 
 #include "core/cutoff.h"
 #include "core/request.h"
+#include "core/task_list.h"
 #include "shipped_panels.h"
 
 namespace casepanel::core {
@@ -379,6 +380,66 @@ TEST(LateAcceptance, OnlyASubmittedRequestThatMissedACutOffBeforeItsSitting) {
   EXPECT_FALSE(check_late_acceptance(RequestState::submitted, date("2026-12-01"),
                                      london("2026-12-01", "10:00"), now)
                    .ok());
+}
+
+TEST_F(RequestRules, TheTaskListSaysHowFarEachTaskIs) {
+  struct Case {
+    std::vector<std::string> saved;
+    std::string reason;
+    PapersProgress papers;
+    std::vector<std::string> statuses;  // type, details, attendance, papers, check
+    const char* why;
+  };
+  RequestDraft d;
+  d.panel_id = "clam";
+  d.request_type = clam.request_types.front().id;
+  d.proposed_plan = "p";
+  d.parallel_plan = "pp";
+  d.venue_preference = "chd";
+  const Case cases[] = {
+      {.saved = {},
+       .reason = "",
+       .papers = PapersProgress::none,
+       .statuses = {"Not yet started", "Not yet started", "Not yet started", "Not yet started",
+                    "Cannot start yet"},
+       .why = "a new draft: nothing started, nothing to check"},
+      {.saved = {"type", "details"},
+       .reason = "",
+       .papers = PapersProgress::some,
+       .statuses = {"Completed", "In progress", "Not yet started", "In progress",
+                    "Cannot start yet"},
+       .why = "a section saved with a problem is in progress"},
+      {.saved = {"type", "details", "attendance"},
+       .reason = "r",
+       .papers = PapersProgress::some,
+       .statuses = {"Completed", "Completed", "Completed", "In progress", "Cannot start yet"},
+       .why = "papers still missing hold back the check"},
+      {.saved = {"type", "details", "attendance"},
+       .reason = "r",
+       .papers = PapersProgress::ready,
+       .statuses = {"Completed", "Completed", "Completed", "Completed", "Not yet started"},
+       .why = "everything done: the check can start"},
+  };
+  const Date today = date("2026-11-24");
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.why);
+    d.reason = c.reason;
+    std::vector<std::string> statuses;
+    for (const Task& t : task_list(clam, d, c.saved, c.papers, today)) {
+      statuses.emplace_back(task_status_label(t.status));
+    }
+    EXPECT_EQ(statuses, c.statuses);
+  }
+  // A panel with neither papers nor attendance questions lists neither.
+  PanelType plain = support;
+  plain.documents.clear();
+  plain.asks_venue_preference = false;
+  plain.asks_conference_call = false;
+  std::vector<std::string> ids;
+  for (const Task& t : task_list(plain, d, {}, PapersProgress::none, today)) {
+    ids.push_back(t.id);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"type", "details", "check"}));
 }
 
 TEST(Months, AddMonthsKeepsTheDayOrTakesTheMonthsLast) {
