@@ -92,62 +92,81 @@ std::optional<Date> statutory_due(const PanelType& panel, const Calendar& calend
   return calendar.add_working_days(*came, *type->heard_within_working_days);
 }
 
-Status validate_draft(const PanelType& panel, const RequestDraft& d, Date today) {
-  std::vector<FieldError> problems;
-  const RequestType* type = nullptr;
-  if (!panel.request_types.empty()) {
-    type = panel.request_type(d.request_type);
-    if (type == nullptr) {
-      problems.push_back({"request_type", "Select the type of request"});
-    } else if (type->statutory()) {
-      const auto came = parse_iso_date(d.came_into_care);
-      if (d.came_into_care.empty()) {
-        problems.push_back({"came_into_care", "Enter the date the child came into care"});
-      } else if (!came) {
-        problems.push_back(
-            {"came_into_care", "The date the child came into care must be a real date"});
-      } else if (std::chrono::sys_days{*came} > std::chrono::sys_days{today}) {
-        problems.push_back(
-            {"came_into_care", "The date the child came into care must be today or in the past"});
-      }
-    }
+namespace {
+
+// CLAM: the request type, and for a statutory one the date of coming into care.
+const RequestType* check_request_type(std::vector<FieldError>& problems, const PanelType& panel,
+                                      const RequestDraft& d, Date today) {
+  if (panel.request_types.empty()) {
+    return nullptr;
   }
-  if (!panel.entry_criteria.empty()) {
-    bool unknown = false;
-    for (const std::string& id : d.criteria) {
-      unknown = unknown || panel.entry_criterion(id) == nullptr;
-    }
-    if (d.criteria.empty() || unknown) {
-      problems.push_back({"criteria", "Select the criteria that apply to this case"});
-    }
-    for (const EntryCriterion* c : criteria_needing_authorisation(panel, d)) {
-      const Authorisation* a = nullptr;
-      for (const Authorisation& x : d.authorisations) {
-        if (x.criterion_id == c->id) {
-          a = &x;
-        }
-      }
-      const std::string who = panel.title_of(*c->authorisation_by);
-      if (a == nullptr || a->authorised_by == 0 || !a->authoriser_has_role) {
-        problems.push_back(
-            {authorisation_field(c->id, "by"), "Select the " + who + " who authorised it"});
-      }
-      const auto date = a ? parse_iso_date(a->date) : std::nullopt;
-      if (!date) {
-        problems.push_back({authorisation_field(c->id, "date"),
-                            "Enter the date the " + who + " authorised it, as a real date"});
-      } else if (std::chrono::sys_days{*date} > std::chrono::sys_days{today}) {
-        problems.push_back({authorisation_field(c->id, "date"),
-                            "The date of the authorisation must be today or in the past"});
-      }
-      if (a == nullptr || !parse_hh_mm(a->time)) {
-        problems.push_back({authorisation_field(c->id, "time"),
-                            "Enter the time of the authorisation, like 14:30"});
-      }
-      require_text(problems, authorisation_field(c->id, "what"), a ? a->what : std::string(),
-                   "Enter what the " + who + " authorised");
-    }
+  const RequestType* type = panel.request_type(d.request_type);
+  if (type == nullptr) {
+    problems.push_back({"request_type", "Select the type of request"});
+    return nullptr;
   }
+  if (!type->statutory()) {
+    return type;
+  }
+  const auto came = parse_iso_date(d.came_into_care);
+  if (d.came_into_care.empty()) {
+    problems.push_back({"came_into_care", "Enter the date the child came into care"});
+  } else if (!came) {
+    problems.push_back({"came_into_care", "The date the child came into care must be a real date"});
+  } else if (std::chrono::sys_days{*came} > std::chrono::sys_days{today}) {
+    problems.push_back(
+        {"came_into_care", "The date the child came into care must be today or in the past"});
+  }
+  return type;
+}
+
+// Support Panel 2.2: who authorised a criterion, when, and what.
+void check_authorisation(std::vector<FieldError>& problems, const PanelType& panel,
+                         const RequestDraft& d, const EntryCriterion& c, Date today) {
+  const Authorisation* a = nullptr;
+  for (const Authorisation& x : d.authorisations) {
+    a = x.criterion_id == c.id ? &x : a;
+  }
+  const std::string who = panel.title_of(*c.authorisation_by);
+  if (a == nullptr || a->authorised_by == 0 || !a->authoriser_has_role) {
+    problems.push_back(
+        {authorisation_field(c.id, "by"), "Select the " + who + " who authorised it"});
+  }
+  const auto date = a ? parse_iso_date(a->date) : std::nullopt;
+  if (!date) {
+    problems.push_back({authorisation_field(c.id, "date"),
+                        "Enter the date the " + who + " authorised it, as a real date"});
+  } else if (std::chrono::sys_days{*date} > std::chrono::sys_days{today}) {
+    problems.push_back({authorisation_field(c.id, "date"),
+                        "The date of the authorisation must be today or in the past"});
+  }
+  if (a == nullptr || !parse_hh_mm(a->time)) {
+    problems.push_back(
+        {authorisation_field(c.id, "time"), "Enter the time of the authorisation, like 14:30"});
+  }
+  require_text(problems, authorisation_field(c.id, "what"), a ? a->what : std::string(),
+               "Enter what the " + who + " authorised");
+}
+
+// Support Panel: the entry criteria, each known, and their authorisations.
+void check_criteria(std::vector<FieldError>& problems, const PanelType& panel,
+                    const RequestDraft& d, Date today) {
+  if (panel.entry_criteria.empty()) {
+    return;
+  }
+  const bool unknown = std::any_of(d.criteria.begin(), d.criteria.end(), [&](const auto& id) {
+    return panel.entry_criterion(id) == nullptr;
+  });
+  if (d.criteria.empty() || unknown) {
+    problems.push_back({"criteria", "Select the criteria that apply to this case"});
+  }
+  for (const EntryCriterion* c : criteria_needing_authorisation(panel, d)) {
+    check_authorisation(problems, panel, d, *c, today);
+  }
+}
+
+void check_plans(std::vector<FieldError>& problems, const RequestType* type,
+                 const RequestDraft& d) {
   require_text(problems, "reason", d.reason, "Enter the reason for the request");
   require_text(problems, "proposed_plan", d.proposed_plan, "Enter the proposed plan");
   if (type != nullptr && type->needs_parallel_plan) {
@@ -155,6 +174,15 @@ Status validate_draft(const PanelType& panel, const RequestDraft& d, Date today)
   } else if (d.parallel_plan.size() > kMaxText) {
     problems.push_back({"parallel_plan", "Keep this to 20,000 characters or fewer"});
   }
+}
+
+}  // namespace
+
+Status validate_draft(const PanelType& panel, const RequestDraft& d, Date today) {
+  std::vector<FieldError> problems;
+  const RequestType* type = check_request_type(problems, panel, d, today);
+  check_criteria(problems, panel, d, today);
+  check_plans(problems, type, d);
   if (panel.asks_venue_preference && panel.venue(d.venue_preference) == nullptr) {
     problems.push_back({"venue_preference", "Select the venue you would prefer"});
   }
@@ -203,6 +231,72 @@ Result<const ApprovalStep*> approval_step_for(const PanelType& panel, const Appr
     return Error::forbidden("This request is not in your line management");
   }
   return &step;
+}
+
+namespace {
+
+bool after_today(Date d, Date today) {
+  return std::chrono::sys_days{d} > std::chrono::sys_days{today};
+}
+
+}  // namespace
+
+Status validate_three_way_discussion(const PanelType& panel, const ThreeWayDiscussionInput& in,
+                                     Date today) {
+  std::vector<FieldError> problems;
+  const auto date = parse_iso_date(in.date);
+  if (!date) {
+    problems.push_back(
+        {"discussion_date", "Enter the date of the 3-way discussion, as a real date"});
+  } else if (after_today(*date, today)) {
+    problems.push_back(
+        {"discussion_date", "The date of the 3-way discussion must be today or in the past"});
+  }
+  if (!in.practice_manager_holds_role) {
+    problems.push_back(
+        {"discussion_practice_manager",
+         "Select the " + panel.title_of(Role::practice_manager) + " in the discussion"});
+  }
+  if (!in.group_manager_holds_role) {
+    problems.push_back(
+        {"discussion_group_manager",
+         "Select the " + panel.title_of(Role::group_manager) + " in the discussion"});
+  }
+  if (!problems.empty()) {
+    return Error::invalid_fields(std::move(problems));
+  }
+  return ok_status();
+}
+
+bool statutory_overdue(std::optional<Date> due, RequestState state, Date today) {
+  // Still to be heard: every state from which the panel may yet hear it.
+  const bool to_be_heard = state == RequestState::draft ||
+                           state == RequestState::awaiting_approval ||
+                           state == RequestState::submitted || state == RequestState::scheduled;
+  return due && to_be_heard && std::chrono::sys_days{*due} < std::chrono::sys_days{today};
+}
+
+RequestEvent send_event(const PanelType& panel, SentBackBy sent_back_by) {
+  if (panel.approval_steps.empty() || sent_back_by == SentBackBy::coordinator) {
+    return RequestEvent::send_without_approval;
+  }
+  return RequestEvent::send;
+}
+
+RequestEvent approval_event(const PanelType& panel, int step_index) {
+  const bool last = step_index + 1 >= static_cast<int>(panel.approval_steps.size());
+  return last ? RequestEvent::approve_last_step : RequestEvent::approve_step;
+}
+
+Status check_late_acceptance(RequestState state, std::optional<Date> missed_cutoff,
+                             Instant sitting_starts, Instant now) {
+  if (state != RequestState::submitted || !missed_cutoff) {
+    return Error::conflict("This request did not miss a cut-off");
+  }
+  if (sitting_starts <= now) {
+    return Error::conflict("The sitting it missed has already started");
+  }
+  return ok_status();
 }
 
 }  // namespace casepanel::core

@@ -84,4 +84,37 @@ struct ApprovalCheck {
 // The step the approver may act on now, or why not.
 Result<const ApprovalStep*> approval_step_for(const PanelType& panel, const ApprovalCheck& c);
 
+// CLAM (Requests to Panel): "Practitioners will need to have a 3 way
+// discussion/meeting with their Practice Manager and Group Manager who will
+// make the decision and give permission to request a slot at Panel." The
+// approval step that records it asks who took part and when.
+struct ThreeWayDiscussionInput {
+  std::string date;                          // ISO date as entered
+  bool practice_manager_holds_role = false;  // checked by app/ against the user's roles
+  bool group_manager_holds_role = false;
+};
+// Every problem at once, each naming its field: the date must be a real date,
+// today or in the past (Europe/London); each manager must hold their role.
+Status validate_three_way_discussion(const PanelType& panel, const ThreeWayDiscussionInput& in,
+                                     Date today);
+
+// CLAM: a statutory request not yet heard whose date to be heard by has
+// passed. Once heard (or declined, withdrawn) it is no longer overdue.
+bool statutory_overdue(std::optional<Date> due, RequestState state, Date today);
+
+// Who last sent a draft back to its author.
+enum class SentBackBy { nobody, approver, coordinator };
+// What sending a completed draft does: to the first approval step, or
+// straight to the coordinator where the panel has no steps or where the
+// coordinator asked for more information (the approvals were given already).
+RequestEvent send_event(const PanelType& panel, SentBackBy sent_back_by);
+// What approving step `step_index` does: the next step, or the coordinator.
+RequestEvent approval_event(const PanelType& panel, int step_index);
+
+// Support Panel: a submitted request that missed a sitting's cut-off and has
+// not been accepted late may be accepted for that sitting until it starts.
+// `sitting_starts` is the sitting as planned, or as the schedule gives it.
+Status check_late_acceptance(RequestState state, std::optional<Date> missed_cutoff,
+                             Instant sitting_starts, Instant now);
+
 }  // namespace casepanel::core

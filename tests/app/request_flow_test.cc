@@ -4,6 +4,8 @@
 // acceptance, and the managers' watch lists.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "app/children.h"
 #include "app/display.h"
 #include "app/papers.h"
@@ -43,7 +45,7 @@ std::int64_t support_sitting_on(TestWorld& w, const std::string& date) {
 std::vector<std::string> statuses(const RequestView& v) {
   std::vector<std::string> out;
   for (const auto& t : v.tasks) {
-    out.push_back(t.id + ":" + t.status);
+    out.push_back(t.id + ":" + t.status_label);
   }
   return out;
 }
@@ -244,6 +246,78 @@ TEST(Watch, ManagersSeeTheirTeamsLongPlansAndRecordTheDiscussion) {
   EXPECT_EQ(rec->discussions[0].outcome, "Not to panel now");
   EXPECT_EQ(rec->discussions[0].arguments, "Plan is working; review in three months.");
   EXPECT_NE(rec->discussions[0].criterion.find("18 months"), std::string::npos);
+}
+
+// The history names each outcome as it was: a coordinator's decline is
+// "Declined", not "Returned for changes" (issue 11).
+TEST(RequestFlow, TheHistoryNamesTheCoordinatorsDeclineAsDeclined) {
+  TestWorld w;
+  const auto id = testing::sent_clam_request(w, {w.child_a});
+  testing::approve_clam(w, id);
+  ASSERT_TRUE(
+      decline_request(w.services(), w.actor(w.coordinator), id, "Not a matter for CLAM").ok());
+  auto v = request_view(w.services(), w.actor(w.sw_a), id);
+  ASSERT_TRUE(v.ok());
+  ASSERT_FALSE(v->approvals.empty());
+  const ApprovalEntry& last = v->approvals.back();
+  EXPECT_EQ(last.outcome, store::HistoryOutcome::declined);
+  EXPECT_EQ(last.outcome_label, "Declined");
+  EXPECT_EQ(last.step, "Coordinator's triage");
+  EXPECT_EQ(last.comments, "Not a matter for CLAM");
+  EXPECT_EQ(v->approvals.front().outcome_label, "Approved");
+}
+
+TEST(RequestFlow, MoreInformationNeededGoesBackToTheAuthorAndSkipsTheApprovals) {
+  TestWorld w;
+  const auto id = testing::sent_clam_request(w, {w.child_a});
+  testing::approve_clam(w, id);
+  ASSERT_TRUE(
+      ask_for_information(w.services(), w.actor(w.coordinator), id, "The plan's dates").ok());
+  auto v = request_view(w.services(), w.actor(w.sw_a), id);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->approvals.back().outcome, store::HistoryOutcome::more_information);
+  auto tasks = my_tasks(w.services(), w.actor(w.sw_a));
+  ASSERT_EQ(tasks->returned.size(), 1u);
+  EXPECT_EQ(tasks->returned[0].detail, "The plan's dates");
+  // The approvals were given: sending again goes straight to the coordinator.
+  ASSERT_TRUE(send_for_approval(w.services(), w.actor(w.sw_a), id).ok());
+  EXPECT_EQ(testing::state_of(w, id), "submitted");
+}
+
+// A state casepanel never writes is a broken database: the repository throws,
+// naming the table, the id and the value, and nothing treats it as a draft.
+TEST(RequestFlow, AnUnknownStateFailsClosedAndIsNeverADraft) {
+  TestWorld w;
+  auto id = start_request(w.services(), w.actor(w.sw_a), "clam", {w.child_a});
+  ASSERT_TRUE(id.ok());
+  w.db().write_all(
+      [&](store::Tx& tx) { tx.exec("UPDATE requests SET state = 'drafty' WHERE id = $1", {*id}); });
+  core::RequestDraft in = testing::clam_draft(w);
+  in.reason = "Changed after the database broke";
+  try {
+    (void)save_section(w.services(), w.actor(w.sw_a), *id, core::Section::details, in);
+    ADD_FAILURE() << "a request in an unknown state was changed as a draft";
+  } catch (const std::runtime_error& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("requests"), std::string::npos) << message;
+    EXPECT_NE(message.find(std::to_string(*id)), std::string::npos) << message;
+    EXPECT_NE(message.find("drafty"), std::string::npos) << message;
+  }
+  EXPECT_EQ(text(w, "SELECT reason FROM requests WHERE id = $1", *id), "");
+  EXPECT_THROW((void)request_view(w.services(), w.actor(w.sw_a), *id), std::runtime_error);
+  auto tasks = my_tasks(w.services(), w.actor(w.sw_a));
+  EXPECT_TRUE(tasks->drafts.empty());  // not among the author's drafts either
+}
+
+// An unreadable timestamp throws too; it never becomes 1 January 1970.
+TEST(RequestFlow, AnUnreadableTimestampFailsClosed) {
+  TestWorld w;
+  const auto id = testing::sent_clam_request(w, {w.child_a});
+  testing::approve_clam(w, id);
+  w.db().write_all([&](store::Tx& tx) {
+    tx.exec("UPDATE approvals SET at = 'yesterday' WHERE request_id = $1", {id});
+  });
+  EXPECT_THROW((void)request_view(w.services(), w.actor(w.sw_a), id), std::runtime_error);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "core/cutoff.h"
 #include "core/request.h"
+#include "core/task_list.h"
 #include "shipped_panels.h"
 
 namespace casepanel::core {
@@ -187,6 +188,258 @@ TEST_F(RequestRules, SectionsReportOnlyTheirOwnFields) {
             (std::vector<std::string>{"reason", "proposed_plan"}));
   EXPECT_EQ(fields_of(validate_section(clam, d, today, Section::attendance)),
             std::vector<std::string>{"venue_preference"});
+}
+
+TEST_F(RequestRules, TheThreeWayDiscussionNeedsARealPastDateAndBothManagers) {
+  struct Case {
+    const char* date;
+    bool pm_holds_role;
+    bool gm_holds_role;
+    std::vector<std::string> fields;
+    const char* why;
+  };
+  const Date today = date("2026-11-24");
+  const Case cases[] = {
+      {.date = "2026-11-20",
+       .pm_holds_role = true,
+       .gm_holds_role = true,
+       .fields = {},
+       .why = "a discussion last week with both managers is recorded"},
+      {.date = "2026-11-24",
+       .pm_holds_role = true,
+       .gm_holds_role = true,
+       .fields = {},
+       .why = "a discussion today is in the past enough"},
+      {.date = "2026-11-25",
+       .pm_holds_role = true,
+       .gm_holds_role = true,
+       .fields = {"discussion_date"},
+       .why = "a discussion cannot be tomorrow"},
+      {.date = "2026-02-30",
+       .pm_holds_role = true,
+       .gm_holds_role = true,
+       .fields = {"discussion_date"},
+       .why = "30 February is not a real date"},
+      {.date = "",
+       .pm_holds_role = true,
+       .gm_holds_role = true,
+       .fields = {"discussion_date"},
+       .why = "the date must be given"},
+      {.date = "2026-11-20",
+       .pm_holds_role = false,
+       .gm_holds_role = true,
+       .fields = {"discussion_practice_manager"},
+       .why = "the Practice Manager must hold that role"},
+      {.date = "2026-11-20",
+       .pm_holds_role = true,
+       .gm_holds_role = false,
+       .fields = {"discussion_group_manager"},
+       .why = "the Group Manager must hold that role"},
+      {.date = "x",
+       .pm_holds_role = false,
+       .gm_holds_role = false,
+       .fields = {"discussion_date", "discussion_practice_manager", "discussion_group_manager"},
+       .why = "every problem is named at once, in the order of the form"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.why);
+    EXPECT_EQ(fields_of(validate_three_way_discussion(
+                  clam, {c.date, c.pm_holds_role, c.gm_holds_role}, today)),
+              c.fields);
+  }
+}
+
+TEST(StatutoryOverdue, OnlyARequestStillToBeHeardIsOverdue) {
+  struct Case {
+    std::optional<Date> due;
+    RequestState state;
+    bool overdue;
+    const char* why;
+  };
+  const Date today = date("2026-11-24");
+  const Case cases[] = {
+      {.due = date("2026-11-23"),
+       .state = RequestState::submitted,
+       .overdue = true,
+       .why = "waiting for a slot a day after it should have been heard"},
+      {.due = date("2026-11-23"),
+       .state = RequestState::draft,
+       .overdue = true,
+       .why = "a draft is overdue as much as a submitted request"},
+      {.due = date("2026-11-23"),
+       .state = RequestState::awaiting_approval,
+       .overdue = true,
+       .why = "waiting for a manager's approval"},
+      {.due = date("2026-11-23"),
+       .state = RequestState::scheduled,
+       .overdue = true,
+       .why = "scheduled for a sitting after the date"},
+      {.due = date("2026-11-24"),
+       .state = RequestState::submitted,
+       .overdue = false,
+       .why = "it may still be heard today"},
+      {.due = date("2026-11-23"),
+       .state = RequestState::heard,
+       .overdue = false,
+       .why = "once heard it is no longer waiting"},
+      {.due = date("2026-11-23"),
+       .state = RequestState::declined,
+       .overdue = false,
+       .why = "a declined request will not be heard"},
+      {.due = date("2026-11-23"),
+       .state = RequestState::withdrawn,
+       .overdue = false,
+       .why = "a withdrawn request will not be heard"},
+      {.due = std::nullopt,
+       .state = RequestState::submitted,
+       .overdue = false,
+       .why = "a request type with no statutory timescale is never overdue"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.why);
+    EXPECT_EQ(statutory_overdue(c.due, c.state, today), c.overdue);
+  }
+}
+
+TEST_F(RequestRules, SendingAndApprovingMoveAsThePanelsStepsSay) {
+  struct Case {
+    const PanelType* panel;
+    SentBackBy sent_back_by;
+    RequestEvent event;
+    const char* why;
+  };
+  PanelType no_steps = support;
+  no_steps.approval_steps.clear();
+  const Case cases[] = {
+      {.panel = &clam,
+       .sent_back_by = SentBackBy::nobody,
+       .event = RequestEvent::send,
+       .why = "a new CLAM request goes to its first approval step"},
+      {.panel = &clam,
+       .sent_back_by = SentBackBy::approver,
+       .event = RequestEvent::send,
+       .why = "returned by an approver, the approvals start again"},
+      {.panel = &clam,
+       .sent_back_by = SentBackBy::coordinator,
+       .event = RequestEvent::send_without_approval,
+       .why = "the coordinator asked for more: the approvals were given"},
+      {.panel = &no_steps,
+       .sent_back_by = SentBackBy::nobody,
+       .event = RequestEvent::send_without_approval,
+       .why = "a panel with no approval steps goes straight to the coordinator"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.why);
+    EXPECT_EQ(send_event(*c.panel, c.sent_back_by), c.event);
+  }
+  const int steps = static_cast<int>(clam.approval_steps.size());
+  ASSERT_GE(steps, 1);
+  EXPECT_EQ(approval_event(clam, steps - 1), RequestEvent::approve_last_step);
+  if (steps > 1) {
+    EXPECT_EQ(approval_event(clam, 0), RequestEvent::approve_step);
+  }
+}
+
+TEST(LateAcceptance, OnlyASubmittedRequestThatMissedACutOffBeforeItsSitting) {
+  struct Case {
+    RequestState state;
+    std::optional<Date> missed;
+    const char* starts;  // the sitting's start, London time on 2026-12-03
+    bool ok;
+    const char* why;
+  };
+  const Instant now = london("2026-12-01", "10:00");
+  const Case cases[] = {
+      {.state = RequestState::submitted,
+       .missed = date("2026-12-03"),
+       .starts = "10:00",
+       .ok = true,
+       .why = "submitted, missed the cut-off, the sitting is ahead"},
+      {.state = RequestState::submitted,
+       .missed = std::nullopt,
+       .starts = "10:00",
+       .ok = false,
+       .why = "it met its cut-off: nothing to accept"},
+      {.state = RequestState::scheduled,
+       .missed = date("2026-12-03"),
+       .starts = "10:00",
+       .ok = false,
+       .why = "already given a slot"},
+      {.state = RequestState::draft,
+       .missed = date("2026-12-03"),
+       .starts = "10:00",
+       .ok = false,
+       .why = "a draft has not reached the coordinator"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.why);
+    EXPECT_EQ(check_late_acceptance(c.state, c.missed, london("2026-12-03", c.starts), now).ok(),
+              c.ok);
+  }
+  // The sitting has started (or the clock has passed it).
+  EXPECT_FALSE(check_late_acceptance(RequestState::submitted, date("2026-12-01"),
+                                     london("2026-12-01", "10:00"), now)
+                   .ok());
+}
+
+TEST_F(RequestRules, TheTaskListSaysHowFarEachTaskIs) {
+  struct Case {
+    std::vector<std::string> saved;
+    std::string reason;
+    PapersProgress papers;
+    std::vector<std::string> statuses;  // type, details, attendance, papers, check
+    const char* why;
+  };
+  RequestDraft d;
+  d.panel_id = "clam";
+  d.request_type = clam.request_types.front().id;
+  d.proposed_plan = "p";
+  d.parallel_plan = "pp";
+  d.venue_preference = "chd";
+  const Case cases[] = {
+      {.saved = {},
+       .reason = "",
+       .papers = PapersProgress::none,
+       .statuses = {"Not yet started", "Not yet started", "Not yet started", "Not yet started",
+                    "Cannot start yet"},
+       .why = "a new draft: nothing started, nothing to check"},
+      {.saved = {"type", "details"},
+       .reason = "",
+       .papers = PapersProgress::some,
+       .statuses = {"Completed", "In progress", "Not yet started", "In progress",
+                    "Cannot start yet"},
+       .why = "a section saved with a problem is in progress"},
+      {.saved = {"type", "details", "attendance"},
+       .reason = "r",
+       .papers = PapersProgress::some,
+       .statuses = {"Completed", "Completed", "Completed", "In progress", "Cannot start yet"},
+       .why = "papers still missing hold back the check"},
+      {.saved = {"type", "details", "attendance"},
+       .reason = "r",
+       .papers = PapersProgress::ready,
+       .statuses = {"Completed", "Completed", "Completed", "Completed", "Not yet started"},
+       .why = "everything done: the check can start"},
+  };
+  const Date today = date("2026-11-24");
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.why);
+    d.reason = c.reason;
+    std::vector<std::string> statuses;
+    for (const Task& t : task_list(clam, d, c.saved, c.papers, today)) {
+      statuses.emplace_back(task_status_label(t.status));
+    }
+    EXPECT_EQ(statuses, c.statuses);
+  }
+  // A panel with neither papers nor attendance questions lists neither.
+  PanelType plain = support;
+  plain.documents.clear();
+  plain.asks_venue_preference = false;
+  plain.asks_conference_call = false;
+  std::vector<std::string> ids;
+  for (const Task& t : task_list(plain, d, {}, PapersProgress::none, today)) {
+    ids.push_back(t.id);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"type", "details", "check"}));
 }
 
 TEST(Months, AddMonthsKeepsTheDayOrTakesTheMonthsLast) {

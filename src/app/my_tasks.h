@@ -1,0 +1,29 @@
+// The practitioner's and the manager's tasks on the home page: their drafts,
+// the drafts returned to them with what to change, and the requests waiting
+// at an approval step they may act on.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/services.h"
+#include "core/result.h"
+
+namespace casepanel::app {
+
+struct TaskItem {
+  std::int64_t request_id = 0;
+  std::string children;
+  std::string panel;
+  std::string request_type;
+  std::string detail;  // what to change (returned), or the step waiting (approvals)
+};
+struct Tasks {
+  std::vector<TaskItem> drafts;
+  std::vector<TaskItem> returned;
+  std::vector<TaskItem> awaiting_my_approval;
+};
+core::Result<Tasks> my_tasks(Services& s, const Actor& a);
+
+}  // namespace casepanel::app
