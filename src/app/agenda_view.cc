@@ -79,7 +79,7 @@ core::Result<SittingView> read_view(Tx& tx, const Services& s, const Actor& a,
   v.can_manage =
       may_sitting(tx, s, a, sitting_id, m->panel_id, core::Resource::sitting, core::Use::change);
   if (m->chair_id) {
-    auto chair = store::find_user(tx, *m->chair_id);
+    auto chair = store::find_contact(tx, *m->chair_id);
     v.chair = chair ? chair->name : "";
   }
   const core::PanelType* panel = s.panels.find(m->panel_id);

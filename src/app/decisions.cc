@@ -36,9 +36,9 @@ core::Result<HearingAt> decidable(Tx& tx, const Services& s, const Actor& a,
   return HearingAt{*h, *m, s.panels.find(m->panel_id)};
 }
 
-std::vector<NamedId> named(const std::vector<store::Person>& people) {
+std::vector<NamedId> named(const std::vector<store::PersonContact>& people) {
   std::vector<NamedId> out;
-  for (const store::Person& p : people) {
+  for (const store::PersonContact& p : people) {
     out.push_back({p.id, p.name});
   }
   return out;

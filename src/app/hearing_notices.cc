@@ -38,7 +38,7 @@ void set_organizer(Tx& tx, Invitation& inv) {
 void send_each(Tx& tx, const Services& s, const std::vector<std::int64_t>& users,
                const std::string& subject, const std::string& body, Invitation inv) {
   for (std::int64_t user : users) {
-    auto u = store::find_user(tx, user);
+    auto u = store::find_contact(tx, user);
     if (!u) {
       continue;
     }

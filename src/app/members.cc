@@ -33,7 +33,7 @@ std::vector<SittingMember> configured_members(Tx& tx, const core::PanelType& pan
     if (!roles_done.insert(m.role).second) {
       continue;  // the CLAM Panel lists two Group Manager representatives
     }
-    for (const store::Person& p : store::role_holders(tx, m.role)) {
+    for (const store::PersonContact& p : store::role_holders(tx, m.role)) {
       if (seen.insert(p.id).second) {
         out.push_back({p.id, p.name, m.role, m.label, core::Attendance::expected});
       }
@@ -224,7 +224,7 @@ core::Status name_hearing_chair(Services& s, const Actor& a, std::int64_t hearin
 
 std::vector<NamedId> chairs_of(Tx& tx, const core::PanelType& panel) {
   std::vector<NamedId> out;
-  for (const store::Person& p : store::role_holders(tx, panel.chair.role)) {
+  for (const store::PersonContact& p : store::role_holders(tx, panel.chair.role)) {
     out.push_back({p.id, p.name});
   }
   return out;

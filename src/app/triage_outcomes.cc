@@ -68,7 +68,7 @@ const core::Consultation* consultation_of(const core::PanelType& panel, const st
 void tell_consulted(Tx& tx, const Services& s, const Submitted& req,
                     const core::Consultation& consultation, const std::string& note) {
   const std::string id = std::to_string(req.request.id);
-  for (const store::Person& p : store::role_holders(tx, consultation.role)) {
+  for (const store::PersonContact& p : store::role_holders(tx, consultation.role)) {
     queue_email(tx, s, p.id, req.panel->name + ": consultation asked for request " + id,
                 consultation.label + ". " + note + "\nRequest: /requests/" + id);
   }

@@ -28,8 +28,9 @@ bool has_decision(Tx& tx, std::int64_t hearing_id, std::int64_t child_id) {
       .has_value();
 }
 
-std::vector<Person> undecided_children(Tx& tx, std::int64_t hearing_id, std::int64_t request_id) {
-  std::vector<Person> out;
+std::vector<PersonContact> undecided_children(Tx& tx, std::int64_t hearing_id,
+                                              std::int64_t request_id) {
+  std::vector<PersonContact> out;
   for (const Row& c :
        tx.query("SELECT c.id, c.first_name || ' ' || c.last_name FROM children c "
                 "JOIN request_children rc ON rc.child_id = c.id WHERE rc.request_id = $1 "
@@ -49,8 +50,8 @@ int undecided_count(Tx& tx, std::int64_t hearing_id, std::int64_t request_id) {
   return left ? static_cast<int>(left->integer(0)) : 0;
 }
 
-std::vector<Person> action_owners(Tx& tx, std::int64_t team_id) {
-  std::vector<Person> out;
+std::vector<PersonContact> action_owners(Tx& tx, std::int64_t team_id) {
+  std::vector<PersonContact> out;
   for (const Row& u : tx.query("SELECT DISTINCT u.id, u.name, u.email FROM users u "
                                "WHERE u.active = 1 AND (u.team_id = $1 OR u.id IN "
                                "(SELECT manager_id FROM teams WHERE id = $2)) ORDER BY u.name",

@@ -49,11 +49,12 @@ bool has_decision(Tx& tx, std::int64_t hearing_id, std::int64_t child_id);
 
 // The children of the hearing's request without a decision at it yet, eldest
 // first (id and "First Last").
-std::vector<Person> undecided_children(Tx& tx, std::int64_t hearing_id, std::int64_t request_id);
+std::vector<PersonContact> undecided_children(Tx& tx, std::int64_t hearing_id,
+                                              std::int64_t request_id);
 // How many there are, without their names.
 int undecided_count(Tx& tx, std::int64_t hearing_id, std::int64_t request_id);
 
 // Who may own an action: the active people of the team, and its manager.
-std::vector<Person> action_owners(Tx& tx, std::int64_t team_id);
+std::vector<PersonContact> action_owners(Tx& tx, std::int64_t team_id);
 
 }  // namespace casepanel::store

@@ -34,11 +34,11 @@ constexpr const char* kPeopleJoins =
     "LEFT JOIN users pm ON pm.id = t.manager_id "
     "LEFT JOIN users ch ON ch.id = COALESCE(h.chair_id, m.chair_id) ";
 
-std::optional<Person> person_at(const Row& r, std::size_t first) {
+std::optional<PersonContact> person_at(const Row& r, std::size_t first) {
   if (r.is_null(first)) {
     return std::nullopt;
   }
-  return Person{r.integer(first), r.text(first + 1), r.text(first + 2)};
+  return PersonContact{r.integer(first), r.text(first + 1), r.text(first + 2)};
 }
 
 HearingPeople people_of(const Row& r, std::int64_t hearing_id, std::size_t first) {
@@ -124,7 +124,7 @@ std::vector<AgendaLine> sitting_agenda(Tx& tx, std::int64_t sitting_id) {
     line.statutory = r.integer(10) != 0;
     line.decisions = static_cast<int>(r.integer(11));
     if (line.hearing.chair_id) {
-      line.named_chair = Person{*line.hearing.chair_id, r.text(12), ""};
+      line.named_chair = PersonContact{*line.hearing.chair_id, r.text(12), ""};
     }
     line.people = people_of(r, line.hearing.id, 13);
     out.push_back(std::move(line));

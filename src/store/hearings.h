@@ -56,9 +56,9 @@ int raise_hearing_invite(Tx& tx, std::int64_t hearing_id);
 // hearing, else the sitting's).
 struct HearingPeople {
   std::int64_t hearing_id = 0;
-  Person author;
-  std::optional<Person> team_manager;
-  std::optional<Person> chair;
+  PersonContact author;
+  std::optional<PersonContact> team_manager;
+  std::optional<PersonContact> chair;
 };
 std::optional<HearingPeople> hearing_people(Tx& tx, std::int64_t hearing_id);
 
@@ -67,9 +67,9 @@ struct AgendaLine {
   HearingRecord hearing;
   std::string request_type;
   bool conference_call = false;
-  bool statutory = false;             // the request has a statutory date
-  int decisions = 0;                  // decision records made at this hearing
-  std::optional<Person> named_chair;  // hearing.chair_id's name
+  bool statutory = false;                    // the request has a statutory date
+  int decisions = 0;                         // decision records made at this hearing
+  std::optional<PersonContact> named_chair;  // hearing.chair_id's name
   HearingPeople people;
 };
 // Every hearing of the sitting, in order, in one query.

@@ -148,20 +148,20 @@ int raise_sitting_invite(Tx& tx, std::int64_t sitting_id) {
   return r ? static_cast<int>(r->integer(0)) : 0;
 }
 
-std::optional<Person> find_user(Tx& tx, std::int64_t user_id) {
+std::optional<PersonContact> find_contact(Tx& tx, std::int64_t user_id) {
   auto r = tx.query_one("SELECT id, name, email FROM users WHERE id = $1", {user_id});
   if (!r) {
     return std::nullopt;
   }
-  return Person{r->integer(0), r->text(1), r->text(2)};
+  return PersonContact{r->integer(0), r->text(1), r->text(2)};
 }
 
 bool is_active_person(Tx& tx, std::int64_t user_id) {
   return tx.query_one("SELECT 1 FROM users WHERE id = $1 AND active = 1", {user_id}).has_value();
 }
 
-std::vector<Person> role_holders(Tx& tx, core::Role role) {
-  std::vector<Person> out;
+std::vector<PersonContact> role_holders(Tx& tx, core::Role role) {
+  std::vector<PersonContact> out;
   for (const Row& r : tx.query("SELECT u.id, u.name, u.email FROM users u JOIN user_roles ur ON "
                                "ur.user_id = u.id WHERE ur.role = $1 AND u.active = 1 "
                                "ORDER BY u.name",
@@ -171,14 +171,14 @@ std::vector<Person> role_holders(Tx& tx, core::Role role) {
   return out;
 }
 
-std::optional<Person> first_coordinator(Tx& tx) {
+std::optional<PersonContact> first_coordinator(Tx& tx) {
   auto r = tx.query_one(
       "SELECT u.id, u.name, u.email FROM users u JOIN user_roles ur ON ur.user_id = u.id "
       "WHERE ur.role = 'coordinator' AND u.active = 1 ORDER BY u.id LIMIT 1");
   if (!r) {
     return std::nullopt;
   }
-  return Person{r->integer(0), r->text(1), r->text(2)};
+  return PersonContact{r->integer(0), r->text(1), r->text(2)};
 }
 
 std::vector<SittingMemberRecord> listed_sitting_members(Tx& tx, std::int64_t sitting_id) {

@@ -89,22 +89,23 @@ void publish_sitting(Tx& tx, std::int64_t sitting_id, core::Instant at);
 // Raises the sitting's invitation sequence; the new value.
 int raise_sitting_invite(Tx& tx, std::int64_t sitting_id);
 
-// Someone, by id and name: for lists of choices.
-struct Person {
+// Someone who uses casepanel, by id, name and email: for lists of choices
+// and for addressing invitations.
+struct PersonContact {
   std::int64_t id = 0;
   std::string name;
   std::string email;
 };
-std::optional<Person> find_user(Tx& tx, std::int64_t user_id);
+std::optional<PersonContact> find_contact(Tx& tx, std::int64_t user_id);
 bool is_active_person(Tx& tx, std::int64_t user_id);
 // The active people who hold a role, by name.
-std::vector<Person> role_holders(Tx& tx, core::Role role);
+std::vector<PersonContact> role_holders(Tx& tx, core::Role role);
 // The first active coordinator (by id): an invitation's organiser.
-std::optional<Person> first_coordinator(Tx& tx);
+std::optional<PersonContact> first_coordinator(Tx& tx);
 
 // A sitting's list of members, by name; empty until attendance is recorded.
 struct SittingMemberRecord {
-  Person person;
+  PersonContact person;
   core::Role role = core::Role::member;
   core::Attendance attendance = core::Attendance::expected;
 };
