@@ -22,21 +22,24 @@
 #include "app/requests.h"
 #include "app/services.h"
 #include "core/result.h"
+#include "core/sitting_status.h"
+#include "store/hearings.h"
+#include "store/sittings.h"
 
 namespace casepanel::app {
 
 struct SittingMember {
   std::int64_t user_id = 0;
   std::string name;
-  std::string role;        // role id
+  core::Role role = core::Role::member;
   std::string role_label;  // the panel's own words, "Service Manager for the relevant area"
-  std::string attendance;  // "expected" | "present" | "apologies" | "absent"
+  core::Attendance attendance = core::Attendance::expected;
 };
 
 // Inside a transaction: the stored members of a sitting, or those the
 // configuration gives, by the order of the panel's [[members]].
 std::vector<SittingMember> sitting_members(store::Tx& tx, const Services& s,
-                                           std::int64_t sitting_id);
+                                           const store::SittingRecord& sitting);
 
 struct Quorum {
   int needed = 0;    // the panel's quorum (0: none set)
@@ -53,15 +56,16 @@ Quorum quorum_of(const core::PanelType& panel, const std::vector<SittingMember>&
 core::Status record_attendance(Services& s, const Actor& a, std::int64_t sitting_id,
                                const std::map<std::int64_t, std::string>& attendance);
 
-// Whether `chair_id` is the worker or in the worker's line-management chain.
-bool in_line_management(store::Tx& tx, std::int64_t chair_id, std::int64_t worker_id);
-
-// The chair of a hearing: the one named for it, else the sitting's.
-std::optional<std::int64_t> hearing_chair(store::Tx& tx, std::int64_t hearing_id);
+// Each worker's chain of line managers, nearest first, read at once for
+// all of them (one query, however many workers and however deep).
+using LineChains = std::map<std::int64_t, std::vector<std::int64_t>>;
+LineChains line_management_of(store::Tx& tx, const std::vector<std::int64_t>& worker_ids);
 
 // Support Panel 4.1: the reason the hearing's chair may not decide it, or
-// empty when they may (or the panel has no such rule).
+// empty when they may. The first asks the panel's rule; the second is the
+// rule's answer for a hearing's people, given their workers' chains.
 std::string chair_conflict(store::Tx& tx, const Services& s, std::int64_t hearing_id);
+std::string chair_conflict(const store::HearingPeople& people, const LineChains& chains);
 
 // Names another chair for one hearing (someone holding the panel's chair
 // role, independent of the case). The coordinator only. Audited.

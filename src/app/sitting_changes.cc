@@ -1,14 +1,19 @@
 #include "app/sitting_changes.h"
 
-#include "app/audit_trail.h"
-#include "app/display.h"
 #include "app/hearing_notices.h"
+#include "app/audit_trail.h"
+#include "app/child_names.h"
+#include "app/display.h"
+#include "app/notifications.h"
 #include "app/scope.h"
+#include "core/request_lifecycle.h"
+#include "store/hearings.h"
+#include "store/request_state_h2.h"
+#include "store/sittings.h"
 
 namespace casepanel::app {
 namespace {
 
-using store::Row;
 using store::Tx;
 
 constexpr std::size_t kLongestRoom = 200;
@@ -63,30 +68,61 @@ core::Result<When> check_when(const Services& s, const core::PanelType& panel,
 
 // A planned sitting that has not started: the only kind that can change.
 // Outside the panels the actor serves, a sitting is not found (core/access.h).
-core::Result<Row> changeable(Tx& tx, const Services& s, const Actor& a, std::int64_t sitting_id) {
-  auto m = tx.query_one(
-      "SELECT id, panel_id, status, starts_at, ends_at, sitting_date, venue_id, room, "
-      "conference_details FROM sittings WHERE id = $1",
-      {sitting_id});
+core::Result<store::SittingRecord> changeable(Tx& tx, const Services& s, const Actor& a,
+                                              std::int64_t sitting_id) {
+  auto m = store::find_sitting(tx, sitting_id);
   if (!m ||
-      !may_sitting(tx, s, a, sitting_id, m->text(1), core::Resource::sitting, core::Use::change)) {
+      !may_sitting(tx, s, a, sitting_id, m->panel_id, core::Resource::sitting, core::Use::change)) {
     return core::Error::not_found();
   }
-  if (m->text(2) != "planned") {
-    return core::Error::conflict("This sitting is " + m->text(2) + " and can no longer change");
+  if (m->status != core::SittingStatus::planned) {
+    return core::Error::conflict("This sitting is " +
+                                 std::string(core::sitting_status_id(m->status)) +
+                                 " and can no longer change");
   }
-  if (parse_utc(m->text(3)) <= s.clock.now()) {
+  if (m->starts_at <= s.clock.now()) {
     return core::Error::conflict("This sitting has started and can no longer change");
   }
   return *m;
 }
 
-bool clashes(Tx& tx, const std::string& panel_id, const std::string& starts,
-             std::int64_t except_id) {
-  return tx
-      .query_one("SELECT 1 FROM sittings WHERE panel_id = $1 AND starts_at = $2 AND id <> $3",
-                 {panel_id, starts, except_id})
-      .has_value();
+store::SittingPlace place_of(const When& w, const SittingInput& in) {
+  return {w.date, w.starts, w.ends, in.venue_id, in.room, in.conference_details};
+}
+
+// The sitting's hearings at their new starts, keeping their offsets from the
+// sitting's start; refused when one would end after the new end.
+core::Result<std::vector<store::HearingRecord>> moved_hearings(Tx& tx,
+                                                               const store::SittingRecord& m,
+                                                               const When& when) {
+  std::vector<store::HearingRecord> out;
+  for (store::HearingRecord h : store::sitting_hearings(tx, m.id)) {
+    h.starts_at = when.starts + (h.starts_at - m.starts_at);
+    const core::Instant ends = h.starts_at + std::chrono::minutes{h.minutes};
+    if (ends > when.ends) {
+      return core::Error::invalid("end", "The hearings booked need the sitting to last until " +
+                                             core::to_hh_mm(core::london_time_of_day(ends)) +
+                                             ": choose a later end time");
+    }
+    out.push_back(h);
+  }
+  return out;
+}
+
+// A cancelled sitting's hearing: its presenters told, the hearing removed and
+// the request back in the queue, for the coordinator to give a new slot.
+core::Status requeue(Tx& tx, const Services& s, const store::HearingRecord& h,
+                     const std::string& reason) {
+  const auto request = store::find_request(tx, h.request_id);
+  if (!request) {
+    return core::Error::conflict("A hearing of this sitting has no request");
+  }
+  const core::RequestState back =
+      TRY(core::next_state(request->state, core::RequestEvent::unschedule));
+  notify_presenters(tx, s, h.id, Notice::cancelled, reason);
+  store::remove_hearing(tx, h.id);
+  store::set_request_state(tx, h.request_id, back, s.clock.now());
+  return core::Done{};
 }
 
 core::Status check_reason(const std::string& field, const std::string& reason, bool required) {
@@ -109,26 +145,19 @@ core::Result<std::int64_t> add_sitting(Services& s, const Actor& a, const Sittin
   if (panel == nullptr) {
     return core::Error::invalid("panel_id", "Select the panel");
   }
-  auto when = check_when(s, *panel, in);
-  if (!when) {
-    return when.error();
-  }
+  const When when = TRY(check_when(s, *panel, in));
   return s.db.write<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
     if (!may_sitting(tx, s, a, 0, panel->id, core::Resource::sitting, core::Use::change)) {
       return core::Error::invalid("panel_id", "Select a panel you coordinate");
     }
-    const std::string starts = core::to_iso_utc(when->starts);
-    if (clashes(tx, panel->id, starts, 0)) {
+    if (store::sitting_clashes(tx, panel->id, when.starts, 0)) {
       return core::Error::invalid("start", "This panel already has a sitting at that time");
     }
-    const std::int64_t id = tx.insert(
-        "INSERT INTO sittings (panel_id, sitting_date, starts_at, ends_at, venue_id, room, "
-        "conference_details, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'planned') "
-        "RETURNING id",
-        {panel->id, core::to_iso(when->date), starts, core::to_iso_utc(when->ends), in.venue_id,
-         in.room, in.conference_details});
+    const std::int64_t id = store::add_sitting(tx, panel->id, place_of(when, in));
     audit(tx, s, a, "sitting.add", "sitting", id,
-          {{"panel", panel->id}, {"starts_at", starts}, {"venue", in.venue_id}});
+          {{"panel", panel->id},
+           {"starts_at", core::to_iso_utc(when.starts)},
+           {"venue", in.venue_id}});
     return id;
   });
 }
@@ -138,63 +167,32 @@ core::Status move_sitting(Services& s, const Actor& a, std::int64_t sitting_id,
   if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator moves sittings");
   }
-  if (auto ok = check_reason("reason", reason, false); !ok) {
-    return ok;
-  }
+  TRY(check_reason("reason", reason, false));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, a, sitting_id);
-    if (!m) {
-      return m.error();
-    }
-    const core::PanelType* panel = s.panels.find(m->text(1));
+    const store::SittingRecord m = TRY(changeable(tx, s, a, sitting_id));
+    const core::PanelType* panel = s.panels.find(m.panel_id);
     if (panel == nullptr) {
       return core::Error::conflict("This sitting's panel is no longer configured");
     }
     SittingInput with_details = in;
-    with_details.room = in.room.empty() ? m->text(7) : in.room;
+    with_details.room = in.room.empty() ? m.room : in.room;
     with_details.conference_details =
-        in.conference_details.empty() ? m->text(8) : in.conference_details;
-    auto when = check_when(s, *panel, with_details);
-    if (!when) {
-      return when.error();
-    }
-    const core::Instant old_start = parse_utc(m->text(3));
-    const std::string starts = core::to_iso_utc(when->starts);
-    if (clashes(tx, panel->id, starts, sitting_id)) {
+        in.conference_details.empty() ? m.conference_details : in.conference_details;
+    const When when = TRY(check_when(s, *panel, with_details));
+    if (store::sitting_clashes(tx, panel->id, when.starts, sitting_id)) {
       return core::Error::invalid("start", "This panel already has a sitting at that time");
     }
     // The hearings keep their offsets from the start, so they must still fit.
-    struct Moved {
-      std::int64_t id;
-      core::Instant starts;
-    };
-    std::vector<Moved> hearings;
-    for (const Row& h : tx.query("SELECT id, starts_at, minutes FROM hearings "
-                                 "WHERE sitting_id = $1 ORDER BY starts_at",
-                                 {sitting_id})) {
-      const core::Instant moved = when->starts + (parse_utc(h.text(1)) - old_start);
-      if (moved + std::chrono::minutes{h.integer(2)} > when->ends) {
-        return core::Error::invalid("end", "The hearings booked need the sitting to last until " +
-                                               core::to_hh_mm(core::london_time_of_day(
-                                                   moved + std::chrono::minutes{h.integer(2)})) +
-                                               ": choose a later end time");
-      }
-      hearings.push_back({h.integer(0), moved});
-    }
-    tx.exec(
-        "UPDATE sittings SET sitting_date = $1, starts_at = $2, ends_at = $3, venue_id = $4, "
-        "room = $5, conference_details = $6, proposed_date = NULL WHERE id = $7",
-        {core::to_iso(when->date), starts, core::to_iso_utc(when->ends), in.venue_id,
-         with_details.room, with_details.conference_details, sitting_id});
-    for (const Moved& h : hearings) {
-      tx.exec("UPDATE hearings SET starts_at = $1 WHERE id = $2",
-              {core::to_iso_utc(h.starts), h.id});
+    const auto hearings = TRY(moved_hearings(tx, m, when));
+    store::move_sitting(tx, sitting_id, place_of(when, with_details));
+    for (const store::HearingRecord& h : hearings) {
+      store::move_hearing(tx, h.id, h.starts_at);
       notify_presenters(tx, s, h.id, Notice::moved, reason);
     }
     notify_members(tx, s, sitting_id, Notice::moved, reason);
     audit(tx, s, a, "sitting.move", "sitting", sitting_id,
-          {{"from", m->text(3)},
-           {"to", starts},
+          {{"from", core::to_iso_utc(m.starts_at)},
+           {"to", core::to_iso_utc(when.starts)},
            {"venue", in.venue_id},
            {"hearings", hearings.size()},
            {"reason", reason}});
@@ -207,26 +205,15 @@ core::Status cancel_sitting(Services& s, const Actor& a, std::int64_t sitting_id
   if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator cancels sittings");
   }
-  if (auto ok = check_reason("cancel_reason", reason, true); !ok) {
-    return ok;
-  }
+  TRY(check_reason("cancel_reason", reason, true));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, a, sitting_id);
-    if (!m) {
-      return m.error();
-    }
+    TRY(changeable(tx, s, a, sitting_id));
     nlohmann::json requeued = nlohmann::json::array();
-    for (const Row& h :
-         tx.query("SELECT id, request_id FROM hearings WHERE sitting_id = $1", {sitting_id})) {
-      notify_presenters(tx, s, h.integer(0), Notice::cancelled, reason);
-      tx.exec("DELETE FROM hearings WHERE id = $1", {h.integer(0)});
-      // Back in the queue, for the coordinator to give a new slot.
-      tx.exec("UPDATE requests SET state = 'submitted', updated_at = $1 WHERE id = $2",
-              {now_utc(s), h.integer(1)});
-      requeued.push_back(h.integer(1));
+    for (const store::HearingRecord& h : store::sitting_hearings(tx, sitting_id)) {
+      TRY(requeue(tx, s, h, reason));
+      requeued.push_back(h.request_id);
     }
-    tx.exec("UPDATE sittings SET status = 'cancelled', cancel_reason = $1 WHERE id = $2",
-            {reason, sitting_id});
+    store::cancel_sitting(tx, sitting_id, reason);
     notify_members(tx, s, sitting_id, Notice::cancelled, reason);
     audit(tx, s, a, "sitting.cancel", "sitting", sitting_id,
           {{"reason", reason}, {"requests_requeued", requeued}});
@@ -250,12 +237,8 @@ core::Status set_sitting_details(Services& s, const Actor& a, std::int64_t sitti
     return core::Error::invalid_fields(std::move(problems));
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, a, sitting_id);
-    if (!m) {
-      return m.error();
-    }
-    tx.exec("UPDATE sittings SET room = $1, conference_details = $2 WHERE id = $3",
-            {room, conference_details, sitting_id});
+    TRY(changeable(tx, s, a, sitting_id));
+    store::set_sitting_details(tx, sitting_id, room, conference_details);
     audit(tx, s, a, "sitting.details", "sitting", sitting_id,
           {{"room", room}, {"conference_details", conference_details}});
     return core::Done{};
@@ -267,15 +250,9 @@ core::Status publish_agenda(Services& s, const Actor& a, std::int64_t sitting_id
     return core::Error::forbidden("Only the coordinator publishes agendas");
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    auto m = changeable(tx, s, a, sitting_id);
-    if (!m) {
-      return m.error();
-    }
-    const bool again =
-        tx.query_one("SELECT 1 FROM sittings WHERE id = $1 AND published_at IS NOT NULL",
-                     {sitting_id})
-            .has_value();
-    tx.exec("UPDATE sittings SET published_at = $1 WHERE id = $2", {now_utc(s), sitting_id});
+    const store::SittingRecord m = TRY(changeable(tx, s, a, sitting_id));
+    const bool again = m.published_at.has_value();
+    store::publish_sitting(tx, sitting_id, s.clock.now());
     notify_members(tx, s, sitting_id, again ? Notice::updated : Notice::scheduled);
     audit(tx, s, a, "sitting.publish", "sitting", sitting_id, {{"again", again}});
     return core::Done{};

@@ -5,6 +5,8 @@
 #include <functional>
 #include <tuple>
 
+#include "core/sittings.h"
+
 namespace casepanel::core {
 namespace {
 
@@ -43,16 +45,6 @@ std::chrono::sys_days date_key(const AgendaRequest& r) {
 bool considered_before(const AgendaRequest& a, const AgendaRequest& b) {
   return std::tuple{group_of(a), date_key(a), a.submitted_at, a.id} <
          std::tuple{group_of(b), date_key(b), b.submitted_at, b.id};
-}
-
-// Core has to_iso but no long form; app/support has one, which core may not use.
-std::string long_date(Date d) {
-  static constexpr std::array<const char*, 12> kMonths = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  return std::to_string(static_cast<unsigned>(d.day())) + ' ' +
-         kMonths[static_cast<unsigned>(d.month()) - 1] + ' ' +
-         std::to_string(static_cast<int>(d.year()));
 }
 
 // A sitting and everything on it so far, the proposal's own hearings included.

@@ -1,5 +1,8 @@
 #include "core/sittings.h"
 
+#include <algorithm>
+#include <array>
+
 namespace casepanel::core {
 namespace {
 
@@ -52,6 +55,49 @@ std::optional<LocalTime> next_slot(const Sitting& sitting, int booked_minutes, i
     return std::nullopt;
   }
   return start;
+}
+
+}  // namespace casepanel::core
+
+namespace casepanel::core {
+
+std::string long_date(Date d) {
+  static constexpr std::array<const char*, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  return std::to_string(static_cast<unsigned>(d.day())) + ' ' +
+         kMonths[static_cast<unsigned>(d.month()) - 1] + ' ' +
+         std::to_string(static_cast<int>(d.year()));
+}
+
+std::optional<Instant> first_gap(const std::vector<Booking>& booked, Instant starts, Instant ends,
+                                 int minutes) {
+  Instant at = starts;
+  for (const auto& [from, to] : booked) {
+    if (at + std::chrono::minutes{minutes} <= from) {
+      return at;
+    }
+    at = std::max(at, to);
+  }
+  if (at + std::chrono::minutes{minutes} <= ends) {
+    return at;
+  }
+  return std::nullopt;
+}
+
+bool fits_at(const std::vector<Booking>& booked, Instant at, Instant starts, Instant ends,
+             int minutes) {
+  const Instant until = at + std::chrono::minutes{minutes};
+  if (at < starts || until > ends) {
+    return false;
+  }
+  return std::none_of(booked.begin(), booked.end(),
+                      [&](const Booking& b) { return at < b.second && b.first < until; });
+}
+
+bool in_line_management(std::int64_t chair_id, std::int64_t worker_id,
+                        const std::vector<std::int64_t>& chain) {
+  return chair_id == worker_id || std::find(chain.begin(), chain.end(), chair_id) != chain.end();
 }
 
 }  // namespace casepanel::core

@@ -4,11 +4,14 @@
 // working day proposed instead: the coordinator decides whether to move it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/calendar.h"
+#include "core/clock.h"
 #include "core/panel_type.h"
 
 namespace casepanel::core {
@@ -21,6 +24,25 @@ struct Sitting {
   bool on_bank_holiday = false;
   std::optional<Date> proposed_date;  // set when on_bank_holiday: the next working day
 };
+
+// "1 December 2026": a date as notes and messages write it.
+std::string long_date(Date d);
+
+// A hearing already on a sitting's agenda, as [start, end).
+using Booking = std::pair<Instant, Instant>;
+// The first start from `starts` where `minutes` fit between the bookings
+// (sorted by start) and end by `ends`; nullopt when there is no such gap.
+std::optional<Instant> first_gap(const std::vector<Booking>& booked, Instant starts, Instant ends,
+                                 int minutes);
+// Whether `minutes` from `at` lie within [starts, ends) and overlap no booking.
+bool fits_at(const std::vector<Booking>& booked, Instant at, Instant starts, Instant ends,
+             int minutes);
+
+// Support Panel 4.1: the chair is "independent of the line management of the
+// case". Whether `chair_id` is the case's worker or in the worker's chain of
+// line managers (nearest first).
+bool in_line_management(std::int64_t chair_id, std::int64_t worker_id,
+                        const std::vector<std::int64_t>& chain);
 
 // The first `count` sittings on or after `from`.
 std::vector<Sitting> sittings_from(const PanelType& panel, const Calendar& calendar, Date from,

@@ -1,10 +1,12 @@
-// The coordinator's triage queue, sittings and their agendas, and recording
-// decisions at a hearing.
+// Sittings and their agendas: the list, a sitting's page and printed copy,
+// and the coordinator's changes (add, move, cancel, details, publish,
+// attendance, a hearing's chair). Recording decisions is pages_decisions.cc,
+// the triage queue pages_triage.cc. Thin: each handler parses, calls one app/
+// function and renders or redirects.
 #include <map>
 
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
-#include "app/triage.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -22,7 +24,7 @@ Data sitting_data(const app::SittingSummary& s) {
   d.set("capacity", str(s.capacity_minutes));
   d.set("free", str(s.capacity_minutes - s.booked_minutes));
   d.set("hearings", str(s.hearings));
-  d.set("status", s.status);
+  d.set("status", std::string(core::sitting_status_id(s.status)));
   set_flag(d, "on_bank_holiday", s.on_bank_holiday);
   set_if(d, "proposed_date", s.proposed_date);
   set_if(d, "iso_proposed_date", s.iso_proposed_date);
@@ -31,10 +33,8 @@ Data sitting_data(const app::SittingSummary& s) {
   set_if(d, "conference_details", s.conference_details);
   set_if(d, "cancel_reason", s.cancel_reason);
   set_if(d, "published", s.published);
-  set_flag(d, "cancelled", s.status == "cancelled");
-  d.set("status_label", s.status == "planned"     ? "Planned"
-                        : s.status == "cancelled" ? "Cancelled"
-                                                  : "Held");
+  set_flag(d, "cancelled", s.status == core::SittingStatus::cancelled);
+  d.set("status_label", std::string(core::sitting_status_label(s.status)));
   return d;
 }
 
@@ -55,18 +55,16 @@ WebResponse sittings(const Site& site, WebRequest& r) {
   return site.page(r, "sittings", "Sittings", std::move(d));
 }
 
-WebResponse sitting_page(const Site& site, const WebRequest& r, const std::string& view,
-                         const core::Error* errors) {
-  auto v = app::sitting_view(
-      site.services(), r.actor(), r.id_param(),
-      view == "sitting_print" ? app::SittingPage::print : app::SittingPage::agenda);
-  if (!v) {
-    return site.error(r, v.error());
+Data agenda_data(const app::SittingView& v) {
+  Data chairs{Data::type::list};
+  for (const auto& c : v.chairs) {
+    Data o;
+    o.set("id", str(c.id));
+    o.set("name", c.name);
+    chairs.push_back(o);
   }
-  Data d = sitting_data(v->sitting);
-  set_if(d, "chair", v->chair);
   Data agenda{Data::type::list};
-  for (const auto& item : v->agenda) {
+  for (const auto& item : v.agenda) {
     Data x;
     x.set("hearing_id", str(item.hearing_id));
     x.set("request_id", str(item.request_id));
@@ -80,37 +78,47 @@ WebResponse sitting_page(const Site& site, const WebRequest& r, const std::strin
     set_flag(x, "statutory", item.statutory);
     set_if(x, "hearing_chair", item.chair);
     set_if(x, "chair_warning", item.chair_warning);
-    set_flag(x, "can_record", v->can_record && !item.decided && item.chair_warning.empty());
-    set_flag(x, "can_name_chair", v->can_manage && !item.chair_warning.empty());
-    Data chairs{Data::type::list};
-    for (const auto& c : v->chairs) {
-      Data o;
-      o.set("id", str(c.id));
-      o.set("name", c.name);
-      chairs.push_back(o);
-    }
+    set_flag(x, "can_record", v.can_record && !item.decided && item.chair_warning.empty());
+    set_flag(x, "can_name_chair", v.can_manage && !item.chair_warning.empty());
     x.set("chairs", chairs);
     agenda.push_back(x);
   }
-  d.set("agenda", agenda);
-  set_flag(d, "has_agenda", !v->agenda.empty());
-  Data members{Data::type::list};
-  for (const auto& m : v->members) {
+  return agenda;
+}
+
+Data members_data(const std::vector<app::SittingMember>& members) {
+  Data out{Data::type::list};
+  for (const auto& m : members) {
     Data x;
     x.set("user_id", str(m.user_id));
     x.set("name", m.name);
     x.set("role_label", m.role_label);
-    x.set("attendance", m.attendance);
-    for (const char* value : {"expected", "present", "apologies", "absent"}) {
-      set_flag(x, std::string("is_") + value, m.attendance == value);
+    x.set("attendance", std::string(core::attendance_id(m.attendance)));
+    for (const core::Attendance value : core::kAttendances) {
+      set_flag(x, "is_" + std::string(core::attendance_id(value)), m.attendance == value);
     }
-    members.push_back(x);
+    out.push_back(x);
   }
-  d.set("members", members);
+  return out;
+}
+
+WebResponse sitting_page(const Site& site, const WebRequest& r, const std::string& view,
+                         const core::Error* errors) {
+  auto v = app::sitting_view(
+      site.services(), r.actor(), r.id_param(),
+      view == "sitting_print" ? app::SittingPage::print : app::SittingPage::agenda);
+  if (!v) {
+    return site.error(r, v.error());
+  }
+  Data d = sitting_data(v->sitting);
+  set_if(d, "chair", v->chair);
+  d.set("agenda", agenda_data(*v));
+  set_flag(d, "has_agenda", !v->agenda.empty());
+  d.set("members", members_data(v->members));
   set_flag(d, "has_members", !v->members.empty());
   d.set("quorum", v->quorum.summary);
   set_flag(d, "quorate", v->quorum.met);
-  const bool open = v->sitting.status == "planned";
+  const bool open = v->sitting.status == core::SittingStatus::planned;
   set_flag(d, "can_manage", v->can_manage && open);
   for (const char* field : {"date", "start", "end", "venue_id", "reason", "cancel_reason"}) {
     set_if(d, "form_" + std::string(field), r.field(field));
@@ -241,89 +249,12 @@ WebResponse add(const Site& site, WebRequest& r) {
   return site.error(r, id.error());
 }
 
-WebResponse decision_page(const Site& site, const WebRequest& r, const core::Error* errors) {
-  auto f = app::decision_form(site.services(), r.actor(), r.id_param());
-  if (!f) {
-    return site.error(r, f.error());
-  }
-  Data d;
-  d.set("hearing_id", str(f->hearing_id));
-  d.set("sitting_id", str(f->sitting_id));
-  d.set("sitting", f->sitting);
-  Data children{Data::type::list};
-  for (const auto& c : f->children) {
-    Data x;
-    x.set("id", str(c.id));
-    x.set("name", c.name);
-    set_flag(x, "checked", r.field("child_id") == str(c.id) || f->children.size() == 1);
-    children.push_back(x);
-  }
-  d.set("children", children);
-  set_flag(d, "all_decided", f->children.empty());
-  Data decisions{Data::type::list};
-  for (const auto& c : f->decisions) {
-    Data x;
-    x.set("id", c.id);
-    x.set("label", c.label);
-    set_if(x, "hint", c.hint);
-    set_flag(x, "checked", r.field("decision_type") == c.id);
-    decisions.push_back(x);
-  }
-  d.set("decisions", decisions);
-  Data owners{Data::type::list};
-  for (const auto& o : f->owners) {
-    Data x;
-    x.set("id", str(o.id));
-    x.set("name", o.name);
-    set_flag(x, "selected", r.field("action_owner_id") == str(o.id));
-    owners.push_back(x);
-  }
-  d.set("owners", owners);
-  for (const char* field :
-       {"decided", "reasons", "review_date", "action", "action_due_working_days"}) {
-    d.set(field, r.field(field));
-  }
-  if (errors) {
-    add_errors(d, *errors);
-  }
-  return site.page(r, "decision", "Record a decision", std::move(d));
-}
-
-WebResponse decision_form(const Site& site, WebRequest& r) {
-  return decision_page(site, r, nullptr);
-}
-
-WebResponse record(const Site& site, WebRequest& r) {
-  app::DecisionInput in;
-  in.child_id = parse_id(r.field("child_id"));
-  in.decision_type = r.field("decision_type");
-  in.summary = r.field("decided");
-  in.reasons = r.field("reasons");
-  in.review_date = r.field("review_date");
-  in.action = r.field("action");
-  in.action_owner_id = parse_id(r.field("action_owner_id"));
-  in.action_due_working_days = r.field("action_due_working_days");
-  auto done = app::record_decision(site.services(), r.actor(), r.id_param(), in);
-  if (!done) {
-    if (done.error().kind == core::ErrorKind::invalid) {
-      return decision_page(site, r, &done.error());
-    }
-    return site.error(r, done.error());
-  }
-  auto f = app::decision_form(site.services(), r.actor(), r.id_param());
-  if (f && !f->children.empty()) {
-    return WebResponse::redirect("/hearings/" + str(r.id_param()) + "/decision");
-  }
-  return WebResponse::redirect("/sittings/" + (f ? str(f->sitting_id) : std::string()));
-}
-
 }  // namespace
 
 void add_sitting_routes(std::vector<Route>& routes) {
   // Adding, moving, cancelling and publishing sittings: the coordinators of
   // the sitting's panel (core/access.h; app/ checks the panel).
   const Rule triaging{Access::signed_in, core::Permission::manage_sittings};
-  const Rule recording{Access::signed_in, core::Permission::record_decision};
   routes.push_back(
       {"GET", "/sittings", {Access::signed_in, core::Permission::view_sittings}, sittings});
   // Before /sittings/{id}, which would take "new" for an id.
@@ -344,8 +275,7 @@ void add_sitting_routes(std::vector<Route>& routes) {
                     {Access::signed_in, core::Permission::record_decision},
                     attendance});
   routes.push_back({"POST", "/hearings/{id}/chair", triaging, name_chair});
-  routes.push_back({"GET", "/hearings/{id}/decision", recording, decision_form});
-  routes.push_back({"POST", "/hearings/{id}/decision", recording, record});
+  add_decision_routes(routes);
 }
 
 }  // namespace casepanel::web

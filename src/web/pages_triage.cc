@@ -1,7 +1,7 @@
-// The coordinator's triage: the queue, one request's triage page (schedule at
-// a time, ask for information, decline, refer for consultation) and the
-// proposed agenda. Thin: each handler parses, calls one app/ function and
-// renders or redirects.
+// The coordinator's triage: the queue and one request's triage page
+// (schedule at a time, ask for information, decline, refer for
+// consultation); the proposed agenda is pages_proposals.cc. Thin: each handler parses, calls one
+// app/ function and renders or redirects.
 #include "app/sittings.h"
 #include "app/triage.h"
 #include "web/site.h"
@@ -134,66 +134,6 @@ WebResponse refer(const Site& site, WebRequest& r) {
                                   r.field("consultation_id"), r.field("consultation_note")));
 }
 
-WebResponse proposal_page(const Site& site, const WebRequest& r, const core::Error* errors) {
-  auto proposals = app::propose_agendas(site.services(), r.actor());
-  if (!proposals) {
-    return site.error(r, proposals.error());
-  }
-  Data panels{Data::type::list};
-  for (const auto& p : *proposals) {
-    Data x;
-    x.set("panel_id", p.panel_id);
-    x.set("panel", p.panel);
-    Data slots{Data::type::list};
-    for (const auto& slot : p.slots) {
-      Data o;
-      o.set("request_id", str(slot.request_id));
-      o.set("children", slot.children);
-      o.set("request_type", slot.request_type);
-      set_flag(o, "statutory", slot.statutory);
-      o.set("sitting", slot.sitting);
-      o.set("start", slot.start);
-      o.set("end", slot.end);
-      set_if(o, "note", slot.note);
-      slots.push_back(o);
-    }
-    x.set("slots", slots);
-    set_flag(x, "has_slots", !p.slots.empty());
-    Data unplaced{Data::type::list};
-    for (const auto& u : p.unplaced) {
-      Data o;
-      o.set("request_id", str(u.request_id));
-      o.set("children", u.children);
-      o.set("reason", u.reason);
-      unplaced.push_back(o);
-    }
-    x.set("unplaced", unplaced);
-    set_flag(x, "has_unplaced", !p.unplaced.empty());
-    panels.push_back(x);
-  }
-  Data d;
-  d.set("panels", panels);
-  set_flag(d, "has_panels", !proposals->empty());
-  if (errors) {
-    add_errors(d, *errors);
-  }
-  return site.page(r, "proposal", "Proposed agenda", std::move(d));
-}
-
-WebResponse proposal(const Site& site, WebRequest& r) { return proposal_page(site, r, nullptr); }
-
-WebResponse accept(const Site& site, WebRequest& r) {
-  auto done = app::accept_proposed_agenda(site.services(), r.actor(), r.field("panel_id"));
-  if (done) {
-    return WebResponse::redirect("/sittings");
-  }
-  if (done.error().kind == core::ErrorKind::invalid ||
-      done.error().kind == core::ErrorKind::conflict) {
-    return proposal_page(site, r, &done.error());
-  }
-  return site.error(r, done.error());
-}
-
 }  // namespace
 
 void add_triage_routes(std::vector<Route>& routes) {
@@ -201,8 +141,7 @@ void add_triage_routes(std::vector<Route>& routes) {
   const Rule reading{Access::signed_in, core::Permission::view_triage};
   const Rule triaging{Access::signed_in, core::Permission::triage};
   routes.push_back({"GET", "/triage", reading, queue});
-  routes.push_back({"GET", "/triage/proposal", reading, proposal});
-  routes.push_back({"POST", "/triage/proposal", triaging, accept});
+  add_proposal_routes(routes);
   routes.push_back({"GET", "/requests/{id}/triage", reading, request});
   routes.push_back({"POST", "/requests/{id}/schedule", triaging, schedule});
   routes.push_back({"POST", "/requests/{id}/ask-information", triaging, ask});

@@ -88,6 +88,54 @@ std::int64_t queued_clam(TestWorld& w, const std::vector<std::int64_t>& children
   return id;
 }
 
+// A Database that counts the statements its transactions run, over the
+// world's own: the agenda page must read a fixed number of them however many
+// hearings its sitting has (no query per hearing or per line manager).
+class CountingTx : public store::Tx {
+ public:
+  CountingTx(store::Tx& inner, int& count) : inner_(inner), count_(count) {
+    set_audit_key(inner.audit_key());
+  }
+  void exec(std::string_view sql, const store::Params& params) override {
+    ++count_;
+    inner_.exec(sql, params);
+  }
+  store::Rows query(std::string_view sql, const store::Params& params) override {
+    ++count_;
+    return inner_.query(sql, params);
+  }
+  store::Engine engine() const override { return inner_.engine(); }
+
+ private:
+  store::Tx& inner_;
+  int& count_;
+};
+
+class CountingDatabase : public store::Database {
+ public:
+  explicit CountingDatabase(store::Database& inner) : inner_(inner) {}
+  store::Engine engine() const override { return inner_.engine(); }
+  int statements = 0;
+
+ protected:
+  void run(Mode mode, const std::function<bool(store::Tx&)>& work) override {
+    struct RollBack {};
+    auto counted = [&](store::Tx& tx) {
+      CountingTx c(tx, statements);
+      if (!work(c)) {
+        throw RollBack{};
+      }
+    };
+    try {
+      mode == Mode::write ? inner_.write_all(counted) : inner_.read_all(counted);
+    } catch (const RollBack&) {
+    }
+  }
+
+ private:
+  store::Database& inner_;
+};
+
 class SittingChanges : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -361,6 +409,41 @@ TEST_F(SittingChanges, AChairInTheCasesLineManagementMayNotDecideIt) {
   EXPECT_EQ(v->agenda[0].chair_warning, "");
   EXPECT_EQ(v->agenda[0].chair, "Ivy Chair");
   EXPECT_TRUE(record_decision(s, w.actor(w.panel_admin), hearing, decision).ok());
+}
+
+TEST_F(SittingChanges, TheAgendaReadsAFixedNumberOfStatementsHoweverManyHearings) {
+  auto& s = w.services();
+  w.db().write_all([&](store::Tx& tx) {
+    // gm manages pm_a and pm_b, who manage the workers: every hearing's
+    // chair is in its line management, so every line is checked in full.
+    tx.exec("INSERT INTO user_roles (user_id, role) VALUES ($1, 'chair')", {w.gm});
+  });
+  const auto dec2 = sitting_on(w, "support", "2026-12-02");
+  w.db().write_all([&](store::Tx& tx) {
+    tx.exec("UPDATE sittings SET chair_id = $1 WHERE id = $2", {w.gm, dec2});
+  });
+  CountingDatabase counting(w.db());
+  Services counted{counting, s.clock, s.calendar, s.panels};
+  auto statements_for_page = [&] {
+    counting.statements = 0;
+    auto v = sitting_view(counted, w.actor(w.coordinator), dec2);
+    EXPECT_TRUE(v.ok());
+    return std::pair{counting.statements, v.ok() ? v->agenda.size() : 0u};
+  };
+  auto schedule = [&](std::int64_t author, std::int64_t manager,
+                      const std::vector<std::int64_t>& children) {
+    const auto id = testing::sent_request(w, author, children, testing::support_draft());
+    ASSERT_TRUE(approve_request(s, w.actor(manager), id, {}).ok());
+    ASSERT_TRUE(schedule_request(s, w.actor(w.coordinator), id, dec2).ok());
+  };
+  schedule(w.sw_a, w.pm_a, {w.child_a});
+  const auto [one, one_line] = statements_for_page();
+  schedule(w.sw_b, w.pm_b, {w.child_b});
+  schedule(w.sw_a, w.pm_a, {w.sibling_1, w.sibling_2});
+  const auto [three, three_lines] = statements_for_page();
+  EXPECT_EQ(one_line, 1u);
+  EXPECT_EQ(three_lines, 3u);
+  EXPECT_EQ(three, one) << "statements for one hearing: " << one << ", for three: " << three;
 }
 
 }  // namespace

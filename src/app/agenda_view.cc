@@ -1,0 +1,120 @@
+#include "app/agenda_view.h"
+
+#include "app/sitting_rows.h"
+#include "app/audit_trail.h"
+#include "app/child_names.h"
+#include "app/display.h"
+#include "app/notifications.h"
+#include "app/scope.h"
+#include "store/hearings.h"
+#include "store/sittings.h"
+
+namespace casepanel::app {
+namespace {
+
+using store::Tx;
+
+// "Sam Alpha, Pat Manager": the author, and their team's manager when that
+// is someone else.
+std::string presenters_of(const store::HearingPeople& p) {
+  if (!p.team_manager || p.team_manager->name.empty() || p.team_manager->name == p.author.name) {
+    return p.author.name;
+  }
+  return p.author.name + ", " + p.team_manager->name;
+}
+
+AgendaItem agenda_item(const store::AgendaLine& line, const core::PanelType* panel,
+                       const std::unordered_map<std::int64_t, ChildrenNames>& names) {
+  const store::HearingRecord& h = line.hearing;
+  AgendaItem item;
+  item.hearing_id = h.id;
+  item.request_id = h.request_id;
+  item.start = london_time(h.starts_at);
+  item.end = london_time(h.starts_at + std::chrono::minutes{h.minutes});
+  int children = 0;
+  if (auto n = names.find(h.request_id); n != names.end()) {
+    item.children = n->second.names;
+    children = n->second.count;
+  }
+  item.request_type = request_type_label(panel, line.request_type);
+  item.conference_call = line.conference_call;
+  item.presenters = presenters_of(line.people);
+  item.decided = line.decisions >= children;
+  item.statutory = line.statutory;
+  item.chair = line.named_chair ? line.named_chair->name : "";
+  return item;
+}
+
+// The agenda's lines, each with its chair warning where the panel's chair
+// must be independent of the case (Support Panel 4.1): every worker's line
+// management is read at once.
+std::vector<AgendaItem> agenda_of(Tx& tx, std::int64_t sitting_id, const core::PanelType* panel) {
+  const auto lines = store::sitting_agenda(tx, sitting_id);
+  const auto names = sitting_children_names(tx, sitting_id);
+  const bool independent = panel && panel->chair.independent_of_line_management;
+  std::vector<std::int64_t> workers;
+  for (const store::AgendaLine& line : lines) {
+    workers.push_back(line.people.author.id);
+  }
+  const auto chains = independent ? line_management_of(tx, workers) : LineChains{};
+  std::vector<AgendaItem> out;
+  for (const store::AgendaLine& line : lines) {
+    AgendaItem item = agenda_item(line, panel, names);
+    if (independent) {
+      item.chair_warning = chair_conflict(line.people, chains);
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+core::Result<SittingView> read_view(Tx& tx, const Services& s, const Actor& a,
+                                    std::int64_t sitting_id) {
+  auto m = store::find_sitting(tx, sitting_id);
+  if (!m ||
+      !may_sitting(tx, s, a, sitting_id, m->panel_id, core::Resource::sitting, core::Use::read)) {
+    return core::Error::not_found();
+  }
+  SittingView v;
+  v.sitting = sitting_summary(s, *m);
+  v.can_record =
+      may_sitting(tx, s, a, sitting_id, m->panel_id, core::Resource::decision, core::Use::change) &&
+      core::may_record_decision(m->status, m->date, today(s)).ok();
+  v.can_manage =
+      may_sitting(tx, s, a, sitting_id, m->panel_id, core::Resource::sitting, core::Use::change);
+  if (m->chair_id) {
+    auto chair = store::find_contact(tx, *m->chair_id);
+    v.chair = chair ? chair->name : "";
+  }
+  const core::PanelType* panel = s.panels.find(m->panel_id);
+  v.agenda = agenda_of(tx, sitting_id, panel);
+  v.members = sitting_members(tx, s, *m);
+  if (panel) {
+    v.quorum = quorum_of(*panel, v.members);
+    if (v.can_manage) {
+      v.chairs = chairs_of(tx, *panel);
+    }
+  }
+  return v;
+}
+
+}  // namespace
+
+core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t sitting_id,
+                                       SittingPage page) {
+  if (!a.may(core::Permission::view_sittings)) {
+    return core::Error::not_found();
+  }
+  auto view = s.db.read<SittingView>(
+      [&](Tx& tx) -> core::Result<SittingView> { return read_view(tx, s, a, sitting_id); });
+  if (view) {
+    // Recorded before the page is handed out, as a child's record is.
+    s.db.write_all([&](Tx& tx) {
+      audit(tx, s, a, page == SittingPage::print ? "sitting.print" : "sitting.view", "sitting",
+            sitting_id);
+    });
+  }
+  return view;
+}
+
+}  // namespace casepanel::app

@@ -1,0 +1,134 @@
+#include "app/triage_outcomes.h"
+
+#include <functional>
+
+#include "app/audit_trail.h"
+#include "app/child_names.h"
+#include "app/display.h"
+#include "app/notifications.h"
+#include "app/scope.h"
+#include "app/triage_common.h"
+#include "core/request_lifecycle.h"
+#include "store/request_state_h2.h"
+#include "store/sittings.h"
+
+namespace casepanel::app {
+namespace {
+
+using store::Tx;
+
+constexpr std::size_t kLongestMessage = 2000;
+
+core::Status check_text(const std::string& field, const std::string& text,
+                        const std::string& missing) {
+  if (blank(text)) {
+    return core::Error::invalid(field, missing);
+  }
+  if (text.size() > kLongestMessage) {
+    return core::Error::invalid(field, "Keep it to 2,000 characters or fewer");
+  }
+  return core::Done{};
+}
+
+// A triage action that takes the request out of the queue: recorded as the
+// coordinator's "approval" outcome with the text, the request's new state,
+// the audit event, then `tell` the people concerned.
+struct TriageOutcome {
+  const char* outcome;       // approvals.outcome: "returned" | "declined"
+  core::RequestEvent event;  // ask_information | decline
+  const char* action;        // the audit event
+  const char* field;         // the form field of the text
+  const char* missing;       // the message when the text is empty
+};
+using Tell = std::function<void(Tx&, const Submitted&)>;
+
+core::Status close_triage(Services& s, const Actor& a, std::int64_t request_id,
+                          const TriageOutcome& o, const std::string& text, const Tell& tell) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators triage requests");
+  }
+  TRY(check_text(o.field, text, o.missing));
+  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    const Submitted req = TRY(load_submitted(tx, s, a, request_id));
+    const core::RequestState next = TRY(core::next_state(req.request.state, o.event));
+    store::add_history(tx, request_id, "triage", a.id, o.outcome, text, s.clock.now());
+    store::set_request_state(tx, request_id, next, s.clock.now());
+    audit(tx, s, a, o.action, "request", request_id, {{o.field, text}});
+    tell(tx, req);
+    return core::Done{};
+  });
+}
+
+const core::Consultation* consultation_of(const core::PanelType& panel, const std::string& id) {
+  for (const core::Consultation& c : panel.consultations) {
+    if (c.id == id) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+// The people who hold the consultation's role, and the author.
+void tell_consulted(Tx& tx, const Services& s, const Submitted& req,
+                    const core::Consultation& consultation, const std::string& note) {
+  const std::string id = std::to_string(req.request.id);
+  for (const store::PersonContact& p : store::role_holders(tx, consultation.role)) {
+    queue_email(tx, s, p.id, req.panel->name + ": consultation asked for request " + id,
+                consultation.label + ". " + note + "\nRequest: /requests/" + id);
+  }
+  queue_email(tx, s, req.request.author_id,
+              req.panel->name + ": your request was referred to the " + consultation.with, note);
+}
+
+}  // namespace
+
+core::Status ask_for_information(Services& s, const Actor& a, std::int64_t request_id,
+                                 const std::string& message) {
+  const TriageOutcome outcome{"returned", core::RequestEvent::ask_information,
+                              "request.ask_information", "message",
+                              "Enter what information is needed"};
+  return close_triage(s, a, request_id, outcome, message, [&](Tx& tx, const Submitted& req) {
+    queue_email(tx, s, req.request.author_id, req.panel->name + ": more information needed",
+                "The coordinator needs more before your request can have a slot: " + message +
+                    "\nChange the request and send it again: /requests/" +
+                    std::to_string(request_id));
+  });
+}
+
+core::Status decline_request(Services& s, const Actor& a, std::int64_t request_id,
+                             const std::string& reason) {
+  const TriageOutcome outcome{"declined", core::RequestEvent::decline, "request.decline",
+                              "decline_reason", "Enter why the request is declined"};
+  return close_triage(s, a, request_id, outcome, reason, [&](Tx& tx, const Submitted& req) {
+    const std::string subject = req.panel->name + ": request declined";
+    const std::string body = "The request /requests/" + std::to_string(request_id) +
+                             " was declined by the coordinator. Reason: " + reason;
+    queue_email(tx, s, req.request.author_id, subject, body);
+    auto manager = store::team_manager(tx, req.request.team_id);
+    if (manager && *manager != req.request.author_id) {
+      queue_email(tx, s, *manager, subject, body);
+    }
+  });
+}
+
+core::Status refer_for_consultation(Services& s, const Actor& a, std::int64_t request_id,
+                                    const std::string& consultation_id, const std::string& note) {
+  if (!a.may(core::Permission::triage)) {
+    return core::Error::forbidden("Only coordinators triage requests");
+  }
+  TRY(check_text("consultation_note", note, "Enter what advice is needed"));
+  return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
+    const Submitted req = TRY(load_submitted(tx, s, a, request_id));
+    const core::Consultation* consultation = consultation_of(*req.panel, consultation_id);
+    if (consultation == nullptr) {
+      return core::Error::invalid("consultation_id", "Select who to consult");
+    }
+    store::add_consultation(tx, request_id, consultation_id, note, a.id, s.clock.now());
+    audit(tx, s, a, "request.refer_consultation", "request", request_id,
+          {{"consultation", consultation_id}, {"note", note}});
+    tell_consulted(tx, s, req, *consultation, note);
+    return core::Done{};
+  });
+}
+
+}  // namespace casepanel::app
