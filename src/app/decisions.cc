@@ -1,17 +1,18 @@
 #include "app/decisions.h"
 
-#include "app/members.h"
-#include "app/sitting_rows.h"
 #include "app/audit_trail.h"
 #include "app/child_names.h"
 #include "app/display.h"
+#include "app/members.h"
 #include "app/notifications.h"
 #include "app/scope.h"
+#include "app/sitting_rows.h"
 #include "core/request_lifecycle.h"
 #include "core/sittings.h"
 #include "store/decisions.h"
 #include "store/hearings.h"
-#include "store/request_state_h2.h"
+#include "store/request_queue.h"
+#include "store/requests.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {

@@ -26,7 +26,7 @@ core::Result<store::SittingRecord> sitting_for(Tx& tx, const Services& s, const 
   }
   // A request that missed a sitting's cut-off goes to a later one, unless
   // it was accepted late (which moves its target sitting back).
-  const auto& target = req.request.target_sitting_date;
+  const auto& target = req.request.target_sitting;
   if (target && std::chrono::sys_days{m->date} < std::chrono::sys_days{*target}) {
     return core::Error::invalid("sitting_id",
                                 "This request arrived after the cut-off for that "

@@ -1,14 +1,15 @@
 #include "app/sitting_changes.h"
 
-#include "app/hearing_notices.h"
 #include "app/audit_trail.h"
 #include "app/child_names.h"
 #include "app/display.h"
+#include "app/hearing_notices.h"
 #include "app/notifications.h"
 #include "app/scope.h"
 #include "core/request_lifecycle.h"
 #include "store/hearings.h"
-#include "store/request_state_h2.h"
+#include "store/request_queue.h"
+#include "store/requests.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {

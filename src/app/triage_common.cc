@@ -1,13 +1,14 @@
 #include "app/triage_common.h"
 
-#include "app/hearing_notices.h"
 #include "app/audit_trail.h"
 #include "app/child_names.h"
 #include "app/display.h"
+#include "app/hearing_notices.h"
 #include "app/notifications.h"
 #include "app/scope.h"
 #include "core/request_lifecycle.h"
 #include "store/hearings.h"
+#include "store/requests.h"
 
 namespace casepanel::app {
 

@@ -15,13 +15,14 @@
 #include "core/agenda.h"
 #include "core/result.h"
 #include "core/sittings.h"
-#include "store/request_state_h2.h"
+#include "store/request_queue.h"
+#include "store/requests.h"
 
 namespace casepanel::app {
 
 // A submitted request, for the coordinator's actions.
 struct Submitted {
-  store::RequestRow request;
+  store::RequestRecord request;
   const core::PanelType* panel = nullptr;
 };
 // Only the coordinators of the request's panel triage it (core/access.h);

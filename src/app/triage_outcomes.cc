@@ -1,5 +1,7 @@
 #include "app/triage_outcomes.h"
 
+#include "store/requests.h"
+
 #include <functional>
 
 #include "app/audit_trail.h"
@@ -9,7 +11,7 @@
 #include "app/scope.h"
 #include "app/triage_common.h"
 #include "core/request_lifecycle.h"
-#include "store/request_state_h2.h"
+#include "store/request_queue.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {
@@ -34,11 +36,11 @@ core::Status check_text(const std::string& field, const std::string& text,
 // coordinator's "approval" outcome with the text, the request's new state,
 // the audit event, then `tell` the people concerned.
 struct TriageOutcome {
-  const char* outcome;       // approvals.outcome: "returned" | "declined"
-  core::RequestEvent event;  // ask_information | decline
-  const char* action;        // the audit event
-  const char* field;         // the form field of the text
-  const char* missing;       // the message when the text is empty
+  store::HistoryOutcome outcome;  // more_information | declined
+  core::RequestEvent event;       // ask_information | decline
+  const char* action;             // the audit event
+  const char* field;              // the form field of the text
+  const char* missing;            // the message when the text is empty
 };
 using Tell = std::function<void(Tx&, const Submitted&)>;
 
@@ -51,7 +53,12 @@ core::Status close_triage(Services& s, const Actor& a, std::int64_t request_id,
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     const Submitted req = TRY(load_submitted(tx, s, a, request_id));
     const core::RequestState next = TRY(core::next_state(req.request.state, o.event));
-    store::add_history(tx, request_id, "triage", a.id, o.outcome, text, s.clock.now());
+    store::add_history(tx, {.request_id = request_id,
+                            .step_id = std::string(store::kTriageStep),
+                            .approver_id = a.id,
+                            .outcome = o.outcome,
+                            .comments = text,
+                            .at = s.clock.now()});
     store::set_request_state(tx, request_id, next, s.clock.now());
     audit(tx, s, a, o.action, "request", request_id, {{o.field, text}});
     tell(tx, req);
@@ -84,9 +91,9 @@ void tell_consulted(Tx& tx, const Services& s, const Submitted& req,
 
 core::Status ask_for_information(Services& s, const Actor& a, std::int64_t request_id,
                                  const std::string& message) {
-  const TriageOutcome outcome{"returned", core::RequestEvent::ask_information,
-                              "request.ask_information", "message",
-                              "Enter what information is needed"};
+  const TriageOutcome outcome{store::HistoryOutcome::more_information,
+                              core::RequestEvent::ask_information, "request.ask_information",
+                              "message", "Enter what information is needed"};
   return close_triage(s, a, request_id, outcome, message, [&](Tx& tx, const Submitted& req) {
     queue_email(tx, s, req.request.author_id, req.panel->name + ": more information needed",
                 "The coordinator needs more before your request can have a slot: " + message +
@@ -97,8 +104,9 @@ core::Status ask_for_information(Services& s, const Actor& a, std::int64_t reque
 
 core::Status decline_request(Services& s, const Actor& a, std::int64_t request_id,
                              const std::string& reason) {
-  const TriageOutcome outcome{"declined", core::RequestEvent::decline, "request.decline",
-                              "decline_reason", "Enter why the request is declined"};
+  const TriageOutcome outcome{store::HistoryOutcome::declined, core::RequestEvent::decline,
+                              "request.decline", "decline_reason",
+                              "Enter why the request is declined"};
   return close_triage(s, a, request_id, outcome, reason, [&](Tx& tx, const Submitted& req) {
     const std::string subject = req.panel->name + ": request declined";
     const std::string body = "The request /requests/" + std::to_string(request_id) +
@@ -123,7 +131,11 @@ core::Status refer_for_consultation(Services& s, const Actor& a, std::int64_t re
     if (consultation == nullptr) {
       return core::Error::invalid("consultation_id", "Select who to consult");
     }
-    store::add_consultation(tx, request_id, consultation_id, note, a.id, s.clock.now());
+    store::add_consultation(tx, {.request_id = request_id,
+                                 .consultation_id = consultation_id,
+                                 .note = note,
+                                 .referred_by = a.id,
+                                 .referred_at = s.clock.now()});
     audit(tx, s, a, "request.refer_consultation", "request", request_id,
           {{"consultation", consultation_id}, {"note", note}});
     tell_consulted(tx, s, req, *consultation, note);

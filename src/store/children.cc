@@ -46,12 +46,7 @@ const char* months_column(MonthsFrom from) {
 }
 
 DiscussionOutcome outcome_column(const Row& r, std::size_t i, ColumnAt at) {
-  const std::optional<DiscussionOutcome> o = outcome_from_id(r.text(i));
-  if (!o) {
-    throw std::runtime_error(std::string(at.table) + " " + std::to_string(at.id) + ": " +
-                             at.column + " is unknown: \"" + r.text(i) + "\"");
-  }
-  return *o;
+  return enum_column(r, i, at, outcome_from_id);
 }
 
 }  // namespace

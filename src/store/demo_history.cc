@@ -130,9 +130,8 @@ void insert_discussion(Tx& tx, const DiscussionRow& d) {
   tx.exec(
       "INSERT INTO child_discussions (child_id, criterion_id, discussed_on, outcome, arguments, "
       "recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      {d.child_id, d.criterion_id, core::to_iso(d.discussed_on),
-       std::string(d.outcome == DiscussionOutcome::refer ? "refer" : "not_now"), d.arguments,
-       d.recorded_by, core::to_iso_utc(d.recorded_at)});
+      {d.child_id, d.criterion_id, core::to_iso(d.discussed_on), std::string(outcome_id(d.outcome)),
+       d.arguments, d.recorded_by, core::to_iso_utc(d.recorded_at)});
 }
 
 Counts count_rows(Tx& tx) {

@@ -14,10 +14,8 @@ Value time(const std::optional<core::Instant>& t) { return t ? time(*t) : Value{
 Value flag(bool b) { return std::int64_t{b ? 1 : 0}; }
 Value id(const std::optional<std::int64_t>& i) { return nullable(i); }
 
-Value word(SittingStatus s) { return std::string(s == SittingStatus::held ? "held" : "planned"); }
-Value word(HearingStatus s) {
-  return std::string(s == HearingStatus::heard ? "heard" : "scheduled");
-}
+Value word(SittingStatus s) { return std::string(core::sitting_status_id(s)); }
+Value word(HearingStatus s) { return std::string(core::hearing_status_id(s)); }
 Value word(ActionStatus s) { return std::string(s == ActionStatus::done ? "done" : "open"); }
 Value word(ApprovalOutcome o) {
   return std::string(o == ApprovalOutcome::approved ? "approved" : "returned");

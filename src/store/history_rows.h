@@ -16,6 +16,9 @@
 // Plain values: safe to copy and share.
 #pragma once
 
+#include "core/sitting_status.h"
+#include "store/children.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,11 +31,12 @@
 
 namespace casepanel::store::history {
 
-enum class SittingStatus { planned, held };
-enum class HearingStatus { scheduled, heard };
+// The statuses the demo's history writes: core's own (core/sitting_status.h).
+using SittingStatus = core::SittingStatus;
+using HearingStatus = core::HearingStatus;
 enum class ApprovalOutcome { approved, returned };
 enum class ActionStatus { open, done };
-enum class DiscussionOutcome { not_now, refer };
+using DiscussionOutcome = store::DiscussionOutcome;  // store/children.h
 
 struct ChildRow {
   std::int64_t id = 0;  // bulk loads only

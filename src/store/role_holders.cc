@@ -4,11 +4,11 @@ namespace casepanel::store {
 
 std::vector<RoleHolder> role_holders(Tx& tx, core::Role role) {
   std::vector<RoleHolder> out;
-  for (const Row& r : tx.query("SELECT u.id, u.name FROM users u JOIN user_roles ur ON "
+  for (const Row& r : tx.query("SELECT u.id, u.name, u.email FROM users u JOIN user_roles ur ON "
                                "ur.user_id = u.id WHERE ur.role = $1 AND u.active = 1 "
                                "ORDER BY u.name, u.id",
                                {std::string(core::role_id(role))})) {
-    out.push_back({r.integer(0), r.text(1)});
+    out.push_back({r.integer(0), r.text(1), r.text(2)});
   }
   return out;
 }

@@ -14,10 +14,13 @@
 
 namespace casepanel::store {
 
-struct RoleHolder {
+// A person to name or to write to.
+struct PersonContact {
   std::int64_t id = 0;
   std::string name;
+  std::string email;
 };
+using RoleHolder = PersonContact;
 // Active holders of the role, by name.
 std::vector<RoleHolder> role_holders(Tx& tx, core::Role role);
 // Whether the user is active and holds the role (false for id 0).

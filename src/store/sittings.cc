@@ -160,17 +160,6 @@ bool is_active_person(Tx& tx, std::int64_t user_id) {
   return tx.query_one("SELECT 1 FROM users WHERE id = $1 AND active = 1", {user_id}).has_value();
 }
 
-std::vector<PersonContact> role_holders(Tx& tx, core::Role role) {
-  std::vector<PersonContact> out;
-  for (const Row& r : tx.query("SELECT u.id, u.name, u.email FROM users u JOIN user_roles ur ON "
-                               "ur.user_id = u.id WHERE ur.role = $1 AND u.active = 1 "
-                               "ORDER BY u.name",
-                               {std::string(core::role_id(role))})) {
-    out.push_back({r.integer(0), r.text(1), r.text(2)});
-  }
-  return out;
-}
-
 std::optional<PersonContact> first_coordinator(Tx& tx) {
   auto r = tx.query_one(
       "SELECT u.id, u.name, u.email FROM users u JOIN user_roles ur ON ur.user_id = u.id "

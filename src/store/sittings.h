@@ -21,6 +21,7 @@
 #include "core/panel_type.h"
 #include "core/sitting_status.h"
 #include "store/database.h"
+#include "store/role_holders.h"
 
 namespace casepanel::store {
 
@@ -91,15 +92,9 @@ int raise_sitting_invite(Tx& tx, std::int64_t sitting_id);
 
 // Someone who uses casepanel, by id, name and email: for lists of choices
 // and for addressing invitations.
-struct PersonContact {
-  std::int64_t id = 0;
-  std::string name;
-  std::string email;
-};
 std::optional<PersonContact> find_contact(Tx& tx, std::int64_t user_id);
 bool is_active_person(Tx& tx, std::int64_t user_id);
 // The active people who hold a role, by name.
-std::vector<PersonContact> role_holders(Tx& tx, core::Role role);
 // The first active coordinator (by id): an invitation's organiser.
 std::optional<PersonContact> first_coordinator(Tx& tx);
 

@@ -1,38 +1,13 @@
 #include "store/stored_values.h"
 
+#include "store/column_types.h"
+
 #include <charconv>
 #include <stdexcept>
 
 namespace casepanel::store {
-namespace {
-
-// The two-digit number at `at`, if it is one.
-std::optional<int> two_digits(std::string_view text, std::size_t at) {
-  int out = 0;
-  const char* first = text.data() + at;
-  auto [end, ec] = std::from_chars(first, first + 2, out);
-  if (ec != std::errc{} || end != first + 2) {
-    return std::nullopt;
-  }
-  return out;
-}
-
-}  // namespace
-
 std::optional<core::Instant> parse_stored_instant(std::string_view text) {
-  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
-      text[19] != 'Z') {
-    return std::nullopt;
-  }
-  const auto day = core::parse_iso_date(text.substr(0, 10));
-  const auto hh = two_digits(text, 11);
-  const auto mm = two_digits(text, 14);
-  const auto ss = two_digits(text, 17);
-  if (!day || !hh || !mm || !ss || *hh > 23 || *mm > 59 || *ss > 59) {
-    return std::nullopt;
-  }
-  return std::chrono::sys_days{*day} + std::chrono::hours{*hh} + std::chrono::minutes{*mm} +
-         std::chrono::seconds{*ss};
+  return parse_instant(text);
 }
 
 void unreadable(Column where, std::string_view value) {

@@ -26,7 +26,8 @@ struct Column {
   std::string_view name;
 };
 
-// "2026-03-12T13:30:00Z" -> the instant; nullopt for anything else.
+// "2026-03-12T13:30:00Z" -> the instant; nullopt for anything else
+// (store/column_types.h parse_instant: one reader of stored times).
 std::optional<core::Instant> parse_stored_instant(std::string_view text);
 
 // The instant stored in a column; throws when it does not parse.

@@ -1,10 +1,10 @@
-// Typed reads of stored dates and instants. Dates are kept as ISO text
-// ("2026-03-12") and instants as UTC ISO text ("2026-03-12T13:30:00Z"); a
-// repository hands them out as core::Date / core::Instant so that app/ does
-// not parse. Text that is not one is a broken database, not an expected
-// path: these throw std::runtime_error naming the table, the row's id and the
-// value (fail closed: never a default such as 1 January 1970).
+// Typed reads shared by the repositories: a request's stored state, and the
+// placeholders of an IN list. Dates and instants are read with
+// store/column_types.h (included here for the repositories that used to find
+// them in this file).
 #pragma once
+
+#include "store/column_types.h"
 
 #include <cstdint>
 #include <optional>
@@ -15,19 +15,6 @@
 #include "store/database.h"
 
 namespace casepanel::store {
-
-// Which stored value is being read, for the message when it is unreadable.
-struct ColumnAt {
-  const char* table;
-  std::int64_t id;
-  const char* column;
-};
-
-core::Date date_column(const Row& row, std::size_t i, ColumnAt at);
-// NULL (and, for columns COALESCEd to '', the empty text) is no date.
-std::optional<core::Date> optional_date_column(const Row& row, std::size_t i, ColumnAt at);
-core::Instant instant_column(const Row& row, std::size_t i, ColumnAt at);
-std::optional<core::Instant> optional_instant_column(const Row& row, std::size_t i, ColumnAt at);
 
 // A request's state as stored (requests.state); one this build does not
 // know throws naming the request.

@@ -78,6 +78,9 @@ class Builder {
                                          const std::string& legal_status);
   std::vector<std::size_t> with_siblings(std::size_t child) const;
   void insert_children();
+  // A child as the children table holds it; its id (bulk loads) is c.id.
+  store::history::ChildRow child_row(const Child& c, std::size_t number,
+                                     std::optional<std::int64_t> sibling_group) const;
 
   // Requests (requests.cc).
   std::string request_type_for(const core::PanelType& p, bool statutory);

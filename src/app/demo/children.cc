@@ -87,6 +87,27 @@ std::vector<std::size_t> Builder::with_siblings(std::size_t child) const {
   return groups_[static_cast<std::size_t>(g)];
 }
 
+history::ChildRow Builder::child_row(const Child& c, std::size_t number,
+                                     std::optional<std::int64_t> sibling_group) const {
+  char external[32];
+  std::snprintf(external, sizeof external, "DEMO-%06zu", number);
+  return {.id = c.id,
+          .external_id = external,
+          .first_name = c.first_name,
+          .last_name = c.last_name,
+          .date_of_birth = c.date_of_birth,
+          .gender = c.gender,
+          .ethnicity = c.ethnicity,
+          .disability = c.disability,
+          .legal_status = c.legal_status,
+          .came_into_care = c.came_into_care,
+          .cp_plan_start = c.cp_plan_start,
+          .case_opened = c.case_opened,
+          .allocated_worker_id = c.worker,
+          .team_id = council_.teams[c.team].id,
+          .sibling_group_id = sibling_group};
+}
+
 void Builder::insert_children() {
   std::vector<std::int64_t> group_ids;
   for (const auto& g : groups_) {
@@ -95,26 +116,10 @@ void Builder::insert_children() {
   }
   for (std::size_t i = 0; i < children_.size(); ++i) {
     Child& c = children_[i];
-    char external[32];
-    std::snprintf(external, sizeof external, "DEMO-%06zu", 100 + i * 7);
-    c.id = history::insert_child(
-        tx_, {.external_id = external,
-              .first_name = c.first_name,
-              .last_name = c.last_name,
-              .date_of_birth = c.date_of_birth,
-              .gender = c.gender,
-              .ethnicity = c.ethnicity,
-              .disability = c.disability,
-              .legal_status = c.legal_status,
-              .came_into_care = c.came_into_care,
-              .cp_plan_start = c.cp_plan_start,
-              .case_opened = c.case_opened,
-              .allocated_worker_id = c.worker,
-              .team_id = council_.teams[c.team].id,
-              .sibling_group_id = c.sibling_group < 0
-                                      ? std::nullopt
-                                      : std::optional<std::int64_t>(
-                                            group_ids[static_cast<std::size_t>(c.sibling_group)])});
+    const std::optional<std::int64_t> group =
+        c.sibling_group < 0 ? std::nullopt
+                            : std::optional(group_ids[static_cast<std::size_t>(c.sibling_group)]);
+    c.id = history::insert_child(tx_, child_row(c, 100 + i * 7, group));
   }
 }
 

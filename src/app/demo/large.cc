@@ -182,26 +182,9 @@ void Builder::load_large_children(history::BulkLoad& load, const history::FirstI
   for (std::size_t i = 0; i < children_.size(); ++i) {
     Child& c = children_[i];
     c.id = ids.child + static_cast<std::int64_t>(i);
-    char external[32];
-    std::snprintf(external, sizeof external, "DEMO-%06zu", 100 + i);
-    load.add(history::ChildRow{.id = c.id,
-                               .external_id = external,
-                               .first_name = c.first_name,
-                               .last_name = c.last_name,
-                               .date_of_birth = c.date_of_birth,
-                               .gender = c.gender,
-                               .ethnicity = c.ethnicity,
-                               .disability = c.disability,
-                               .legal_status = c.legal_status,
-                               .came_into_care = c.came_into_care,
-                               .cp_plan_start = c.cp_plan_start,
-                               .case_opened = c.case_opened,
-                               .allocated_worker_id = c.worker,
-                               .team_id = council_.teams[c.team].id,
-                               .sibling_group_id = c.sibling_group < 0
-                                                       ? std::nullopt
-                                                       : std::optional<std::int64_t>(
-                                                             ids.sibling_group + c.sibling_group)});
+    const std::optional<std::int64_t> group =
+        c.sibling_group < 0 ? std::nullopt : std::optional(ids.sibling_group + c.sibling_group);
+    load.add(child_row(c, 100 + i, group));
   }
 }
 

@@ -1,7 +1,6 @@
-// TEMPORARY (helper H2, issue 11): the few request-row reads and writes that
-// triage, scheduling and recording decisions need, until H1's requests
-// repository (src/store/requests.*) is merged. The lead folds these into that
-// repository at merge; nothing here is meant to stay in this file.
+// The coordinator's queue as triage reads it: requests waiting (submitted)
+// with what triage shows of each, and the few small reads triage and
+// recording decisions need besides the request aggregate (store/requests.h).
 //
 // States are core::RequestState (an unknown one throws std::runtime_error),
 // dates core::Date, times core::Instant. Every function takes the caller's
@@ -20,6 +19,7 @@
 
 namespace casepanel::store {
 
+// A request as the queue lists it (a projection of store::RequestRecord).
 struct RequestRow {
   std::int64_t id = 0;
   std::string panel_id;
@@ -30,12 +30,6 @@ struct RequestRow {
   std::optional<core::Date> target_sitting_date;  // the cut-off's sitting
   std::optional<core::Date> statutory_due;
 };
-std::optional<RequestRow> find_request(Tx& tx, std::int64_t request_id);
-void set_request_state(Tx& tx, std::int64_t request_id, core::RequestState state, core::Instant at);
-// A line of the request's history (the approvals table): the coordinator's
-// triage is step "triage" with outcome "returned" or "declined".
-void add_history(Tx& tx, std::int64_t request_id, const std::string& step_id, std::int64_t by,
-                 const std::string& outcome, const std::string& comments, core::Instant at);
 bool request_has_child(Tx& tx, std::int64_t request_id, std::int64_t child_id);
 std::optional<std::int64_t> team_manager(Tx& tx, std::int64_t team_id);
 
@@ -63,8 +57,5 @@ struct PaperCounts {
   int not_provided = 0;
 };
 PaperCounts paper_counts(Tx& tx, std::int64_t request_id);
-
-void add_consultation(Tx& tx, std::int64_t request_id, const std::string& consultation_id,
-                      const std::string& note, std::int64_t by, core::Instant at);
 
 }  // namespace casepanel::store

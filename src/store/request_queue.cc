@@ -1,4 +1,4 @@
-#include "store/request_state_h2.h"
+#include "store/request_queue.h"
 
 #include "store/column_types.h"
 
@@ -57,29 +57,6 @@ std::vector<QueuedRequest> queued_where(Tx& tx, const std::string& where, const 
 
 }  // namespace
 
-std::optional<RequestRow> find_request(Tx& tx, std::int64_t request_id) {
-  auto r = tx.query_one(
-      std::string("SELECT ") + kRequestColumns + "FROM requests r WHERE r.id = $1", {request_id});
-  if (!r) {
-    return std::nullopt;
-  }
-  return request_of(*r);
-}
-
-void set_request_state(Tx& tx, std::int64_t request_id, core::RequestState state,
-                       core::Instant at) {
-  tx.exec("UPDATE requests SET state = $1, updated_at = $2 WHERE id = $3",
-          {std::string(core::state_id(state)), core::to_iso_utc(at), request_id});
-}
-
-void add_history(Tx& tx, std::int64_t request_id, const std::string& step_id, std::int64_t by,
-                 const std::string& outcome, const std::string& comments, core::Instant at) {
-  tx.exec(
-      "INSERT INTO approvals (request_id, step_id, approver_id, outcome, comments, at) "
-      "VALUES ($1, $2, $3, $4, $5, $6)",
-      {request_id, step_id, by, outcome, comments, core::to_iso_utc(at)});
-}
-
 bool request_has_child(Tx& tx, std::int64_t request_id, std::int64_t child_id) {
   return tx
       .query_one("SELECT 1 FROM request_children WHERE request_id = $1 AND child_id = $2",
@@ -108,14 +85,6 @@ PaperCounts paper_counts(Tx& tx, std::int64_t request_id) {
     (r.text(1) == "file" ? out.files : out.not_provided) += 1;
   }
   return out;
-}
-
-void add_consultation(Tx& tx, std::int64_t request_id, const std::string& consultation_id,
-                      const std::string& note, std::int64_t by, core::Instant at) {
-  tx.exec(
-      "INSERT INTO request_consultations (request_id, consultation_id, note, referred_by, "
-      "referred_at) VALUES ($1, $2, $3, $4, $5)",
-      {request_id, consultation_id, note, by, core::to_iso_utc(at)});
 }
 
 }  // namespace casepanel::store
