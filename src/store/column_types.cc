@@ -50,7 +50,7 @@ core::Instant instant_column(const Row& r, std::size_t i, const ColumnAt& at) {
 
 std::optional<core::Instant> optional_instant_column(const Row& r, std::size_t i,
                                                      const ColumnAt& at) {
-  if (r.is_null(i) || r.text(i).empty()) {
+  if (r.is_null(i)) {
     return std::nullopt;
   }
   return instant_column(r, i, at);

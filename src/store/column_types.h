@@ -29,9 +29,11 @@ struct ColumnAt {
 std::optional<core::Instant> parse_instant(std::string_view text);
 
 core::Instant instant_column(const Row& r, std::size_t i, const ColumnAt& at);
+// NULL is no instant; any text must be one (an empty one throws: never 1970).
 std::optional<core::Instant> optional_instant_column(const Row& r, std::size_t i,
                                                      const ColumnAt& at);
 core::Date date_column(const Row& r, std::size_t i, const ColumnAt& at);
+// NULL or "" is no date (older rows and COALESCEd columns hold "").
 std::optional<core::Date> optional_date_column(const Row& r, std::size_t i, const ColumnAt& at);
 
 // A stored id read through `from_id` (core::sitting_status_from_id ...).
