@@ -4,6 +4,7 @@
 #include "app/child_names.h"
 #include "app/display.h"
 #include "app/members.h"
+#include "app/named_id.h"
 #include "app/notifications.h"
 #include "app/scope.h"
 #include "app/sitting_rows.h"
@@ -39,14 +40,6 @@ core::Result<HearingAt> decidable(Tx& tx, const Services& s, const Actor& a,
   }
   TRY(core::may_record_decision(m->status, m->date, today(s)));
   return HearingAt{*h, *m, s.panels.find(m->panel_id)};
-}
-
-std::vector<NamedId> named(const std::vector<store::PersonContact>& people) {
-  std::vector<NamedId> out;
-  for (const store::PersonContact& p : people) {
-    out.push_back({p.id, p.name});
-  }
-  return out;
 }
 
 // The checks that need the database: the decision is the panel's, the child

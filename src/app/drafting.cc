@@ -1,13 +1,14 @@
 #include "app/drafting.h"
 
+#include "app/audit_trail.h"
+#include "app/child_names.h"
+#include "app/display.h"
+#include "app/named_id.h"
+#include "app/notifications.h"
 #include "app/papers.h"
 #include "app/request_access.h"
 #include "app/request_draft.h"
 #include "app/request_submission.h"
-#include "app/audit_trail.h"
-#include "app/child_names.h"
-#include "app/display.h"
-#include "app/notifications.h"
 #include "app/scope.h"
 #include "core/task_list.h"
 #include "store/requests.h"
@@ -88,14 +89,6 @@ core::SentBackBy sent_back_by(Tx& tx, std::int64_t id) {
     default:
       return core::SentBackBy::nobody;
   }
-}
-
-std::vector<NamedId> named(const std::vector<store::RoleHolder>& holders) {
-  std::vector<NamedId> out;
-  for (const store::RoleHolder& h : holders) {
-    out.push_back({h.id, h.name});
-  }
-  return out;
 }
 
 // The people who may authorise the panel's criteria (the first criterion

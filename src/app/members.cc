@@ -78,7 +78,9 @@ core::Result<store::SittingRecord> attendance_sitting(Tx& tx, const Services& s,
 
 core::Status check_known(const std::vector<SittingMember>& members,
                          const std::map<std::int64_t, core::Attendance>& given) {
-  for (const auto& [user, value] : given) {
+  for (const auto& entry : given) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+    const std::int64_t user = entry.first;
     const bool known = std::any_of(members.begin(), members.end(),
                                    [&](const SittingMember& m) { return m.user_id == user; });
     if (!known) {

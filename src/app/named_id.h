@@ -3,6 +3,9 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
+
+#include "store/role_holders.h"
 
 namespace casepanel::app {
 
@@ -10,5 +13,15 @@ struct NamedId {
   std::int64_t id = 0;
   std::string name;
 };
+
+// The people as a choice list shows them.
+inline std::vector<NamedId> named(const std::vector<store::PersonContact>& people) {
+  std::vector<NamedId> out;
+  out.reserve(people.size());
+  for (const store::PersonContact& p : people) {
+    out.push_back({p.id, p.name});
+  }
+  return out;
+}
 
 }  // namespace casepanel::app

@@ -1,13 +1,14 @@
 #include "app/request_view.h"
 
+#include "app/audit_trail.h"
+#include "app/child_names.h"
+#include "app/display.h"
+#include "app/named_id.h"
+#include "app/notifications.h"
 #include "app/papers.h"
 #include "app/request_access.h"
 #include "app/request_draft.h"
 #include "app/request_submission.h"
-#include "app/audit_trail.h"
-#include "app/child_names.h"
-#include "app/display.h"
-#include "app/notifications.h"
 #include "app/scope.h"
 #include "store/request_sittings.h"
 #include "store/role_holders.h"
@@ -50,14 +51,6 @@ std::string step_label(const core::PanelType& panel, const std::string& step_id)
     }
   }
   return step_id;
-}
-
-std::vector<NamedId> named(const std::vector<store::RoleHolder>& holders) {
-  std::vector<NamedId> out;
-  for (const store::RoleHolder& h : holders) {
-    out.push_back({h.id, h.name});
-  }
-  return out;
 }
 
 // What the request asks for, as the summary list shows it.
