@@ -18,6 +18,7 @@
 #pragma once
 
 #include "app/services.h"
+#include "store/demo_history.h"
 
 namespace casepanel::app {
 
@@ -26,15 +27,8 @@ enum class DemoScale {
   large,     // 5,000 children, 50,000 hearings, 200,000 actions: for benchmarks
 };
 
-struct DemoSummary {
-  int users = 0;
-  int children = 0;
-  int requests = 0;
-  int sittings = 0;
-  int hearings = 0;
-  int decisions = 0;
-  int actions = 0;
-};
+// What the demo made: rows per table, as the store counts them.
+using DemoSummary = store::history::Counts;
 
 // Every demo login (ROLE@demo.casepanel.test, one per role of DESIGN.md)
 // has this password.

@@ -3,9 +3,9 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "app/audit_trail.h"
 #include "app/demo/builder.h"
 #include "app/demo/people.h"
-#include "app/audit_trail.h"
 #include "store/crypto.h"
 #include "store/demo_history.h"
 #include "store/relationships.h"
@@ -197,15 +197,6 @@ std::int64_t Builder::approver_for(Role role, const Team& team) const {
   return council_.login.at(role);
 }
 
-DemoSummary Builder::summary() {
-  const history::Counts c = history::count_rows(tx_);
-  return DemoSummary{.users = c.users,
-                     .children = c.children,
-                     .requests = c.requests,
-                     .sittings = c.sittings,
-                     .hearings = c.hearings,
-                     .decisions = c.decisions,
-                     .actions = c.actions};
-}
+DemoSummary Builder::summary() { return history::count_rows(tx_); }
 
 }  // namespace casepanel::app::demo
