@@ -7,7 +7,9 @@
 #include "app/scope.h"
 #include "core/request.h"
 #include "store/children.h"
+#include "store/decision_records.h"
 #include "store/relationships.h"
+#include "store/significant_events.h"
 
 namespace casepanel::app {
 namespace {
@@ -31,15 +33,6 @@ ChildSummary summary_of(const store::ChildSummaryRecord& r) {
 std::string panel_name(const Services& s, const std::string& id) {
   const core::PanelType* p = s.panels.find(id);
   return p ? p->name : id;
-}
-
-std::string decision_label(const Services& s, const std::string& panel, const std::string& id) {
-  const core::PanelType* p = s.panels.find(panel);
-  if (p == nullptr) {
-    return id;
-  }
-  const core::DecisionOption* d = p->decision(id);
-  return d ? d->label : id;
 }
 
 // The date part of a stored UTC instant, as the history has always shown it.
@@ -67,12 +60,29 @@ void load_hearings(Services& s, Tx& tx, ChildRecord& rec) {
   }
 }
 
+std::string event_kind_label(store::EventKind k) {
+  switch (k) {
+    case store::EventKind::decision:
+      return "Decision";
+    case store::EventKind::outcome:
+      return "Outcome";
+    case store::EventKind::recommendation:
+      return "Recommendation";
+    case store::EventKind::final_decision:
+      return "Final decision";
+    case store::EventKind::agreed_outcome:
+      return "Agreed outcome";
+    case store::EventKind::correction:
+      return "Correction";
+  }
+  return "Decision";
+}
+
 void load_decisions(Services& s, Tx& tx, ChildRecord& rec) {
-  for (const store::ChildDecisionRecord& d : store::child_decisions(tx, rec.child.id)) {
-    rec.decisions.push_back({long_date(core::to_iso(d.sitting_date)), panel_name(s, d.panel_id),
-                             decision_label(s, d.panel_id, d.decision_type), d.summary, d.reasons,
-                             optional_long_date(d.review_date),
-                             d.kind == store::DecisionKind::recommendation});
+  rec.decisions = record_views(s, store::child_decision_records(tx, rec.child.id));
+  for (const store::EventRecord& e : store::child_events(tx, rec.child.id)) {
+    const std::string at = core::to_iso_utc(e.recorded_at);
+    rec.events.push_back({london_long_date(at), event_kind_label(e.kind), e.summary, e.recorded_by});
   }
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/decision_view.h"
 #include "app/services.h"
 #include "app/watch.h"
 #include "core/result.h"
@@ -42,14 +43,11 @@ struct ChildHearing {
   std::int64_t request_id = 0;
 };
 
-struct ChildDecision {
-  std::string date;
-  std::string panel;
-  std::string decision;
+struct ChildEvent {
+  std::string date;  // "2 December 2026"
+  std::string kind;  // "Decision", "Final decision" ...
   std::string summary;
-  std::string reasons;
-  std::string review_date;
-  bool recommendation = false;
+  std::string recorded_by;
 };
 
 struct ChildAction {
@@ -70,7 +68,9 @@ struct ChildRecord {
   std::vector<ChildSummary> siblings;
   std::vector<ChildRequest> requests;
   std::vector<ChildHearing> hearings;
-  std::vector<ChildDecision> decisions;
+  std::vector<RecordView> decisions;  // newest sitting first
+  // The chronology: significant events, newest first (bold on the page).
+  std::vector<ChildEvent> events;
   std::vector<ChildAction> actions;
   // Keeping watch: each discussion of going to panel, with its arguments.
   std::vector<ChildDiscussion> discussions;

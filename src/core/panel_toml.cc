@@ -44,6 +44,7 @@ void read_panel(TableReader& r, PanelType& p) {
   read_schedule(r, p);
   read_hearing(r, p);
   read_decisions(r, p);
+  read_permanency(r, p);
   read_timescales(r, p);
   read_escalations(r, p);
   read_members(r, p);

@@ -34,6 +34,7 @@ void read_chair(TableReader& root, PanelType& p);
 
 // What panels decide and what follows (core/panel_toml_decisions.cc).
 void read_decisions(TableReader& root, PanelType& p);
+void read_permanency(TableReader& root, PanelType& p);
 void read_timescales(TableReader& root, PanelType& p);
 void read_escalations(TableReader& root, PanelType& p);
 void read_after_panel(TableReader& root, PanelType& p);

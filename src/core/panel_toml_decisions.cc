@@ -54,6 +54,30 @@ void read_decisions(TableReader& root, PanelType& p) {
     }
     p.outcomes.push_back(std::move(o));
   });
+  if (p.decisions.empty() && p.outcomes.empty()) {
+    root.problem("decisions",
+                 "a panel needs [[decisions]] or [[outcomes]] (or both): without them no "
+                 "hearing can be recorded");
+  }
+}
+
+// [permanency]: the plans a decision record offers, and whether it asks for
+// a parallel plan.
+void read_permanency(TableReader& root, PanelType& p) {
+  root.with_table("permanency", Need::optional, [&](TableReader& r) {
+    Permanency& plan = p.permanency;
+    r.flag("parallel_plan", plan.parallel_plan);
+    r.text("parallel_plan_hint", plan.parallel_plan_hint, Need::optional);
+    IdSet ids;
+    r.each_table("plans", [&](TableReader& pr) {
+      Choice c;
+      read_choice(pr, c, ids);
+      plan.plans.push_back(std::move(c));
+    });
+    if (plan.plans.empty()) {
+      r.problem("plans", "list the plans a child's permanency may take ([[permanency.plans]])");
+    }
+  });
 }
 
 void read_timescales(TableReader& root, PanelType& p) {

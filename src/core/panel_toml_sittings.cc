@@ -91,11 +91,45 @@ void read_hearing(TableReader& root, PanelType& p) {
   });
 }
 
+namespace {
+
+// A seat's id when the file gives none: its label in lower case, runs of
+// other characters as one "_" ("Group Manager: Fostering" -> "group_manager_fostering").
+std::string seat_id_from(const std::string& label) {
+  std::string id;
+  for (const char c : label) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (word || (c >= 'A' && c <= 'Z')) {
+      id += word ? c : static_cast<char>(c - 'A' + 'a');
+    } else if (!id.empty() && id.back() != '_') {
+      id += '_';
+    }
+  }
+  while (!id.empty() && id.back() == '_') {
+    id.pop_back();
+  }
+  return id.substr(0, 60);
+}
+
+}  // namespace
+
 void read_members(TableReader& root, PanelType& p) {
+  IdSet ids;
   root.each_table("members", [&](TableReader& r) {
-    Member m{.role = Role::member, .label = {}};
+    Member m{.id = {}, .role = Role::member, .label = {}};
     r.role("role", m.role, Need::required);
     r.text("label", m.label, Need::required);
+    if (!r.id("id", m.id, Need::optional)) {
+      m.id = seat_id_from(m.label);
+    }
+    if (ids.contains(m.id)) {
+      r.problem("id", "two seats have the id " + quoted(m.id) +
+                          " (made from their labels when not given): give each its own `id`");
+    } else {
+      ids.add(r, m.id);
+    }
+    m.counts_to_quorum = m.role != Role::panel_admin && m.role != Role::coordinator;
+    r.flag("counts_to_quorum", m.counts_to_quorum);
     r.flag("as_relevant", m.as_relevant);
     m.required = !m.as_relevant;
     r.flag("required", m.required);

@@ -61,6 +61,16 @@ const Choice* PanelType::outcome(std::string_view id) const { return find_by_id(
 
 const Venue* PanelType::venue(std::string_view id) const { return find_by_id(venues, id); }
 
+const Choice* PanelType::permanency_plan(std::string_view id) const {
+  return find_by_id(permanency.plans, id);
+}
+
+const Member* PanelType::seat(std::string_view id) const { return find_by_id(members, id); }
+
+bool PanelType::returns_to_panel(std::string_view decision_or_outcome_id) const {
+  return !return_to_panel.applies_to.empty() && return_to_panel.applies_to == decision_or_outcome_id;
+}
+
 // CLAM: a 15 minute slot for each child, and 15 more for each additional sibling.
 int PanelType::hearing_minutes(int children) const {
   return slot_minutes + extra_minutes_per_sibling * std::max(0, children - 1);

@@ -131,12 +131,30 @@ struct EscalationLadder : Choice {
   std::vector<EscalationStep> steps;
 };
 
+// A seat on the panel: an administrator assigns people to it (a holder and
+// deputies); a sitting expects its holders.
 struct Member {
+  std::string id;  // the seat's id: `id` in the file, else made from the label
   Role role;
   std::string label;  // "Fostering Team Manager or delegated PS"
-  // required and as_relevant: not yet acted on; issue 12 (the panel day) will.
   bool required = true;
-  bool as_relevant = false;  // attends as relevant to the case (e.g. Youth Offending Service)
+  // Attends as relevant to the case (Support Panel 4.1: the Youth Offending
+  // Service): invited per hearing when the coordinator says so.
+  bool as_relevant = false;
+  // Whether the seat counts towards the quorum: by default every seat but the
+  // note taker's (panel_admin) and the coordinator's.
+  bool counts_to_quorum = true;
+};
+
+// [permanency]: the permanency plan and parallel plan a decision record asks
+// for (CLAM: return home, placement with others under a Special Guardianship
+// Order, long-term fostering), each with a timeframe and who is responsible.
+// A panel without it asks for neither.
+struct Permanency {
+  std::vector<Choice> plans;
+  bool parallel_plan = true;     // asks for a parallel plan as well
+  std::string parallel_plan_hint;  // shown under the parallel plan question
+  bool asked() const { return !plans.empty(); }
 };
 
 struct ChairRules {
@@ -208,7 +226,8 @@ struct PanelType {
   HearingRules hearing;
 
   std::vector<DecisionOption> decisions;
-  std::vector<Choice> outcomes;  // not yet acted on: issue 12 (the panel day) will
+  std::vector<Choice> outcomes;  // Support Panel 6: "one or more of the following"
+  Permanency permanency;
   std::vector<Timescale> timescales;
   std::vector<EscalationLadder> escalations;
   ReturnToPanel return_to_panel;
@@ -237,6 +256,11 @@ struct PanelType {
   const EntryCriterion* entry_criterion(std::string_view id) const;
   const DecisionOption* decision(std::string_view id) const;
   const Choice* outcome(std::string_view id) const;
+  const Choice* permanency_plan(std::string_view id) const;
+  const Member* seat(std::string_view id) const;
+  // Whether recording this decision or outcome brings the child back to
+  // panel ([after_panel] return_to_panel), so that a review date is required.
+  bool returns_to_panel(std::string_view decision_or_outcome_id) const;
   const Venue* venue(std::string_view id) const;
   // Minutes a hearing of `children` children takes.
   int hearing_minutes(int children) const;

@@ -110,6 +110,10 @@ BulkLoad::BulkLoad(Tx& tx) : tx_(tx) {
                                        std::vector<Table*>{hearings_.get(), children_.get()});
   actions_ =
       std::make_unique<Table>(tx, action_columns(), id, std::vector<Table*>{decisions_.get()});
+  items_ = std::make_unique<Table>(tx, decision_item_columns(), WithId::no,
+                                   std::vector<Table*>{decisions_.get()});
+  events_ = std::make_unique<Table>(tx, decision_event_columns(), WithId::no,
+                                    std::vector<Table*>{decisions_.get()});
 }
 
 BulkLoad::~BulkLoad() = default;
@@ -125,13 +129,18 @@ void BulkLoad::add_request_child(std::int64_t request_id, std::int64_t child_id)
 }
 void BulkLoad::add(const ApprovalRow& row) { approvals_->add(row.id, values(row)); }
 void BulkLoad::add(const HearingRow& row) { hearings_->add(row.id, values(row)); }
-void BulkLoad::add(const DecisionRow& row) { decisions_->add(row.id, values(row)); }
+void BulkLoad::add(const DecisionRow& row) {
+  decisions_->add(row.id, values(row));
+  items_->add(std::nullopt, item_values(row, row.id));
+  events_->add(std::nullopt, event_values(row, row.id));
+}
 void BulkLoad::add(const ActionRow& row) { actions_->add(row.id, values(row)); }
 
 void BulkLoad::finish() {
   for (Table* t :
        {groups_.get(), children_.get(), sittings_.get(), requests_.get(), request_children_.get(),
-        approvals_.get(), hearings_.get(), decisions_.get(), actions_.get()}) {
+        approvals_.get(), hearings_.get(), decisions_.get(), actions_.get(), items_.get(),
+        events_.get()}) {
     t->flush();
   }
   if (tx_.engine() != Engine::postgresql) {
@@ -139,7 +148,8 @@ void BulkLoad::finish() {
   }
   // Ids were chosen by the caller: move each identity past them.
   for (const char* table : {"sibling_groups", "children", "sittings", "requests", "approvals",
-                            "hearings", "decisions", "actions"}) {
+                            "hearings", "decisions", "actions", "decision_items",
+                            "significant_events"}) {
     tx_.query(std::string("SELECT setval(pg_get_serial_sequence('") + table +
               "', 'id'), (SELECT MAX(id) FROM " + table + "))");
   }

@@ -142,27 +142,6 @@ std::vector<ChildHearingRecord> child_hearings(Tx& tx, std::int64_t child_id) {
   return out;
 }
 
-std::vector<ChildDecisionRecord> child_decisions(Tx& tx, std::int64_t child_id) {
-  std::vector<ChildDecisionRecord> out;
-  for (const Row& r :
-       tx.query("SELECT d.id, m.sitting_date, m.panel_id, d.decision_type, d.summary, d.reasons, "
-                "d.review_date, d.is_recommendation FROM decisions d "
-                "JOIN hearings h ON h.id = d.hearing_id JOIN sittings m ON m.id = h.sitting_id "
-                "WHERE d.child_id = $1 ORDER BY m.sitting_date DESC, d.id DESC",
-                {child_id})) {
-    const std::int64_t id = r.integer(0);
-    out.push_back(
-        {.sitting_date = date_column(r, 1, {"decisions", id, "sitting_date"}),
-         .panel_id = r.text(2),
-         .decision_type = r.text(3),
-         .summary = r.text(4),
-         .reasons = r.text(5),
-         .review_date = optional_date_column(r, 6, {"decisions", id, "review_date"}),
-         .kind = r.integer(7) != 0 ? DecisionKind::recommendation : DecisionKind::decision});
-  }
-  return out;
-}
-
 std::vector<ChildActionRecord> child_actions(Tx& tx, std::int64_t child_id) {
   std::vector<ChildActionRecord> out;
   for (const Row& r :

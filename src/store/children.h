@@ -66,16 +66,6 @@ struct ChildHearingRecord {
   std::string venue_id;
   std::int64_t request_id = 0;
 };
-enum class DecisionKind { decision, recommendation };
-struct ChildDecisionRecord {
-  core::Date sitting_date;
-  std::string panel_id;
-  std::string decision_type;
-  std::string summary;
-  std::string reasons;
-  std::optional<core::Date> review_date;
-  DecisionKind kind = DecisionKind::decision;
-};
 struct ChildActionRecord {
   std::string description;
   std::string owner;
@@ -85,7 +75,6 @@ struct ChildActionRecord {
 // A child's history, newest first.
 std::vector<ChildRequestRecord> child_request_history(Tx& tx, std::int64_t child_id);
 std::vector<ChildHearingRecord> child_hearings(Tx& tx, std::int64_t child_id);
-std::vector<ChildDecisionRecord> child_decisions(Tx& tx, std::int64_t child_id);
 std::vector<ChildActionRecord> child_actions(Tx& tx, std::int64_t child_id);
 
 // Keeping watch (app/watch.h). A criterion's months count from one of the

@@ -119,7 +119,10 @@ std::int64_t insert_hearing(Tx& tx, const HearingRow& row) {
 }
 
 std::int64_t insert_decision(Tx& tx, const DecisionRow& row) {
-  return insert_returning(tx, decision_columns(), row);
+  const std::int64_t id = insert_returning(tx, decision_columns(), row);
+  tx.exec(one_row_sql(decision_item_columns(), Returning::no), item_values(row, id));
+  tx.exec(one_row_sql(decision_event_columns(), Returning::no), event_values(row, id));
+  return id;
 }
 
 void insert_action(Tx& tx, const ActionRow& row) {

@@ -126,6 +126,9 @@ struct HearingRow {
   HearingStatus status = HearingStatus::scheduled;
 };
 
+// A decision record with its one decision (the demo records one a child),
+// written as a row of `decisions`, one of `decision_items` and the
+// significant event on the child's record.
 struct DecisionRow {
   std::int64_t id = 0;  // bulk loads only
   std::int64_t hearing_id = 0;
@@ -133,9 +136,12 @@ struct DecisionRow {
   std::string decision_type{};
   std::string summary{};
   std::string reasons{};
-  std::string parallel_plan{};
+  std::string permanency_plan{};  // a [permanency] plan id, or empty
+  std::string permanency_timeframe{};
+  std::optional<std::int64_t> permanency_owner_id{};
   std::optional<core::Date> review_date{};
-  bool is_recommendation = false;
+  std::optional<core::Role> final_role{};  // a recommendation, awaiting this role
+  std::string event{};                     // the significant event's words
   std::int64_t recorded_by = 0;
   core::Instant recorded_at{};
 };
@@ -174,6 +180,8 @@ const Columns& request_columns();
 const Columns& approval_columns();
 const Columns& hearing_columns();
 const Columns& decision_columns();
+const Columns& decision_item_columns();   // rows without ids, after their decision
+const Columns& decision_event_columns();  // likewise
 const Columns& action_columns();
 Params values(const ChildRow& r);
 Params values(const SittingRow& r);
@@ -181,6 +189,8 @@ Params values(const RequestRow& r);
 Params values(const ApprovalRow& r);
 Params values(const HearingRow& r);
 Params values(const DecisionRow& r);
+Params item_values(const DecisionRow& r, std::int64_t decision_id);
+Params event_values(const DecisionRow& r, std::int64_t decision_id);
 Params values(const ActionRow& r);
 
 enum class WithId { no, yes };

@@ -1,5 +1,7 @@
 #include "store/schema_history.h"
 
+#include "store/schema_parts.h"
+
 #include <iterator>
 
 namespace casepanel::store {
@@ -412,6 +414,15 @@ CREATE INDEX sittings_slot ON sittings(panel_id, schedule_slot);
 DROP INDEX hearings_meeting;
 CREATE INDEX hearings_sitting ON hearings(sitting_id, starts_at)
 )SQL"},
+    // The panel day (issue 12). A decision record (one per child per
+    // hearing: `decisions`) holds any number of decisions and outcomes, each
+    // with its own text (decision_items); a recommendation waits for its
+    // final decision on the item. Disagreements go to the role the panel
+    // names; every decision is a significant event on the child's record (the
+    // chronology and the API's change feed read the same rows). Minutes are
+    // drafted, sent to the chair and authorised, then only added to. Seats
+    // are the panel's [[members]], held by people.
+    {11, "the panel day", kPanelDaySql},
 };
 
 }  // namespace

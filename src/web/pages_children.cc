@@ -1,5 +1,6 @@
 // "Children" (the people a person may see) and one child's record.
 #include "app/children.h"
+#include "web/decision_parts.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -77,14 +78,11 @@ void fill_hearing(Data& x, const app::ChildHearing& h) {
   x.set("request_id", str(h.request_id));
 }
 
-void fill_decision(Data& x, const app::ChildDecision& dec) {
-  x.set("date", dec.date);
-  x.set("panel", dec.panel);
-  x.set("decision", dec.decision);
-  x.set("summary", dec.summary);
-  x.set("reasons", dec.reasons);
-  set_if(x, "review_date", dec.review_date);
-  set_flag(x, "recommendation", dec.recommendation);
+void fill_event(Data& x, const app::ChildEvent& e) {
+  x.set("date", e.date);
+  x.set("kind", e.kind);
+  x.set("summary", e.summary);
+  x.set("recorded_by", e.recorded_by);
 }
 
 void fill_action(Data& x, const app::ChildAction& act) {
@@ -123,7 +121,9 @@ WebResponse record(const Site& site, WebRequest& r) {
   set_rows(d, "siblings", "has_siblings", rec->siblings, fill_child_row);
   set_rows(d, "requests", "has_requests", rec->requests, fill_request);
   set_rows(d, "hearings", "has_hearings", rec->hearings, fill_hearing);
-  set_rows(d, "decisions", "has_decisions", rec->decisions, fill_decision);
+  set_flag(d, "has_decisions", !rec->decisions.empty());
+  d.set("decision_records", render_records(site, rec->decisions, {.sitting = true}));
+  set_rows(d, "events", "has_events", rec->events, fill_event);
   set_rows(d, "actions", "has_actions", rec->actions, fill_action);
   set_rows(d, "discussions", "has_discussions", rec->discussions, fill_discussion);
   if (r.actor().may(core::Permission::draft_request)) {

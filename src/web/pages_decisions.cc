@@ -1,12 +1,56 @@
-// Recording decisions at a hearing: the form (the children still without a
-// decision, the panel's catalogue, who may own an action) and its POST. Thin:
-// each handler parses, calls one app/ function and renders or redirects.
+// Recording a hearing: the record form (the children still without a
+// record, the panel's decisions and outcomes, its permanency plans, actions)
+// and its POST; correcting one child's record on the day. Thin: each handler
+// parses, calls one app/ function and renders or redirects.
+#include <algorithm>
+#include <map>
+
 #include "app/decisions.h"
+#include "web/decision_form_parts.h"
+#include "web/decision_parts.h"
 #include "web/site.h"
 #include "web/view.h"
 
 namespace casepanel::web {
 namespace {
+
+// What a field shows: the posted value, else the saved one; "error:FIELD"
+// gives the field's error.
+FieldValue field_values(const WebRequest& r, const core::Error* errors,
+                        const std::map<std::string, std::string>* saved) {
+  return [&r, errors, saved](const std::string& field) -> std::string {
+    if (field.rfind("error:", 0) == 0) {
+      if (errors) {
+        for (const core::FieldError& e : errors->fields) {
+          if (e.field == field.substr(6)) {
+            return e.message;
+          }
+        }
+      }
+      return "";
+    }
+    if (saved) {
+      auto it = saved->find(field);
+      return it == saved->end() ? std::string() : it->second;
+    }
+    return r.field(field);
+  };
+}
+
+Data children_data(const app::DecisionForm& f, const WebRequest& r, bool posted) {
+  const std::vector<std::string> chosen = r.fields("child_id");
+  Data list{Data::type::list};
+  for (const app::ChildChoice& c : f.children) {
+    Data x;
+    x.set("id", str(c.id));
+    x.set("name", c.name);
+    const bool checked = posted ? std::find(chosen.begin(), chosen.end(), str(c.id)) != chosen.end()
+                                : true;  // a sibling group: all of them, by default
+    set_flag(x, "checked", checked);
+    list.push_back(x);
+  }
+  return list;
+}
 
 WebResponse decision_page(const Site& site, const WebRequest& r, const core::Error* errors) {
   auto f = app::decision_form(site.services(), r.actor(), r.id_param());
@@ -14,46 +58,22 @@ WebResponse decision_page(const Site& site, const WebRequest& r, const core::Err
     return site.error(r, f.error());
   }
   Data d;
-  d.set("hearing_id", str(f->hearing_id));
-  d.set("sitting_id", str(f->sitting_id));
-  d.set("sitting", f->sitting);
-  Data children{Data::type::list};
-  for (const auto& c : f->children) {
-    Data x;
-    x.set("id", str(c.id));
-    x.set("name", c.name);
-    set_flag(x, "checked", r.field("child_id") == str(c.id) || f->children.size() == 1);
-    children.push_back(x);
-  }
-  d.set("children", children);
+  const bool posted = r.method == "POST";
+  fill_decision_form(d, *f, field_values(r, errors, nullptr), r.fields("item"));
+  d.set("children", children_data(*f, r, posted));
+  set_flag(d, "several_children", f->children.size() > 1);
   set_flag(d, "all_decided", f->children.empty());
-  Data decisions{Data::type::list};
-  for (const auto& c : f->decisions) {
-    Data x;
-    x.set("id", c.id);
-    x.set("label", c.label);
-    set_if(x, "hint", c.hint);
-    set_flag(x, "checked", r.field("decision_type") == c.id);
-    decisions.push_back(x);
-  }
-  d.set("decisions", decisions);
-  Data owners{Data::type::list};
-  for (const auto& o : f->owners) {
-    Data x;
-    x.set("id", str(o.id));
-    x.set("name", o.name);
-    set_flag(x, "selected", r.field("action_owner_id") == str(o.id));
-    owners.push_back(x);
-  }
-  d.set("owners", owners);
-  for (const char* field :
-       {"decided", "reasons", "review_date", "action", "action_due_working_days"}) {
-    d.set(field, r.field(field));
-  }
+  set_flag(d, "show_form", !f->children.empty());
+  d.set("action_url", "/hearings/" + str(f->hearing_id) + "/decision");
+  d.set("submit", "Save the record");
+  d.set("heading", "Record the hearing");
+  set_flag(d, "has_recorded", !f->recorded.empty());
+  d.set("recorded_records",
+        render_records(site, f->recorded, {.child = true, .correct = f->may_correct}));
   if (errors) {
     add_errors(d, *errors);
   }
-  return site.page(r, "decision", "Record a decision", std::move(d));
+  return site.page(r, "decision", "Record the hearing", std::move(d));
 }
 
 WebResponse decision_form(const Site& site, WebRequest& r) {
@@ -61,27 +81,63 @@ WebResponse decision_form(const Site& site, WebRequest& r) {
 }
 
 WebResponse record(const Site& site, WebRequest& r) {
-  app::DecisionInput in;
-  in.child_id = parse_id(r.field("child_id"));
-  in.decision_type = r.field("decision_type");
-  in.summary = r.field("decided");
-  in.reasons = r.field("reasons");
-  in.review_date = r.field("review_date");
-  in.action = r.field("action");
-  in.action_owner_id = parse_id(r.field("action_owner_id"));
-  in.action_due_working_days = r.field("action_due_working_days");
-  auto done = app::record_decision(site.services(), r.actor(), r.id_param(), in);
+  auto done = app::record_decision(site.services(), r.actor(), r.id_param(), decision_entry(r));
   if (!done) {
     if (done.error().kind == core::ErrorKind::invalid) {
       return decision_page(site, r, &done.error());
     }
     return site.error(r, done.error());
   }
-  auto f = app::decision_form(site.services(), r.actor(), r.id_param());
-  if (f && !f->children.empty()) {
-    return WebResponse::redirect("/hearings/" + str(r.id_param()) + "/decision");
+  return WebResponse::redirect("/hearings/" + str(r.id_param()) + "/decision");
+}
+
+WebResponse correction_page(const Site& site, const WebRequest& r, const core::Error* errors) {
+  auto f = app::correction_form(site.services(), r.actor(), r.id_param());
+  if (!f) {
+    return site.error(r, f.error());
   }
-  return WebResponse::redirect("/sittings/" + (f ? str(f->sitting_id) : std::string()));
+  std::map<std::string, std::string> saved;
+  std::vector<std::string> items;
+  for (const auto& [field, value] : f->fields) {
+    if (field == "item") {
+      items.push_back(value);
+    } else {
+      saved[field] = value;
+    }
+  }
+  const bool posted = r.method == "POST";
+  Data d;
+  fill_decision_form(d, f->form, field_values(r, errors, posted ? nullptr : &saved),
+                     posted ? r.fields("item") : items);
+  d.set("correcting", true);
+  d.set("show_form", true);
+  d.set("child_name", f->record.child + ", " + f->record.child_born);
+  d.set("action_url", "/decisions/" + str(r.id_param()) + "/correct");
+  d.set("submit", "Save the correction");
+  d.set("heading", "Correct the record");
+  d.set("recorded_records", render_records(site, {f->record}, {.child = true}));
+  d.set("has_recorded", true);
+  if (errors) {
+    add_errors(d, *errors);
+  }
+  return site.page(r, "decision", "Correct the record", std::move(d));
+}
+
+WebResponse correction_form(const Site& site, WebRequest& r) {
+  return correction_page(site, r, nullptr);
+}
+
+WebResponse correct(const Site& site, WebRequest& r) {
+  auto done = app::correct_decision(site.services(), r.actor(), r.id_param(), decision_entry(r));
+  if (!done) {
+    if (done.error().kind == core::ErrorKind::invalid) {
+      return correction_page(site, r, &done.error());
+    }
+    return site.error(r, done.error());
+  }
+  auto f = app::correction_form(site.services(), r.actor(), r.id_param());
+  return WebResponse::redirect(f ? "/hearings/" + str(f->form.hearing_id) + "/decision"
+                                 : std::string("/"));
 }
 
 }  // namespace
@@ -90,6 +146,8 @@ void add_decision_routes(std::vector<Route>& routes) {
   const Rule recording{Access::signed_in, core::Permission::record_decision};
   routes.push_back({"GET", "/hearings/{id}/decision", recording, decision_form});
   routes.push_back({"POST", "/hearings/{id}/decision", recording, record});
+  routes.push_back({"GET", "/decisions/{id}/correct", recording, correction_form});
+  routes.push_back({"POST", "/decisions/{id}/correct", recording, correct});
 }
 
 }  // namespace casepanel::web

@@ -171,24 +171,29 @@ TEST(Decisions, NeedReasonsAndRecordTheActionInWorkingDays) {
   ASSERT_FALSE(form->decisions.empty());
 
   DecisionInput in;
-  in.child_id = w.child_a;
-  in.decision_type = form->decisions.front().id;
-  in.summary = "Agreed";
+  in.child_ids = {w.child_a};
+  in.items = {{core::ItemKind::decision, form->decisions.front().id, "Agreed"}};
   auto missing = record_decision(w.services(), w.actor(w.panel_admin), hearing, in);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().fields.front().field, "reasons");
 
   in.reasons = "The plan keeps her safe.";
-  in.action = "Arrange a placement planning sitting";
-  in.action_owner_id = w.sw_a;
-  in.action_due_working_days = "5";
+  in.actions = {{"Arrange a placement planning sitting", w.sw_a, "5", ""}};
+  if (!form->plans.empty()) {
+    in.permanency = {form->plans.front().id, "Within 3 months", w.sw_a};
+  }
+  if (!form->returns_to_panel.empty()) {
+    in.review_date = "2027-03-01";
+  }
   ASSERT_TRUE(record_decision(w.services(), w.actor(w.panel_admin), hearing, in).ok());
-  EXPECT_EQ(state_of(w, id), "heard");
+  EXPECT_EQ(state_of(w, id), "decided");
 
   auto rec = child_record(w.services(), w.actor(w.sw_a), w.child_a);
   ASSERT_TRUE(rec.ok());
   ASSERT_EQ(rec->decisions.size(), 1u);
   EXPECT_EQ(rec->decisions[0].reasons, "The plan keeps her safe.");
+  ASSERT_FALSE(rec->events.empty());
+  EXPECT_EQ(rec->events.back().kind, "Decision");
   ASSERT_EQ(rec->actions.size(), 1u);
   // Tuesday 1 December 2026 + 5 working days = Tuesday 8 December.
   EXPECT_EQ(rec->actions[0].due_date, "8 December 2026");

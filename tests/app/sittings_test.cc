@@ -391,7 +391,10 @@ TEST_F(SittingChanges, AChairInTheCasesLineManagementMayNotDecideIt) {
             "Gita Manager is in the line management of Sam Alpha, the case's social worker: name "
             "another chair for this hearing");
   const auto hearing = v->agenda[0].hearing_id;
-  DecisionInput decision{w.child_a, "agree_plan", "Agreed", "Proportionate", "", "", 0, ""};
+  DecisionInput decision;
+  decision.child_ids = {w.child_a};
+  decision.items = {{core::ItemKind::decision, "agree_plan", "Agreed"}};
+  decision.reasons = "Proportionate";
   auto early = record_decision(s, w.actor(w.panel_admin), hearing, decision);
   ASSERT_FALSE(early.ok());
   EXPECT_EQ(early.error().message,

@@ -7,23 +7,34 @@
 
 #include <vector>
 
+#include "core/shipped_panels.h"
+
 namespace casepanel::core {
 namespace {
 
-// A complete entry; each row changes what it tests.
+const PanelType& clam() {
+  static const PanelType p = shipped("west-sussex-clam.toml");
+  return p;
+}
+const PanelType& support() {
+  static const PanelType p = shipped("lincolnshire-support.toml");
+  return p;
+}
+const Date kSitting = *parse_iso_date("2026-12-02");
+
+// A complete Support Panel entry; each row changes what it tests.
 DecisionEntry complete() {
-  return {.child_id = 7,
-          .decision_type = "agree_plan",
-          .summary = "Agreed",
-          .reasons = "Proportionate",
-          .review_date = "",
-          .action = "",
-          .action_owner_id = 0,
-          .action_due_working_days = ""};
+  DecisionEntry e;
+  e.child_ids = {7};
+  e.items = {{ItemKind::decision, "agree_plan", "Agreed"},
+             {ItemKind::outcome, "resources_services", "Family support worker, twice a week"}};
+  e.reasons = "Proportionate";
+  return e;
 }
 
 struct EntryCase {
   const char* why;
+  const PanelType* panel;
   DecisionEntry entry;
   std::vector<std::string> fields;  // the fields named, in order; empty: accepted
 };
@@ -33,63 +44,83 @@ DecisionEntry with(DecisionEntry e, void (*change)(DecisionEntry&)) {
   return e;
 }
 
+// A complete CLAM entry: CLAM asks for the permanency plan.
+DecisionEntry clam_entry() {
+  DecisionEntry e;
+  e.child_ids = {7, 8};
+  e.items = {{ItemKind::decision, "ratify_plan", "Plan ratified"}};
+  e.reasons = "The plan keeps them together";
+  e.permanency = {"long_term_fostering", "Within 6 months", 3};
+  return e;
+}
+
 TEST(Decisions, EveryProblemOfAnEntryIsNamedAtOnce) {
   const EntryCase cases[] = {
-      {.why = "a complete entry is accepted", .entry = complete(), .fields = {}},
-      {.why = "the child must be chosen",
-       .entry = with(complete(), [](DecisionEntry& e) { e.child_id = 0; }),
-       .fields = {"child_id"}},
-      {.why = "the decision must be one of the catalogue's",
-       .entry = with(complete(), [](DecisionEntry& e) { e.decision_type = ""; }),
-       .fields = {"decision_type"}},
-      {.why = "what was decided is required; spaces are not a decision",
-       .entry = with(complete(), [](DecisionEntry& e) { e.summary = " \n "; }),
-       .fields = {"decided"}},
-      {.why = "DESIGN.md: reasons, always",
-       .entry = with(complete(), [](DecisionEntry& e) { e.reasons = ""; }),
-       .fields = {"reasons"}},
-      {.why = "a review date must be a real date",
-       .entry = with(complete(), [](DecisionEntry& e) { e.review_date = "2027-02-30"; }),
-       .fields = {"review_date"}},
-      {.why = "a real review date is taken",
-       .entry = with(complete(), [](DecisionEntry& e) { e.review_date = "2027-03-31"; }),
-       .fields = {}},
-      {.why = "an action needs an owner and a deadline",
-       .entry = with(complete(), [](DecisionEntry& e) { e.action = "Book the LAC review"; }),
-       .fields = {"action_owner_id", "action_due_working_days"}},
-      {.why = "an action's deadline is a whole number of working days",
-       .entry = with(complete(),
-                     [](DecisionEntry& e) {
-                       e.action = "Book the LAC review";
-                       e.action_owner_id = 3;
-                       e.action_due_working_days = "10 days";
-                     }),
-       .fields = {"action_due_working_days"}},
-      {.why = "no more than a year of working days",
-       .entry = with(complete(),
-                     [](DecisionEntry& e) {
-                       e.action = "Book the LAC review";
-                       e.action_owner_id = 3;
-                       e.action_due_working_days = "261";
-                     }),
-       .fields = {"action_due_working_days"}},
-      {.why = "an action with its owner and 260 working days is taken",
-       .entry = with(complete(),
-                     [](DecisionEntry& e) {
-                       e.action = "Book the LAC review";
-                       e.action_owner_id = 3;
-                       e.action_due_working_days = "260";
-                     }),
-       .fields = {}},
-      {.why = "a blank action is no action: its owner and deadline are not asked for",
-       .entry = with(complete(), [](DecisionEntry& e) { e.action = "  "; }),
-       .fields = {}},
-      {.why = "every problem at once, in the order of the form",
-       .entry = DecisionEntry{},
-       .fields = {"child_id", "decision_type", "decided", "reasons"}},
+      {"a complete entry is accepted", &support(), complete(), {}},
+      {"the children must be chosen", &support(),
+       with(complete(), [](DecisionEntry& e) { e.child_ids.clear(); }), {"child_id"}},
+      {"at least one decision or outcome", &support(),
+       with(complete(), [](DecisionEntry& e) { e.items.clear(); }), {"items"}},
+      {"each decision and outcome says what was decided", &support(),
+       with(complete(), [](DecisionEntry& e) { e.items[1].detail = " \n "; }),
+       {"detail-outcome-resources_services"}},
+      {"an item must be the panel's", &support(),
+       with(complete(), [](DecisionEntry& e) { e.items.push_back({ItemKind::outcome, "adopt", "x"}); }),
+       {"items"}},
+      {"an item only once", &support(),
+       with(complete(), [](DecisionEntry& e) { e.items.push_back(e.items[0]); }), {"items"}},
+      {"a decision id is not an outcome", &support(),
+       with(complete(), [](DecisionEntry& e) { e.items[0].kind = ItemKind::outcome; }), {"items"}},
+      {"reasons, always", &support(), with(complete(), [](DecisionEntry& e) { e.reasons = ""; }),
+       {"reasons"}},
+      {"Return to Panel needs the review date", &support(),
+       with(complete(),
+            [](DecisionEntry& e) { e.items.push_back({ItemKind::outcome, "return_to_panel", "In 3 months"}); }),
+       {"review_date"}},
+      {"... and is accepted with one", &support(), with(complete(), [](DecisionEntry& e) {
+         e.items.push_back({ItemKind::outcome, "return_to_panel", "In 3 months"});
+         e.review_date = "2027-03-03";
+       }), {}},
+      {"a review date is a real date", &support(),
+       with(complete(), [](DecisionEntry& e) { e.review_date = "2027-02-30"; }), {"review_date"}},
+      {"a review date is after the sitting", &support(),
+       with(complete(), [](DecisionEntry& e) { e.review_date = "2026-12-02"; }), {"review_date"}},
+      {"the Support Panel asks no permanency plan", &support(), complete(), {}},
+      {"CLAM asks for the permanency plan, its timeframe and who is responsible", &clam(),
+       with(clam_entry(), [](DecisionEntry& e) { e.permanency = {}; }),
+       {"permanency_plan", "permanency_timeframe", "permanency_owner_id"}},
+      {"a complete CLAM entry for two siblings", &clam(), clam_entry(), {}},
+      {"a parallel plan is optional but complete when given", &clam(),
+       with(clam_entry(), [](DecisionEntry& e) { e.parallel.plan_id = "return_home"; }),
+       {"parallel_timeframe", "parallel_owner_id"}},
+      {"a plan from the panel's list", &clam(),
+       with(clam_entry(), [](DecisionEntry& e) { e.permanency.plan_id = "boarding_school"; }),
+       {"permanency_plan"}},
+      {"CLAM's review decision brings the child back: review date", &clam(),
+       with(clam_entry(),
+            [](DecisionEntry& e) { e.items.push_back({ItemKind::decision, "review_date", "March"}); }),
+       {"review_date"}},
+      {"CLAM keeps no outcomes", &clam(),
+       with(clam_entry(),
+            [](DecisionEntry& e) { e.items.push_back({ItemKind::outcome, "accommodation", "x"}); }),
+       {"items"}},
+      {"an action needs its owner and its deadline", &support(),
+       with(complete(), [](DecisionEntry& e) { e.actions = {{"Book the FGC", 0, "", ""}}; }),
+       {"action-0-owner_id", "action-0-due_working_days"}},
+      {"an action's working days are 1 to 260", &support(),
+       with(complete(), [](DecisionEntry& e) { e.actions = {{"Book the FGC", 3, "261", ""}}; }),
+       {"action-0-due_working_days"}},
+      {"an action due on a date after the sitting", &support(),
+       with(complete(), [](DecisionEntry& e) { e.actions = {{"Book the FGC", 3, "", "2026-12-01"}}; }),
+       {"action-0-due_date"}},
+      {"an empty action line is no action", &support(),
+       with(complete(), [](DecisionEntry& e) { e.actions = {{" ", 0, "", ""}}; }), {}},
+      {"an owner without words is a half-filled line", &support(),
+       with(complete(), [](DecisionEntry& e) { e.actions = {{"", 3, "", ""}}; }),
+       {"action-0-description"}},
   };
   for (const EntryCase& c : cases) {
-    const auto checked = check_decision(c.entry);
+    const auto checked = check_decision(*c.panel, c.entry, kSitting);
     std::vector<std::string> fields;
     if (!checked.ok()) {
       for (const FieldError& f : checked.error().fields) {
@@ -100,16 +131,37 @@ TEST(Decisions, EveryProblemOfAnEntryIsNamedAtOnce) {
   }
 }
 
-TEST(Decisions, AnAcceptedEntryCarriesItsReviewDateAndDeadline) {
+TEST(Decisions, AnAcceptedEntryCarriesItsReviewDateActionsAndReturn) {
   DecisionEntry e = complete();
+  e.items.push_back({ItemKind::outcome, "return_to_panel", "In 3 months"});
   e.review_date = "2027-03-31";
-  e.action = "Book the LAC review";
-  e.action_owner_id = 3;
-  e.action_due_working_days = "10";
-  const auto checked = check_decision(e);
+  e.actions = {{"Book the LAC review", 3, "10", ""}, {"", 0, "", ""}, {"Send the letter", 4, "", "2026-12-18"}};
+  const auto checked = check_decision(support(), e, kSitting);
   ASSERT_TRUE(checked.ok());
   EXPECT_EQ(to_iso(*checked->review_date), "2027-03-31");
-  EXPECT_EQ(checked->action_due_working_days, 10);
+  EXPECT_TRUE(checked->returns_to_panel);
+  ASSERT_EQ(checked->actions.size(), 2u);
+  EXPECT_EQ(checked->actions[0].due_working_days, 10);
+  EXPECT_EQ(to_iso(*checked->actions[1].due_date), "2026-12-18");
+}
+
+TEST(Decisions, ARecordIsCorrectedOnTheDayUntilTheMinutesAreAuthorised) {
+  EXPECT_TRUE(may_correct_decision(kSitting, kSitting, false).ok());
+  EXPECT_EQ(may_correct_decision(kSitting, *parse_iso_date("2026-12-03"), false).error().message,
+            "A record can be corrected on the day of its sitting only (2 December 2026): add an "
+            "addendum to the minutes instead");
+  EXPECT_EQ(may_correct_decision(kSitting, kSitting, true).error().kind, ErrorKind::conflict);
+}
+
+TEST(Decisions, AFinalDecisionAgreesOrDecidesOtherwiseAlwaysWithReasons) {
+  EXPECT_TRUE(check_final_decision({true, "", "Stable for two years"}).ok());
+  std::vector<std::string> fields;
+  const Status refused = check_final_decision({false, " ", ""});
+  for (const FieldError& f : refused.error().fields) {
+    fields.push_back(f.field);
+  }
+  EXPECT_EQ(fields, (std::vector<std::string>{"decided", "reasons"}));
+  EXPECT_TRUE(check_final_decision({false, "Not yet: review in 3 months", "Too soon"}).ok());
 }
 
 struct DayCase {

@@ -78,7 +78,8 @@ class Builder::LargeHistory {
     row.summary = option.label + ". " + d_.random_.one_of(kDecisionSummaries);
     row.reasons = d_.random_.one_of(kDecisionReasons);
     row.review_date = review ? std::optional<Date>(plus_days(sit.date, 84)) : std::nullopt;
-    row.is_recommendation = option.final_decision_by.has_value();
+    row.final_role = option.final_decision_by;
+    row.event = panel.name + ": " + row.summary;
     row.recorded_by = d_.council_.login.at(Role::panel_admin);
     row.recorded_at = recorded;
     load_.add(row);

@@ -79,10 +79,16 @@ void Builder::decide(const Sitting& sit, std::int64_t hearing, Instant decided_a
     row.decision_type = option.id;
     row.summary = option.label + ". " + random_.one_of(kDecisionSummaries);
     row.reasons = random_.one_of(kDecisionReasons);
-    row.parallel_plan =
-        random_.chance(40) ? std::string(random_.one_of(kParallelPlans)) : std::string();
+    if (panel.permanency.asked()) {
+      const auto& plans = panel.permanency.plans;
+      row.permanency_plan =
+          plans[static_cast<std::size_t>(random_.uniform(0, static_cast<int>(plans.size()) - 1))].id;
+      row.permanency_timeframe = random_.one_of(kPlanTimeframes);
+      row.permanency_owner_id = child.worker;
+    }
     row.review_date = review ? std::optional<Date>(plus_days(sit.date, 84)) : std::nullopt;
-    row.is_recommendation = option.final_decision_by.has_value();
+    row.final_role = option.final_decision_by;
+    row.event = panel.name + ": " + row.summary;
     row.recorded_by = council_.login.at(Role::panel_admin);
     row.recorded_at = recorded;
     add_actions(sit, history::insert_decision(tx_, row), child, recorded, request_state);

@@ -45,6 +45,8 @@ inline constexpr std::array<const char*, 3> kParallelPlans = {
     "Special Guardianship with the maternal grandmother if her assessment is positive.",
     "Long-term fostering if rehabilitation home is not achievable within the child's timescales.",
     "Care proceedings if the written agreement is not kept."};
+inline constexpr std::array<const char*, 4> kPlanTimeframes = {
+    "Within 3 months", "By the next LAC review", "Within 6 months", "Before the final hearing"};
 inline constexpr std::array<const char*, 4> kDecisionSummaries = {
     "The panel agreed the plan as presented.",
     "Agreed, with the timescales set out in the actions.",

@@ -1,0 +1,9 @@
+// Migrations whose SQL is long enough to keep schema_history.cc readable
+// live in files of their own; schema_history.cc lists them in order.
+#pragma once
+
+namespace casepanel::store {
+
+extern const char kPanelDaySql[];  // 11: the panel day (schema_panel_day.cc)
+
+}  // namespace casepanel::store
