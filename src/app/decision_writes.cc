@@ -96,7 +96,7 @@ core::Result<std::vector<std::string>> change_items(Tx& tx, const Services& s, c
         return core::Error::conflict("\"" + label +
                                      "\" has a disagreement or a final decision: it stays");
       }
-      store::delete_item(tx, it.id);
+      store::remove_item(tx, it.id, s.clock.now());
       changed.push_back("removed " + label);
       continue;
     }

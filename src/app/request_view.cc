@@ -10,6 +10,7 @@
 #include "app/request_draft.h"
 #include "app/request_submission.h"
 #include "app/scope.h"
+#include "store/decision_records.h"
 #include "store/request_sittings.h"
 #include "store/role_holders.h"
 
@@ -167,12 +168,15 @@ void add_cutoff(Tx& tx, const Services& s, RequestView& v, const Actor& a,
                       a.may(core::Permission::triage);
 }
 
-void add_hearing(Tx& tx, RequestView& v, const core::PanelType& panel) {
+void add_hearing(Tx& tx, const Services& s, RequestView& v, const core::PanelType& panel) {
   const auto h = store::request_hearing(tx, v.id);
   if (!h) {
     return;
   }
   v.sitting_id = h->sitting_id;
+  v.heard = v.state == core::RequestState::heard || v.state == core::RequestState::decided ||
+            v.state == core::RequestState::closed;
+  v.decisions = record_views(s, store::hearing_decisions(tx, h->hearing_id));
   v.hearing_date = long_date_of(core::london_date(h->starts_at));
   v.hearing_time = core::to_hh_mm(core::london_time_of_day(h->starts_at));
   const core::Venue* venue = panel.venue(h->venue_id);
@@ -208,7 +212,7 @@ core::Result<RequestView> read_view(Tx& tx, const Services& s, const Actor& a, s
   add_cutoff(tx, s, v, a, *panel, r);
   v.can_schedule =
       core::allows(r.state, core::RequestEvent::schedule) && a.may(core::Permission::triage);
-  add_hearing(tx, v, *panel);
+  add_hearing(tx, s, v, *panel);
   return v;
 }
 

@@ -91,7 +91,7 @@ void complete(Tx& tx, std::vector<DecisionRecord>& records) {
   std::map<std::int64_t, DecisionRecord*> by_item;
   for (const Row& r : tx.query(std::string("SELECT i.decision_id, ") + kItemColumns +
                                    " FROM decision_items i LEFT JOIN users fu ON fu.id = "
-                                   "i.final_by WHERE i.decision_id IN " +
+                                   "i.final_by WHERE i.removed_at IS NULL AND i.decision_id IN " +
                                    in + " ORDER BY i.kind, i.id",
                                ids)) {
     DecisionRecord* d = by_id.at(r.integer(0));
@@ -201,7 +201,8 @@ std::optional<ItemAt> find_item(Tx& tx, std::int64_t item_id) {
 std::vector<ItemAt> awaiting_final_decision(Tx& tx, core::Role role,
                                             const std::vector<std::string>& panel_ids) {
   Params p{std::string(core::role_id(role))};
-  std::string where = "WHERE i.final_status = 'awaiting' AND i.final_role = $1 ";
+  std::string where =
+      "WHERE i.final_status = 'awaiting' AND i.removed_at IS NULL AND i.final_role = $1 ";
   if (!panel_ids.empty()) {
     where += "AND s.panel_id IN (" + placeholders(2, panel_ids.size()) + ") ";
     p.insert(p.end(), panel_ids.begin(), panel_ids.end());

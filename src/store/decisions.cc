@@ -62,8 +62,9 @@ void set_item_detail(Tx& tx, std::int64_t item_id, const std::string& detail) {
   tx.exec("UPDATE decision_items SET detail = $1 WHERE id = $2", {detail, item_id});
 }
 
-void delete_item(Tx& tx, std::int64_t item_id) {
-  tx.exec("DELETE FROM decision_items WHERE id = $1", {item_id});
+void remove_item(Tx& tx, std::int64_t item_id, core::Instant at) {
+  tx.exec("UPDATE decision_items SET removed_at = $1 WHERE id = $2",
+          {core::to_iso_utc(at), item_id});
 }
 
 bool set_final_decision(Tx& tx, std::int64_t item_id, const FinalDecision& f) {

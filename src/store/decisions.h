@@ -57,7 +57,9 @@ struct NewItem {
 };
 std::int64_t add_item(Tx& tx, const NewItem& item);
 void set_item_detail(Tx& tx, std::int64_t item_id, const std::string& detail);
-void delete_item(Tx& tx, std::int64_t item_id);
+// A correction takes an item off the record; the row stays (the child's
+// significant events refer to it), marked removed, and is read no more.
+void remove_item(Tx& tx, std::int64_t item_id, core::Instant at);
 
 struct FinalDecision {
   core::FinalStatus status = core::FinalStatus::agreed;  // agreed or otherwise

@@ -51,7 +51,7 @@ std::optional<RequestHearing> request_hearing(Tx& tx, std::int64_t request_id) {
   }
   return RequestHearing{r->integer(0),
                         stored_instant(r->text(1), {"hearings", r->integer(3), "starts_at"}),
-                        r->text(2)};
+                        r->text(2), r->integer(3)};
 }
 
 }  // namespace casepanel::store

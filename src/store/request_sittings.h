@@ -36,6 +36,7 @@ struct RequestHearing {
   std::int64_t sitting_id = 0;
   core::Instant starts_at;
   std::string venue_id;  // the sitting's venue
+  std::int64_t hearing_id = 0;
 };
 std::optional<RequestHearing> request_hearing(Tx& tx, std::int64_t request_id);
 

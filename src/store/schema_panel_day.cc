@@ -17,13 +17,14 @@ CREATE TABLE decision_items (
   final_reasons TEXT NOT NULL DEFAULT '',
   final_by BIGINT REFERENCES users(id),
   final_at TEXT,
-  UNIQUE (decision_id, kind, option_id)
+  removed_at TEXT
 );
 INSERT INTO decision_items (decision_id, kind, option_id, detail, final_role, final_status)
 SELECT id, 'decision', decision_type, summary,
   CASE WHEN is_recommendation = 1 THEN 'chair' ELSE NULL END,
   CASE WHEN is_recommendation = 1 THEN 'awaiting' ELSE 'final' END FROM decisions;
 CREATE INDEX decision_items_awaiting ON decision_items(final_status, final_role);
+CREATE INDEX decision_items_decision ON decision_items(decision_id);
 ALTER TABLE decisions DROP COLUMN decision_type;
 ALTER TABLE decisions DROP COLUMN summary;
 ALTER TABLE decisions DROP COLUMN is_recommendation;

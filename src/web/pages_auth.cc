@@ -3,6 +3,7 @@
 #include <Poco/URI.h>
 
 #include "app/display.h"
+#include "app/recommendations.h"
 #include "app/requests.h"
 #include "store/crypto.h"
 #include "web/http_next.h"
@@ -159,6 +160,28 @@ void add_tasks(Data& data, const std::string& key, const std::vector<app::TaskIt
   }
 }
 
+// Recommendations awaiting the actor's final decision, and disagreements
+// for them to resolve: shown only to those who have some.
+void add_open_decisions(Data& data, const app::OpenDecisions& open) {
+  for (const auto& [key, items] : {std::pair{"final_decisions", &open.final_decisions},
+                                   std::pair{"disagreements", &open.disagreements}}) {
+    Data list{Data::type::list};
+    for (const app::OpenDecision& o : *items) {
+      Data x;
+      x.set("href", o.href);
+      x.set("child", o.child);
+      x.set("what", o.what);
+      x.set("panel_date", o.panel_date);
+      list.push_back(x);
+    }
+    if (!items->empty()) {
+      data.set(key, list);
+      data.set(std::string("has_") + key, true);
+      data.set(std::string(key) + "_count", std::to_string(items->size()));
+    }
+  }
+}
+
 WebResponse home(const Site& site, WebRequest& r) {
   const app::Actor& a = r.actor();
   auto tasks = app::my_tasks(site.services(), a);
@@ -170,6 +193,7 @@ WebResponse home(const Site& site, WebRequest& r) {
   add_tasks(data, "drafts", tasks->drafts);
   add_tasks(data, "returned", tasks->returned);
   add_tasks(data, "approvals", tasks->awaiting_my_approval);
+  add_open_decisions(data, app::open_decisions(site.services(), a));
   if (a.may(core::Permission::view_children)) {
     data.set("can_view_children", true);
   }

@@ -148,6 +148,7 @@ void add_decision_routes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/hearings/{id}/decision", recording, record});
   routes.push_back({"GET", "/decisions/{id}/correct", recording, correction_form});
   routes.push_back({"POST", "/decisions/{id}/correct", recording, correct});
+  add_recommendation_routes(routes);
 }
 
 }  // namespace casepanel::web

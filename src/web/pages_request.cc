@@ -7,6 +7,7 @@
 #include "web/forms.h"
 #include "web/pages_drafts.h"
 #include "web/request_form_parts.h"
+#include "web/decision_parts.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -215,6 +216,7 @@ void add_hearing(Data& d, const app::RequestView& v) {
   set_if(d, "hearing_date", v.hearing_date);
   set_if(d, "hearing_time", v.hearing_time);
   set_if(d, "hearing_venue", v.hearing_venue);
+  set_flag(d, "heard", v.heard);
   if (v.sitting_id) {
     d.set("sitting_id", str(v.sitting_id));
   }
@@ -291,7 +293,12 @@ WebResponse show_request(const Site& site, const WebRequest& r, Page page,
   const RequestPage p{site, r, *v, site.services().panels.find(v->panel_id), page, errors};
   const std::string title = checking ? "Check your answers: request " + str(v->id)
                                      : "Request " + str(v->id) + ": " + v->panel_name;
-  return site.page(r, "request", title, page_data(p));
+  Data d = page_data(p);
+  if (!v->decisions.empty()) {
+    d.set("has_decisions", true);
+    d.set("decision_records", render_records(site, v->decisions, {.child = true}));
+  }
+  return site.page(r, "request", title, std::move(d));
 }
 
 WebResponse view(const Site& site, WebRequest& r) {

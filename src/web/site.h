@@ -116,7 +116,8 @@ void add_request_routes(std::vector<Route>& routes);
 void add_paper_routes(std::vector<Route>& routes);
 void add_watch_routes(std::vector<Route>& routes);
 void add_sitting_routes(std::vector<Route>& routes);  // and add_decision_routes
-void add_decision_routes(std::vector<Route>& routes);
+void add_decision_routes(std::vector<Route>& routes);        // and add_recommendation_routes
+void add_recommendation_routes(std::vector<Route>& routes);
 void add_triage_routes(std::vector<Route>& routes);  // and add_proposal_routes
 void add_proposal_routes(std::vector<Route>& routes);
 // A sitting's summary as template data (the sittings list, triage choices).
