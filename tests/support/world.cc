@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include <fstream>
 #include <stdexcept>
 
 #include "store/audit_key.h"
@@ -50,10 +51,21 @@ std::filesystem::path make_temp_dir() {
   return pattern;
 }
 
-TestWorld::TestWorld()
+TestWorld::TestWorld() : TestWorld(std::string()) {}
+
+TestWorld::TestWorld(const std::string& extra_panel_toml)
     : dir_(make_temp_dir()), clock_(kStart), calendar_(core::Calendar::england_and_wales()) {
-  auto files =
-      store::load_panel_files(std::filesystem::path(CASEPANEL_SOURCE_DIR) / "config/panels");
+  std::filesystem::path panel_dir = std::filesystem::path(CASEPANEL_SOURCE_DIR) / "config/panels";
+  if (!extra_panel_toml.empty()) {
+    const std::filesystem::path mine = dir_ / "panels";
+    std::filesystem::create_directories(mine);
+    for (const auto& f : std::filesystem::directory_iterator(panel_dir)) {
+      std::filesystem::copy_file(f.path(), mine / f.path().filename());
+    }
+    std::ofstream(mine / "third-council.toml") << extra_panel_toml;
+    panel_dir = mine;
+  }
+  auto files = store::load_panel_files(panel_dir);
   if (!files.ok()) {
     throw std::runtime_error("panel configuration: " + files.problems.front().to_string());
   }

@@ -26,6 +26,9 @@ inline constexpr const char* kPassword = "correct horse battery staple";
 class TestWorld {
  public:
   TestWorld();
+  // The same council with one more panel file (a third council's panel,
+  // written by the test), loaded beside the repository's.
+  explicit TestWorld(const std::string& extra_panel_toml);
   ~TestWorld();
 
   app::Services& services() { return *services_; }

@@ -1,0 +1,215 @@
+// A third council adds its panel by configuration alone (issue 12, section
+// 6): the test writes a new panel file (another weekday, other roles, only
+// outcomes, other slot lengths, no permanency planning) and drives a request
+// from draft to decided through the HTTP layer, as its staff would, with no
+// code written for it.
+#include <gtest/gtest.h>
+
+#include "app/sittings.h"
+#include "support/world.h"
+#include "web/http_client.h"
+#include "web/server.h"
+
+namespace casepanel::web {
+namespace {
+
+constexpr const char* kThirdPanel = R"(id = "family"
+name = "Family Decisions Panel"
+council = "Northshire Council"
+description = "Decides the support a family gets when the usual routes have not worked."
+
+[role_titles]
+group_manager = "Head of Service"
+panel_admin = "Minute Taker"
+
+[[request_types]]
+id = "family_plan"
+label = "Agree a family support plan"
+
+[[approval_steps]]
+id = "head_of_service"
+role = "group_manager"
+label = "Head of Service agrees the request"
+
+[[documents]]
+id = "assessment"
+label = "Family assessment"
+
+[[venues]]
+id = "civic"
+name = "Civic Centre"
+address = "1 Fictional Street, Northshire"
+
+[schedule]
+weekday = "Thursday"
+start = "13:00"
+end = "16:00"
+venue_rotation = ["civic"]
+
+[hearing]
+slot_minutes = 20
+extra_minutes_per_sibling = 5
+attendees = ["social_worker"]
+
+[[outcomes]]
+id = "step_down"
+label = "Step down to early help"
+
+[[outcomes]]
+id = "legal_advice"
+label = "Seek legal advice"
+
+[[outcomes]]
+id = "come_back"
+label = "Come back to panel"
+
+[after_panel]
+return_to_panel = "come_back"
+
+[[members]]
+role = "chair"
+label = "Chair"
+
+[[members]]
+role = "member"
+label = "Education representative"
+
+[[members]]
+role = "panel_admin"
+label = "Minute Taker"
+
+[membership]
+quorum = 2
+)";
+
+class ThirdCouncil : public ::testing::Test {
+ protected:
+  ThirdCouncil() : world_(kThirdPanel) {
+    site_ = std::make_unique<Site>(
+        world_.services(), Templates::load(std::string(CASEPANEL_SOURCE_DIR) + "/templates"),
+        StaticFiles{}, SiteOptions{});
+    ServerConfig config;
+    config.port = 0;
+    config.max_threads = 2;
+    server_ = std::make_unique<Server>(*site_, config);
+    server_->start();
+  }
+  ~ThirdCouncil() override { server_->stop(); }
+
+  Client as(const std::string& email) {
+    Client c(server_->port());
+    EXPECT_TRUE(c.sign_in(email)) << email;
+    return c;
+  }
+  std::int64_t number(const std::string& sql, const store::Params& params = {}) {
+    std::int64_t out = 0;
+    world_.db().read_all([&](store::Tx& tx) {
+      auto r = tx.query_one(sql, params);
+      out = r ? r->integer(0) : 0;
+    });
+    return out;
+  }
+  // Posts a form from `page` (its CSRF token added); the reply.
+  static Reply post_from(Client& c, const std::string& page, const std::string& path, Form form) {
+    form.emplace_back("csrf_token", Client::token_in(c.get(page).body));
+    return c.post(path, std::move(form));
+  }
+
+  testing::TestWorld world_;
+  std::unique_ptr<Site> site_;
+  std::unique_ptr<Server> server_;
+};
+
+TEST_F(ThirdCouncil, ARequestGoesFromDraftToDecidedOnItsOwnConfiguration) {
+  app::ensure_sittings(world_.services(), core::Date{std::chrono::year{2026} / 11 / 24}, 2);
+  const std::string child = std::to_string(world_.child_a);
+
+  // The social worker drafts and sends it.
+  Client sw = as("sw_a@test");
+  const Reply created = post_from(sw, "/requests/new", "/requests",
+                                  {{"panel_id", "family"}, {"child_ids", child}});
+  ASSERT_EQ(created.status, 303) << created.body;
+  const std::string request = created.header("Location");  // "/requests/N"
+  ASSERT_EQ(request.rfind("/requests/", 0), 0u);
+  const std::string id = request.substr(10);
+  ASSERT_EQ(post_from(sw, request + "/edit/type", request + "/edit/type",
+                      {{"request_type", "family_plan"}})
+                .status,
+            303);
+  ASSERT_EQ(post_from(sw, request + "/edit/details", request + "/edit/details",
+                      {{"reason", "Early help has not held"}, {"proposed_plan", "Intensive support"}})
+                .status,
+            303);
+  ASSERT_EQ(post_from(sw, request + "/edit/attendance", request + "/edit/attendance",
+                      {{"conference_call", "no"}})
+                .status,
+            303);
+  ASSERT_EQ(post_from(sw, request + "/papers", request + "/papers/assessment/not-provided",
+                      {{"reason", "Being written this week"}})
+                .status,
+            303);
+  const Reply check = sw.get(request + "/check");
+  ASSERT_EQ(check.status, 200) << sw.get(request).body;
+  const Reply sent = post_from(sw, request + "/check", request + "/send", {});
+  ASSERT_EQ(sent.status, 303) << sent.body;
+
+  // The Head of Service (group_manager) approves: the panel's own step.
+  Client head = as("gm@test");
+  ASSERT_EQ(post_from(head, request, request + "/approve", {}).status, 303);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM requests WHERE id = $1 AND state = 'submitted'",
+                   {std::stoll(id)}),
+            1);
+
+  // The coordinator gives it the first Thursday: a 20-minute slot.
+  const std::int64_t sitting = number(
+      "SELECT id FROM sittings WHERE panel_id = 'family' ORDER BY sitting_date LIMIT 1");
+  ASSERT_NE(sitting, 0);
+  Client coordinator = as("coord@test");
+  const Reply scheduled = post_from(coordinator, request + "/triage", request + "/schedule",
+                                    {{"sitting_id", std::to_string(sitting)}});
+  ASSERT_EQ(scheduled.status, 303) << scheduled.body;
+  EXPECT_EQ(number("SELECT minutes FROM hearings WHERE request_id = $1", {std::stoll(id)}), 20);
+  const std::string hearing =
+      std::to_string(number("SELECT id FROM hearings WHERE request_id = $1", {std::stoll(id)}));
+
+  // On the day, the minute taker records two of the panel's outcomes.
+  world_.clock().set(*core::parse_iso_utc("2026-11-26T15:00:00Z"));
+  Client taker = as("admin@panel.test");
+  const std::string form_path = "/hearings/" + hearing + "/decision";
+  const Reply form = taker.get(form_path);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("Step down to early help"), std::string::npos);
+  EXPECT_EQ(form.body.find("Permanency plan"), std::string::npos);  // no permanency planning
+  EXPECT_EQ(form.body.find("Parallel plan"), std::string::npos);
+  // Coming back to panel needs a review date: refused, nothing written.
+  Form record{{"child_id", child},
+              {"item", "outcome:legal_advice"},
+              {"detail-outcome-legal_advice", "Ask legal services about threshold"},
+              {"item", "outcome:come_back"},
+              {"detail-outcome-come_back", "In eight weeks"},
+              {"reasons", "Risk is rising; one more try with support"}};
+  const Reply refused = post_from(taker, form_path, form_path, record);
+  EXPECT_EQ(refused.status, 200);
+  EXPECT_NE(refused.body.find("Enter the review date"), std::string::npos);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM decisions"), 0);
+  record.push_back({"review_date-day", "21"});
+  record.push_back({"review_date-month", "1"});
+  record.push_back({"review_date-year", "2027"});
+  ASSERT_EQ(post_from(taker, form_path, form_path, record).status, 303);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM decision_items WHERE kind = 'outcome'"), 2);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM requests WHERE id = $1 AND state = 'decided'",
+                   {std::stoll(id)}),
+            1);
+
+  // The social worker sees the outcomes on the request and the child's record.
+  sw = as("sw_a@test");  // two days on: a new session
+  const Reply page = sw.get(request);
+  EXPECT_NE(page.body.find("Decided"), std::string::npos);
+  EXPECT_NE(page.body.find("Seek legal advice"), std::string::npos);
+  const Reply record_page = sw.get("/children/" + child);
+  EXPECT_NE(record_page.body.find("Family Decisions Panel: Outcome: Come back to panel"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace casepanel::web
