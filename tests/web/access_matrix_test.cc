@@ -104,6 +104,17 @@ const Expectation kMatrix[] = {
     {"POST", "/sittings/{id}/attendance",                 "RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/hearings/{id}/chair",                      "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/hearings/{id}/decision",                   "RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    // After the record: the fixture holds no decision record, so every role
+    // is refused here (404); who may correct, decide, disagree and resolve is
+    // tested on real records in panel_day_http_test.cc.
+    {"GET", "/decisions/{id}/correct",                    "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/decisions/{id}/correct",                   "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"GET", "/decision-items/{id}/final",                 "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/decision-items/{id}/final",                "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"GET", "/decision-items/{id}/disagree",              "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/decision-items/{id}/disagree",             "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"GET", "/disagreements/{id}/resolve",                "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/disagreements/{id}/resolve",               "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/triage/proposal",                          "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/requests/{id}/schedule",                   "RRRRR RRRRR RRRRR AAAAR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/requests/{id}/ask-information",            "RRRRR RRRRR RRRRR AARAR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
