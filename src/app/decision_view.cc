@@ -61,7 +61,7 @@ ItemView item_view(const core::PanelType* panel, const std::string& panel_id,
     case core::FinalStatus::final:
       break;
     case core::FinalStatus::awaiting:
-      v.final_line = "Recommendation: awaiting the " + who + "'s final decision";
+      v.final_line = "Awaiting the " + who + "'s final decision";
       break;
     case core::FinalStatus::agreed:
       v.final_line = "Recommendation agreed by the " + who + ", " + it.final_by + at;

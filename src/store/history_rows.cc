@@ -133,7 +133,7 @@ Params values(const DecisionRow& r) {
 const Columns& decision_item_columns() {
   static const Columns c{"decision_items",
                          {"decision_id", "kind", "option_id", "detail", "final_role",
-                          "final_status"}};
+                          "final_status", "final_reasons", "final_by", "final_at"}};
   return c;
 }
 
@@ -143,7 +143,10 @@ Params item_values(const DecisionRow& r, std::int64_t decision_id) {
           r.decision_type,
           r.summary,
           r.final_role ? Value{std::string(core::role_id(*r.final_role))} : Value{nullptr},
-          std::string(r.final_role ? "awaiting" : "final")};
+          std::string(!r.final_role ? "final" : r.final_by ? "agreed" : "awaiting"),
+          r.final_reasons,
+          id(r.final_by),
+          r.final_by ? time(r.recorded_at + std::chrono::hours{24}) : Value{nullptr}};
 }
 
 const Columns& decision_event_columns() {

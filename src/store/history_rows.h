@@ -141,6 +141,8 @@ struct DecisionRow {
   std::optional<std::int64_t> permanency_owner_id{};
   std::optional<core::Date> review_date{};
   std::optional<core::Role> final_role{};  // a recommendation, awaiting this role
+  std::optional<std::int64_t> final_by{};  // ... or agreed by this person
+  std::string final_reasons{};
   std::string event{};                     // the significant event's words
   std::int64_t recorded_by = 0;
   core::Instant recorded_at{};

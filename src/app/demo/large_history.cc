@@ -75,11 +75,11 @@ class Builder::LargeHistory {
     const bool review = option.id == panel.return_to_panel.applies_to || d_.random_.chance(25);
     history::DecisionRow row{.id = decision, .hearing_id = hearing, .child_id = child.id};
     row.decision_type = option.id;
-    row.summary = option.label + ". " + d_.random_.one_of(kDecisionSummaries);
+    row.summary = d_.random_.one_of(kDecisionSummaries);
     row.reasons = d_.random_.one_of(kDecisionReasons);
     row.review_date = review ? std::optional<Date>(plus_days(sit.date, 84)) : std::nullopt;
     row.final_role = option.final_decision_by;
-    row.event = panel.name + ": " + row.summary;
+    row.event = panel.name + ": " + option.label + ". " + row.summary;
     row.recorded_by = d_.council_.login.at(Role::panel_admin);
     row.recorded_at = recorded;
     load_.add(row);

@@ -81,6 +81,7 @@ struct Sitting {
   bool on_bank_holiday = false;
   std::optional<core::Date> proposed_date{};  // on a bank holiday: the next working day
   int booked = 0;                             // minutes of hearings
+  std::int64_t chair = 0;                     // set once the sitting is written
   int capacity() const {
     return static_cast<int>(
         std::chrono::duration_cast<std::chrono::minutes>(ends - starts).count());

@@ -37,9 +37,10 @@ std::vector<Sitting> Builder::sittings_of(const core::PanelType& panel, Date fro
 }
 
 // The two chairs take alternate weeks.
-std::int64_t Builder::insert_sitting(const Sitting& sit, history::SittingStatus status) {
+std::int64_t Builder::insert_sitting(Sitting& sit, history::SittingStatus status) {
   const int week = days_from(sit.date, today_) / 7;
   const std::int64_t chair = council_.chairs[static_cast<std::size_t>((week % 2 + 2) % 2)];
+  sit.chair = chair;
   return history::insert_sitting(tx_, {.panel_id = sit.panel->id,
                                        .sitting_date = sit.date,
                                        .starts_at = sit.starts,
@@ -77,7 +78,7 @@ void Builder::decide(const Sitting& sit, std::int64_t hearing, Instant decided_a
     const bool review = option.id == panel.return_to_panel.applies_to || random_.chance(25);
     history::DecisionRow row{.hearing_id = hearing, .child_id = child.id};
     row.decision_type = option.id;
-    row.summary = option.label + ". " + random_.one_of(kDecisionSummaries);
+    row.summary = random_.one_of(kDecisionSummaries);
     row.reasons = random_.one_of(kDecisionReasons);
     if (panel.permanency.asked()) {
       const auto& plans = panel.permanency.plans;
@@ -88,7 +89,13 @@ void Builder::decide(const Sitting& sit, std::int64_t hearing, Instant decided_a
     }
     row.review_date = review ? std::optional<Date>(plus_days(sit.date, 84)) : std::nullopt;
     row.final_role = option.final_decision_by;
-    row.event = panel.name + ": " + row.summary;
+    // The chair decided the older recommendations the day after; the last
+    // month's still wait for them.
+    if (row.final_role && days_from(sit.date, today_) < -28) {
+      row.final_by = sit.chair;
+      row.final_reasons = "The placement has been stable and meets the child's needs.";
+    }
+    row.event = panel.name + ": " + option.label + ". " + row.summary;
     row.recorded_by = council_.login.at(Role::panel_admin);
     row.recorded_at = recorded;
     add_actions(sit, history::insert_decision(tx_, row), child, recorded, request_state);
