@@ -64,6 +64,7 @@ core::Result<Tasks> my_tasks(Services& s, const Actor& a) {
     if (a.may(core::Permission::approve_request)) {
       add_approvals(tx, s, a, t);
     }
+    t.minutes_to_authorise = minutes_to_authorise(tx, s, a);
   });
   return t;
 }

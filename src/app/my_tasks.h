@@ -1,12 +1,13 @@
 // The practitioner's and the manager's tasks on the home page: their drafts,
 // the drafts returned to them with what to change, and the requests waiting
-// at an approval step they may act on.
+// at an approval step they may act on; the chair's minutes to authorise.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "app/minutes.h"
 #include "app/services.h"
 #include "core/result.h"
 
@@ -23,6 +24,7 @@ struct Tasks {
   std::vector<TaskItem> drafts;
   std::vector<TaskItem> returned;
   std::vector<TaskItem> awaiting_my_approval;
+  std::vector<MinutesTask> minutes_to_authorise;  // the chair's (app/minutes.h)
 };
 core::Result<Tasks> my_tasks(Services& s, const Actor& a);
 

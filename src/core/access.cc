@@ -75,6 +75,23 @@ constexpr PolicyRow kPolicy[] = {
     {R::panel_admin, L::panel_served, K::sitting, G::read, "their panels' sittings"},
     {R::panel_admin, L::panel_served, K::decision, G::change,
      "they record decisions and attendance at their panels' sittings"},
+    // Minutes (Support Panel 6): the panel administrator drafts them (the
+    // Support Panel's coordinator is its administrator); the sitting's chair
+    // authorises them (app/minutes.h: a relationship to the one sitting);
+    // those expected at the sitting read them once authorised.
+    {R::panel_admin, L::panel_served, K::minutes, G::change,
+     "they draft their panels' minutes, send them to the chair, add addenda"},
+    {R::coordinator, L::panel_served, K::minutes, G::change,
+     "the Support Panel's administrator: its minutes"},
+    {R::chair, L::on_agenda, K::minutes, G::read,
+     "the minutes of the sittings they chair (authorise them) or attend"},
+    {R::member, L::on_agenda, K::minutes, G::read, "authorised minutes of sittings they attend"},
+    {R::practice_manager, L::on_agenda, K::minutes, G::read,
+     "authorised minutes of sittings they hold a seat at"},
+    {R::group_manager, L::on_agenda, K::minutes, G::read,
+     "authorised minutes of sittings they hold a seat at"},
+    {R::assistant_director, L::on_agenda, K::minutes, G::read,
+     "authorised minutes of sittings they are expected at"},
     // Chairs, members and assistant directors: only through a sitting they
     // are expected at, from publication until the window closes.
     {R::chair, L::on_agenda, K::sitting, G::read, "the sittings they chair or attend"},
@@ -99,6 +116,7 @@ constexpr PolicyRow kPolicy[] = {
     {R::auditor, L::any, K::sitting, G::read, "oversight"},
     {R::auditor, L::any, K::triage, G::read, "oversight: the queue, read-only"},
     {R::auditor, L::any, K::decision, G::read, "oversight"},
+    {R::auditor, L::any, K::minutes, G::read, "oversight"},
     {R::auditor, L::any, K::audit, G::read, "the audit log is theirs alone"},
     // The system administrator: people, configuration and the outbox, and
     // nothing that names a child.
@@ -123,6 +141,8 @@ constexpr PermissionRow kPermissions[] = {
     {Permission::view_sittings, K::sitting, Use::read, std::nullopt},
     {Permission::manage_sittings, K::sitting, Use::change, std::nullopt},
     {Permission::record_decision, K::decision, Use::change, std::nullopt},
+    {Permission::view_minutes, K::minutes, Use::read, std::nullopt},
+    {Permission::write_minutes, K::minutes, Use::change, std::nullopt},
     {Permission::view_audit, K::audit, Use::read, std::nullopt},
     {Permission::administer, K::people_admin, Use::change, std::nullopt},
 };
@@ -169,6 +189,8 @@ std::string_view resource_id(Resource r) {
       return "triage";
     case K::decision:
       return "decision";
+    case K::minutes:
+      return "minutes";
     case K::audit:
       return "audit";
     case K::people_admin:

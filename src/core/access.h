@@ -58,13 +58,14 @@ enum class Resource {
   sitting,        // a sitting, its agenda, members and print view
   triage,         // the coordinator's queue, a request's triage page, proposals
   decision,       // recording decisions and attendance at a sitting
+  minutes,        // a sitting's minutes (app/minutes.h: authorising is its chair's)
   audit,          // the audit log
   people_admin,   // users, teams, configuration, the email outbox
 };
 inline constexpr Resource kResources[] = {
-    Resource::child_record, Resource::draft_request, Resource::request,
-    Resource::papers,       Resource::sitting,       Resource::triage,
-    Resource::decision,     Resource::audit,         Resource::people_admin};
+    Resource::child_record, Resource::draft_request, Resource::request,  Resource::papers,
+    Resource::sitting,      Resource::triage,        Resource::decision, Resource::minutes,
+    Resource::audit,        Resource::people_admin};
 std::string_view resource_id(Resource r);
 
 enum class Use { read, change };
@@ -105,6 +106,8 @@ enum class Permission {
   view_sittings,    // sitting read
   manage_sittings,  // sitting change
   record_decision,  // decision change: decisions, actions, attendance
+  view_minutes,     // minutes read (any relationship); the chair authorises through it
+  write_minutes,    // minutes change: draft, send to the chair, addenda
   view_audit,       // audit read
   administer,       // people_admin change: users, teams, configuration, outbox
 };

@@ -182,6 +182,24 @@ void add_open_decisions(Data& data, const app::OpenDecisions& open) {
   }
 }
 
+// The chair's minutes to authorise (app/minutes.h).
+void add_minutes_tasks(Data& data, const std::vector<app::MinutesTask>& items) {
+  if (items.empty()) {
+    return;
+  }
+  Data list{Data::type::list};
+  for (const app::MinutesTask& m : items) {
+    Data x;
+    x.set("sitting_id", std::to_string(m.sitting_id));
+    x.set("panel", m.panel);
+    x.set("date", m.date);
+    list.push_back(x);
+  }
+  data.set("minutes", list);
+  data.set("minutes_count", std::to_string(items.size()));
+  data.set("has_minutes", true);
+}
+
 WebResponse home(const Site& site, WebRequest& r) {
   const app::Actor& a = r.actor();
   auto tasks = app::my_tasks(site.services(), a);
@@ -194,6 +212,7 @@ WebResponse home(const Site& site, WebRequest& r) {
   add_tasks(data, "returned", tasks->returned);
   add_tasks(data, "approvals", tasks->awaiting_my_approval);
   add_open_decisions(data, app::open_decisions(site.services(), a));
+  add_minutes_tasks(data, tasks->minutes_to_authorise);
   if (a.may(core::Permission::view_children)) {
     data.set("can_view_children", true);
   }

@@ -5,6 +5,7 @@
 // function and renders or redirects.
 #include <map>
 
+#include "app/minutes.h"
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
 #include "web/site.h"
@@ -118,6 +119,7 @@ WebResponse sitting_page(const Site& site, const WebRequest& r, const std::strin
   set_flag(d, "has_members", !v->members.empty());
   d.set("quorum", v->quorum.summary);
   set_flag(d, "quorate", v->quorum.met);
+  set_if(d, "minutes_status", app::minutes_status_line(site.services(), r.actor(), r.id_param()));
   const bool open = v->sitting.status == core::SittingStatus::planned;
   set_flag(d, "can_manage", v->can_manage && open);
   for (const char* field : {"date", "start", "end", "venue_id", "reason", "cancel_reason"}) {
@@ -276,6 +278,7 @@ void add_sitting_routes(std::vector<Route>& routes) {
                     attendance});
   routes.push_back({"POST", "/hearings/{id}/chair", triaging, name_chair});
   add_decision_routes(routes);
+  add_minutes_routes(routes);
 }
 
 }  // namespace casepanel::web

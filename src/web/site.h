@@ -115,9 +115,10 @@ void add_children_routes(std::vector<Route>& routes);
 void add_request_routes(std::vector<Route>& routes);
 void add_paper_routes(std::vector<Route>& routes);
 void add_watch_routes(std::vector<Route>& routes);
-void add_sitting_routes(std::vector<Route>& routes);  // and add_decision_routes
-void add_decision_routes(std::vector<Route>& routes);        // and add_recommendation_routes
+void add_sitting_routes(std::vector<Route>& routes);  // and add_decision_routes, add_minutes_routes
+void add_decision_routes(std::vector<Route>& routes);  // and add_recommendation_routes
 void add_recommendation_routes(std::vector<Route>& routes);
+void add_minutes_routes(std::vector<Route>& routes);
 void add_triage_routes(std::vector<Route>& routes);  // and add_proposal_routes
 void add_proposal_routes(std::vector<Route>& routes);
 // A sitting's summary as template data (the sittings list, triage choices).

@@ -506,5 +506,21 @@ TEST(Demo, LargeScaleHasTheBenchmarksData) {
   EXPECT_TRUE(v.intact) << v.problem;
 }
 
+// Minutes in every state (app/demo/minutes.h): draft, with the chair,
+// authorised (frozen, the sitting's access window closing from then), and
+// authorised with an addendum.
+TEST_F(StandardDemo, PastSittingsHaveMinutesInEveryState) {
+  for (const char* status : {"draft", "with_chair", "authorised"}) {
+    EXPECT_GT(w().integer("SELECT COUNT(*) FROM minutes WHERE status = $1", {std::string(status)}),
+              0)
+        << status;
+  }
+  EXPECT_GT(w().integer("SELECT COUNT(*) FROM minutes_addenda"), 0);
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM minutes m JOIN sittings s ON s.id = m.sitting_id "
+                        "WHERE m.status = 'authorised' AND (m.authorised_text IS NULL OR "
+                        "s.minutes_authorised_at IS NULL)"),
+            0);
+}
+
 }  // namespace
 }  // namespace casepanel::app

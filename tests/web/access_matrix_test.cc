@@ -81,6 +81,13 @@ const Expectation kMatrix[] = {
     {"GET", "/sittings/{id}",                             "RRRRR RRRRR AAAAA AAAAA AAAAA AAARA AAARA RRRRR AAAAA RRRRR"},
     {"GET", "/sittings/{id}/print",                       "RRRRR RRRRR AAAAA AAAAA AAAAA AAARA AAARA RRRRR AAAAA RRRRR"},
     {"GET", "/hearings/{id}/decision",                    "RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    // Minutes: the sittings are ahead, so the administrators' answers are
+    // 409 (not yet); the chair of the agenda's sitting may read them (it has
+    // no chair named: every chair is its authoriser); members and the
+    // auditor read authorised minutes only, and none are.
+    {"GET", "/sittings/{id}/minutes",                     "RRRRR RRRRR RRRRR AAAAA AAAAA AAARA RRRRR RRRRR RRRRR RRRRR"},
+    {"GET", "/sittings/{id}/minutes/print",               "RRRRR RRRRR RRRRR AAAAA AAAAA AAARA RRRRR RRRRR RRRRR RRRRR"},
+    {"GET", "/sittings/{id}/minutes/children/{child}/print","RRRRR RRRRR RRRRR AAAAA AAAAA AAARA RRRRR RRRRR RRRRR RRRRR"},
     {"GET", "/triage",                                    "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
     {"GET", "/triage/proposal",                           "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
     {"GET", "/requests/{id}/triage",                      "RRRRR RRRRR RRRRR AARAR RRRRR RRRRR RRRRR RRRRR AARAR RRRRR"},
@@ -115,6 +122,11 @@ const Expectation kMatrix[] = {
     {"POST", "/decision-items/{id}/disagree",             "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"GET", "/disagreements/{id}/resolve",                "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/disagreements/{id}/resolve",               "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/sittings/{id}/minutes",                    "RRRRR RRRRR RRRRR AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/sittings/{id}/minutes/send",               "RRRRR RRRRR RRRRR AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/sittings/{id}/minutes/return",             "RRRRR RRRRR RRRRR RRRRR RRRRR AAARA RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/sittings/{id}/minutes/authorise",          "RRRRR RRRRR RRRRR RRRRR RRRRR AAARA RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/sittings/{id}/minutes/addenda",            "RRRRR RRRRR RRRRR AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/triage/proposal",                          "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/requests/{id}/schedule",                   "RRRRR RRRRR RRRRR AAAAR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/requests/{id}/ask-information",            "RRRRR RRRRR RRRRR AARAR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
@@ -258,6 +270,7 @@ class AccessMatrix : public SiteFixture {
     };
     replace("{id}", id);
     replace("{section}", "details");
+    replace("{child}", std::to_string(children[column]));
     replace("{document}", world_.services().panels.find("clam")->documents.front().id);
     // A discussion is about one watched criterion, named in the query.
     if (out.find("/discussions/new") != std::string::npos) {

@@ -2,6 +2,7 @@
 // each hearing a few requests whose decisions and actions are recorded.
 #include "core/sittings.h"
 #include "app/demo/builder.h"
+#include "app/demo/minutes.h"
 #include "app/demo/writing.h"
 #include "store/demo_history.h"
 
@@ -83,7 +84,8 @@ void Builder::decide(const Sitting& sit, std::int64_t hearing, Instant decided_a
     if (panel.permanency.asked()) {
       const auto& plans = panel.permanency.plans;
       row.permanency_plan =
-          plans[static_cast<std::size_t>(random_.uniform(0, static_cast<int>(plans.size()) - 1))].id;
+          plans[static_cast<std::size_t>(random_.uniform(0, static_cast<int>(plans.size()) - 1))]
+              .id;
       row.permanency_timeframe = random_.one_of(kPlanTimeframes);
       row.permanency_owner_id = child.worker;
     }
@@ -176,8 +178,9 @@ std::optional<std::size_t> Builder::pick_from(const std::vector<std::size_t>& po
 
 // Past sittings are held: each hears up to four requests (children picked from
 // the pool, with their siblings), records decisions and actions. The latest
-// sitting's minutes are not yet authorised (its requests are heard); older
-// ones are decided, and those over five weeks old closed.
+// sitting's minutes are a draft (its requests are heard), the one before's
+// with the chair, older ones authorised (app/demo/minutes.h); requests
+// heard before the latest are decided, and those over five weeks old closed.
 void Builder::hold_past_sittings(const core::PanelType& panel, std::vector<Sitting>& past,
                                  const std::set<std::size_t>& protect,
                                  const std::map<std::size_t, std::size_t>& forced,
@@ -206,9 +209,13 @@ void Builder::hold_past_sittings(const core::PanelType& panel, std::vector<Sitti
         break;
       }
     }
-    if (!latest) {
-      history::set_minutes_authorised(tx_, sit.id, stamp(add_working_days(sit.date, 2), 12 * 60));
-    }
+    write_minutes(tx_, s_,
+                  {.sitting_id = sit.id,
+                   .stage = minutes_stage(past.size() - 1 - i),
+                   .administrator = council_.login.at(core::Role::panel_admin),
+                   .chair = council_.chairs[0],
+                   .drafted_at = stamp(add_working_days(sit.date, 1), 10 * 60),
+                   .authorised_at = stamp(add_working_days(sit.date, 2), 12 * 60)});
   }
 }
 
