@@ -54,7 +54,7 @@ TEST_F(ApiDecisionsHttp, AChildsDecisionsAreJsonWithItemsPlansAndActions) {
 TEST_F(ApiDecisionsHttp, AChildOutsideTheTokensScopeIs404Json) {
   testing::decided_hearing(world_, {world_.child_a});
   const std::string token = token_for("sw_b@test");
-  for (const std::string id :
+  for (const std::string& id :
        {std::to_string(world_.child_a), std::string("999999"), std::string("abc")}) {
     Reply r = get("/api/v1/children/" + id + "/decisions", token);
     EXPECT_EQ(r.status, 404) << id;
