@@ -244,7 +244,7 @@ void print_after_panel(std::ostream& out, const PanelType& p) {
                                    " may replace attending"
                              : "";
     line(out, "return to panel",
-         "set by " + p.return_to_panel.applies_to + ", which needs a review date" + update);
+         "set by " + p.return_to_panel.applies_to + " (a review date is then required)" + update);
   }
   if (p.change_of_plan_approval_by) {
     line(out, "change of plan", "approved by the " + p.title_of(*p.change_of_plan_approval_by));

@@ -68,7 +68,7 @@ TEST_F(CheckConfig, ShippedPanelsPassWithASummary) {
            "permanency      not asked",
            "Long-term fostering",
            "a parallel plan is asked for",
-           "which needs a review date",
+           "(a review date is then required)",
            "2 panels checked: no problems",
        }) {
     EXPECT_NE(result.stdout_text.find(expected), std::string::npos)
