@@ -1,11 +1,12 @@
 #include "app/agenda_view.h"
 
-#include "app/sitting_rows.h"
 #include "app/audit_trail.h"
 #include "app/child_names.h"
 #include "app/display.h"
 #include "app/notifications.h"
 #include "app/scope.h"
+#include "app/sitting_rows.h"
+#include "core/statutory.h"
 #include "store/hearings.h"
 #include "store/sittings.h"
 
@@ -41,6 +42,10 @@ AgendaItem agenda_item(const store::AgendaLine& line, const core::PanelType* pan
   item.presenters = presenters_of(line.people);
   item.decided = line.decisions >= children;
   item.statutory = line.statutory;
+  if (line.statutory_due &&
+      core::heard_after_deadline(line.statutory_due, core::london_date(h.starts_at))) {
+    item.statutory_breach = core::late_hearing_tag(*line.statutory_due, h.late_reason);
+  }
   item.chair = line.named_chair ? line.named_chair->name : "";
   return item;
 }

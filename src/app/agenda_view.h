@@ -30,6 +30,8 @@ struct AgendaItem {
   bool conference_call = false;
   bool decided = false;
   bool statutory = false;
+  // "Heard after the statutory deadline of D: <reason>" (core/statutory.h).
+  std::string statutory_breach;
   std::string chair;          // named for this hearing, when not the sitting's chair
   std::string chair_warning;  // Support Panel 4.1: why the chair may not decide it
 };

@@ -1,11 +1,11 @@
 #include "app/approvals.h"
 
-#include "app/request_access.h"
-#include "app/request_submission.h"
 #include "app/audit_trail.h"
 #include "app/child_names.h"
 #include "app/display.h"
 #include "app/notifications.h"
+#include "app/request_access.h"
+#include "app/request_submission.h"
 #include "app/scope.h"
 #include "store/request_sittings.h"
 #include "store/requests.h"
@@ -46,10 +46,15 @@ void move_on(Tx& tx, const Services& s, const CurrentStep& current, core::Reques
   }
 }
 
-core::Status check_late_reason(const Actor& a, const std::string& reason) {
-  if (!a.may(core::Permission::triage)) {
-    return core::Error::forbidden("Only the coordinator can accept a late request");
+std::string late_acceptance_refusal(const core::PanelType* panel) {
+  if (panel == nullptr || !panel->deadline.late_acceptance_by) {
+    return "This panel accepts no late requests: it goes to the next sitting";
   }
+  return "Only the " + panel->title_of(*panel->deadline.late_acceptance_by) +
+         " can accept a late request";
+}
+
+core::Status check_late_reason(const std::string& reason) {
   if (blank(reason)) {
     return core::Error::invalid("late_reason", "Enter why the request is accepted late");
   }
@@ -126,11 +131,18 @@ core::Status return_request(Services& s, const Actor& a, std::int64_t request_id
 
 core::Status accept_late(Services& s, const Actor& a, std::int64_t request_id,
                          const std::string& reason) {
-  TRY(check_late_reason(a, reason));
+  TRY(check_late_reason(reason));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     const store::RequestRecord r = TRY(visible_request(tx, s, a, request_id, core::Use::change));
     const core::PanelType* panel = s.panels.find(r.panel_id);
-    if (panel == nullptr || !r.missed_cutoff) {
+    // deadline.late_acceptance_by: only a holder of the role the panel names
+    // accepts a late request; with none named, nobody (it goes to the next
+    // sitting). The route is the coordinator's (Permission::triage), so the
+    // role named must be one that triages.
+    if (panel == nullptr || !panel->deadline.may_accept_late(a.roles)) {
+      return core::Error::forbidden(late_acceptance_refusal(panel));
+    }
+    if (!r.missed_cutoff) {
       return core::Error::conflict("This request did not miss a cut-off");
     }
     const core::Date missed = *r.missed_cutoff;

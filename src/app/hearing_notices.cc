@@ -2,15 +2,15 @@
 
 #include <algorithm>
 
-#include "app/invitation.h"
-#include "app/members.h"
-#include "app/outbox.h"
-#include "app/sitting_rows.h"
 #include "app/audit_trail.h"
 #include "app/child_names.h"
 #include "app/display.h"
+#include "app/invitation.h"
+#include "app/members.h"
 #include "app/notifications.h"
+#include "app/outbox.h"
 #include "app/scope.h"
+#include "app/sitting_rows.h"
 #include "core/sittings.h"
 #include "store/hearings.h"
 #include "store/sittings.h"
@@ -25,6 +25,11 @@ std::string where_of(const core::PanelType* panel, const store::SittingRecord& m
   std::string out = venue_label(panel, m.venue_id);
   if (!m.room.empty()) {
     out += out.empty() ? m.room : ", " + m.room;
+  }
+  // venues.address: where to go, for the calendar invitation's LOCATION.
+  const core::Venue* v = panel ? panel->venue(m.venue_id) : nullptr;
+  if (v != nullptr && !v->address.empty()) {
+    out += out.empty() ? v->address : ", " + v->address;
   }
   return out;
 }

@@ -165,7 +165,7 @@ void add_cutoff(Tx& tx, const Services& s, RequestView& v, const Actor& a,
     v.missed_sitting.clear();
   }
   v.can_accept_late = r.state == core::RequestState::submitted && !v.missed_sitting.empty() &&
-                      a.may(core::Permission::triage);
+                      panel.deadline.may_accept_late(a.roles);
 }
 
 void add_hearing(Tx& tx, const Services& s, RequestView& v, const core::PanelType& panel) {

@@ -8,6 +8,7 @@
 #include "app/notifications.h"
 #include "app/scope.h"
 #include "app/triage_common.h"
+#include "core/statutory.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {
@@ -62,7 +63,8 @@ core::Result<core::Instant> start_in(Tx& tx, const store::SittingRecord& m,
 }  // namespace
 
 core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_id,
-                              std::int64_t sitting_id, const std::string& start) {
+                              std::int64_t sitting_id, const std::string& start,
+                              const std::string& late_reason) {
   if (!a.may(core::Permission::triage)) {
     return core::Error::forbidden("Only coordinators schedule requests");
   }
@@ -76,10 +78,15 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     const Submitted req = TRY(load_submitted(tx, s, a, request_id));
     const store::SittingRecord m = TRY(sitting_for(tx, s, req, sitting_id));
+    // CLAM: a statutory request heard after its date needs the
+    // coordinator's reason (core/statutory.h).
+    TRY(core::check_statutory_date(req.request.statutory_due, m.date, late_reason));
     const int children = request_child_count(tx, request_id);
     const int minutes = req.panel->hearing_minutes(std::max(1, children));
     const core::Instant at = TRY(start_in(tx, m, wanted, start, minutes));
-    return put_on_agenda(tx, s, a, {request_id, sitting_id, at, minutes, ""}, {});
+    const bool late = core::heard_after_deadline(req.request.statutory_due, m.date);
+    return put_on_agenda(tx, s, a, {request_id, sitting_id, at, minutes, ""}, {},
+                         late ? late_reason : std::string());
   });
 }
 

@@ -15,7 +15,11 @@ namespace casepanel::app {
 
 // Schedules into a sitting. `start` ("HH:MM", Europe/London) picks the slot;
 // empty takes the first free one. The hearing must fit in a free gap.
+// A statutory request heard after its date (core/statutory.h) is refused
+// unless `late_reason` says why; the reason is kept on the hearing, audited
+// and shown on the agenda and in triage.
 core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_id,
-                              std::int64_t sitting_id, const std::string& start = "");
+                              std::int64_t sitting_id, const std::string& start = "",
+                              const std::string& late_reason = "");
 
 }  // namespace casepanel::app

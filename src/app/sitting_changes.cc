@@ -7,6 +7,7 @@
 #include "app/notifications.h"
 #include "app/scope.h"
 #include "core/request_lifecycle.h"
+#include "core/statutory.h"
 #include "store/hearings.h"
 #include "store/request_queue.h"
 #include "store/requests.h"
@@ -163,8 +164,30 @@ core::Result<std::int64_t> add_sitting(Services& s, const Actor& a, const Sittin
   });
 }
 
+namespace {
+
+// CLAM: a statutory request heard after its date needs the coordinator's
+// reason (core/statutory.h). Each moved hearing keeps the reason when it is
+// late on the new date, and loses it when the move puts it back in time.
+core::Result<std::vector<std::string>> late_reasons(Tx& tx,
+                                                    const std::vector<store::HearingRecord>& hs,
+                                                    const std::string& late_reason) {
+  std::vector<std::string> out;
+  for (const store::HearingRecord& h : hs) {
+    const auto request = store::find_request(tx, h.request_id);
+    const std::optional<core::Date> due = request ? request->statutory_due : std::nullopt;
+    const core::Date on = core::london_date(h.starts_at);
+    TRY(core::check_statutory_date(due, on, late_reason));
+    out.push_back(core::heard_after_deadline(due, on) ? late_reason : std::string());
+  }
+  return out;
+}
+
+}  // namespace
+
 core::Status move_sitting(Services& s, const Actor& a, std::int64_t sitting_id,
-                          const SittingInput& in, const std::string& reason) {
+                          const SittingInput& in, const std::string& reason,
+                          const std::string& late_reason) {
   if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator moves sittings");
   }
@@ -185,9 +208,12 @@ core::Status move_sitting(Services& s, const Actor& a, std::int64_t sitting_id,
     }
     // The hearings keep their offsets from the start, so they must still fit.
     const auto hearings = TRY(moved_hearings(tx, m, when));
+    const auto late = TRY(late_reasons(tx, hearings, late_reason));
     store::move_sitting(tx, sitting_id, place_of(when, with_details));
-    for (const store::HearingRecord& h : hearings) {
+    for (std::size_t i = 0; i < hearings.size(); ++i) {
+      const store::HearingRecord& h = hearings[i];
       store::move_hearing(tx, h.id, h.starts_at);
+      store::set_hearing_late_reason(tx, h.id, late[i]);
       notify_presenters(tx, s, h.id, Notice::moved, reason);
     }
     notify_members(tx, s, sitting_id, Notice::moved, reason);
@@ -196,7 +222,8 @@ core::Status move_sitting(Services& s, const Actor& a, std::int64_t sitting_id,
            {"to", core::to_iso_utc(when.starts)},
            {"venue", in.venue_id},
            {"hearings", hearings.size()},
-           {"reason", reason}});
+           {"reason", reason},
+           {"late_reasons", late}});
     return core::Done{};
   });
 }

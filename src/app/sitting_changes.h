@@ -33,9 +33,12 @@ core::Result<std::int64_t> add_sitting(Services& s, const Actor& a, const Sittin
 
 // Moves a sitting to a new date and times (and venue). Its hearings keep
 // their places relative to the start; refused when they would no longer fit.
-// `reason` is told to the people concerned.
+// `reason` is told to the people concerned. A move that would hear a
+// statutory request after its date (core/statutory.h) is refused unless
+// `late_reason` says why; it is kept on each such hearing and audited.
 core::Status move_sitting(Services& s, const Actor& a, std::int64_t sitting_id,
-                          const SittingInput& in, const std::string& reason);
+                          const SittingInput& in, const std::string& reason,
+                          const std::string& late_reason = "");
 
 // Cancels a sitting: its hearings are removed and their requests go back to
 // the triage queue. The reason is required.

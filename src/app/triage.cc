@@ -2,13 +2,14 @@
 
 #include <algorithm>
 
-#include "app/sitting_rows.h"
 #include "app/audit_trail.h"
 #include "app/child_names.h"
 #include "app/display.h"
 #include "app/notifications.h"
 #include "app/scope.h"
+#include "app/sitting_rows.h"
 #include "app/triage_common.h"
+#include "core/statutory.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {
@@ -82,6 +83,10 @@ void set_sittings(TriageItem& item, const store::QueuedRequest& q,
         sit.booked_minutes + item.minutes <= sit.capacity_minutes &&
         item.sittings.size() < kSittingsOffered) {
       item.sittings.push_back(sit);
+      const std::optional<core::Date> on = core::parse_iso_date(sit.iso_date);
+      if (on && core::heard_after_deadline(q.request.statutory_due, *on)) {
+        item.sittings_after_deadline.push_back(sit.id);
+      }
     }
   }
 }

@@ -40,6 +40,9 @@ struct TriageItem {
   bool consultation_suggested = false;      // a large sibling group
   int minutes = 0;
   std::vector<SittingSummary> sittings;  // where it fits, soonest first
+  // Those of `sittings` that would hear a statutory request after its date
+  // (core/statutory.h): scheduling into one needs a reason.
+  std::vector<std::int64_t> sittings_after_deadline;
 };
 // The queue of the panels the actor may triage (or, for oversight, read);
 // recorded as `triage.view`, about one request when its page asks.

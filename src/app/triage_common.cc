@@ -45,7 +45,7 @@ std::vector<core::Booking> booked(Tx& tx, std::int64_t sitting_id) {
 }
 
 core::Status put_on_agenda(Tx& tx, const Services& s, const Actor& a, const core::Placement& p,
-                           nlohmann::json detail) {
+                           nlohmann::json detail, const std::string& late_reason) {
   const auto request = store::find_request(tx, p.request_id);
   if (!request) {
     return core::Error::not_found();
@@ -55,6 +55,10 @@ core::Status put_on_agenda(Tx& tx, const Services& s, const Actor& a, const core
   const std::int64_t hearing =
       store::add_hearing(tx, p.sitting_id, p.request_id, p.starts, p.minutes);
   store::set_request_state(tx, p.request_id, scheduled, s.clock.now());
+  if (!late_reason.empty()) {
+    store::set_hearing_late_reason(tx, hearing, late_reason);
+    detail["late_reason"] = late_reason;
+  }
   detail["sitting"] = p.sitting_id;
   detail["hearing"] = hearing;
   detail["starts_at"] = core::to_iso_utc(p.starts);

@@ -39,8 +39,11 @@ bool triage_allowed(store::Tx& tx, const Services& s, const Actor& a, const std:
 std::vector<core::Booking> booked(store::Tx& tx, std::int64_t sitting_id);
 
 // Puts the request on the sitting's agenda (the request is scheduled,
-// core::next_state), audited, and tells its presenters.
+// core::next_state), audited, and tells its presenters. `late_reason`: why
+// a statutory request is heard after its date (core/statutory.h), kept on
+// the hearing; empty when it is in time.
 core::Status put_on_agenda(store::Tx& tx, const Services& s, const Actor& a,
-                           const core::Placement& p, nlohmann::json detail);
+                           const core::Placement& p, nlohmann::json detail,
+                           const std::string& late_reason = "");
 
 }  // namespace casepanel::app

@@ -160,7 +160,32 @@ std::string decisions_in_words(const PanelType& p) {
               p.title_of(*d.final_decision_by);
     }
   }
-  return text + "; outcomes: " + std::to_string(p.outcomes.size());
+  return text;
+}
+
+// [[outcomes]]: Support Panel 6, "one or more of the following".
+std::string outcomes_in_words(const PanelType& p) {
+  if (p.outcomes.empty()) {
+    return "none";
+  }
+  std::vector<std::string> labels;
+  for (const core::Choice& o : p.outcomes) {
+    labels.push_back(o.label);
+  }
+  return std::to_string(p.outcomes.size()) + ", one or more per child: " + joined(labels, "; ");
+}
+
+// [permanency]: the plans a decision record offers.
+std::string permanency_in_words(const PanelType& p) {
+  if (p.permanency.plans.empty()) {
+    return "not asked";
+  }
+  std::vector<std::string> labels;
+  for (const core::Choice& c : p.permanency.plans) {
+    labels.push_back(c.label);
+  }
+  return plural(labels.size(), "plan", "plans") + ": " + joined(labels, "; ") +
+         (p.permanency.parallel_plan ? "; a parallel plan is asked for" : "; no parallel plan");
 }
 
 std::string ladder_in_words(const PanelType& p, const core::EscalationLadder& l) {
@@ -218,7 +243,8 @@ void print_after_panel(std::ostream& out, const PanelType& p) {
                                    p.title_of(*p.return_to_panel.progress_update_to) +
                                    " may replace attending"
                              : "";
-    line(out, "return to panel", "set by " + p.return_to_panel.applies_to + update);
+    line(out, "return to panel",
+         "set by " + p.return_to_panel.applies_to + " (a review date is then required)" + update);
   }
   if (p.change_of_plan_approval_by) {
     line(out, "change of plan", "approved by the " + p.title_of(*p.change_of_plan_approval_by));
@@ -242,6 +268,8 @@ void print_summary(std::ostream& out, const PanelType& p) {
   line(out, "sittings", schedule_in_words(p));
   line(out, "hearings", hearing_in_words(p));
   line(out, "decisions", decisions_in_words(p));
+  line(out, "outcomes", outcomes_in_words(p));
+  line(out, "permanency", permanency_in_words(p));
   print_after_panel(out, p);
   line(out, "membership", members_in_words(p));
   line(out, "chair", chair_in_words(p));

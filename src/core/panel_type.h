@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,16 +83,19 @@ struct SubmissionDeadline {
   DeadlineKind kind = DeadlineKind::none;
   std::chrono::weekday weekday{};  // Support Panel: Thursday
   LocalTime time{};                // 16:00 Europe/London
-  // A late request may be accepted by this role with a recorded reason.
-  // Not yet acted on: issue 12 (the panel day) will.
+  // A late request may be accepted by this role with a recorded reason;
+  // with no role named, nobody may (it goes to the next sitting).
   std::optional<Role> late_acceptance_by;
+  bool may_accept_late(const std::set<Role>& roles) const {
+    return late_acceptance_by && roles.count(*late_acceptance_by) > 0;
+  }
 };
 
 struct Venue {
   std::string id;       // "chn"
   std::string code;     // "CHN"
   std::string name;     // "Horsham"
-  std::string address;  // not yet acted on (shown nowhere): issue 12 will
+  std::string address;  // in calendar invitations (LOCATION) and email, when set
 };
 
 struct Schedule {
@@ -152,7 +156,7 @@ struct Member {
 // A panel without it asks for neither.
 struct Permanency {
   std::vector<Choice> plans;
-  bool parallel_plan = true;     // asks for a parallel plan as well
+  bool parallel_plan = true;       // asks for a parallel plan as well
   std::string parallel_plan_hint;  // shown under the parallel plan question
   bool asked() const { return !plans.empty(); }
 };
@@ -200,7 +204,7 @@ struct PanelType {
   std::string id;  // "clam"
   std::string name;
   std::string council;
-  std::string description;  // not yet acted on (shown nowhere yet)
+  std::string description;  // shown where a panel is chosen (the new request page)
   std::string source;       // where it was loaded from, for messages
   int id_line = 0;          // the line of `id` in source, for messages
   std::vector<std::pair<Role, std::string>> role_titles;  // panel's own titles

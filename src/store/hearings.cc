@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT h.id, h.sitting_id, h.request_id, h.starts_at, h.minutes, h.status, h.chair_id, "
-    "h.invite_sequence FROM hearings h ";
+    "h.invite_sequence, h.late_reason FROM hearings h ";
 
 HearingRecord hearing_of(const Row& r, std::size_t first = 0) {
   const std::int64_t id = r.integer(first);
@@ -21,6 +21,7 @@ HearingRecord hearing_of(const Row& r, std::size_t first = 0) {
   h.status = enum_column(r, first + 5, at("status"), core::hearing_status_from_id);
   h.chair_id = r.optional_integer(first + 6);
   h.invite_sequence = static_cast<int>(r.integer(first + 7));
+  h.late_reason = r.text(first + 8);
   return h;
 }
 
@@ -81,6 +82,10 @@ void remove_hearing(Tx& tx, std::int64_t hearing_id) {
   tx.exec("DELETE FROM hearings WHERE id = $1", {hearing_id});
 }
 
+void set_hearing_late_reason(Tx& tx, std::int64_t hearing_id, const std::string& reason) {
+  tx.exec("UPDATE hearings SET late_reason = $1 WHERE id = $2", {reason, hearing_id});
+}
+
 void set_hearing_chair(Tx& tx, std::int64_t hearing_id, std::int64_t chair_id) {
   tx.exec("UPDATE hearings SET chair_id = $1 WHERE id = $2", {chair_id, hearing_id});
 }
@@ -110,8 +115,8 @@ std::vector<AgendaLine> sitting_agenda(Tx& tx, std::int64_t sitting_id) {
   std::vector<AgendaLine> out;
   for (const Row& r :
        tx.query("SELECT h.id, h.sitting_id, h.request_id, h.starts_at, h.minutes, h.status, "
-                "h.chair_id, h.invite_sequence, r.request_type, r.conference_call, "
-                "r.statutory_due IS NOT NULL, "
+                "h.chair_id, h.invite_sequence, h.late_reason, r.request_type, r.conference_call, "
+                "r.statutory_due, "
                 "(SELECT COUNT(*) FROM decisions d WHERE d.hearing_id = h.id), hc.name, " +
                     std::string(kPeopleColumns) + "FROM hearings h " + kPeopleJoins +
                     "LEFT JOIN users hc ON hc.id = h.chair_id "
@@ -119,14 +124,16 @@ std::vector<AgendaLine> sitting_agenda(Tx& tx, std::int64_t sitting_id) {
                 {sitting_id})) {
     AgendaLine line;
     line.hearing = hearing_of(r);
-    line.request_type = r.text(8);
-    line.conference_call = r.integer(9) != 0;
-    line.statutory = r.integer(10) != 0;
-    line.decisions = static_cast<int>(r.integer(11));
+    line.request_type = r.text(9);
+    line.conference_call = r.integer(10) != 0;
+    line.statutory_due =
+        optional_date_column(r, 11, {"requests", line.hearing.request_id, "statutory_due"});
+    line.statutory = line.statutory_due.has_value();
+    line.decisions = static_cast<int>(r.integer(12));
     if (line.hearing.chair_id) {
-      line.named_chair = PersonContact{*line.hearing.chair_id, r.text(12), ""};
+      line.named_chair = PersonContact{*line.hearing.chair_id, r.text(13), ""};
     }
-    line.people = people_of(r, line.hearing.id, 13);
+    line.people = people_of(r, line.hearing.id, 14);
     out.push_back(std::move(line));
   }
   return out;

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar.h"
 #include "core/clock.h"
 #include "core/sitting_status.h"
 #include "store/database.h"
@@ -36,6 +37,9 @@ struct HearingRecord {
   core::HearingStatus status = core::HearingStatus::scheduled;
   std::optional<std::int64_t> chair_id;  // named for this hearing only
   int invite_sequence = 0;
+  // Why it is heard after its request's statutory date (core/statutory.h);
+  // empty when it is not.
+  std::string late_reason;
 };
 
 std::optional<HearingRecord> find_hearing(Tx& tx, std::int64_t hearing_id);
@@ -46,6 +50,7 @@ std::int64_t add_hearing(Tx& tx, std::int64_t sitting_id, std::int64_t request_i
                          core::Instant starts_at, int minutes);
 void move_hearing(Tx& tx, std::int64_t hearing_id, core::Instant starts_at);
 void remove_hearing(Tx& tx, std::int64_t hearing_id);
+void set_hearing_late_reason(Tx& tx, std::int64_t hearing_id, const std::string& reason);
 void set_hearing_chair(Tx& tx, std::int64_t hearing_id, std::int64_t chair_id);
 void set_hearing_status(Tx& tx, std::int64_t hearing_id, core::HearingStatus status);
 // Raises the hearing's invitation sequence; the new value.
@@ -68,6 +73,7 @@ struct AgendaLine {
   std::string request_type;
   bool conference_call = false;
   bool statutory = false;                    // the request has a statutory date
+  std::optional<core::Date> statutory_due;   // that date
   int decisions = 0;                         // decision records made at this hearing
   std::optional<PersonContact> named_chair;  // hearing.chair_id's name
   HearingPeople people;

@@ -22,6 +22,7 @@ Data panel_choices(const Site& site, const WebRequest& r) {
     x.set("id", p.id);
     x.set("name", p.name);
     x.set("council", p.council);
+    set_if(x, "description", p.description);
     set_flag(x, "checked", r.query_value("panel") == p.id);
     panels.push_back(x);
   }

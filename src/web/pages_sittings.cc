@@ -3,6 +3,7 @@
 // attendance, a hearing's chair). Recording decisions is pages_decisions.cc,
 // the triage queue pages_triage.cc. Thin: each handler parses, calls one app/
 // function and renders or redirects.
+#include <algorithm>
 #include <map>
 
 #include "app/minutes.h"
@@ -77,6 +78,7 @@ Data agenda_data(const app::SittingView& v) {
     set_flag(x, "conference_call", item.conference_call);
     set_flag(x, "decided", item.decided);
     set_flag(x, "statutory", item.statutory);
+    set_if(x, "statutory_breach", item.statutory_breach);
     set_if(x, "hearing_chair", item.chair);
     set_if(x, "chair_warning", item.chair_warning);
     set_flag(x, "can_record", v.can_record && !item.decided && item.chair_warning.empty());
@@ -115,6 +117,9 @@ WebResponse sitting_page(const Site& site, const WebRequest& r, const std::strin
   set_if(d, "chair", v->chair);
   d.set("agenda", agenda_data(*v));
   set_flag(d, "has_agenda", !v->agenda.empty());
+  set_flag(d, "has_statutory",
+           std::any_of(v->agenda.begin(), v->agenda.end(),
+                       [](const auto& item) { return item.statutory; }));
   d.set("members", members_data(v->members));
   set_flag(d, "has_members", !v->members.empty());
   d.set("quorum", v->quorum.summary);
@@ -122,7 +127,8 @@ WebResponse sitting_page(const Site& site, const WebRequest& r, const std::strin
   set_if(d, "minutes_status", app::minutes_status_line(site.services(), r.actor(), r.id_param()));
   const bool open = v->sitting.status == core::SittingStatus::planned;
   set_flag(d, "can_manage", v->can_manage && open);
-  for (const char* field : {"date", "start", "end", "venue_id", "reason", "cancel_reason"}) {
+  for (const char* field :
+       {"date", "start", "end", "venue_id", "reason", "late_reason", "cancel_reason"}) {
     set_if(d, "form_" + std::string(field), r.field(field));
   }
   if (errors) {
@@ -163,7 +169,7 @@ app::SittingInput sitting_input(const WebRequest& r) {
 WebResponse move(const Site& site, WebRequest& r) {
   return after_change(site, r,
                       app::move_sitting(site.services(), r.actor(), r.id_param(), sitting_input(r),
-                                        r.field("reason")));
+                                        r.field("reason"), r.field("late_reason")));
 }
 
 WebResponse cancel(const Site& site, WebRequest& r) {

@@ -2,6 +2,8 @@
 // (schedule at a time, ask for information, decline, refer for
 // consultation); the proposed agenda is pages_proposals.cc. Thin: each handler parses, calls one
 // app/ function and renders or redirects.
+#include <algorithm>
+
 #include "app/sittings.h"
 #include "app/triage.h"
 #include "web/site.h"
@@ -30,12 +32,16 @@ Data item_data(const Site& site, const app::TriageItem& q) {
   Data options{Data::type::list};
   for (const auto& s : q.sittings) {
     Data o = sitting_data(s);
+    const bool after =
+        std::count(q.sittings_after_deadline.begin(), q.sittings_after_deadline.end(), s.id) > 0;
     o.set("label", s.date + ", " + s.start + " at " + s.venue + " (" +
-                       str(s.capacity_minutes - s.booked_minutes) + " minutes free)");
+                       str(s.capacity_minutes - s.booked_minutes) + " minutes free)" +
+                       (after ? ": after the statutory deadline" : ""));
     options.push_back(o);
   }
   x.set("sittings", options);
   set_flag(x, "has_sittings", !q.sittings.empty());
+  set_flag(x, "sittings_after_deadline", !q.sittings_after_deadline.empty());
   Data consultations{Data::type::list};
   for (const auto& c : q.consultations) {
     Data o;
@@ -81,8 +87,8 @@ WebResponse request_page(const Site& site, const WebRequest& r, const core::Erro
       continue;
     }
     Data d = item_data(site, q);
-    for (const char* field :
-         {"start", "message", "decline_reason", "consultation_note", "consultation_id"}) {
+    for (const char* field : {"start", "late_reason", "message", "decline_reason",
+                              "consultation_note", "consultation_id"}) {
       d.set(field, r.field(field));
     }
     if (errors) {
@@ -108,7 +114,8 @@ WebResponse after(const Site& site, WebRequest& r, const core::Status& done) {
 
 WebResponse schedule(const Site& site, WebRequest& r) {
   auto done = app::schedule_request(site.services(), r.actor(), r.id_param(),
-                                    parse_id(r.field("sitting_id")), r.field("start"));
+                                    parse_id(r.field("sitting_id")), r.field("start"),
+                                    r.field("late_reason"));
   if (done) {
     return WebResponse::redirect("/requests/" + str(r.id_param()));
   }

@@ -63,6 +63,12 @@ TEST_F(CheckConfig, ShippedPanelsPassWithASummary) {
            "every Tuesday, 13:30 to 17:00, in turn at Horsham (CHN), Worthing (CHD)",
            "by 16:00 UK time on the Thursday before the sitting",
            "disagreements go to the Assistant Director",
+           // Issue 12: outcomes and permanency plans are summarised.
+           "outcomes        7, one or more per child",
+           "permanency      not asked",
+           "Long-term fostering",
+           "a parallel plan is asked for",
+           "(a review date is then required)",
            "2 panels checked: no problems",
        }) {
     EXPECT_NE(result.stdout_text.find(expected), std::string::npos)

@@ -64,6 +64,8 @@ const Expectation kMatrix[] = {
     {"POST", "/set-password/{token}", "public: the link's token"},
     {"GET", "/password-set", "public"},
     {"GET", "/api/v1/children", "api token: view_children, scope as the web"},
+    {"GET", "/api/v1/children/{id}/decisions", "api token: view_children, scope as the web (api_decisions_http_test.cc)"},
+    {"GET", "/api/v1/decisions", "api token: view_children, feed in scope (api_decisions_http_test.cc)"},
     //                                                     sw    pm    gm    coord padm  chair membr AD    audit admin
     {"GET", "/",                                          "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
     {"GET", "/children",                                  "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA RRRRR"},

@@ -1,0 +1,106 @@
+// Configuration keys that act (issue 12, section 6), each tried the way a
+// council that changed its panel file would see it: the repository's panels,
+// changed in memory, behind the same database.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "app/approvals.h"
+#include "app/request_view.h"
+#include "app/scheduling.h"
+#include "app/sittings.h"
+#include "support/requests.h"
+#include "support/world.h"
+
+namespace casepanel::app {
+namespace {
+
+using testing::TestWorld;
+
+// The world's services with its panels changed by `change`.
+class ChangedPanels {
+ public:
+  template <typename Change>
+  ChangedPanels(TestWorld& w, Change change) : calendar_(core::Calendar::england_and_wales()) {
+    std::vector<core::PanelType> panels = w.services().panels.all();
+    for (core::PanelType& p : panels) {
+      change(p);
+    }
+    catalogue_ = std::make_unique<PanelCatalogue>(std::move(panels));
+    services_ = std::make_unique<Services>(
+        Services{w.db(), w.clock(), calendar_, *catalogue_, w.dir() / "uploads", 20 * 1024 * 1024});
+  }
+  Services& services() { return *services_; }
+
+ private:
+  core::Calendar calendar_;
+  std::unique_ptr<PanelCatalogue> catalogue_;
+  std::unique_ptr<Services> services_;
+};
+
+std::int64_t integer(TestWorld& w, const std::string& sql, const store::Params& params = {}) {
+  std::int64_t out = 0;
+  w.db().read_all([&](store::Tx& tx) {
+    auto r = tx.query_one(sql, params);
+    out = r ? r->integer(0) : 0;
+  });
+  return out;
+}
+
+TEST(ConfigKeys, AVenuesAddressIsTheInvitationsLocation) {
+  TestWorld w;
+  ChangedPanels changed(w, [](core::PanelType& p) {
+    for (core::Venue& v : p.venues) {
+      v.address = "1 Example Street, Exampletown";
+    }
+  });
+  Services& s = changed.services();
+  ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 25}, 2);
+  const auto id = testing::sent_clam_request(w, {w.child_a});
+  testing::approve_clam(w, id);
+  const auto sitting = integer(w,
+                               "SELECT id FROM sittings WHERE panel_id = 'clam' ORDER BY "
+                               "sitting_date LIMIT 1");
+  ASSERT_TRUE(schedule_request(s, w.actor(w.coordinator), id, sitting).ok());
+  EXPECT_GT(integer(w,
+                    "SELECT COUNT(*) FROM outbox WHERE calendar LIKE '%LOCATION:%' AND "
+                    "calendar LIKE '%1 Example Street%'"),
+            0);
+}
+
+TEST(ConfigKeys, WithNoLateAcceptanceRoleNobodyAcceptsALateRequest) {
+  TestWorld w;
+  ChangedPanels changed(w, [](core::PanelType& p) { p.deadline.late_acceptance_by.reset(); });
+  Services& s = changed.services();
+  ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 3);
+  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, testing::support_draft());
+  ASSERT_TRUE(approve_request(s, w.actor(w.pm_a), id, {}).ok());
+  auto refused = accept_late(s, w.actor(w.coordinator), id, "Court hearing on Friday");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, core::ErrorKind::forbidden);
+  auto page = request_view(s, w.actor(w.coordinator), id);
+  ASSERT_TRUE(page.ok());
+  EXPECT_FALSE(page->can_accept_late);
+  // The shipped Support Panel names the coordinator (its Administrator).
+  auto shipped = request_view(w.services(), w.actor(w.coordinator), id);
+  EXPECT_TRUE(shipped->can_accept_late);
+}
+
+TEST(ConfigKeys, OnlyTheRoleNamedAcceptsALateRequest) {
+  TestWorld w;
+  ChangedPanels changed(w, [](core::PanelType& p) {
+    if (p.deadline.late_acceptance_by) {
+      p.deadline.late_acceptance_by = core::Role::admin;
+    }
+  });
+  Services& s = changed.services();
+  ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 3);
+  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, testing::support_draft());
+  ASSERT_TRUE(approve_request(s, w.actor(w.pm_a), id, {}).ok());
+  auto refused = accept_late(s, w.actor(w.coordinator), id, "Court hearing on Friday");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message, "Only the System administrator can accept a late request");
+}
+
+}  // namespace
+}  // namespace casepanel::app
