@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/members.h"
+#include "app/presenters.h"
 #include "app/services.h"
 #include "app/sittings.h"
 #include "core/result.h"
@@ -30,8 +31,11 @@ struct AgendaItem {
   bool conference_call = false;
   bool decided = false;
   bool statutory = false;
-  std::string chair;          // named for this hearing, when not the sitting's chair
-  std::string chair_warning;  // Support Panel 4.1: why the chair may not decide it
+  std::string chair;                    // named for this hearing, when not the sitting's chair
+  std::string chair_warning;            // Support Panel 4.1: why the chair may not decide it
+  PresenterLine presenter;              // who presents and how they attend (app/presenters.h)
+  std::vector<std::string> invited;     // the as_relevant seats invited, by label
+  std::vector<core::Choice> invitable;  // as_relevant seats not yet invited
 };
 struct SittingView {
   SittingSummary sitting;
@@ -41,7 +45,10 @@ struct SittingView {
   Quorum quorum;
   std::vector<NamedId> chairs;  // who may chair, for naming another
   bool can_record = false;
-  bool can_manage = false;  // the coordinator: move, cancel, publish, attendance
+  bool can_manage = false;  // the coordinator: move, cancel, publish, invite
+  // The coordinator or the panel administrator: members' and presenters'
+  // attendance.
+  bool can_take_attendance = false;
 };
 // Which page the sitting is read for: the audit log tells them apart.
 enum class SittingPage { agenda, print };
