@@ -102,8 +102,9 @@ TEST_F(Seats, AnAdministratorAssignsPeopleWithTheSeatsRole) {
           .error()
           .kind,
       core::ErrorKind::forbidden);
-  EXPECT_EQ(assign(pm_seat, w.sw_a).error().field, "user_id") << "not a practice manager";
-  EXPECT_EQ(assign("no_such_seat", w.pm_a).error().field, "seat_id");
+  EXPECT_EQ(assign(pm_seat, w.sw_a).error().fields.front().field, "user_id")
+      << "not a practice manager";
+  EXPECT_EQ(assign("no_such_seat", w.pm_a).error().fields.front().field, "seat_id");
   EXPECT_EQ(assign_seat(s, w.actor(w.admin), "nowhere", pm_seat, w.pm_a, store::SeatPart::holder)
                 .error()
                 .kind,
@@ -123,7 +124,10 @@ TEST_F(Seats, AnAdministratorAssignsPeopleWithTheSeatsRole) {
   EXPECT_EQ(integer("SELECT COUNT(*) FROM audit_events WHERE action = 'seat.assign'"), 2);
   EXPECT_FALSE(panel_seats(s, w.actor(w.sw_a), "support").ok());
   ASSERT_TRUE(remove_from_seat(s, w.actor(w.admin), "support", pm_seat, w.pm_b).ok());
-  EXPECT_EQ(remove_from_seat(s, w.actor(w.admin), "support", pm_seat, w.pm_b).error().field,
+  EXPECT_EQ(remove_from_seat(s, w.actor(w.admin), "support", pm_seat, w.pm_b)
+                .error()
+                .fields.front()
+                .field,
             "user_id");
   EXPECT_EQ(integer("SELECT COUNT(*) FROM audit_events WHERE action = 'seat.remove'"), 1);
 }
@@ -185,7 +189,10 @@ TEST_F(Seats, TheSupervisorPresentsWhenTheSocialWorkerCannotAttend) {
   ASSERT_EQ(v->agenda.size(), 1u);
   EXPECT_EQ(v->agenda[0].presenter.name, "Sam Alpha");
   EXPECT_FALSE(record_presenter_attendance(s, w.actor(w.sw_a), hearing, "absent").ok());
-  EXPECT_EQ(record_presenter_attendance(s, w.actor(w.coordinator), hearing, "maybe").error().field,
+  EXPECT_EQ(record_presenter_attendance(s, w.actor(w.coordinator), hearing, "maybe")
+                .error()
+                .fields.front()
+                .field,
             "presenter_attendance");
   ASSERT_TRUE(record_presenter_attendance(s, w.actor(w.coordinator), hearing, "absent").ok());
   EXPECT_EQ(integer("SELECT presenter_id FROM hearings WHERE id = $1", {hearing}), w.pm_a);
@@ -217,6 +224,7 @@ TEST_F(Seats, TheCoordinatorInvitesAnAsRelevantSeatToOneHearing) {
   EXPECT_EQ(
       invite_seat_to_hearing(s, w.actor(w.coordinator), hearing, seat(core::Role::group_manager))
           .error()
+          .fields.front()
           .field,
       "seat_id")
       << "only as_relevant seats are invited";
