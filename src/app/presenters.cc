@@ -127,6 +127,10 @@ PresenterLine presenter_line(const core::PanelType& panel, const store::HearingP
 
 core::Status record_presenter_attendance(Services& s, const Actor& a, std::int64_t hearing_id,
                                          const std::string& attendance) {
+  if (!a.has(core::Role::coordinator) && !a.has(core::Role::panel_admin)) {
+    return core::Error::forbidden(
+        "Only the coordinator or panel administrator records a presenter's attendance");
+  }
   const auto value = core::attendance_from_id(attendance);
   if (!value) {
     return core::Error::invalid("presenter_attendance",

@@ -208,7 +208,8 @@ class AccessMatrix : public SiteFixture {
       return c.get(path).status;
     }
     Form form{{"csrf_token", token}};
-    if (route.pattern == "/hearings/{id}/chair") {
+    if (route.pattern == "/hearings/{id}/chair" || route.pattern == "/hearings/{id}/presenter" ||
+        route.pattern == "/hearings/{id}/invite") {
       form.emplace_back("sitting_id", std::to_string(sitting_));
     }
     if (route.pattern == "/children/{id}/discussions") {
