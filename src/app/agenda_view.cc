@@ -1,5 +1,7 @@
 #include "app/agenda_view.h"
 
+#include <algorithm>
+
 #include "app/audit_trail.h"
 #include "app/child_names.h"
 #include "app/display.h"
@@ -8,6 +10,7 @@
 #include "app/sitting_rows.h"
 #include "core/statutory.h"
 #include "store/hearings.h"
+#include "store/seats.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {
@@ -22,6 +25,22 @@ std::string presenters_of(const store::HearingPeople& p) {
     return p.author.name;
   }
   return p.author.name + ", " + p.team_manager->name;
+}
+
+// The as_relevant seats invited to the hearing (by label) and those that
+// could still be (Support Panel 4.1).
+void add_invitees(AgendaItem& item, const core::PanelType& panel,
+                  const std::vector<std::string>& invited) {
+  for (const core::Member& seat : panel.members) {
+    if (!seat.as_relevant) {
+      continue;
+    }
+    if (std::find(invited.begin(), invited.end(), seat.id) != invited.end()) {
+      item.invited.push_back(seat.label);
+    } else {
+      item.invitable.push_back({seat.id, seat.label, ""});
+    }
+  }
 }
 
 AgendaItem agenda_item(const store::AgendaLine& line, const core::PanelType* panel,
@@ -62,9 +81,18 @@ std::vector<AgendaItem> agenda_of(Tx& tx, std::int64_t sitting_id, const core::P
     workers.push_back(line.people.author.id);
   }
   const auto chains = independent ? line_management_of(tx, workers) : LineChains{};
+  const auto presenters = store::sitting_presenters(tx, sitting_id);
+  const auto invitees = store::sitting_invitees(tx, sitting_id);
   std::vector<AgendaItem> out;
   for (const store::AgendaLine& line : lines) {
     AgendaItem item = agenda_item(line, panel, names);
+    if (panel) {
+      const auto p = presenters.find(line.hearing.id);
+      item.presenter = presenter_line(*panel, line.people,
+                                      p == presenters.end() ? store::PresenterRecord{} : p->second);
+      const auto i = invitees.find(line.hearing.id);
+      add_invitees(item, *panel, i == invitees.end() ? std::vector<std::string>{} : i->second);
+    }
     if (independent) {
       item.chair_warning = chair_conflict(line.people, chains);
     }
@@ -87,6 +115,10 @@ core::Result<SittingView> read_view(Tx& tx, const Services& s, const Actor& a,
       core::may_record_decision(m->status, m->date, today(s)).ok();
   v.can_manage =
       may_sitting(tx, s, a, sitting_id, m->panel_id, core::Resource::sitting, core::Use::change);
+  v.can_take_attendance =
+      (a.has(core::Role::coordinator) || a.has(core::Role::panel_admin)) &&
+      (v.can_manage ||
+       may_sitting(tx, s, a, sitting_id, m->panel_id, core::Resource::decision, core::Use::change));
   if (m->chair_id) {
     auto chair = store::find_contact(tx, *m->chair_id);
     v.chair = chair ? chair->name : "";

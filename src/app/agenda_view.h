@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/members.h"
+#include "app/presenters.h"
 #include "app/services.h"
 #include "app/sittings.h"
 #include "core/result.h"
@@ -32,8 +33,11 @@ struct AgendaItem {
   bool statutory = false;
   // "Heard after the statutory deadline of D: <reason>" (core/statutory.h).
   std::string statutory_breach;
-  std::string chair;          // named for this hearing, when not the sitting's chair
-  std::string chair_warning;  // Support Panel 4.1: why the chair may not decide it
+  std::string chair;                    // named for this hearing, when not the sitting's chair
+  std::string chair_warning;            // Support Panel 4.1: why the chair may not decide it
+  PresenterLine presenter;              // who presents and how they attend (app/presenters.h)
+  std::vector<std::string> invited;     // the as_relevant seats invited, by label
+  std::vector<core::Choice> invitable;  // as_relevant seats not yet invited
 };
 struct SittingView {
   SittingSummary sitting;
@@ -43,7 +47,10 @@ struct SittingView {
   Quorum quorum;
   std::vector<NamedId> chairs;  // who may chair, for naming another
   bool can_record = false;
-  bool can_manage = false;  // the coordinator: move, cancel, publish, attendance
+  bool can_manage = false;  // the coordinator: move, cancel, publish, invite
+  // The coordinator or the panel administrator: members' and presenters'
+  // attendance.
+  bool can_take_attendance = false;
 };
 // Which page the sitting is read for: the audit log tells them apart.
 enum class SittingPage { agenda, print };

@@ -8,7 +8,9 @@
 #include "app/display.h"
 #include "app/notifications.h"
 #include "app/scope.h"
+#include "core/seat_quorum.h"
 #include "core/sittings.h"
+#include "store/seats.h"
 
 namespace casepanel::app {
 namespace {
@@ -18,31 +20,126 @@ using store::Tx;
 // Line management deeper than this is a loop: the worker and 19 managers.
 constexpr int kLongestChain = 19;
 
-std::string label_of(const core::PanelType& panel, core::Role role) {
+const core::Member* seat_of(const core::PanelType& panel, const std::string& seat_id) {
   for (const core::Member& m : panel.members) {
-    if (m.role == role) {
-      return m.label;
+    if (!seat_id.empty() && m.id == seat_id) {
+      return &m;
     }
   }
-  return std::string(core::role_id(role));
+  return nullptr;
 }
 
-// Until attendance is taken: the active people holding the panel's member
-// roles, all expected, in the order of its [[members]].
-std::vector<SittingMember> configured_members(Tx& tx, const core::PanelType& panel) {
+// A row stored before seats: labelled and counted as the first seat of its role.
+const core::Member* seat_for_role(const core::PanelType& panel, core::Role role) {
+  for (const core::Member& m : panel.members) {
+    if (m.role == role) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+SittingMember member_in(const core::Member& seat, const store::PersonContact& p,
+                        core::Attendance attendance = core::Attendance::expected) {
+  return {p.id, p.name, seat.role, seat.label, attendance, seat.id, seat.counts_to_quorum};
+}
+
+// Support Panel 4.1: an as_relevant seat sits only when invited to one of
+// the sitting's hearings.
+std::set<std::string> invited_seats(Tx& tx, std::int64_t sitting_id) {
+  std::set<std::string> out;
+  for (const auto& entry : store::sitting_invitees(tx, sitting_id)) {
+    out.insert(entry.second.begin(), entry.second.end());
+  }
+  return out;
+}
+
+std::vector<store::PersonContact> in_seat(const std::vector<store::SeatHolderRecord>& holders,
+                                          const std::string& seat_id, store::SeatPart part) {
+  std::vector<store::PersonContact> out;
+  for (const store::SeatHolderRecord& h : holders) {
+    if (h.seat_id == seat_id && h.part == part) {
+      out.push_back(h.person);
+    }
+  }
+  return out;
+}
+
+// Who a seat expects: its holders; its deputies when it has no holder; the
+// active holders of its role who sit in no seat of the panel when nobody
+// sits in it (as before seats).
+std::vector<store::PersonContact> expected_in(
+    Tx& tx, const core::Member& seat, const std::vector<store::SeatHolderRecord>& holders,
+    std::map<core::Role, std::vector<store::PersonContact>>& by_role) {
+  auto held = in_seat(holders, seat.id, store::SeatPart::holder);
+  if (!held.empty()) {
+    return held;
+  }
+  auto deputies = in_seat(holders, seat.id, store::SeatPart::deputy);
+  if (!deputies.empty()) {
+    return deputies;
+  }
+  auto it = by_role.find(seat.role);
+  if (it == by_role.end()) {
+    it = by_role.emplace(seat.role, store::role_holders(tx, seat.role)).first;
+  }
+  // Those who sit in another of the panel's seats are expected there only.
+  std::vector<store::PersonContact> out;
+  for (const store::PersonContact& p : it->second) {
+    const bool seated =
+        std::any_of(holders.begin(), holders.end(),
+                    [&](const store::SeatHolderRecord& h) { return h.person.id == p.id; });
+    if (!seated) {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+// Until attendance is taken: the people in each seat, all expected, in the
+// order of the panel's [[members]]; a person in two seats sits in the first.
+std::vector<SittingMember> configured_members(Tx& tx, const core::PanelType& panel,
+                                              std::int64_t sitting_id) {
+  const auto holders = store::seat_holders(tx, panel.id);
+  const auto invited = invited_seats(tx, sitting_id);
+  std::map<core::Role, std::vector<store::PersonContact>> by_role;
   std::vector<SittingMember> out;
   std::set<std::int64_t> seen;
-  std::set<core::Role> roles_done;
-  for (const core::Member& m : panel.members) {
-    if (!roles_done.insert(m.role).second) {
-      continue;  // the CLAM Panel lists two Group Manager representatives
+  for (const core::Member& seat : panel.members) {
+    if (seat.as_relevant && invited.count(seat.id) == 0) {
+      continue;
     }
-    for (const store::PersonContact& p : store::role_holders(tx, m.role)) {
+    for (const store::PersonContact& p : expected_in(tx, seat, holders, by_role)) {
       if (seen.insert(p.id).second) {
-        out.push_back({p.id, p.name, m.role, m.label, core::Attendance::expected});
+        out.push_back(member_in(seat, p));
       }
     }
   }
+  return out;
+}
+
+std::size_t seat_order(const core::PanelType& panel, const std::string& seat_id) {
+  for (std::size_t i = 0; i < panel.members.size(); ++i) {
+    if (panel.members[i].id == seat_id) {
+      return i;
+    }
+  }
+  return panel.members.size();
+}
+
+std::vector<SittingMember> stored_members(Tx& tx, const core::PanelType& panel,
+                                          std::int64_t sitting_id) {
+  std::vector<SittingMember> out;
+  for (const store::SittingMemberRecord& r : store::listed_sitting_members(tx, sitting_id)) {
+    const core::Member* seat = seat_of(panel, r.seat_id);
+    const core::Member* by_role = seat ? seat : seat_for_role(panel, r.role);
+    out.push_back({r.person.id, r.person.name, r.role,
+                   by_role ? by_role->label : std::string(core::role_id(r.role)), r.attendance,
+                   seat ? seat->id : r.seat_id, by_role ? by_role->counts_to_quorum : true});
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const SittingMember& x, const SittingMember& y) {
+    return seat_order(panel, x.seat_id) < seat_order(panel, y.seat_id);
+  });
   return out;
 }
 
@@ -52,8 +149,9 @@ core::Result<std::map<std::int64_t, core::Attendance>> parse_attendance(
   for (const auto& [user, value] : given) {
     auto a = core::attendance_from_id(value);
     if (!a) {
-      return core::Error::invalid("attendance_" + std::to_string(user),
-                                  "Select present, sent apologies, absent or expected");
+      return core::Error::invalid(
+          "attendance_" + std::to_string(user),
+          "Select in person, by conference call, apologies, absent or expected");
     }
     out[user] = *a;
   }
@@ -99,6 +197,72 @@ bool chair_in_line(Tx& tx, std::int64_t chair_id, std::int64_t worker_id) {
       chair_id, worker_id, chain == chains.end() ? std::vector<std::int64_t>{} : chain->second);
 }
 
+// The deputies of seats whose members are away (apologies or absent) who
+// are not yet members of the sitting: now expected.
+std::vector<SittingMember> deputies_for(Tx& tx, const core::PanelType& panel,
+                                        const std::vector<SittingMember>& members) {
+  const auto holders = store::seat_holders(tx, panel.id);
+  std::set<std::int64_t> seen;
+  for (const SittingMember& m : members) {
+    seen.insert(m.user_id);
+  }
+  std::vector<SittingMember> out;
+  for (const SittingMember& m : members) {
+    const core::Member* seat = seat_of(panel, m.seat_id);
+    if (seat == nullptr || !core::away(m.attendance)) {
+      continue;
+    }
+    for (const store::PersonContact& p : in_seat(holders, seat->id, store::SeatPart::deputy)) {
+      if (seen.insert(p.id).second) {
+        out.push_back(member_in(*seat, p));
+      }
+    }
+  }
+  return out;
+}
+
+// When the sitting's chair is away: the first other member of the chair's
+// seat who is not.
+std::optional<std::int64_t> stand_in_chair(const store::SittingRecord& sitting,
+                                           const std::vector<SittingMember>& members) {
+  if (!sitting.chair_id) {
+    return std::nullopt;
+  }
+  const auto chair = std::find_if(members.begin(), members.end(), [&](const SittingMember& m) {
+    return m.user_id == *sitting.chair_id;
+  });
+  if (chair == members.end() || !core::away(chair->attendance) || chair->seat_id.empty()) {
+    return std::nullopt;
+  }
+  for (const SittingMember& m : members) {
+    if (m.seat_id == chair->seat_id && m.user_id != chair->user_id && !core::away(m.attendance)) {
+      return m.user_id;
+    }
+  }
+  return std::nullopt;
+}
+
+void store_member(Tx& tx, std::int64_t sitting_id, const SittingMember& m) {
+  store::set_sitting_member(tx, sitting_id,
+                            {{m.user_id, m.name, ""}, m.role, m.attendance, m.seat_id});
+}
+
+// Stores every member with the attendance given; the changes, for the audit.
+nlohmann::json store_attendance(Tx& tx, std::int64_t sitting_id,
+                                std::vector<SittingMember>& members,
+                                const std::map<std::int64_t, core::Attendance>& given) {
+  nlohmann::json changes = nlohmann::json::object();
+  for (SittingMember& member : members) {
+    auto it = given.find(member.user_id);
+    if (it != given.end() && it->second != member.attendance) {
+      member.attendance = it->second;
+      changes[std::to_string(member.user_id)] = core::attendance_id(member.attendance);
+    }
+    store_member(tx, sitting_id, member);
+  }
+  return changes;
+}
+
 }  // namespace
 
 std::vector<SittingMember> sitting_members(Tx& tx, const Services& s,
@@ -107,32 +271,30 @@ std::vector<SittingMember> sitting_members(Tx& tx, const Services& s,
   if (panel == nullptr) {
     return {};
   }
-  std::vector<SittingMember> out;
-  for (const store::SittingMemberRecord& r : store::listed_sitting_members(tx, sitting.id)) {
-    out.push_back({r.person.id, r.person.name, r.role, label_of(*panel, r.role), r.attendance});
-  }
-  return out.empty() ? configured_members(tx, *panel) : out;
+  auto stored = stored_members(tx, *panel, sitting.id);
+  return stored.empty() ? configured_members(tx, *panel, sitting.id) : stored;
 }
 
 Quorum quorum_of(const core::PanelType& panel, const std::vector<SittingMember>& members) {
-  using core::Attendance;
+  std::vector<core::SeatPlace> places;
+  for (const SittingMember& m : members) {
+    places.push_back({m.seat_id, m.counts_to_quorum, m.attendance});
+  }
+  const core::SeatCount seats = core::count_seats(places);
   Quorum q;
   q.needed = panel.quorum;
-  for (const SittingMember& m : members) {
-    q.recorded = q.recorded || m.attendance != Attendance::expected;
-    q.present += m.attendance == Attendance::present ? 1 : 0;
-    q.expected +=
-        m.attendance == Attendance::present || m.attendance == Attendance::expected ? 1 : 0;
-  }
+  q.recorded = seats.recorded;
+  q.present = seats.present;
+  q.expected = seats.expected;
   const int counted = q.recorded ? q.present : q.expected;
   q.met = counted >= q.needed;
-  const std::string members_word = counted == 1 ? " member " : " members ";
+  const std::string seats_word = counted == 1 ? " seat " : " seats ";
   const std::string how = q.recorded ? "present" : "expected";
   if (q.needed == 0) {
-    q.summary = std::to_string(counted) + members_word + how;
+    q.summary = std::to_string(counted) + seats_word + how;
   } else {
-    q.summary = "Quorum of " + std::to_string(q.needed) + ": " + std::to_string(counted) +
-                members_word + how + (q.met ? "" : ". Not quorate");
+    q.summary = "Quorum of " + std::to_string(q.needed) + " seats: " + std::to_string(counted) +
+                seats_word + how + (q.met ? "" : ". Not quorate");
   }
   return q;
 }
@@ -145,19 +307,23 @@ core::Status record_attendance(Services& s, const Actor& a, std::int64_t sitting
   const auto given = TRY(parse_attendance(attendance));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     const store::SittingRecord sitting = TRY(attendance_sitting(tx, s, a, sitting_id));
-    const std::vector<SittingMember> members = sitting_members(tx, s, sitting);
+    std::vector<SittingMember> members = sitting_members(tx, s, sitting);
     TRY(check_known(members, given));
-    nlohmann::json changes = nlohmann::json::object();
-    for (const SittingMember& member : members) {
-      auto it = given.find(member.user_id);
-      const core::Attendance value = it == given.end() ? member.attendance : it->second;
-      store::set_sitting_member(tx, sitting_id,
-                                {{member.user_id, member.name, ""}, member.role, value});
-      if (value != member.attendance) {
-        changes[std::to_string(member.user_id)] = core::attendance_id(value);
-      }
+    nlohmann::json detail = {{"changes", store_attendance(tx, sitting_id, members, given)}};
+    const core::PanelType* panel = s.panels.find(sitting.panel_id);
+    nlohmann::json deputies = nlohmann::json::array();
+    const auto stand_ins = panel ? deputies_for(tx, *panel, members) : std::vector<SittingMember>{};
+    for (const SittingMember& d : stand_ins) {
+      store_member(tx, sitting_id, d);
+      members.push_back(d);
+      deputies.push_back(d.user_id);
     }
-    audit(tx, s, a, "sitting.attendance", "sitting", sitting_id, {{"changes", changes}});
+    detail["deputies_expected"] = deputies;
+    if (auto chair = stand_in_chair(sitting, members)) {
+      store::set_sitting_chair(tx, sitting_id, *chair);
+      detail["chair"] = *chair;
+    }
+    audit(tx, s, a, "sitting.attendance", "sitting", sitting_id, detail);
     return core::Done{};
   });
 }
@@ -226,6 +392,21 @@ core::Status name_hearing_chair(Services& s, const Actor& a, std::int64_t hearin
     audit(tx, s, a, "hearing.chair", "hearing", hearing_id, {{"chair", chair_id}});
     return core::Done{};
   });
+}
+
+std::optional<std::int64_t> seat_chair(Tx& tx, const core::PanelType& panel) {
+  const core::Member* seat = seat_for_role(panel, panel.chair.role);
+  if (seat == nullptr) {
+    return std::nullopt;
+  }
+  const auto holders = store::seat_holders(tx, panel.id);
+  for (const store::SeatPart part : {store::SeatPart::holder, store::SeatPart::deputy}) {
+    const auto people = in_seat(holders, seat->id, part);
+    if (!people.empty()) {
+      return people.front().id;
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<NamedId> chairs_of(Tx& tx, const core::PanelType& panel) {

@@ -1,11 +1,18 @@
 // A sitting's members and attendance, its quorum, and the chair's
 // independence of the cases heard.
 //
-// Membership comes from the panel type's configuration ([[members]]: the
-// roles each procedure lists): until the coordinator records attendance, a
-// sitting's members are the active people holding those roles, all
-// expected. Recording attendance stores one row a member (sitting_members),
-// so later changes to people's roles do not rewrite a held sitting.
+// Membership comes from the panel's seats ([[members]]; app/seats.h): until
+// the coordinator records attendance, a sitting's members are the holders of
+// each seat (a seat nobody holds falls back to the active people holding its
+// role), all expected, labelled by the seat. as_relevant seats (Support
+// Panel 4.1) sit only when invited to one of the sitting's hearings.
+// Recording attendance stores one row a member with their seat
+// (sitting_members), so later changes to seats or roles do not rewrite a
+// held sitting. When a holder gives apologies or is absent, the seat's
+// deputies are added, expected; when the chair is away, the chair seat's
+// first deputy chairs the sitting.
+//
+// The quorum counts seats (core/seat_quorum.h), not people.
 //
 // Support Panel 4.1: the chair is "independent of the line management of the
 // case". A chair who is the case's social worker or in that worker's chain of
@@ -32,8 +39,10 @@ struct SittingMember {
   std::int64_t user_id = 0;
   std::string name;
   core::Role role = core::Role::member;
-  std::string role_label;  // the panel's own words, "Service Manager for the relevant area"
+  std::string role_label;  // the seat's label, "Service Manager for the relevant area"
   core::Attendance attendance = core::Attendance::expected;
+  std::string seat_id;  // "" for rows stored before seats
+  bool counts_to_quorum = true;
 };
 
 // Inside a transaction: the stored members of a sitting, or those the
@@ -51,8 +60,10 @@ struct Quorum {
 };
 Quorum quorum_of(const core::PanelType& panel, const std::vector<SittingMember>& members);
 
-// Records who attended (user id -> attendance); members not named keep
-// their entry. The coordinator and panel administrator only. Audited.
+// Records who attended (user id -> attendance id: expected, present,
+// conference_call, apologies, absent); members not named keep their entry.
+// The coordinator and panel administrator only; not on a cancelled sitting.
+// Audited.
 core::Status record_attendance(Services& s, const Actor& a, std::int64_t sitting_id,
                                const std::map<std::int64_t, std::string>& attendance);
 
@@ -74,5 +85,9 @@ core::Status name_hearing_chair(Services& s, const Actor& a, std::int64_t hearin
 
 // The people who may chair (the panel's chair role), for the form.
 std::vector<NamedId> chairs_of(store::Tx& tx, const core::PanelType& panel);
+
+// The holder of the panel's chair seat (the first seat of the chair's role),
+// else its first deputy; none when nobody sits in it.
+std::optional<std::int64_t> seat_chair(store::Tx& tx, const core::PanelType& panel);
 
 }  // namespace casepanel::app

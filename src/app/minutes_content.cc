@@ -51,25 +51,11 @@ using store::Tx;
 // The version of the snapshot's shape: from_snapshot reads this one.
 constexpr int kSnapshotVersion = 1;
 
-std::string attendance_label(core::Attendance a) {
-  switch (a) {
-    case core::Attendance::expected:
-      return "Expected";
-    case core::Attendance::present:
-      return "Present";
-    case core::Attendance::apologies:
-      return "Sent apologies";
-    case core::Attendance::absent:
-      return "Absent";
-  }
-  return "";
-}
-
 void add_attendance(Tx& tx, const Services& s, const store::SittingRecord& sitting,
                     MinutesContent& c) {
   const std::vector<SittingMember> members = sitting_members(tx, s, sitting);
   for (const SittingMember& m : members) {
-    c.attendees.push_back({m.name, m.role_label, attendance_label(m.attendance)});
+    c.attendees.push_back({m.name, m.role_label, std::string(core::attendance_label(m.attendance))});
   }
   if (const core::PanelType* panel = s.panels.find(sitting.panel_id)) {
     c.quorum = quorum_of(*panel, members).summary;

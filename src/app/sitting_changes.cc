@@ -4,6 +4,7 @@
 #include "app/child_names.h"
 #include "app/display.h"
 #include "app/hearing_notices.h"
+#include "app/members.h"
 #include "app/notifications.h"
 #include "app/scope.h"
 #include "core/request_lifecycle.h"
@@ -11,6 +12,7 @@
 #include "store/hearings.h"
 #include "store/request_queue.h"
 #include "store/requests.h"
+#include "store/seats.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {
@@ -156,6 +158,11 @@ core::Result<std::int64_t> add_sitting(Services& s, const Actor& a, const Sittin
       return core::Error::invalid("start", "This panel already has a sitting at that time");
     }
     const std::int64_t id = store::add_sitting(tx, panel->id, place_of(when, in));
+    // The chair is the holder of the panel's chair seat (app/members.h).
+    const auto chair = seat_chair(tx, *panel);
+    if (chair) {
+      store::set_sitting_chair(tx, id, *chair);
+    }
     audit(tx, s, a, "sitting.add", "sitting", id,
           {{"panel", panel->id},
            {"starts_at", core::to_iso_utc(when.starts)},

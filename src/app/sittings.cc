@@ -8,9 +8,11 @@
 #include "app/audit_trail.h"
 #include "app/child_names.h"
 #include "app/display.h"
+#include "app/members.h"
 #include "app/notifications.h"
 #include "app/scope.h"
 #include "core/sittings.h"
+#include "store/seats.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {
@@ -89,6 +91,8 @@ int ensure_sittings(Services& s, core::Date from, int count) {
   int created = 0;
   s.db.write_all([&](Tx& tx) {
     for (const core::PanelType& panel : s.panels.all()) {
+      // The chair is the holder of the panel's chair seat (app/members.h).
+      const auto chair = seat_chair(tx, panel);
       for (const core::Sitting& sit : core::sittings_from(panel, s.calendar, from, count)) {
         const store::SittingPlace place = place_of(sit);
         // A sitting the coordinator moved or cancelled keeps its slot in
@@ -96,7 +100,11 @@ int ensure_sittings(Services& s, core::Date from, int count) {
         if (store::sitting_holds_slot(tx, panel.id, place.starts_at)) {
           continue;
         }
-        store::add_sitting(tx, panel.id, place, place.starts_at, sit.proposed_date);
+        const std::int64_t id =
+            store::add_sitting(tx, panel.id, place, place.starts_at, sit.proposed_date);
+        if (chair) {
+          store::set_sitting_chair(tx, id, *chair);
+        }
         ++created;
       }
     }

@@ -37,6 +37,7 @@ constexpr std::pair<HearingStatus, std::string_view> kHearingIds[] = {
 constexpr std::pair<Attendance, std::string_view> kAttendanceIds[] = {
     {Attendance::expected, "expected"},
     {Attendance::present, "present"},
+    {Attendance::conference_call, "conference_call"},
     {Attendance::apologies, "apologies"},
     {Attendance::absent, "absent"},
 };
@@ -68,5 +69,25 @@ std::string_view attendance_id(Attendance a) { return to_id(kAttendanceIds, a); 
 std::optional<Attendance> attendance_from_id(std::string_view id) {
   return from_id(kAttendanceIds, id);
 }
+
+std::string_view attendance_label(Attendance a) {
+  switch (a) {
+    case Attendance::expected:
+      return "Expected";
+    case Attendance::present:
+      return "In person";
+    case Attendance::conference_call:
+      return "By conference call";
+    case Attendance::apologies:
+      return "Apologies";
+    case Attendance::absent:
+      return "Absent";
+  }
+  return "";
+}
+
+bool attends(Attendance a) { return a == Attendance::present || a == Attendance::conference_call; }
+
+bool away(Attendance a) { return a == Attendance::apologies || a == Attendance::absent; }
 
 }  // namespace casepanel::core

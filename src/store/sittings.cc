@@ -172,7 +172,7 @@ std::optional<PersonContact> first_coordinator(Tx& tx) {
 
 std::vector<SittingMemberRecord> listed_sitting_members(Tx& tx, std::int64_t sitting_id) {
   std::vector<SittingMemberRecord> out;
-  for (const Row& r : tx.query("SELECT mm.user_id, u.name, u.email, mm.role, mm.attendance "
+  for (const Row& r : tx.query("SELECT mm.user_id, u.name, u.email, mm.role, mm.attendance, mm.seat_id "
                                "FROM sitting_members mm JOIN users u ON u.id = mm.user_id "
                                "WHERE mm.sitting_id = $1 ORDER BY u.name",
                                {sitting_id})) {
@@ -180,7 +180,7 @@ std::vector<SittingMemberRecord> listed_sitting_members(Tx& tx, std::int64_t sit
     const ColumnAt attendance{"sitting_members", sitting_id, "attendance"};
     out.push_back({{r.integer(0), r.text(1), r.text(2)},
                    enum_column(r, 3, role, core::role_from_id),
-                   enum_column(r, 4, attendance, core::attendance_from_id)});
+                   enum_column(r, 4, attendance, core::attendance_from_id), r.text(5)});
   }
   return out;
 }
@@ -189,10 +189,10 @@ void set_sitting_member(Tx& tx, std::int64_t sitting_id, const SittingMemberReco
   tx.exec("DELETE FROM sitting_members WHERE sitting_id = $1 AND user_id = $2",
           {sitting_id, member.person.id});
   tx.exec(
-      "INSERT INTO sitting_members (sitting_id, user_id, role, attendance) "
-      "VALUES ($1, $2, $3, $4)",
+      "INSERT INTO sitting_members (sitting_id, user_id, role, attendance, seat_id) "
+      "VALUES ($1, $2, $3, $4, $5)",
       {sitting_id, member.person.id, std::string(core::role_id(member.role)),
-       std::string(core::attendance_id(member.attendance))});
+       std::string(core::attendance_id(member.attendance)), member.seat_id});
 }
 
 }  // namespace casepanel::store

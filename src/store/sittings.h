@@ -103,6 +103,7 @@ struct SittingMemberRecord {
   PersonContact person;
   core::Role role = core::Role::member;
   core::Attendance attendance = core::Attendance::expected;
+  std::string seat_id;  // the panel's seat they sit in; "" for rows older than seats
 };
 std::vector<SittingMemberRecord> listed_sitting_members(Tx& tx, std::int64_t sitting_id);
 // Sets (adds or replaces) one member's entry.

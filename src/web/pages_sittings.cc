@@ -7,6 +7,7 @@
 #include <map>
 
 #include "app/minutes.h"
+#include "app/presenters.h"
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
 #include "web/site.h"
@@ -57,7 +58,47 @@ WebResponse sittings(const Site& site, WebRequest& r) {
   return site.page(r, "sittings", "Sittings", std::move(d));
 }
 
+// The attendance choices, with the one held selected.
+Data attendance_options(core::Attendance held) {
+  Data out{Data::type::list};
+  for (const core::Attendance value : core::kAttendances) {
+    Data o;
+    o.set("value", std::string(core::attendance_id(value)));
+    o.set("label", std::string(core::attendance_label(value)));
+    set_flag(o, "selected", value == held);
+    out.push_back(o);
+  }
+  return out;
+}
+
+void presenter_data(Data& x, const app::AgendaItem& item, bool can_record) {
+  set_if(x, "presenter", item.presenter.name);
+  x.set("presenter_attendance", std::string(core::attendance_label(item.presenter.attendance)));
+  set_flag(x, "presenter_stand_in", item.presenter.stand_in);
+  set_flag(x, "can_record_presenter", can_record && !item.presenter.name.empty());
+  x.set("presenter_options", attendance_options(item.presenter.attendance));
+}
+
+void invitee_data(Data& x, const app::AgendaItem& item, bool can_invite) {
+  std::string invited;
+  for (const std::string& label : item.invited) {
+    invited += (invited.empty() ? "" : ", ") + label;
+  }
+  set_if(x, "invited", invited);
+  Data seats{Data::type::list};
+  for (const core::Choice& seat : item.invitable) {
+    Data o;
+    o.set("seat_id", seat.id);
+    o.set("label", seat.label);
+    seats.push_back(o);
+  }
+  x.set("invitable", seats);
+  set_flag(x, "can_invite", can_invite && !item.invitable.empty());
+}
+
 Data agenda_data(const app::SittingView& v) {
+  const bool open = v.sitting.status == core::SittingStatus::planned ||
+                    v.sitting.status == core::SittingStatus::held;
   Data chairs{Data::type::list};
   for (const auto& c : v.chairs) {
     Data o;
@@ -84,6 +125,8 @@ Data agenda_data(const app::SittingView& v) {
     set_flag(x, "can_record", v.can_record && !item.decided && item.chair_warning.empty());
     set_flag(x, "can_name_chair", v.can_manage && !item.chair_warning.empty());
     x.set("chairs", chairs);
+    presenter_data(x, item, v.can_take_attendance && open);
+    invitee_data(x, item, v.can_manage && open);
     agenda.push_back(x);
   }
   return agenda;
@@ -96,10 +139,8 @@ Data members_data(const std::vector<app::SittingMember>& members) {
     x.set("user_id", str(m.user_id));
     x.set("name", m.name);
     x.set("role_label", m.role_label);
-    x.set("attendance", std::string(core::attendance_id(m.attendance)));
-    for (const core::Attendance value : core::kAttendances) {
-      set_flag(x, "is_" + std::string(core::attendance_id(value)), m.attendance == value);
-    }
+    x.set("attendance", std::string(core::attendance_label(m.attendance)));
+    x.set("options", attendance_options(m.attendance));
     out.push_back(x);
   }
   return out;
@@ -122,6 +163,9 @@ WebResponse sitting_page(const Site& site, const WebRequest& r, const std::strin
                        [](const auto& item) { return item.statutory; }));
   d.set("members", members_data(v->members));
   set_flag(d, "has_members", !v->members.empty());
+  // A cancelled sitting takes no attendance; others see the list only.
+  set_flag(d, "can_take_attendance",
+           v->can_take_attendance && v->sitting.status != core::SittingStatus::cancelled);
   d.set("quorum", v->quorum.summary);
   set_flag(d, "quorate", v->quorum.met);
   set_if(d, "minutes_status", app::minutes_status_line(site.services(), r.actor(), r.id_param()));
@@ -197,6 +241,32 @@ WebResponse attendance(const Site& site, WebRequest& r) {
   }
   return after_change(site, r,
                       app::record_attendance(site.services(), r.actor(), r.id_param(), given));
+}
+
+// After a change to one hearing: its sitting's page, or the page with the errors.
+WebResponse after_hearing_change(const Site& site, WebRequest& r, const core::Status& done) {
+  const std::int64_t sitting = parse_id(r.field("sitting_id"));
+  if (done) {
+    return WebResponse::redirect("/sittings/" + str(sitting));
+  }
+  if (done.error().kind == core::ErrorKind::invalid) {
+    r.params = {str(sitting)};
+    return sitting_page(site, r, "sitting", &done.error());
+  }
+  return site.error(r, done.error());
+}
+
+WebResponse presenter(const Site& site, WebRequest& r) {
+  return after_hearing_change(
+      site, r,
+      app::record_presenter_attendance(site.services(), r.actor(), r.id_param(),
+                                       r.field("presenter_attendance")));
+}
+
+WebResponse invite(const Site& site, WebRequest& r) {
+  return after_hearing_change(
+      site, r,
+      app::invite_seat_to_hearing(site.services(), r.actor(), r.id_param(), r.field("seat_id")));
 }
 
 WebResponse name_chair(const Site& site, WebRequest& r) {
@@ -278,10 +348,13 @@ void add_sitting_routes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/sittings/{id}/cancel", triaging, cancel});
   routes.push_back({"POST", "/sittings/{id}/details", triaging, details});
   routes.push_back({"POST", "/sittings/{id}/publish", triaging, publish});
-  routes.push_back({"POST",
-                    "/sittings/{id}/attendance",
-                    {Access::signed_in, core::Permission::record_decision},
-                    attendance});
+  // Attendance of members and presenters: the coordinator or the panel
+  // administrator of the sitting's panel, which app/ checks (no one
+  // permission names both).
+  const Rule running{Access::signed_in, std::nullopt};
+  routes.push_back({"POST", "/sittings/{id}/attendance", running, attendance});
+  routes.push_back({"POST", "/hearings/{id}/presenter", running, presenter});
+  routes.push_back({"POST", "/hearings/{id}/invite", triaging, invite});
   routes.push_back({"POST", "/hearings/{id}/chair", triaging, name_chair});
   add_decision_routes(routes);
   add_minutes_routes(routes);

@@ -105,6 +105,7 @@ Site::Site(app::Services& services, std::shared_ptr<const Templates> templates, 
   add_api_routes(routes_);
   add_account_routes(routes_);
   add_people_routes(routes_);
+  add_seat_routes(routes_);
 }
 
 WebResponse Site::handle(WebRequest& request) const {

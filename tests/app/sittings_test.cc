@@ -347,11 +347,13 @@ TEST_F(SittingChanges, MembersAttendanceAndQuorum) {
   const auto wed = sitting_on(w, "support", "2026-11-25");
   auto v = sitting_view(s, w.actor(w.coordinator), wed);
   ASSERT_TRUE(v.ok());
-  // From the roles the Support Panel lists: gm, pm_a, pm_b and the administrator.
+  // Nobody holds a seat: from the roles the Support Panel lists, gm, pm_a,
+  // pm_b and the administrator. The quorum counts seats (pm_a and pm_b sit
+  // in one; the administrator's does not count): tests/app/seats_test.cc.
   ASSERT_EQ(v->members.size(), 4u);
   EXPECT_EQ(v->quorum.needed, 3);
-  EXPECT_TRUE(v->quorum.met);
-  EXPECT_EQ(v->quorum.summary, "Quorum of 3: 4 members expected");
+  EXPECT_FALSE(v->quorum.met);
+  EXPECT_EQ(v->quorum.summary, "Quorum of 3 seats: 2 seats expected. Not quorate");
   EXPECT_FALSE(record_attendance(s, w.actor(w.sw_a), wed, {{w.pm_a, "present"}}).ok());
   EXPECT_FALSE(record_attendance(s, w.actor(w.coordinator), wed, {{w.sw_a, "present"}}).ok());
   EXPECT_FALSE(record_attendance(s, w.actor(w.coordinator), wed, {{w.pm_a, "maybe"}}).ok());
@@ -361,10 +363,11 @@ TEST_F(SittingChanges, MembersAttendanceAndQuorum) {
   v = sitting_view(s, w.actor(w.coordinator), wed);
   EXPECT_EQ(v->quorum.present, 2);
   EXPECT_FALSE(v->quorum.met);
-  EXPECT_EQ(v->quorum.summary, "Quorum of 3: 2 members present. Not quorate");
+  EXPECT_EQ(v->quorum.summary, "Quorum of 3 seats: 2 seats present. Not quorate");
   ASSERT_TRUE(record_attendance(s, w.actor(w.panel_admin), wed, {{w.panel_admin, "present"}}).ok());
   v = sitting_view(s, w.actor(w.coordinator), wed);
-  EXPECT_TRUE(v->quorum.met);
+  EXPECT_EQ(v->quorum.present, 2) << "the note taker's seat does not count";
+  EXPECT_FALSE(v->quorum.met);
 }
 
 TEST_F(SittingChanges, AChairInTheCasesLineManagementMayNotDecideIt) {

@@ -110,7 +110,9 @@ const Expectation kMatrix[] = {
     {"POST", "/sittings/{id}/cancel",                     "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/sittings/{id}/details",                    "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/sittings/{id}/publish",                    "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
-    {"POST", "/sittings/{id}/attendance",                 "RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/sittings/{id}/attendance",                 "RRRRR RRRRR RRRRR AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/hearings/{id}/presenter",                  "RRRRR RRRRR RRRRR AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/hearings/{id}/invite",                     "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/hearings/{id}/chair",                      "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/hearings/{id}/decision",                   "RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR"},
     // After the record: the fixture holds no decision record, so every role
@@ -155,6 +157,10 @@ const Expectation kMatrix[] = {
     {"POST", "/admin/people/{id}/enable",                 "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"POST", "/admin/people/{id}/password-link",          "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"POST", "/admin/people/{id}/end-sessions",           "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    // A panel's seats: the administrator only (staff and seats, no child).
+    {"GET", "/panels/{id}/seats",                         "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    {"POST", "/panels/{id}/seats",                        "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    {"POST", "/panels/{id}/seats/remove",                 "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"POST", "/sign-out",                                 "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
 };
 // clang-format on
@@ -227,7 +233,8 @@ class AccessMatrix : public SiteFixture {
       return c.get(path).status;
     }
     Form form{{"csrf_token", token}};
-    if (route.pattern == "/hearings/{id}/chair") {
+    if (route.pattern == "/hearings/{id}/chair" || route.pattern == "/hearings/{id}/presenter" ||
+        route.pattern == "/hearings/{id}/invite") {
       form.emplace_back("sitting_id", std::to_string(sitting_));
     }
     if (route.pattern == "/children/{id}/discussions") {
@@ -259,6 +266,8 @@ class AccessMatrix : public SiteFixture {
       id = std::to_string(sittings[column]);
     } else if (pattern.rfind("/hearings/", 0) == 0) {
       id = std::to_string(hearing_);
+    } else if (pattern.rfind("/panels/", 0) == 0) {
+      id = "support";
     } else if (pattern.rfind("/admin/people/", 0) == 0) {
       id = std::to_string(world_.sw_b);  // the administrator's POSTs come last
     } else {

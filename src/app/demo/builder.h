@@ -115,6 +115,11 @@ class Builder {
   bool hear_past(Sitting& sit, const std::vector<std::size_t>& kids, const std::string& type,
                  core::RequestState state, std::set<std::size_t>& heard);
 
+  // Seats (seats.cc).
+  void assign_seats(const std::vector<Sitting>& support_future);
+  std::vector<std::int64_t> seat_people(const core::Member& seat, std::size_t nth);
+  void make_support_chair(const std::vector<Sitting>& support_future);
+
   // The standard council (standard.cc).
   void build_standard_children();
   void build_social_worker_caseload();

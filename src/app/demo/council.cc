@@ -174,11 +174,12 @@ void Builder::add_panel_staff(std::int64_t director) {
     store::serve_panel(tx_, coordinator, panel.id);
     store::serve_panel(tx_, panel_admin, panel.id);
   }
-  add_login(Role::member, "Ian Tresize", "Fostering Team Manager", std::nullopt, director);
+  council_.members["Fostering Team Manager"] =
+      add_login(Role::member, "Ian Tresize", "Fostering Team Manager", std::nullopt, director);
   for (const char* job : {"Family Group Conference Manager", "Youth Offending Service Officer",
                           "SEND Team Representative", "Permanency Planning Co-ordinator",
                           "Placement Finding Team Manager"}) {
-    add_staff(job, std::nullopt, director, Role::member);
+    council_.members[job] = add_staff(job, std::nullopt, director, Role::member);
   }
   add_login(Role::auditor, "Ruth Kavanagh", "Quality Assurance Officer", std::nullopt,
             std::nullopt);

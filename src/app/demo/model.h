@@ -33,7 +33,8 @@ struct Council {
   std::map<core::Role, std::int64_t> login{};  // ROLE@demo.casepanel.test
   std::vector<std::int64_t> group_managers{};  // one per locality
   std::vector<Team> teams{};
-  std::vector<std::int64_t> chairs{};  // chair@ first
+  std::vector<std::int64_t> chairs{};             // chair@ first
+  std::map<std::string, std::int64_t> members{};  // panel members by job title
   std::set<std::string> emails{};
 };
 

@@ -164,6 +164,7 @@ DemoSummary Builder::standard() {
   protect.insert(key_.emergency);
   hold_standard_history(past, protect);
   plan_standard_requests(future["clam"], future["support"]);
+  assign_seats(future["support"]);
   record_watch_discussions(protect);
   const DemoSummary made = summary();
   note("requests", {{"requests", made.requests},
