@@ -89,7 +89,9 @@ const Expectation kMatrix[] = {
     // auditor read authorised minutes only, and none are.
     {"GET", "/sittings/{id}/minutes",                     "RRRRR RRRRR RRRRR AAAAA AAAAA AAARA RRRRR RRRRR RRRRR RRRRR"},
     {"GET", "/sittings/{id}/minutes/print",               "RRRRR RRRRR RRRRR AAAAA AAAAA AAARA RRRRR RRRRR RRRRR RRRRR"},
-    {"GET", "/sittings/{id}/minutes/children/{child}/print","RRRRR RRRRR RRRRR AAAAA AAAAA AAARA RRRRR RRRRR RRRRR RRRRR"},
+    // A child's extract is found only for a child heard at that sitting (the
+    // not-on-agenda column's sitting hears child_a): 404 for the others.
+    {"GET", "/sittings/{id}/minutes/children/{child}/print","RRRRR RRRRR RRRRR RRRAR RRRAR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"GET", "/triage",                                    "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
     {"GET", "/triage/proposal",                           "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
     {"GET", "/requests/{id}/triage",                      "RRRRR RRRRR RRRRR AARAR RRRRR RRRRR RRRRR RRRRR AARAR RRRRR"},
