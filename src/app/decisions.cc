@@ -110,9 +110,9 @@ DecisionForm form_for(Tx& tx, const Services& s, const HearingAt& at) {
   }
   f.owners = named(store::action_owners(tx, request ? request->team_id : 0));
   f.recorded = record_views(s, store::hearing_decisions(tx, at.hearing.id));
-  f.may_correct = core::may_correct_decision(at.sitting.date, today(s),
-                                             store::minutes_authorised(tx, at.sitting.id))
-                      .ok();
+  const bool authorised = store::minutes_authorised(tx, at.sitting.id);
+  f.may_correct = core::may_correct_decision(at.sitting.date, today(s), authorised).ok();
+  f.may_disagree = at.panel->chair.disagreement_to.has_value() && !authorised;
   return f;
 }
 

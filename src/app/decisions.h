@@ -42,6 +42,7 @@ struct DecisionForm {
   std::vector<NamedId> owners;   // who may own an action or a plan
   std::vector<RecordView> recorded;  // the records already made at this hearing
   bool may_correct = false;          // on the day, minutes not authorised
+  bool may_disagree = false;         // the panel sends disagreements on; minutes not authorised
 };
 core::Result<DecisionForm> decision_form(Services& s, const Actor& a, std::int64_t hearing_id);
 

@@ -149,25 +149,47 @@ std::vector<PlannedSitting> planned_sittings(Services& s, const core::PanelType&
   return out;
 }
 
+namespace {
+
+// The sittings the person may see among `records`, the first 20 of them:
+// those of the panels they serve and those they are expected at
+// (core/access.h).
+std::vector<SittingSummary> visible(Tx& tx, const Services& s, const Actor& a,
+                                    const std::vector<store::SittingRecord>& records) {
+  const bool all = core::relevant(a.roles, core::Resource::sitting).count(core::Relationship::any);
+  std::vector<SittingSummary> out;
+  for (const store::SittingRecord& r : records) {
+    if (out.size() == kSittingsListed) {
+      break;
+    }
+    if (all || may_sitting(tx, s, a, r.id, r.panel_id, core::Resource::sitting, core::Use::read)) {
+      out.push_back(sitting_summary(s, r));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 core::Result<std::vector<SittingSummary>> upcoming_sittings(Services& s, const Actor& a) {
   if (!a.may(core::Permission::view_sittings)) {
     return core::Error::forbidden("You cannot see panel sittings");
   }
   std::vector<SittingSummary> out;
+  s.db.read_all(
+      [&](Tx& tx) { out = visible(tx, s, a, store::sittings_from(tx, today(s), kSittingsRead)); });
+  return out;
+}
+
+core::Result<std::vector<SittingSummary>> recent_sittings(Services& s, const Actor& a) {
+  if (!a.may(core::Permission::view_sittings)) {
+    return core::Error::forbidden("You cannot see panel sittings");
+  }
+  const core::Date until = today(s);
+  const core::Date from{std::chrono::sys_days{until} - std::chrono::days{56}};
+  std::vector<SittingSummary> out;
   s.db.read_all([&](Tx& tx) {
-    const bool all =
-        core::relevant(a.roles, core::Resource::sitting).count(core::Relationship::any);
-    // Only the sittings of the panels the person serves and those they are
-    // expected at (core/access.h), the first 20 of them.
-    for (const store::SittingRecord& r : store::sittings_from(tx, today(s), kSittingsRead)) {
-      if (out.size() == kSittingsListed) {
-        break;
-      }
-      if (all ||
-          may_sitting(tx, s, a, r.id, r.panel_id, core::Resource::sitting, core::Use::read)) {
-        out.push_back(sitting_summary(s, r));
-      }
-    }
+    out = visible(tx, s, a, store::sittings_before(tx, from, until, kSittingsRead));
   });
   return out;
 }

@@ -57,6 +57,9 @@ std::vector<PlannedSitting> planned_sittings(Services& s, const core::PanelType&
                                              core::Date from, int count);
 
 core::Result<std::vector<SittingSummary>> upcoming_sittings(Services& s, const Actor& a);
+// The sittings of the last eight weeks the person may see, the latest first:
+// where the note taker writes up records and minutes after the day.
+core::Result<std::vector<SittingSummary>> recent_sittings(Services& s, const Actor& a);
 
 }  // namespace casepanel::app
 

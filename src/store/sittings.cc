@@ -62,6 +62,12 @@ std::vector<SittingRecord> sittings_from(Tx& tx, core::Date from, int limit) {
                         {core::to_iso(from), std::int64_t{limit}});
 }
 
+std::vector<SittingRecord> sittings_before(Tx& tx, core::Date from, core::Date until, int limit) {
+  return sittings_where(
+      tx, "WHERE m.sitting_date >= $1 AND m.sitting_date < $2 ORDER BY m.starts_at DESC LIMIT $3",
+      {core::to_iso(from), core::to_iso(until), std::int64_t{limit}});
+}
+
 std::vector<SittingRecord> planned_sittings_after(Tx& tx, core::Instant after, int limit) {
   return sittings_where(tx,
                         "WHERE m.status = 'planned' AND m.starts_at > $1 "

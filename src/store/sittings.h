@@ -47,6 +47,8 @@ struct SittingRecord {
 std::optional<SittingRecord> find_sitting(Tx& tx, std::int64_t sitting_id);
 // Sittings on or after `from`, soonest first, at most `limit`.
 std::vector<SittingRecord> sittings_from(Tx& tx, core::Date from, int limit);
+// Sittings on days from `from` up to the day before `until`, the latest first.
+std::vector<SittingRecord> sittings_before(Tx& tx, core::Date from, core::Date until, int limit);
 // Planned sittings that start after `after`, soonest first, at most `limit`.
 std::vector<SittingRecord> planned_sittings_after(Tx& tx, core::Instant after, int limit);
 // One panel's planned sittings starting after `after` and dated up to `until`.

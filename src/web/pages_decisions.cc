@@ -69,7 +69,8 @@ WebResponse decision_page(const Site& site, const WebRequest& r, const core::Err
   d.set("heading", "Record the hearing");
   set_flag(d, "has_recorded", !f->recorded.empty());
   d.set("recorded_records",
-        render_records(site, f->recorded, {.child = true, .correct = f->may_correct}));
+        render_records(site, f->recorded,
+                       {.child = true, .correct = f->may_correct, .disagree = f->may_disagree}));
   if (errors) {
     add_errors(d, *errors);
   }

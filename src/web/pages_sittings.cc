@@ -54,6 +54,13 @@ WebResponse sittings(const Site& site, WebRequest& r) {
   }
   Data d;
   d.set("sittings", rows);
+  auto recent = app::recent_sittings(site.services(), r.actor());
+  Data past{Data::type::list};
+  for (const auto& s : recent ? *recent : std::vector<app::SittingSummary>{}) {
+    past.push_back(sitting_data(s));
+  }
+  d.set("recent", past);
+  set_flag(d, "has_recent", recent && !recent->empty());
   set_flag(d, "can_add", r.actor().may(core::Permission::manage_sittings));
   return site.page(r, "sittings", "Sittings", std::move(d));
 }

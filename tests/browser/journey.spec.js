@@ -279,17 +279,26 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     hearingId = /\/hearings\/(\d+)\/decision$/.exec(await record.getAttribute('href'))?.[1];
     expect(hearingId).toBeTruthy();
     await record.click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Record a decision' })).toBeVisible();
-    await expect(page.getByRole('radio', { name: childName })).toBeChecked();
-    await page.getByRole('radio', { name: DECISION }).check();
-    await page.getByLabel('What the panel decided').fill(decided);
+    await expect(page.getByRole('heading', { level: 1, name: 'Record the hearing' })).toBeVisible();
+    // Children are named with their dates of birth: siblings may share a name.
+    await expect(page.getByRole('checkbox', { name: new RegExp(`^${childName}, born `) })).toBeChecked();
+    await page.getByRole('checkbox', { name: DECISION }).check();
+    await page.locator('#detail-decision-placement_search').fill(decided);
     await page.getByLabel('Reasons').fill(DECISION_REASONS);
-    await page.getByLabel('What must be done (optional)').fill(action);
-    await page.getByLabel('Owner').selectOption({ label: socialWorker });
-    await page.getByLabel('Working days to complete it').fill(WORKING_DAYS);
+    await page.getByRole('radio', { name: 'Long-term fostering' }).first().check();
+    await page.locator('#permanency_timeframe').fill('By the next LAC review');
+    await page.locator('#permanency_owner_id').selectOption({ label: socialWorker });
+    await page.locator('#action-0-description').fill(action);
+    await page.locator('#action-0-owner_id').selectOption({ label: socialWorker });
+    await page.locator('#action-0-due_working_days').fill(WORKING_DAYS);
     await checkPage('decision-form');
-    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByRole('button', { name: 'Save the record' }).click();
 
+    await expect(page).toHaveURL(new RegExp(`/hearings/${hearingId}/decision$`));
+    await expect(page.getByText('Every child on this hearing has a record.')).toBeVisible();
+    await expect(page.locator('.app-decision-record').filter({ hasText: decided })).toHaveCount(1);
+    await checkPage('decision-recorded');
+    await page.getByRole('link', { name: 'Back to the agenda' }).click();
     await expect(page).toHaveURL(new RegExp(`/sittings/${sittingId}$`));
     await expect(agendaRow.getByText('Decided', { exact: true })).toBeVisible();
     await expect(agendaRow.getByRole('link', { name: /^Record decision/ })).toHaveCount(0);
@@ -316,7 +325,8 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
 
     const decision = page.locator('#decisions .govuk-summary-card').filter({ hasText: decided });
     await expect(decision).toHaveCount(1);
-    await expect(decision.getByRole('heading', { level: 3 })).toHaveText(`${sittingDate}: ${DECISION}`);
+    await expect(decision.getByRole('heading', { level: 3 })).toHaveText(`CLAM Panel, ${sittingDate}`);
+    await expect(decision.getByRole('term').filter({ hasText: DECISION })).toBeVisible();
     await expect(decision.getByRole('definition').filter({ hasText: DECISION_REASONS })).toBeVisible();
 
     const actionRow = page.getByRole('table', { name: 'Actions' }).getByRole('row').filter({ hasText: action });

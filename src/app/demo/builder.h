@@ -112,8 +112,8 @@ class Builder {
                           const std::map<std::size_t, std::string>& forced_type);
   std::optional<std::size_t> pick_from(const std::vector<std::size_t>& pool,
                                        const std::set<std::size_t>& heard);
-  bool hear_past(Sitting& sit, const std::vector<std::size_t>& kids, const std::string& type,
-                 core::RequestState state, std::set<std::size_t>& heard);
+  void hear_past(Sitting& sit, const std::vector<std::size_t>& kids, const std::string& type,
+                 core::RequestState state);
 
   // Seats (seats.cc).
   void assign_seats(const std::vector<Sitting>& support_future);

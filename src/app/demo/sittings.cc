@@ -189,11 +189,12 @@ void Builder::hold_past_sittings(const core::PanelType& panel, std::vector<Sitti
     Sitting& sit = past[i];
     const bool latest = i + 1 == past.size();
     const int age = days_from(sit.date, today_);
-    const RequestState state = latest      ? RequestState::heard
-                               : age <= 35 ? RequestState::decided
-                                           : RequestState::closed;
+    const RequestState state = age <= 35 ? RequestState::decided : RequestState::closed;
     const std::vector<std::size_t> pool = past_pool(panel, sit, protect);
+    // Who is heard, in agenda order, within the sitting's time.
     std::set<std::size_t> heard;
+    std::vector<std::pair<std::vector<std::size_t>, std::string>> agenda;
+    int booked = sit.booked;
     for (int h = 0; h < 4; ++h) {
       std::optional<std::size_t> pick;
       std::string type = request_type_for(panel, false);
@@ -205,9 +206,23 @@ void Builder::hold_past_sittings(const core::PanelType& panel, std::vector<Sitti
       } else {
         pick = pick_from(pool, heard);
       }
-      if (!pick || !hear_past(sit, with_siblings(*pick), type, state, heard)) {
+      if (!pick) {
         break;
       }
+      std::vector<std::size_t> kids = with_siblings(*pick);
+      booked += panel.hearing_minutes(static_cast<int>(kids.size()));
+      if (booked > sit.capacity()) {
+        break;
+      }
+      heard.insert(kids.begin(), kids.end());
+      agenda.emplace_back(std::move(kids), type);
+    }
+    // At the latest sitting the note taker has the last hearing still to
+    // write up (it may be recorded after the day): scheduled, no record yet.
+    for (std::size_t h = 0; h < agenda.size(); ++h) {
+      const bool to_write_up = latest && h + 1 == agenda.size();
+      hear_past(sit, agenda[h].first, agenda[h].second,
+                to_write_up ? RequestState::scheduled : state);
     }
     write_minutes(tx_, s_,
                   {.sitting_id = sit.id,
@@ -219,16 +234,12 @@ void Builder::hold_past_sittings(const core::PanelType& panel, std::vector<Sitti
   }
 }
 
-// A request for the children heard at a past sitting, with its decisions;
-// false when the hearing does not fit in what is left of the sitting.
-bool Builder::hear_past(Sitting& sit, const std::vector<std::size_t>& kids, const std::string& type,
-                        RequestState state, std::set<std::size_t>& heard) {
+// A request for the children heard at a past sitting, with its decisions
+// unless it is still scheduled (its record not yet written up).
+void Builder::hear_past(Sitting& sit, const std::vector<std::size_t>& kids, const std::string& type,
+                        RequestState state) {
   const core::PanelType& panel = *sit.panel;
   const int length = panel.hearing_minutes(static_cast<int>(kids.size()));
-  if (sit.booked + length > sit.capacity()) {
-    return false;
-  }
-  heard.insert(kids.begin(), kids.end());
   RequestPlan plan{.panel = &panel, .children = kids, .state = state, .request_type = type};
   plan.created = plus_days(sit.date, -21);
   plan.until = sit.starts - std::chrono::hours{2};
@@ -240,10 +251,13 @@ bool Builder::hear_past(Sitting& sit, const std::vector<std::size_t>& kids, cons
   }
   const std::int64_t request = add_request(plan);
   const Instant starts = sit.starts + minutes{sit.booked};
+  const bool recorded = state != RequestState::scheduled;
   const std::int64_t hearing =
-      add_hearing(sit, request, static_cast<int>(kids.size()), history::HearingStatus::heard);
-  decide(sit, hearing, starts + minutes{length}, kids, state);
-  return true;
+      add_hearing(sit, request, static_cast<int>(kids.size()),
+                  recorded ? history::HearingStatus::heard : history::HearingStatus::scheduled);
+  if (recorded) {
+    decide(sit, hearing, starts + minutes{length}, kids, state);
+  }
 }
 
 }  // namespace casepanel::app::demo
