@@ -82,7 +82,8 @@ void load_decisions(Services& s, Tx& tx, ChildRecord& rec) {
   rec.decisions = record_views(s, store::child_decision_records(tx, rec.child.id));
   for (const store::EventRecord& e : store::child_events(tx, rec.child.id)) {
     const std::string at = core::to_iso_utc(e.recorded_at);
-    rec.events.push_back({london_long_date(at), event_kind_label(e.kind), e.summary, e.recorded_by});
+    rec.events.push_back(
+        {london_long_date(at), event_kind_label(e.kind), e.summary, e.recorded_by});
   }
 }
 

@@ -42,8 +42,8 @@ DisagreementView disagreement_view(const core::PanelType* panel,
   return v;
 }
 
-ItemView item_view(const core::PanelType* panel, const std::string& panel_id,
-                   const Services& s, const store::ItemRecord& it,
+ItemView item_view(const core::PanelType* panel, const std::string& panel_id, const Services& s,
+                   const store::ItemRecord& it,
                    const std::vector<store::DisagreementRecord>& disagreements) {
   ItemView v;
   v.id = it.id;
@@ -85,8 +85,9 @@ std::string item_label(const Services& s, const std::string& panel_id, core::Ite
   const core::PanelType* panel = s.panels.find(panel_id);
   const core::Choice* c = nullptr;
   if (panel) {
-    c = kind == core::ItemKind::decision ? static_cast<const core::Choice*>(panel->decision(option_id))
-                                         : panel->outcome(option_id);
+    c = kind == core::ItemKind::decision
+            ? static_cast<const core::Choice*>(panel->decision(option_id))
+            : panel->outcome(option_id);
   }
   return c ? c->label : option_id;
 }

@@ -174,16 +174,15 @@ nlohmann::json write_items(Tx& tx, const Services& s, const Actor& a, const Hear
   return ids;
 }
 
-nlohmann::json write_actions(Tx& tx, const Services& s, const HearingAt& at,
-                             std::int64_t decision, std::int64_t child,
-                             const std::vector<core::CheckedAction>& actions) {
+nlohmann::json write_actions(Tx& tx, const Services& s, const HearingAt& at, std::int64_t decision,
+                             std::int64_t child, const std::vector<core::CheckedAction>& actions) {
   nlohmann::json out = nlohmann::json::array();
   for (const core::CheckedAction& act : actions) {
-    const core::Date due = act.due_date ? *act.due_date
-                                        : s.calendar.add_working_days(at.sitting.date,
-                                                                      *act.due_working_days);
-    const std::int64_t id = store::add_action(
-        tx, {decision, child, act.description, act.owner_id, due, s.clock.now()});
+    const core::Date due =
+        act.due_date ? *act.due_date
+                     : s.calendar.add_working_days(at.sitting.date, *act.due_working_days);
+    const std::int64_t id =
+        store::add_action(tx, {decision, child, act.description, act.owner_id, due, s.clock.now()});
     out.push_back({{"action", id}, {"owner", act.owner_id}, {"due", core::to_iso(due)}});
     queue_email(tx, s, act.owner_id, "A panel action is yours",
                 act.description + " (due " + core::long_date(due) + ")");

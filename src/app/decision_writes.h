@@ -59,9 +59,9 @@ nlohmann::json write_actions(store::Tx& tx, const Services& s, const HearingAt& 
 // A correction: fields replaced, items changed, added or removed (not those
 // with a disagreement or a final decision), new actions added; audited with
 // what changed, and a significant event saying so.
-core::Status write_correction(store::Tx& tx, const Services& s, const Actor& a,
-                              const HearingAt& at, const store::DecisionRecord& before,
-                              const core::DecisionEntry& in, const core::CheckedDecision& checked);
+core::Status write_correction(store::Tx& tx, const Services& s, const Actor& a, const HearingAt& at,
+                              const store::DecisionRecord& before, const core::DecisionEntry& in,
+                              const core::CheckedDecision& checked);
 
 // A saved record as form fields (field name -> value), to fill the
 // correction form.

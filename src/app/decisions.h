@@ -30,16 +30,16 @@ struct ChildChoice {
 struct DecisionForm {
   std::int64_t hearing_id = 0;
   std::int64_t sitting_id = 0;
-  std::string sitting;        // "CLAM Panel, 2 December 2026"
-  std::string request_type;   // what the request asked for
+  std::string sitting;                // "CLAM Panel, 2 December 2026"
+  std::string request_type;           // what the request asked for
   std::vector<ChildChoice> children;  // those without a record yet
   std::vector<core::DecisionOption> decisions;
   std::vector<core::Choice> outcomes;
   std::vector<core::Choice> plans;  // [permanency] plans; empty: not asked
   bool asks_parallel_plan = false;
   std::string parallel_plan_hint;
-  std::string returns_to_panel;  // the label of the item that needs a review date
-  std::vector<NamedId> owners;   // who may own an action or a plan
+  std::string returns_to_panel;      // the label of the item that needs a review date
+  std::vector<NamedId> owners;       // who may own an action or a plan
   std::vector<RecordView> recorded;  // the records already made at this hearing
   bool may_correct = false;          // on the day, minutes not authorised
   bool may_disagree = false;         // the panel sends disagreements on; minutes not authorised
@@ -56,8 +56,8 @@ core::Status record_decision(Services& s, const Actor& a, std::int64_t hearing_i
 // the record as saved; the correction replaces its items and fields and adds
 // any new actions. Items with a disagreement or a final decision stay.
 struct CorrectionForm {
-  DecisionForm form;  // the hearing's catalogue, owners ...
-  RecordView record;  // as saved
+  DecisionForm form;                                        // the hearing's catalogue, owners ...
+  RecordView record;                                        // as saved
   std::vector<std::pair<std::string, std::string>> fields;  // form field -> saved value
 };
 core::Result<CorrectionForm> correction_form(Services& s, const Actor& a, std::int64_t decision_id);

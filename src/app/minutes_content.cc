@@ -55,7 +55,8 @@ void add_attendance(Tx& tx, const Services& s, const store::SittingRecord& sitti
                     MinutesContent& c) {
   const std::vector<SittingMember> members = sitting_members(tx, s, sitting);
   for (const SittingMember& m : members) {
-    c.attendees.push_back({m.name, m.role_label, std::string(core::attendance_label(m.attendance))});
+    c.attendees.push_back(
+        {m.name, m.role_label, std::string(core::attendance_label(m.attendance))});
   }
   if (const core::PanelType* panel = s.panels.find(sitting.panel_id)) {
     c.quorum = quorum_of(*panel, members).summary;

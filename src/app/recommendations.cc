@@ -116,10 +116,11 @@ core::Result<DisagreementPlace> resolvable(Tx& tx, const Services& s, const Acto
 
 OpenDecision open_item(const Services& s, const store::ItemAt& at, std::string href) {
   const core::PanelType* panel = s.panels.find(at.record.panel_id);
-  return {at.item.id, at.record.child,
-          item_label(s, at.record.panel_id, at.item.kind, at.item.option_id),
-          (panel ? panel->name : at.record.panel_id) + ", " + core::long_date(at.record.sitting_date),
-          std::move(href)};
+  return {
+      at.item.id, at.record.child,
+      item_label(s, at.record.panel_id, at.item.kind, at.item.option_id),
+      (panel ? panel->name : at.record.panel_id) + ", " + core::long_date(at.record.sitting_date),
+      std::move(href)};
 }
 
 }  // namespace
@@ -144,8 +145,7 @@ core::Status record_final_decision(Services& s, const Actor& a, std::int64_t ite
       return core::Error::conflict("The final decision on this recommendation is already made");
     }
     const std::string title = p.place.panel->title_of(*p.at.item.final_role);
-    const std::string label =
-        item_label(s, p.place.panel->id, p.at.item.kind, p.at.item.option_id);
+    const std::string label = item_label(s, p.place.panel->id, p.at.item.kind, p.at.item.option_id);
     const std::string words =
         p.place.panel->name + ": final decision by the " + title + ", " + a.name + ", on " + label +
         ": " + (entry.agree ? "agreed as recommended" : "decided otherwise: " + entry.decided) +
@@ -194,8 +194,8 @@ core::Status record_disagreement(Services& s, const Actor& a, std::int64_t item_
       return core::Error::invalid("member_id", "Select a member of this sitting");
     }
     const core::Role to = *p.place.panel->chair.disagreement_to;
-    const std::int64_t id = store::add_disagreement(
-        tx, {item_id, entry.member_id, entry.why, a.id, s.clock.now(), to});
+    const std::int64_t id =
+        store::add_disagreement(tx, {item_id, entry.member_id, entry.why, a.id, s.clock.now(), to});
     audit(tx, s, a, "decision.disagree", "decision", p.at.record.id,
           {{"item", item_id}, {"disagreement", id}, {"member", entry.member_id}});
     for (std::int64_t person : deciders(tx, p.place, to)) {
@@ -208,8 +208,7 @@ core::Status record_disagreement(Services& s, const Actor& a, std::int64_t item_
   });
 }
 
-core::Result<ItemForm> resolution_form(Services& s, const Actor& a,
-                                       std::int64_t disagreement_id) {
+core::Result<ItemForm> resolution_form(Services& s, const Actor& a, std::int64_t disagreement_id) {
   return s.db.write<ItemForm>([&](Tx& tx) -> core::Result<ItemForm> {
     const DisagreementPlace d = TRY(resolvable(tx, s, a, disagreement_id));
     audit(tx, s, a, "decision.view", "decision", d.item.at.record.id,
@@ -232,15 +231,16 @@ core::Status resolve_disagreement(Services& s, const Actor& a, std::int64_t disa
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     const DisagreementPlace d = TRY(resolvable(tx, s, a, disagreement_id));
-    if (!store::resolve_disagreement(
-            tx, disagreement_id, {entry.agreed_outcome, entry.reasons, a.id, s.clock.now()})) {
+    if (!store::resolve_disagreement(tx, disagreement_id,
+                                     {entry.agreed_outcome, entry.reasons, a.id, s.clock.now()})) {
       return core::Error::conflict("The agreed outcome of this disagreement is already recorded");
     }
     const ItemPlace& p = d.item;
-    const std::string words = p.place.panel->name + ": agreed outcome, with the " +
-                              p.place.panel->title_of(d.ref.resolve_role) + " " + a.name + ", on " +
-                              item_label(s, p.place.panel->id, p.at.item.kind, p.at.item.option_id) +
-                              ": " + entry.agreed_outcome + ". Reasons: " + entry.reasons;
+    const std::string words =
+        p.place.panel->name + ": agreed outcome, with the " +
+        p.place.panel->title_of(d.ref.resolve_role) + " " + a.name + ", on " +
+        item_label(s, p.place.panel->id, p.at.item.kind, p.at.item.option_id) + ": " +
+        entry.agreed_outcome + ". Reasons: " + entry.reasons;
     add_event(tx, s, a, p.at.record, p.at.item.id, store::EventKind::agreed_outcome, words);
     audit(tx, s, a, "decision.resolve", "decision", p.at.record.id,
           {{"disagreement", disagreement_id}, {"child", p.at.record.child_id}});

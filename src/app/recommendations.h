@@ -61,9 +61,9 @@ core::Status resolve_disagreement(Services& s, const Actor& a, std::int64_t disa
 
 // The actor's open tasks of both kinds, for the home page.
 struct OpenDecision {
-  std::int64_t id = 0;  // the item (final decision) or the disagreement
-  std::string child;    // "Olivia Parrish"
-  std::string what;     // the item's label
+  std::int64_t id = 0;     // the item (final decision) or the disagreement
+  std::string child;       // "Olivia Parrish"
+  std::string what;        // the item's label
   std::string panel_date;  // "CLAM Panel, 2 December 2026"
   std::string href;
 };

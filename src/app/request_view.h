@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "app/named_id.h"
 #include "app/decision_view.h"
+#include "app/named_id.h"
 #include "app/services.h"
 #include "core/request_lifecycle.h"
 #include "core/result.h"
@@ -93,7 +93,7 @@ struct RequestView {
   std::int64_t sitting_id = 0;
   bool heard = false;                 // heard or later: "Heard on", else "To be heard on"
   std::vector<RecordView> decisions;  // the records made at its hearing, child by child
-  bool has_papers = false;  // the panel has a document checklist
+  bool has_papers = false;            // the panel has a document checklist
 };
 core::Result<RequestView> request_view(Services& s, const Actor& a, std::int64_t request_id);
 

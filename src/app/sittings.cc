@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <set>
 
-#include "app/auth.h"
-#include "app/sitting_rows.h"
 #include "app/audit_trail.h"
+#include "app/auth.h"
 #include "app/child_names.h"
 #include "app/display.h"
 #include "app/members.h"
 #include "app/notifications.h"
 #include "app/scope.h"
+#include "app/sitting_rows.h"
 #include "core/sittings.h"
 #include "store/seats.h"
 #include "store/sittings.h"

@@ -44,7 +44,8 @@ bool check_items(const PanelType& panel, const DecisionEntry& in, Problems& prob
                                ? static_cast<const Choice*>(panel.decision(item.option_id))
                                : panel.outcome(item.option_id);
     if (option == nullptr || !seen.insert(field).second) {
-      problems.push_back({"items", "Select decisions and outcomes from the panel's list, once each"});
+      problems.push_back(
+          {"items", "Select decisions and outcomes from the panel's list, once each"});
       continue;
     }
     if (blank(item.detail)) {
@@ -55,8 +56,8 @@ bool check_items(const PanelType& panel, const DecisionEntry& in, Problems& prob
   return returns;
 }
 
-void check_plan(const PanelType& panel, const PlanEntry& plan, std::string_view name,
-                bool required, Problems& problems) {
+void check_plan(const PanelType& panel, const PlanEntry& plan, std::string_view name, bool required,
+                Problems& problems) {
   const std::string prefix(name);
   if (plan.plan_id.empty() && blank(plan.timeframe) && plan.owner_id == 0 && !required) {
     return;
@@ -67,14 +68,14 @@ void check_plan(const PanelType& panel, const PlanEntry& plan, std::string_view 
                                                      "three parallel plan answers empty"});
   }
   if (blank(plan.timeframe)) {
-    problems.push_back({prefix + "_timeframe", "Enter the timeframe for the " +
-                                                   std::string(required ? "permanency" : "parallel") +
-                                                   " plan"});
+    problems.push_back(
+        {prefix + "_timeframe", "Enter the timeframe for the " +
+                                    std::string(required ? "permanency" : "parallel") + " plan"});
   }
   if (plan.owner_id == 0) {
-    problems.push_back({prefix + "_owner_id", "Select who is responsible for the " +
-                                                  std::string(required ? "permanency" : "parallel") +
-                                                  " plan"});
+    problems.push_back(
+        {prefix + "_owner_id", "Select who is responsible for the " +
+                                   std::string(required ? "permanency" : "parallel") + " plan"});
   }
 }
 
@@ -110,7 +111,9 @@ void check_action(const ActionEntry& in, std::size_t i, Date sitting_date,
 
 }  // namespace
 
-std::string_view item_kind_id(ItemKind k) { return k == ItemKind::decision ? "decision" : "outcome"; }
+std::string_view item_kind_id(ItemKind k) {
+  return k == ItemKind::decision ? "decision" : "outcome";
+}
 
 std::optional<ItemKind> item_kind_from_id(std::string_view id) {
   if (id == "decision") {
@@ -174,8 +177,10 @@ Result<CheckedDecision> check_decision(const PanelType& panel, const DecisionEnt
   if (!in.review_date.empty()) {
     out.review_date = parse_iso_date(in.review_date);
     if (!out.review_date || !after(*out.review_date, sitting_date)) {
-      problems.push_back({"review_date", "Enter the review date as a real date after the sitting "
-                                         "on " + long_date(sitting_date) + ", like 2027-03-31"});
+      problems.push_back({"review_date",
+                          "Enter the review date as a real date after the sitting "
+                          "on " +
+                              long_date(sitting_date) + ", like 2027-03-31"});
     }
   } else if (out.returns_to_panel) {
     problems.push_back(

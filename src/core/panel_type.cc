@@ -68,7 +68,8 @@ const Choice* PanelType::permanency_plan(std::string_view id) const {
 const Member* PanelType::seat(std::string_view id) const { return find_by_id(members, id); }
 
 bool PanelType::returns_to_panel(std::string_view decision_or_outcome_id) const {
-  return !return_to_panel.applies_to.empty() && return_to_panel.applies_to == decision_or_outcome_id;
+  return !return_to_panel.applies_to.empty() &&
+         return_to_panel.applies_to == decision_or_outcome_id;
 }
 
 // CLAM: a 15 minute slot for each child, and 15 more for each additional sibling.

@@ -137,19 +137,18 @@ void BulkLoad::add(const DecisionRow& row) {
 void BulkLoad::add(const ActionRow& row) { actions_->add(row.id, values(row)); }
 
 void BulkLoad::finish() {
-  for (Table* t :
-       {groups_.get(), children_.get(), sittings_.get(), requests_.get(), request_children_.get(),
-        approvals_.get(), hearings_.get(), decisions_.get(), actions_.get(), items_.get(),
-        events_.get()}) {
+  for (Table* t : {groups_.get(), children_.get(), sittings_.get(), requests_.get(),
+                   request_children_.get(), approvals_.get(), hearings_.get(), decisions_.get(),
+                   actions_.get(), items_.get(), events_.get()}) {
     t->flush();
   }
   if (tx_.engine() != Engine::postgresql) {
     return;
   }
   // Ids were chosen by the caller: move each identity past them.
-  for (const char* table : {"sibling_groups", "children", "sittings", "requests", "approvals",
-                            "hearings", "decisions", "actions", "decision_items",
-                            "significant_events"}) {
+  for (const char* table :
+       {"sibling_groups", "children", "sittings", "requests", "approvals", "hearings", "decisions",
+        "actions", "decision_items", "significant_events"}) {
     tx_.query(std::string("SELECT setval(pg_get_serial_sequence('") + table +
               "', 'id'), (SELECT MAX(id) FROM " + table + "))");
   }

@@ -133,11 +133,12 @@ std::vector<ChildHearingRecord> child_hearings(Tx& tx, std::int64_t child_id) {
                 "JOIN sittings m ON m.id = h.sitting_id JOIN request_children rc "
                 "ON rc.request_id = h.request_id WHERE rc.child_id = $1 ORDER BY h.starts_at DESC",
                 {child_id})) {
-    out.push_back({.sitting_id = r.integer(0),
-                   .panel_id = r.text(1),
-                   .starts_at = instant_column(r, 2, {"sittings", r.integer(0), "hearings.starts_at"}),
-                   .venue_id = r.text(3),
-                   .request_id = r.integer(4)});
+    out.push_back(
+        {.sitting_id = r.integer(0),
+         .panel_id = r.text(1),
+         .starts_at = instant_column(r, 2, {"sittings", r.integer(0), "hearings.starts_at"}),
+         .venue_id = r.text(3),
+         .request_id = r.integer(4)});
   }
   return out;
 }

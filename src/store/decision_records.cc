@@ -64,8 +64,8 @@ ItemRecord item_from(const Row& r, std::size_t i) {
   if (!r.is_null(i + 4)) {
     it.final_role = enum_column(r, i + 4, {"decision_items", id, "final_role"}, core::role_from_id);
   }
-  it.final_status = enum_column(r, i + 5, {"decision_items", id, "final_status"},
-                                core::final_status_from_id);
+  it.final_status =
+      enum_column(r, i + 5, {"decision_items", id, "final_status"}, core::final_status_from_id);
   it.final_detail = r.text(i + 6);
   it.final_reasons = r.text(i + 7);
   it.final_by = r.text(i + 8);
@@ -101,7 +101,8 @@ void complete(Tx& tx, std::vector<DecisionRecord>& records) {
   for (const Row& r :
        tx.query("SELECT a.decision_id, a.id, a.description, a.owner_id, u.name, a.due_date, "
                 "a.status FROM actions a JOIN users u ON u.id = a.owner_id WHERE a.decision_id "
-                "IN " + in + " ORDER BY a.due_date, a.id",
+                "IN " +
+                    in + " ORDER BY a.due_date, a.id",
                 ids)) {
     const std::int64_t id = r.integer(1);
     by_id.at(r.integer(0))
@@ -114,7 +115,8 @@ void complete(Tx& tx, std::vector<DecisionRecord>& records) {
            "COALESCE(au.name, ''), g.resolved_at FROM disagreements g "
            "JOIN decision_items i ON i.id = g.item_id JOIN users mu ON mu.id = g.member_id "
            "JOIN users bu ON bu.id = g.recorded_by LEFT JOIN users au ON au.id = g.resolved_by "
-           "WHERE i.decision_id IN " + in + " ORDER BY g.id",
+           "WHERE i.decision_id IN " +
+               in + " ORDER BY g.id",
            ids)) {
     const std::int64_t id = r.integer(1);
     DisagreementRecord g;
@@ -149,8 +151,7 @@ std::vector<DecisionRecord> records_where(Tx& tx, const std::string& where_order
 }  // namespace
 
 std::vector<DecisionRecord> hearing_decisions(Tx& tx, std::int64_t hearing_id) {
-  return records_where(tx, "WHERE d.hearing_id = $1 ORDER BY c.date_of_birth, c.id",
-                       {hearing_id});
+  return records_where(tx, "WHERE d.hearing_id = $1 ORDER BY c.date_of_birth, c.id", {hearing_id});
 }
 
 std::vector<DecisionRecord> sitting_decisions(Tx& tx, std::int64_t sitting_id) {

@@ -96,12 +96,12 @@ bool has_decision(Tx& tx, std::int64_t hearing_id, std::int64_t child_id) {
 std::vector<PersonContact> undecided_children(Tx& tx, std::int64_t hearing_id,
                                               std::int64_t request_id) {
   std::vector<PersonContact> out;
-  for (const Row& c : tx.query(
-           "SELECT c.id, c.first_name || ' ' || c.last_name, c.date_of_birth FROM children c "
-           "JOIN request_children rc ON rc.child_id = c.id WHERE rc.request_id = $1 "
-           "AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.hearing_id = $2 "
-           "AND d.child_id = c.id) ORDER BY c.date_of_birth, c.id",
-           {request_id, hearing_id})) {
+  for (const Row& c :
+       tx.query("SELECT c.id, c.first_name || ' ' || c.last_name, c.date_of_birth FROM children c "
+                "JOIN request_children rc ON rc.child_id = c.id WHERE rc.request_id = $1 "
+                "AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.hearing_id = $2 "
+                "AND d.child_id = c.id) ORDER BY c.date_of_birth, c.id",
+                {request_id, hearing_id})) {
     out.push_back({c.integer(0), c.text(1), c.text(2)});
   }
   return out;

@@ -117,17 +117,23 @@ Params values(const HearingRow& r) {
 }
 
 const Columns& decision_columns() {
-  static const Columns c{"decisions",
-                         {"hearing_id", "child_id", "reasons", "permanency_plan",
-                          "permanency_timeframe", "permanency_owner_id", "review_date",
-                          "recorded_by", "recorded_at"}};
+  static const Columns c{
+      "decisions",
+      {"hearing_id", "child_id", "reasons", "permanency_plan", "permanency_timeframe",
+       "permanency_owner_id", "review_date", "recorded_by", "recorded_at"}};
   return c;
 }
 
 Params values(const DecisionRow& r) {
-  return {r.hearing_id,           r.child_id,      r.reasons,
-          r.permanency_plan,      r.permanency_timeframe, id(r.permanency_owner_id),
-          date(r.review_date),    r.recorded_by,   time(r.recorded_at)};
+  return {r.hearing_id,
+          r.child_id,
+          r.reasons,
+          r.permanency_plan,
+          r.permanency_timeframe,
+          id(r.permanency_owner_id),
+          date(r.review_date),
+          r.recorded_by,
+          time(r.recorded_at)};
 }
 
 const Columns& decision_item_columns() {
@@ -143,26 +149,24 @@ Params item_values(const DecisionRow& r, std::int64_t decision_id) {
           r.decision_type,
           r.summary,
           r.final_role ? Value{std::string(core::role_id(*r.final_role))} : Value{nullptr},
-          std::string(!r.final_role ? "final" : r.final_by ? "agreed" : "awaiting"),
+          std::string(!r.final_role ? "final"
+                      : r.final_by  ? "agreed"
+                                    : "awaiting"),
           r.final_reasons,
           id(r.final_by),
           r.final_by ? time(r.recorded_at + std::chrono::hours{24}) : Value{nullptr}};
 }
 
 const Columns& decision_event_columns() {
-  static const Columns c{"significant_events",
-                         {"child_id", "decision_id", "kind", "summary", "recorded_by",
-                          "recorded_at"}};
+  static const Columns c{
+      "significant_events",
+      {"child_id", "decision_id", "kind", "summary", "recorded_by", "recorded_at"}};
   return c;
 }
 
 Params event_values(const DecisionRow& r, std::int64_t decision_id) {
-  return {r.child_id,
-          decision_id,
-          std::string(r.final_role ? "recommendation" : "decision"),
-          r.event,
-          r.recorded_by,
-          time(r.recorded_at)};
+  return {r.child_id, decision_id,   std::string(r.final_role ? "recommendation" : "decision"),
+          r.event,    r.recorded_by, time(r.recorded_at)};
 }
 
 const Columns& action_columns() {

@@ -143,7 +143,7 @@ struct DecisionRow {
   std::optional<core::Role> final_role{};  // a recommendation, awaiting this role
   std::optional<std::int64_t> final_by{};  // ... or agreed by this person
   std::string final_reasons{};
-  std::string event{};                     // the significant event's words
+  std::string event{};  // the significant event's words
   std::int64_t recorded_by = 0;
   core::Instant recorded_at{};
 };

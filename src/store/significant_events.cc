@@ -73,9 +73,8 @@ std::int64_t add_event(Tx& tx, const NewEvent& e) {
 
 std::vector<EventRecord> child_events(Tx& tx, std::int64_t child_id) {
   std::vector<EventRecord> out;
-  for (const Row& r : tx.query(std::string(kEventColumns) +
-                                   "WHERE e.child_id = $1 ORDER BY e.id DESC",
-                               {child_id})) {
+  for (const Row& r : tx.query(
+           std::string(kEventColumns) + "WHERE e.child_id = $1 ORDER BY e.id DESC", {child_id})) {
     out.push_back(event_from(r));
   }
   return out;
@@ -83,9 +82,9 @@ std::vector<EventRecord> child_events(Tx& tx, std::int64_t child_id) {
 
 std::vector<EventRecord> events_since(Tx& tx, std::int64_t cursor, int limit) {
   std::vector<EventRecord> out;
-  for (const Row& r : tx.query(std::string(kEventColumns) +
-                                   "WHERE e.id > $1 ORDER BY e.id LIMIT $2",
-                               {cursor, std::int64_t{limit}})) {
+  for (const Row& r :
+       tx.query(std::string(kEventColumns) + "WHERE e.id > $1 ORDER BY e.id LIMIT $2",
+                {cursor, std::int64_t{limit}})) {
     out.push_back(event_from(r));
   }
   return out;

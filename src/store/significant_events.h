@@ -18,7 +18,14 @@
 
 namespace casepanel::store {
 
-enum class EventKind { decision, outcome, recommendation, final_decision, agreed_outcome, correction };
+enum class EventKind {
+  decision,
+  outcome,
+  recommendation,
+  final_decision,
+  agreed_outcome,
+  correction
+};
 std::string_view event_kind_id(EventKind k);
 std::optional<EventKind> event_kind_from_id(std::string_view id);
 

@@ -178,15 +178,17 @@ std::optional<PersonContact> first_coordinator(Tx& tx) {
 
 std::vector<SittingMemberRecord> listed_sitting_members(Tx& tx, std::int64_t sitting_id) {
   std::vector<SittingMemberRecord> out;
-  for (const Row& r : tx.query("SELECT mm.user_id, u.name, u.email, mm.role, mm.attendance, mm.seat_id "
-                               "FROM sitting_members mm JOIN users u ON u.id = mm.user_id "
-                               "WHERE mm.sitting_id = $1 ORDER BY u.name",
-                               {sitting_id})) {
+  for (const Row& r :
+       tx.query("SELECT mm.user_id, u.name, u.email, mm.role, mm.attendance, mm.seat_id "
+                "FROM sitting_members mm JOIN users u ON u.id = mm.user_id "
+                "WHERE mm.sitting_id = $1 ORDER BY u.name",
+                {sitting_id})) {
     const ColumnAt role{"sitting_members", sitting_id, "role"};
     const ColumnAt attendance{"sitting_members", sitting_id, "attendance"};
     out.push_back({{r.integer(0), r.text(1), r.text(2)},
                    enum_column(r, 3, role, core::role_from_id),
-                   enum_column(r, 4, attendance, core::attendance_from_id), r.text(5)});
+                   enum_column(r, 4, attendance, core::attendance_from_id),
+                   r.text(5)});
   }
   return out;
 }

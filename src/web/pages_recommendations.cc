@@ -80,7 +80,8 @@ WebResponse item_page(const Site& site, const WebRequest& r, Mode m, const core:
   return site.page(r, "recommendation", t.title, std::move(d));
 }
 
-WebResponse done_or_errors(const Site& site, const WebRequest& r, Mode m, const core::Status& done) {
+WebResponse done_or_errors(const Site& site, const WebRequest& r, Mode m,
+                           const core::Status& done) {
   if (!done) {
     if (done.error().kind == core::ErrorKind::invalid) {
       return item_page(site, r, m, &done.error());
@@ -90,7 +91,9 @@ WebResponse done_or_errors(const Site& site, const WebRequest& r, Mode m, const 
   return WebResponse::redirect("/");
 }
 
-WebResponse final_form(const Site& site, WebRequest& r) { return item_page(site, r, Mode::final, nullptr); }
+WebResponse final_form(const Site& site, WebRequest& r) {
+  return item_page(site, r, Mode::final, nullptr);
+}
 WebResponse final_post(const Site& site, WebRequest& r) {
   const core::FinalEntry entry{r.field("agree") != "no", r.field("decided"), r.field("reasons")};
   if (r.field("agree").empty()) {
@@ -98,8 +101,9 @@ WebResponse final_post(const Site& site, WebRequest& r) {
         core::Error::invalid("agree", "Select whether you agree with the recommendation");
     return item_page(site, r, Mode::final, &e);
   }
-  return done_or_errors(site, r, Mode::final,
-                        app::record_final_decision(site.services(), r.actor(), r.id_param(), entry));
+  return done_or_errors(
+      site, r, Mode::final,
+      app::record_final_decision(site.services(), r.actor(), r.id_param(), entry));
 }
 
 WebResponse disagree_form(const Site& site, WebRequest& r) {

@@ -4,10 +4,10 @@
 #include <cctype>
 
 #include "app/requests.h"
+#include "web/decision_parts.h"
 #include "web/forms.h"
 #include "web/pages_drafts.h"
 #include "web/request_form_parts.h"
-#include "web/decision_parts.h"
 #include "web/site.h"
 #include "web/view.h"
 

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "app/children.h"
-#include "app/display.h"
 #include "app/decisions.h"
+#include "app/display.h"
 #include "app/recommendations.h"
 #include "app/requests.h"
 #include "app/sittings.h"
@@ -63,9 +63,10 @@ class PanelDay : public ::testing::Test {
   std::string sitting_date(std::int64_t hearing) {
     std::string out;
     w.db().read_all([&](store::Tx& tx) {
-      out = tx.query_one("SELECT s.sitting_date FROM hearings h JOIN sittings s ON s.id = "
-                         "h.sitting_id WHERE h.id = $1",
-                         {hearing})
+      out = tx.query_one(
+                  "SELECT s.sitting_date FROM hearings h JOIN sittings s ON s.id = "
+                  "h.sitting_id WHERE h.id = $1",
+                  {hearing})
                 ->text(0);
     });
     return out;
@@ -85,9 +86,10 @@ TEST_F(PanelDay, ACLAMSiblingGroupIsRecordedOnceAndTheChairDecidesThePermanenceR
   testing::approve_clam(w, request);
   const std::int64_t hearing = hearing_of(request, "clam");
   w.db().write_all([&](store::Tx& tx) {
-    tx.exec("UPDATE sittings SET chair_id = $1 WHERE id = (SELECT sitting_id FROM hearings "
-            "WHERE id = $2)",
-            {chair, hearing});
+    tx.exec(
+        "UPDATE sittings SET chair_id = $1 WHERE id = (SELECT sitting_id FROM hearings "
+        "WHERE id = $2)",
+        {chair, hearing});
   });
   on_the_day(hearing);
   auto form = decision_form(s, w.actor(w.panel_admin), hearing);
@@ -186,9 +188,11 @@ TEST_F(PanelDay, ARecordIsCorrectedOnTheDayAndEveryChangeIsOnTheChildsRecord) {
   EXPECT_EQ(no_review.error().fields.front().field, "review_date");
   in.review_date = "2027-03-02";
   ASSERT_TRUE(correct_decision(s, w.actor(w.panel_admin), decision, in).ok());
-  EXPECT_EQ(integer(w, "SELECT COUNT(*) FROM decision_items WHERE decision_id = $1 AND removed_at IS NULL",
-                    {decision}),
-            2);
+  EXPECT_EQ(
+      integer(w,
+              "SELECT COUNT(*) FROM decision_items WHERE decision_id = $1 AND removed_at IS NULL",
+              {decision}),
+      2);
   EXPECT_EQ(integer(w, "SELECT COUNT(*) FROM significant_events WHERE kind = 'correction'"), 1);
   EXPECT_EQ(integer(w, "SELECT COUNT(*) FROM audit_events WHERE action = 'decision.correct'"), 1);
 
@@ -223,8 +227,8 @@ TEST_F(PanelDay, ASupportDisagreementAwaitsTheAssistantDirectorWhoRecordsTheAgre
   ASSERT_TRUE(record_decision(s, w.actor(w.panel_admin), hearing, in).ok());
   EXPECT_EQ(testing::state_of(w, request), "decided");
 
-  const std::int64_t item = integer(
-      w, "SELECT id FROM decision_items WHERE option_id = 'resources_services'", {});
+  const std::int64_t item =
+      integer(w, "SELECT id FROM decision_items WHERE option_id = 'resources_services'", {});
   auto dform = disagreement_form(s, w.actor(w.panel_admin), item);
   ASSERT_TRUE(dform.ok());
   ASSERT_FALSE(dform->members.empty());
@@ -245,9 +249,10 @@ TEST_F(PanelDay, ASupportDisagreementAwaitsTheAssistantDirectorWhoRecordsTheAgre
   ASSERT_EQ(open.size(), 1u);
   EXPECT_FALSE(resolution_form(s, w.actor(w.gm), open[0].id).ok());
   ASSERT_TRUE(resolution_form(s, w.actor(ad), open[0].id).ok());
-  ASSERT_TRUE(resolve_disagreement(s, w.actor(ad), open[0].id,
-                                   {"Support at home, reviewed in six weeks", "Agreed with the chair"})
-                  .ok());
+  ASSERT_TRUE(
+      resolve_disagreement(s, w.actor(ad), open[0].id,
+                           {"Support at home, reviewed in six weeks", "Agreed with the chair"})
+          .ok());
   EXPECT_TRUE(open_decisions(s, w.actor(ad)).disagreements.empty());
   rec = child_record(s, w.actor(w.sw_a), w.child_a);
   EXPECT_TRUE(rec->decisions.front().outcomes.front().disagreements[0].resolved);

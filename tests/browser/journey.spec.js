@@ -237,8 +237,9 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
 
     await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
     const heard = page.locator('#hearing').getByRole('heading', { level: 2 });
-    await expect(heard).toHaveText(/^Heard on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/);
-    const m = /^Heard on (.+) at (\d{2}:\d{2})$/.exec((await heard.textContent()).trim());
+    // Scheduled, not yet heard: "To be heard on" (heard or decided: "Heard on").
+    await expect(heard).toHaveText(/^To be heard on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/);
+    const m = /^To be heard on (.+) at (\d{2}:\d{2})$/.exec((await heard.textContent()).trim());
     expect(m[1]).toBe(sittingDate);
     slotTime = m[2];
     expect(toMinutes(slotTime)).toBeGreaterThanOrEqual(toMinutes(offered[2]));

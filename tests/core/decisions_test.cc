@@ -57,66 +57,122 @@ DecisionEntry clam_entry() {
 TEST(Decisions, EveryProblemOfAnEntryIsNamedAtOnce) {
   const EntryCase cases[] = {
       {"a complete entry is accepted", &support(), complete(), {}},
-      {"the children must be chosen", &support(),
-       with(complete(), [](DecisionEntry& e) { e.child_ids.clear(); }), {"child_id"}},
-      {"at least one decision or outcome", &support(),
-       with(complete(), [](DecisionEntry& e) { e.items.clear(); }), {"items"}},
-      {"each decision and outcome says what was decided", &support(),
+      {"the children must be chosen",
+       &support(),
+       with(complete(), [](DecisionEntry& e) { e.child_ids.clear(); }),
+       {"child_id"}},
+      {"at least one decision or outcome",
+       &support(),
+       with(complete(), [](DecisionEntry& e) { e.items.clear(); }),
+       {"items"}},
+      {"each decision and outcome says what was decided",
+       &support(),
        with(complete(), [](DecisionEntry& e) { e.items[1].detail = " \n "; }),
        {"detail-outcome-resources_services"}},
-      {"an item must be the panel's", &support(),
-       with(complete(), [](DecisionEntry& e) { e.items.push_back({ItemKind::outcome, "adopt", "x"}); }),
-       {"items"}},
-      {"an item only once", &support(),
-       with(complete(), [](DecisionEntry& e) { e.items.push_back(e.items[0]); }), {"items"}},
-      {"a decision id is not an outcome", &support(),
-       with(complete(), [](DecisionEntry& e) { e.items[0].kind = ItemKind::outcome; }), {"items"}},
-      {"reasons, always", &support(), with(complete(), [](DecisionEntry& e) { e.reasons = ""; }),
-       {"reasons"}},
-      {"Return to Panel needs the review date", &support(),
+      {"an item must be the panel's",
+       &support(),
        with(complete(),
-            [](DecisionEntry& e) { e.items.push_back({ItemKind::outcome, "return_to_panel", "In 3 months"}); }),
+            [](DecisionEntry& e) {
+              e.items.push_back({ItemKind::outcome, "adopt", "x"});
+            }),
+       {"items"}},
+      {"an item only once",
+       &support(),
+       with(complete(), [](DecisionEntry& e) { e.items.push_back(e.items[0]); }),
+       {"items"}},
+      {"a decision id is not an outcome",
+       &support(),
+       with(complete(), [](DecisionEntry& e) { e.items[0].kind = ItemKind::outcome; }),
+       {"items"}},
+      {"reasons, always",
+       &support(),
+       with(complete(), [](DecisionEntry& e) { e.reasons = ""; }),
+       {"reasons"}},
+      {"Return to Panel needs the review date",
+       &support(),
+       with(complete(),
+            [](DecisionEntry& e) {
+              e.items.push_back({ItemKind::outcome, "return_to_panel", "In 3 months"});
+            }),
        {"review_date"}},
-      {"... and is accepted with one", &support(), with(complete(), [](DecisionEntry& e) {
-         e.items.push_back({ItemKind::outcome, "return_to_panel", "In 3 months"});
-         e.review_date = "2027-03-03";
-       }), {}},
-      {"a review date is a real date", &support(),
-       with(complete(), [](DecisionEntry& e) { e.review_date = "2027-02-30"; }), {"review_date"}},
-      {"a review date is after the sitting", &support(),
-       with(complete(), [](DecisionEntry& e) { e.review_date = "2026-12-02"; }), {"review_date"}},
+      {"... and is accepted with one",
+       &support(),
+       with(complete(),
+            [](DecisionEntry& e) {
+              e.items.push_back({ItemKind::outcome, "return_to_panel", "In 3 months"});
+              e.review_date = "2027-03-03";
+            }),
+       {}},
+      {"a review date is a real date",
+       &support(),
+       with(complete(), [](DecisionEntry& e) { e.review_date = "2027-02-30"; }),
+       {"review_date"}},
+      {"a review date is after the sitting",
+       &support(),
+       with(complete(), [](DecisionEntry& e) { e.review_date = "2026-12-02"; }),
+       {"review_date"}},
       {"the Support Panel asks no permanency plan", &support(), complete(), {}},
-      {"CLAM asks for the permanency plan, its timeframe and who is responsible", &clam(),
+      {"CLAM asks for the permanency plan, its timeframe and who is responsible",
+       &clam(),
        with(clam_entry(), [](DecisionEntry& e) { e.permanency = {}; }),
        {"permanency_plan", "permanency_timeframe", "permanency_owner_id"}},
       {"a complete CLAM entry for two siblings", &clam(), clam_entry(), {}},
-      {"a parallel plan is optional but complete when given", &clam(),
+      {"a parallel plan is optional but complete when given",
+       &clam(),
        with(clam_entry(), [](DecisionEntry& e) { e.parallel.plan_id = "return_home"; }),
        {"parallel_timeframe", "parallel_owner_id"}},
-      {"a plan from the panel's list", &clam(),
+      {"a plan from the panel's list",
+       &clam(),
        with(clam_entry(), [](DecisionEntry& e) { e.permanency.plan_id = "boarding_school"; }),
        {"permanency_plan"}},
-      {"CLAM's review decision brings the child back: review date", &clam(),
+      {"CLAM's review decision brings the child back: review date",
+       &clam(),
        with(clam_entry(),
-            [](DecisionEntry& e) { e.items.push_back({ItemKind::decision, "review_date", "March"}); }),
+            [](DecisionEntry& e) {
+              e.items.push_back({ItemKind::decision, "review_date", "March"});
+            }),
        {"review_date"}},
-      {"CLAM keeps no outcomes", &clam(),
+      {"CLAM keeps no outcomes",
+       &clam(),
        with(clam_entry(),
-            [](DecisionEntry& e) { e.items.push_back({ItemKind::outcome, "accommodation", "x"}); }),
+            [](DecisionEntry& e) {
+              e.items.push_back({ItemKind::outcome, "accommodation", "x"});
+            }),
        {"items"}},
-      {"an action needs its owner and its deadline", &support(),
-       with(complete(), [](DecisionEntry& e) { e.actions = {{"Book the FGC", 0, "", ""}}; }),
+      {"an action needs its owner and its deadline",
+       &support(),
+       with(complete(),
+            [](DecisionEntry& e) {
+              e.actions = {{"Book the FGC", 0, "", ""}};
+            }),
        {"action-0-owner_id", "action-0-due_working_days"}},
-      {"an action's working days are 1 to 260", &support(),
-       with(complete(), [](DecisionEntry& e) { e.actions = {{"Book the FGC", 3, "261", ""}}; }),
+      {"an action's working days are 1 to 260",
+       &support(),
+       with(complete(),
+            [](DecisionEntry& e) {
+              e.actions = {{"Book the FGC", 3, "261", ""}};
+            }),
        {"action-0-due_working_days"}},
-      {"an action due on a date after the sitting", &support(),
-       with(complete(), [](DecisionEntry& e) { e.actions = {{"Book the FGC", 3, "", "2026-12-01"}}; }),
+      {"an action due on a date after the sitting",
+       &support(),
+       with(complete(),
+            [](DecisionEntry& e) {
+              e.actions = {{"Book the FGC", 3, "", "2026-12-01"}};
+            }),
        {"action-0-due_date"}},
-      {"an empty action line is no action", &support(),
-       with(complete(), [](DecisionEntry& e) { e.actions = {{" ", 0, "", ""}}; }), {}},
-      {"an owner without words is a half-filled line", &support(),
-       with(complete(), [](DecisionEntry& e) { e.actions = {{"", 3, "", ""}}; }),
+      {"an empty action line is no action",
+       &support(),
+       with(complete(),
+            [](DecisionEntry& e) {
+              e.actions = {{" ", 0, "", ""}};
+            }),
+       {}},
+      {"an owner without words is a half-filled line",
+       &support(),
+       with(complete(),
+            [](DecisionEntry& e) {
+              e.actions = {{"", 3, "", ""}};
+            }),
        {"action-0-description"}},
   };
   for (const EntryCase& c : cases) {
@@ -135,7 +191,9 @@ TEST(Decisions, AnAcceptedEntryCarriesItsReviewDateActionsAndReturn) {
   DecisionEntry e = complete();
   e.items.push_back({ItemKind::outcome, "return_to_panel", "In 3 months"});
   e.review_date = "2027-03-31";
-  e.actions = {{"Book the LAC review", 3, "10", ""}, {"", 0, "", ""}, {"Send the letter", 4, "", "2026-12-18"}};
+  e.actions = {{"Book the LAC review", 3, "10", ""},
+               {"", 0, "", ""},
+               {"Send the letter", 4, "", "2026-12-18"}};
   const auto checked = check_decision(support(), e, kSitting);
   ASSERT_TRUE(checked.ok());
   EXPECT_EQ(to_iso(*checked->review_date), "2027-03-31");

@@ -46,9 +46,10 @@ class PanelDayHttp : public SiteFixture {
     const std::int64_t hearing = number("SELECT id FROM hearings WHERE request_id = $1", {request});
     std::string date;
     world_.db().read_all([&](store::Tx& tx) {
-      date = tx.query_one("SELECT s.sitting_date FROM sittings s JOIN hearings h ON "
-                          "h.sitting_id = s.id WHERE h.id = $1",
-                          {hearing})
+      date = tx.query_one(
+                   "SELECT s.sitting_date FROM sittings s JOIN hearings h ON "
+                   "h.sitting_id = s.id WHERE h.id = $1",
+                   {hearing})
                  ->text(0);
     });
     world_.clock().set(app::parse_utc(date + "T11:00:00Z"));
@@ -72,9 +73,10 @@ TEST_F(PanelDayHttp, OnlyTheSittingsChairDecidesARecommendationAndOnlyTheADResol
 
   const std::int64_t clam_hearing = heard(clam);
   world_.db().write_all([&](store::Tx& tx) {
-    tx.exec("UPDATE sittings SET chair_id = $1 WHERE id = (SELECT sitting_id FROM hearings "
-            "WHERE id = $2)",
-            {chair, clam_hearing});
+    tx.exec(
+        "UPDATE sittings SET chair_id = $1 WHERE id = (SELECT sitting_id FROM hearings "
+        "WHERE id = $2)",
+        {chair, clam_hearing});
   });
   app::DecisionInput in;
   in.child_ids = {world_.child_a};
@@ -87,7 +89,8 @@ TEST_F(PanelDayHttp, OnlyTheSittingsChairDecidesARecommendationAndOnlyTheADResol
   EXPECT_EQ(get(sw, form), 403);
   Client taker = signed_in("admin@panel.test");
   ASSERT_EQ(get(taker, form), 200);
-  EXPECT_EQ(taker.post(form, {{"child_id", std::to_string(world_.child_a)}}).status, 403);  // no CSRF
+  EXPECT_EQ(taker.post(form, {{"child_id", std::to_string(world_.child_a)}}).status,
+            403);  // no CSRF
   ASSERT_TRUE(app::record_decision(s, world_.actor(world_.panel_admin), clam_hearing, in).ok());
   const std::string item = std::to_string(number("SELECT MAX(id) FROM decision_items"));
   const std::string decision = std::to_string(number("SELECT MAX(id) FROM decisions"));
@@ -123,8 +126,7 @@ TEST_F(PanelDayHttp, OnlyTheSittingsChairDecidesARecommendationAndOnlyTheADResol
   out.child_ids = {world_.child_b};
   out.items = {{core::ItemKind::outcome, "accommodation", "Accommodate under section 20"}};
   out.reasons = "Risk at home";
-  ASSERT_TRUE(
-      app::record_decision(s, world_.actor(world_.panel_admin), support_hearing, out).ok());
+  ASSERT_TRUE(app::record_decision(s, world_.actor(world_.panel_admin), support_hearing, out).ok());
   const std::string point = std::to_string(number("SELECT MAX(id) FROM decision_items"));
   const std::string disagree = "/decision-items/" + point + "/disagree";
   sw = signed_in("sw_b@test");

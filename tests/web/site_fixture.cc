@@ -2,7 +2,14 @@
 
 namespace casepanel::web {
 
-SiteFixture::SiteFixture(StaticAssets assets) {
+SiteFixture::SiteFixture(const std::string& extra_panel_toml)
+    : world_(extra_panel_toml) {
+  start(StaticAssets::none);
+}
+
+SiteFixture::SiteFixture(StaticAssets assets) { start(assets); }
+
+void SiteFixture::start(StaticAssets assets) {
   StaticFiles files;
   if (assets == StaticAssets::repository) {
     files.add_directory("/static/", std::string(CASEPANEL_SOURCE_DIR) + "/static");

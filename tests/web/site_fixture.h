@@ -23,6 +23,8 @@ enum class StaticAssets { none, repository };
 class SiteFixture : public ::testing::Test {
  protected:
   explicit SiteFixture(StaticAssets assets = StaticAssets::none);
+  // The council with one more panel file (support/world.h), no static files.
+  explicit SiteFixture(const std::string& extra_panel_toml);
   ~SiteFixture() override;
 
   Client client() { return Client(server_->port()); }
@@ -34,6 +36,9 @@ class SiteFixture : public ::testing::Test {
   testing::TestWorld world_;
   std::unique_ptr<Site> site_;
   std::unique_ptr<Server> server_;
+
+ private:
+  void start(StaticAssets assets);
 };
 
 }  // namespace casepanel::web

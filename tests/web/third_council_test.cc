@@ -7,8 +7,7 @@
 
 #include "app/sittings.h"
 #include "support/world.h"
-#include "web/http_client.h"
-#include "web/server.h"
+#include "web/site_fixture.h"
 
 namespace casepanel::web {
 namespace {
@@ -82,42 +81,16 @@ label = "Minute Taker"
 quorum = 2
 )";
 
-class ThirdCouncil : public ::testing::Test {
+class ThirdCouncil : public SiteFixture {
  protected:
-  ThirdCouncil() : world_(kThirdPanel) {
-    site_ = std::make_unique<Site>(
-        world_.services(), Templates::load(std::string(CASEPANEL_SOURCE_DIR) + "/templates"),
-        StaticFiles{}, SiteOptions{});
-    ServerConfig config;
-    config.port = 0;
-    config.max_threads = 2;
-    server_ = std::make_unique<Server>(*site_, config);
-    server_->start();
-  }
-  ~ThirdCouncil() override { server_->stop(); }
+  ThirdCouncil() : SiteFixture(std::string(kThirdPanel)) {}
 
-  Client as(const std::string& email) {
-    Client c(server_->port());
-    EXPECT_TRUE(c.sign_in(email)) << email;
-    return c;
-  }
-  std::int64_t number(const std::string& sql, const store::Params& params = {}) {
-    std::int64_t out = 0;
-    world_.db().read_all([&](store::Tx& tx) {
-      auto r = tx.query_one(sql, params);
-      out = r ? r->integer(0) : 0;
-    });
-    return out;
-  }
+  Client as(const std::string& email) { return signed_in(email); }
   // Posts a form from `page` (its CSRF token added); the reply.
   static Reply post_from(Client& c, const std::string& page, const std::string& path, Form form) {
     form.emplace_back("csrf_token", Client::token_in(c.get(page).body));
     return c.post(path, std::move(form));
   }
-
-  testing::TestWorld world_;
-  std::unique_ptr<Site> site_;
-  std::unique_ptr<Server> server_;
 };
 
 TEST_F(ThirdCouncil, ARequestGoesFromDraftToDecidedOnItsOwnConfiguration) {
@@ -126,8 +99,8 @@ TEST_F(ThirdCouncil, ARequestGoesFromDraftToDecidedOnItsOwnConfiguration) {
 
   // The social worker drafts and sends it.
   Client sw = as("sw_a@test");
-  const Reply created = post_from(sw, "/requests/new", "/requests",
-                                  {{"panel_id", "family"}, {"child_ids", child}});
+  const Reply created =
+      post_from(sw, "/requests/new", "/requests", {{"panel_id", "family"}, {"child_ids", child}});
   ASSERT_EQ(created.status, 303) << created.body;
   const std::string request = created.header("Location");  // "/requests/N"
   ASSERT_EQ(request.rfind("/requests/", 0), 0u);
@@ -136,10 +109,11 @@ TEST_F(ThirdCouncil, ARequestGoesFromDraftToDecidedOnItsOwnConfiguration) {
                       {{"request_type", "family_plan"}})
                 .status,
             303);
-  ASSERT_EQ(post_from(sw, request + "/edit/details", request + "/edit/details",
-                      {{"reason", "Early help has not held"}, {"proposed_plan", "Intensive support"}})
-                .status,
-            303);
+  ASSERT_EQ(
+      post_from(sw, request + "/edit/details", request + "/edit/details",
+                {{"reason", "Early help has not held"}, {"proposed_plan", "Intensive support"}})
+          .status,
+      303);
   ASSERT_EQ(post_from(sw, request + "/edit/attendance", request + "/edit/attendance",
                       {{"conference_call", "no"}})
                 .status,
@@ -161,8 +135,8 @@ TEST_F(ThirdCouncil, ARequestGoesFromDraftToDecidedOnItsOwnConfiguration) {
             1);
 
   // The coordinator gives it the first Thursday: a 20-minute slot.
-  const std::int64_t sitting = number(
-      "SELECT id FROM sittings WHERE panel_id = 'family' ORDER BY sitting_date LIMIT 1");
+  const std::int64_t sitting =
+      number("SELECT id FROM sittings WHERE panel_id = 'family' ORDER BY sitting_date LIMIT 1");
   ASSERT_NE(sitting, 0);
   Client coordinator = as("coord@test");
   const Reply scheduled = post_from(coordinator, request + "/triage", request + "/schedule",
@@ -197,9 +171,9 @@ TEST_F(ThirdCouncil, ARequestGoesFromDraftToDecidedOnItsOwnConfiguration) {
   record.push_back({"review_date-year", "2027"});
   ASSERT_EQ(post_from(taker, form_path, form_path, record).status, 303);
   EXPECT_EQ(number("SELECT COUNT(*) FROM decision_items WHERE kind = 'outcome'"), 2);
-  EXPECT_EQ(number("SELECT COUNT(*) FROM requests WHERE id = $1 AND state = 'decided'",
-                   {std::stoll(id)}),
-            1);
+  EXPECT_EQ(
+      number("SELECT COUNT(*) FROM requests WHERE id = $1 AND state = 'decided'", {std::stoll(id)}),
+      1);
 
   // The social worker sees the outcomes on the request and the child's record.
   sw = as("sw_a@test");  // two days on: a new session
