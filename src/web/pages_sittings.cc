@@ -277,17 +277,9 @@ WebResponse invite(const Site& site, WebRequest& r) {
 }
 
 WebResponse name_chair(const Site& site, WebRequest& r) {
-  auto done = app::name_hearing_chair(site.services(), r.actor(), r.id_param(),
-                                      parse_id(r.field("chair_id")));
-  const std::int64_t sitting = parse_id(r.field("sitting_id"));
-  if (done) {
-    return WebResponse::redirect("/sittings/" + str(sitting));
-  }
-  if (done.error().kind == core::ErrorKind::invalid) {
-    r.params = {str(sitting)};
-    return sitting_page(site, r, "sitting", &done.error());
-  }
-  return site.error(r, done.error());
+  return after_hearing_change(site, r,
+                              app::name_hearing_chair(site.services(), r.actor(), r.id_param(),
+                                                      parse_id(r.field("chair_id"))));
 }
 
 WebResponse new_sitting_page(const Site& site, const WebRequest& r, const core::Error* errors) {
