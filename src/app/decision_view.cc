@@ -83,12 +83,7 @@ ItemView item_view(const core::PanelType* panel, const std::string& panel_id, co
 std::string item_label(const Services& s, const std::string& panel_id, core::ItemKind kind,
                        const std::string& option_id) {
   const core::PanelType* panel = s.panels.find(panel_id);
-  const core::Choice* c = nullptr;
-  if (panel) {
-    c = kind == core::ItemKind::decision
-            ? static_cast<const core::Choice*>(panel->decision(option_id))
-            : panel->outcome(option_id);
-  }
+  const core::Choice* c = panel ? core::item_option(*panel, kind, option_id) : nullptr;
   return c ? c->label : option_id;
 }
 

@@ -40,9 +40,7 @@ bool check_items(const PanelType& panel, const DecisionEntry& in, Problems& prob
   bool returns = false;
   for (const ItemEntry& item : in.items) {
     const std::string field = item_field(item.kind, item.option_id);
-    const Choice* option = item.kind == ItemKind::decision
-                               ? static_cast<const Choice*>(panel.decision(item.option_id))
-                               : panel.outcome(item.option_id);
+    const Choice* option = item_option(panel, item.kind, item.option_id);
     if (option == nullptr || !seen.insert(field).second) {
       problems.push_back(
           {"items", "Select decisions and outcomes from the panel's list, once each"});
@@ -147,6 +145,13 @@ std::optional<FinalStatus> final_status_from_id(std::string_view id) {
     }
   }
   return std::nullopt;
+}
+
+const Choice* item_option(const PanelType& panel, ItemKind kind, std::string_view option_id) {
+  if (kind == ItemKind::decision) {
+    return panel.decision(option_id);
+  }
+  return panel.outcome(option_id);
 }
 
 std::string item_field(ItemKind kind, std::string_view option_id) {

@@ -91,6 +91,10 @@ struct CheckedDecision {
   bool returns_to_panel = false;
 };
 
+// The catalogue entry an item names: a decision from [[decisions]], an
+// outcome from [[outcomes]]; null when the panel lists none by that id.
+const Choice* item_option(const PanelType& panel, ItemKind kind, std::string_view option_id);
+
 // The form's field for an item's text: "detail-decision-fgc".
 std::string item_field(ItemKind kind, std::string_view option_id);
 // The form's fields for action line `i` (from 0): "action-0-description" ...
