@@ -24,6 +24,7 @@ Data item_data(const app::ItemView& it, const RecordLinks& links) {
   Data x;
   x.set("id", str(it.id));
   x.set("label", it.label);
+  x.set("term", it.kind == core::ItemKind::outcome ? "Outcome: " + it.label : it.label);
   x.set("detail", it.detail);
   set_flag(x, "recommendation", it.recommendation);
   set_if(x, "final_line", it.final_line);
@@ -43,10 +44,13 @@ Data item_data(const app::ItemView& it, const RecordLinks& links) {
   return x;
 }
 
-Data items_data(const std::vector<app::ItemView>& items, const RecordLinks& links) {
+// The decisions, then the outcomes, as one list of rows.
+Data items_data(const app::RecordView& v, const RecordLinks& links) {
   Data list{Data::type::list};
-  for (const app::ItemView& it : items) {
-    list.push_back(item_data(it, links));
+  for (const auto* items : {&v.decisions, &v.outcomes}) {
+    for (const app::ItemView& it : *items) {
+      list.push_back(item_data(it, links));
+    }
   }
   return list;
 }
@@ -76,12 +80,7 @@ Data record_data(const app::RecordView& v, const RecordLinks& links) {
   x.set("date", v.date);
   set_flag(x, "show_child", links.child);
   set_flag(x, "show_sitting", links.sitting);
-  if (!v.decisions.empty()) {
-    x.set("decisions", items_data(v.decisions, links));
-  }
-  if (!v.outcomes.empty()) {
-    x.set("outcomes", items_data(v.outcomes, links));
-  }
+  x.set("items", items_data(v, links));
   x.set("reasons", v.reasons);
   set_plan(x, "permanency", v.permanency);
   set_plan(x, "parallel", v.parallel);
