@@ -22,6 +22,10 @@ void check_whole_panel(TableReader& root, const PanelType& p) {
     root.problem("request_types",
                  "a panel needs [[request_types]] or [[entry_criteria]]: neither is given");
   }
+  if (!p.request_types.empty() && p.request_type_selection == Selection::many) {
+    root.problem("requests.selection",
+                 "a request names one request type, so \"many\" is only for [[entry_criteria]]");
+  }
   if (p.decisions.empty() && p.outcomes.empty()) {
     root.problem("decisions", "a panel needs [[decisions]] or [[outcomes]]: neither is given");
   }
@@ -51,6 +55,9 @@ void read_panel(TableReader& r, PanelType& p) {
   read_chair(r, p);
   read_after_panel(r, p);
   check_whole_panel(r, p);
+  if (!p.selection_given && p.request_types.empty()) {
+    p.request_type_selection = Selection::many;
+  }
 }
 
 // toml++ reports syntax errors by exception or by result, depending on how

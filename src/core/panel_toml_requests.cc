@@ -49,6 +49,7 @@ void read_requests(TableReader& root, PanelType& p) {
     if (r.text("selection", selection, Need::optional)) {
       if (selection == "one" || selection == "many") {
         p.request_type_selection = selection == "one" ? Selection::one : Selection::many;
+        p.selection_given = true;
       } else {
         r.problem("selection", quoted(selection) + " is not allowed: use \"one\" or \"many\"");
       }

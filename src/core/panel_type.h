@@ -209,8 +209,12 @@ struct PanelType {
   int id_line = 0;          // the line of `id` in source, for messages
   std::vector<std::pair<Role, std::string>> role_titles;  // panel's own titles
 
-  // Not yet acted on: issue 12 will.
+  // How many entry criteria a request ticks ([requests] selection): radios
+  // for `one`, checkboxes for `many`. A request always names one request type,
+  // so a panel with [[request_types]] may only say `one`. Unset: `one` for
+  // request types, `many` for entry criteria.
   Selection request_type_selection = Selection::one;
+  bool selection_given = false;
   std::vector<RequestType> request_types;      // CLAM's nine; may be empty
   std::vector<EntryCriterion> entry_criteria;  // Support's 2.1 and 2.2; may be empty
   std::vector<ApprovalStep> approval_steps;

@@ -158,7 +158,11 @@ void check_criteria(std::vector<FieldError>& problems, const PanelType& panel,
     return panel.entry_criterion(id) == nullptr;
   });
   if (d.criteria.empty() || unknown) {
-    problems.push_back({"criteria", "Select the criteria that apply to this case"});
+    problems.push_back({"criteria", panel.request_type_selection == Selection::one
+                                        ? "Select the criterion that applies to this case"
+                                        : "Select the criteria that apply to this case"});
+  } else if (d.criteria.size() > 1 && panel.request_type_selection == Selection::one) {
+    problems.push_back({"criteria", "Select only one criterion"});
   }
   for (const EntryCriterion* c : criteria_needing_authorisation(panel, d)) {
     check_authorisation(problems, panel, d, *c, today);

@@ -212,6 +212,10 @@ Data criterion_item(const SectionForm& f, const core::EntryCriterion& c) {
 // Support Panel: the entry criteria, then the additional criteria.
 std::string criteria_section(Data& d, const SectionForm& f) {
   set_flag(d, "criteria_section", true);
+  const bool one = f.panel.request_type_selection == core::Selection::one;
+  d.set("criteria_kind", one ? "radios" : "checkboxes");
+  d.set("criteria_input", one ? "radio" : "checkbox");
+  d.set("criteria_hint", one ? "Select one." : "Select all that apply.");
   Data groups{Data::type::list};
   Data authorisations{Data::type::list};
   for (bool additional : {false, true}) {

@@ -559,10 +559,36 @@ const BrokenCase kBrokenCases[] = {
      .field = "request_types",
      .line = 0,
      .message = "needs [[request_types]] or [[entry_criteria]]"},
+    {.name = "many_request_types",
+     .replace = "[[request_types]]",
+     .with = "[requests]\nselection = \"many\"\n[[request_types]]",
+     .field = "requests.selection",
+     .line = 0,
+     .message = R"("many" is only for [[entry_criteria]])"},
 };
 
 INSTANTIATE_TEST_SUITE_P(PanelTypeCreate, BrokenPanel, ::testing::ValuesIn(kBrokenCases),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// [requests] selection: request types are always chosen one at a time; entry
+// criteria are ticked, unless the panel says a request meets exactly one.
+TEST(PanelTypeCreate, SelectionDefaultsByWhatTheRequestNames) {
+  std::string criteria(kMinimal);
+  criteria.replace(
+      criteria.find("[[request_types]]\nid = \"review\"\nlabel = \"Review\""),
+      std::string_view("[[request_types]]\nid = \"review\"\nlabel = \"Review\"").size(),
+      "[[entry_criteria]]\nid = \"risk\"\nlabel = \"Risk\"");
+  PanelType::Loaded ticked = PanelType::create(criteria, "criteria.toml");
+  ASSERT_TRUE(ticked.panel.has_value()) << all_problems(ticked);
+  EXPECT_EQ(ticked.panel->request_type_selection, Selection::many);
+  PanelType::Loaded one =
+      PanelType::create(criteria + "\n[requests]\nselection = \"one\"\n", "one.toml");
+  ASSERT_TRUE(one.panel.has_value()) << all_problems(one);
+  EXPECT_EQ(one.panel->request_type_selection, Selection::one);
+  PanelType::Loaded types = PanelType::create(kMinimal, "types.toml");
+  ASSERT_TRUE(types.panel.has_value()) << all_problems(types);
+  EXPECT_EQ(types.panel->request_type_selection, Selection::one);
+}
 
 TEST(PanelTypeCreate, ReportsEveryProblemInFileOrder) {
   std::string text(kMinimal);

@@ -176,6 +176,17 @@ TEST_F(RequestRules, ImmediateActionNeedsTheServiceManagersAuthorisationFirst) {
     d.criteria = criteria;
     EXPECT_EQ(fields_of(validate_draft(support, d, today)), std::vector<std::string>{"criteria"});
   }
+  // Several criteria, on a panel that ticks all that apply, and on one whose
+  // requests meet exactly one ([requests] selection = "one").
+  d.criteria = {"complex_or_high_risk", "resources_not_found"};
+  EXPECT_TRUE(validate_draft(support, d, today).ok());
+  PanelType one_only = support;
+  one_only.request_type_selection = Selection::one;
+  const Status several = validate_draft(one_only, d, today);
+  ASSERT_FALSE(several);
+  EXPECT_EQ(several.error().fields.at(0).message, "Select only one criterion");
+  d.criteria = {"complex_or_high_risk"};
+  EXPECT_TRUE(validate_draft(one_only, d, today).ok());
 }
 
 TEST_F(RequestRules, SectionsReportOnlyTheirOwnFields) {

@@ -1,11 +1,13 @@
 // A third council adds its panel by configuration alone (issue 12, section
 // 6): the test writes a new panel file (another weekday, other roles, only
-// outcomes, other slot lengths, no permanency planning) and drives a request
-// from draft to decided through the HTTP layer, as its staff would, with no
-// code written for it.
+// outcomes, other slot lengths, entry criteria of which a request meets
+// exactly one, no permanency planning) and drives a request from draft to
+// authorised minutes through the HTTP layer, as its staff would, with no code
+// written for it.
 #include <gtest/gtest.h>
 
 #include "app/sittings.h"
+#include "store/crypto.h"
 #include "support/world.h"
 #include "web/site_fixture.h"
 
@@ -21,9 +23,16 @@ description = "Decides the support a family gets when the usual routes have not 
 group_manager = "Head of Service"
 panel_admin = "Minute Taker"
 
-[[request_types]]
+[requests]
+selection = "one"
+
+[[entry_criteria]]
 id = "family_plan"
 label = "Agree a family support plan"
+
+[[entry_criteria]]
+id = "step_up"
+label = "Consider stepping up to child protection"
 
 [[approval_steps]]
 id = "head_of_service"
@@ -86,6 +95,19 @@ class ThirdCouncil : public SiteFixture {
   ThirdCouncil() : SiteFixture(std::string(kThirdPanel)) {}
 
   Client as(const std::string& email) { return signed_in(email); }
+  // Somebody the council already employs, holding `role`.
+  std::int64_t add_person(const std::string& email, const std::string& name, const char* role) {
+    const std::string hash = store::hash_password(testing::kPassword);
+    std::int64_t id = 0;
+    world_.db().write_all([&](store::Tx& tx) {
+      id = tx.insert(
+          "INSERT INTO users (email, name, password_hash, created_at) "
+          "VALUES ($1, $2, $3, '2026-01-01T00:00:00Z') RETURNING id",
+          {email, name, hash});
+      tx.exec("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)", {id, std::string(role)});
+    });
+    return id;
+  }
   // Posts a form from `page` (its CSRF token added); the reply.
   static Reply post_from(Client& c, const std::string& page, const std::string& path, Form form) {
     form.emplace_back("csrf_token", Client::token_in(c.get(page).body));
@@ -93,7 +115,14 @@ class ThirdCouncil : public SiteFixture {
   }
 };
 
-TEST_F(ThirdCouncil, ARequestGoesFromDraftToDecidedOnItsOwnConfiguration) {
+TEST_F(ThirdCouncil, ARequestGoesFromDraftToAuthorisedMinutesOnItsOwnConfiguration) {
+  // The administrator puts the council's chair in the panel's chair seat.
+  const std::int64_t chair_id = add_person("chair@test", "Chidi Chair", "chair");
+  Client sysadmin = as("sysadmin@test");
+  ASSERT_EQ(post_from(sysadmin, "/panels/family/seats", "/panels/family/seats",
+                      {{"seat_id", "chair"}, {"user_id", std::to_string(chair_id)}})
+                .status,
+            303);
   app::ensure_sittings(world_.services(), core::Date{std::chrono::year{2026} / 11 / 24}, 2);
   const std::string child = std::to_string(world_.child_a);
 
@@ -105,10 +134,18 @@ TEST_F(ThirdCouncil, ARequestGoesFromDraftToDecidedOnItsOwnConfiguration) {
   const std::string request = created.header("Location");  // "/requests/N"
   ASSERT_EQ(request.rfind("/requests/", 0), 0u);
   const std::string id = request.substr(10);
-  ASSERT_EQ(post_from(sw, request + "/edit/type", request + "/edit/type",
-                      {{"request_type", "family_plan"}})
-                .status,
-            303);
+  // A request meets exactly one of this panel's criteria: radios, not boxes.
+  const Reply criteria = sw.get(request + "/edit/type");
+  EXPECT_NE(criteria.body.find(R"(type="radio" value="step_up")"), std::string::npos);
+  EXPECT_EQ(criteria.body.find(R"(type="checkbox")"), std::string::npos);
+  const Reply two = post_from(sw, request + "/edit/type", request + "/edit/type",
+                              {{"criteria", "family_plan"}, {"criteria", "step_up"}});
+  EXPECT_EQ(two.status, 200);
+  EXPECT_NE(two.body.find("Select only one criterion"), std::string::npos);
+  ASSERT_EQ(
+      post_from(sw, request + "/edit/type", request + "/edit/type", {{"criteria", "family_plan"}})
+          .status,
+      303);
   ASSERT_EQ(
       post_from(sw, request + "/edit/details", request + "/edit/details",
                 {{"reason", "Early help has not held"}, {"proposed_plan", "Intensive support"}})
@@ -138,6 +175,7 @@ TEST_F(ThirdCouncil, ARequestGoesFromDraftToDecidedOnItsOwnConfiguration) {
   const std::int64_t sitting =
       number("SELECT id FROM sittings WHERE panel_id = 'family' ORDER BY sitting_date LIMIT 1");
   ASSERT_NE(sitting, 0);
+  EXPECT_EQ(number("SELECT chair_id FROM sittings WHERE id = $1", {sitting}), chair_id);
   Client coordinator = as("coord@test");
   const Reply scheduled = post_from(coordinator, request + "/triage", request + "/schedule",
                                     {{"sitting_id", std::to_string(sitting)}});
@@ -183,6 +221,25 @@ TEST_F(ThirdCouncil, ARequestGoesFromDraftToDecidedOnItsOwnConfiguration) {
   const Reply record_page = sw.get("/children/" + child);
   EXPECT_NE(record_page.body.find("Family Decisions Panel: Outcome: Come back to panel"),
             std::string::npos);
+
+  // The minute taker drafts the minutes and sends them to the chair, who
+  // authorises them; the social worker is told the outcome is on the record.
+  const std::string minutes = "/sittings/" + std::to_string(sitting) + "/minutes";
+  taker = as("admin@panel.test");
+  ASSERT_EQ(post_from(taker, minutes, minutes,
+                      {{"overview_" + hearing, "The family's support has not held."}})
+                .status,
+            303);
+  ASSERT_EQ(post_from(taker, minutes, minutes + "/send", {}).status, 303);
+  Client chair = as("chair@test");
+  ASSERT_EQ(post_from(chair, "/", minutes + "/authorise", {}).status, 303);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM minutes WHERE sitting_id = $1 AND status = 'authorised'",
+                   {sitting}),
+            1);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM outbox WHERE recipient_id = $1 AND subject LIKE "
+                   "'Panel outcome on the child''s record%'",
+                   {world_.sw_a}),
+            1);
 }
 
 }  // namespace
