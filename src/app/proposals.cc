@@ -2,13 +2,14 @@
 
 #include <algorithm>
 
-#include "app/sitting_rows.h"
 #include "app/audit_trail.h"
 #include "app/child_names.h"
 #include "app/display.h"
 #include "app/notifications.h"
 #include "app/scope.h"
+#include "app/sitting_rows.h"
 #include "app/triage_common.h"
+#include "core/statutory.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {
@@ -55,6 +56,34 @@ ProposalInput proposal_input(Tx& tx, const Services& s, const core::PanelType& p
   return in;
 }
 
+const store::QueuedRequest* queued(const ProposalInput& in, std::int64_t request_id) {
+  for (const store::QueuedRequest& q : in.queued) {
+    if (q.request.id == request_id) {
+      return &q;
+    }
+  }
+  return nullptr;
+}
+
+const core::AgendaSitting* sitting_of(const ProposalInput& in, std::int64_t sitting_id) {
+  for (const core::AgendaSitting& sit : in.sittings) {
+    if (sit.id == sitting_id) {
+      return &sit;
+    }
+  }
+  return nullptr;
+}
+
+// The statutory date a placement would miss, if it misses one.
+std::optional<core::Date> missed_deadline(const ProposalInput& in, const core::Placement& placed) {
+  const store::QueuedRequest* q = queued(in, placed.request_id);
+  const core::AgendaSitting* sit = sitting_of(in, placed.sitting_id);
+  if (q && sit && core::heard_after_deadline(q->request.statutory_due, sit->date)) {
+    return q->request.statutory_due;
+  }
+  return std::nullopt;
+}
+
 std::string sitting_label(const core::PanelType& panel, const core::AgendaSitting& sit) {
   const core::Venue* v = panel.venue(sit.venue_id);
   return core::long_date(sit.date) + (v ? " at " + v->name + " (" + v->code + ")" : "");
@@ -65,17 +94,16 @@ ProposedSlot slot_of(Tx& tx, const core::PanelType& panel, const ProposalInput& 
   ProposedSlot slot;
   slot.request_id = placed.request_id;
   slot.children = request_children_names(tx, placed.request_id);
-  for (const store::QueuedRequest& q : in.queued) {
-    if (q.request.id == placed.request_id) {
-      slot.request_type = request_type_label(&panel, q.request.request_type);
-      slot.statutory = q.request.statutory_due.has_value();
-    }
+  if (const store::QueuedRequest* q = queued(in, placed.request_id)) {
+    slot.request_type = request_type_label(&panel, q->request.request_type);
+    slot.statutory = q->request.statutory_due.has_value();
   }
   slot.sitting_id = placed.sitting_id;
-  for (const core::AgendaSitting& sit : in.sittings) {
-    if (sit.id == placed.sitting_id) {
-      slot.sitting = sitting_label(panel, sit);
-    }
+  if (const core::AgendaSitting* sit = sitting_of(in, placed.sitting_id)) {
+    slot.sitting = sitting_label(panel, *sit);
+  }
+  if (const auto due = missed_deadline(in, placed)) {
+    slot.breach = "After its statutory deadline of " + core::long_date(*due);
   }
   slot.start = london_time(placed.starts);
   slot.end = london_time(placed.starts + std::chrono::minutes{placed.minutes});
@@ -89,6 +117,7 @@ AgendaProposal proposal_of(Tx& tx, const core::PanelType& panel, const ProposalI
   AgendaProposal p{panel.id, panel.name, {}, {}};
   for (const core::Placement& placed : proposed.placements) {
     p.slots.push_back(slot_of(tx, panel, in, placed));
+    p.breaches = p.breaches || !p.slots.back().breach.empty();
   }
   for (const core::Unplaced& u : proposed.unplaced) {
     p.unplaced.push_back({u.request_id, request_children_names(tx, u.request_id), u.reason});
@@ -121,7 +150,8 @@ core::Result<std::vector<AgendaProposal>> propose_agendas(Services& s, const Act
   return out;
 }
 
-core::Result<int> accept_proposed_agenda(Services& s, const Actor& a, const std::string& panel_id) {
+core::Result<int> accept_proposed_agenda(Services& s, const Actor& a, const std::string& panel_id,
+                                         const std::string& late_reason) {
   if (!a.may(core::Permission::triage)) {
     return core::Error::forbidden("Only coordinators schedule requests");
   }
@@ -140,7 +170,13 @@ core::Result<int> accept_proposed_agenda(Services& s, const Actor& a, const std:
       return core::Error::conflict("There is nothing to schedule");
     }
     for (const core::Placement& placed : proposed.placements) {
-      TRY(put_on_agenda(tx, s, a, placed, {{"proposed", true}, {"note", placed.note}}));
+      const auto missed = missed_deadline(in, placed);
+      if (missed) {
+        const core::AgendaSitting* sit = sitting_of(in, placed.sitting_id);
+        TRY(core::check_statutory_date(missed, sit->date, late_reason));
+      }
+      TRY(put_on_agenda(tx, s, a, placed, {{"proposed", true}, {"note", placed.note}},
+                        missed ? late_reason : std::string()));
     }
     return static_cast<int>(proposed.placements.size());
   });

@@ -23,6 +23,9 @@ struct ProposedSlot {
   std::string start;    // HH:MM
   std::string end;
   std::string note;
+  // "After its statutory deadline of 9 December 2026" (core/statutory.h):
+  // accepting the proposal then needs the coordinator's reason.
+  std::string breach;
 };
 struct UnplacedRequest {
   std::int64_t request_id = 0;
@@ -34,11 +37,16 @@ struct AgendaProposal {
   std::string panel;
   std::vector<ProposedSlot> slots;
   std::vector<UnplacedRequest> unplaced;
+  bool breaches = false;  // some slot is after its statutory deadline
 };
 // One proposal for each panel with requests in the queue.
 core::Result<std::vector<AgendaProposal>> propose_agendas(Services& s, const Actor& a);
 // Schedules every placement of the panel's proposal, worked out afresh in the
 // same transaction (so it is what the queue holds now). Returns how many.
-core::Result<int> accept_proposed_agenda(Services& s, const Actor& a, const std::string& panel_id);
+// A placement after a request's statutory deadline is refused (error on
+// "late_reason") unless `late_reason` says why; the reason is kept on each
+// such hearing and audited, as when scheduling one request.
+core::Result<int> accept_proposed_agenda(Services& s, const Actor& a, const std::string& panel_id,
+                                         const std::string& late_reason = "");
 
 }  // namespace casepanel::app

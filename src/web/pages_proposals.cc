@@ -20,6 +20,7 @@ Data slots_data(const std::vector<app::ProposedSlot>& slots) {
     o.set("start", slot.start);
     o.set("end", slot.end);
     set_if(o, "note", slot.note);
+    set_if(o, "breach", slot.breach);
     out.push_back(o);
   }
   return out;
@@ -51,13 +52,29 @@ WebResponse proposal_page(const Site& site, const WebRequest& r, const core::Err
     set_flag(x, "has_slots", !p.slots.empty());
     x.set("unplaced", unplaced_data(p.unplaced));
     set_flag(x, "has_unplaced", !p.unplaced.empty());
+    set_flag(x, "breaches", p.breaches);
+    if (errors && r.field("panel_id") == p.panel_id) {
+      x.set("late_reason", r.field("late_reason"));
+      for (const core::FieldError& e : errors->fields) {
+        if (e.field == "late_reason") {
+          x.set("error_late_reason", e.message);
+        }
+      }
+    }
     panels.push_back(x);
   }
   Data d;
   d.set("panels", panels);
   set_flag(d, "has_panels", !proposals->empty());
   if (errors) {
-    add_errors(d, *errors);
+    // Each panel's form has its own reason box: the summary links to it.
+    core::Error named = *errors;
+    for (core::FieldError& e : named.fields) {
+      if (e.field == "late_reason") {
+        e.field = "late_reason-" + r.field("panel_id");
+      }
+    }
+    add_errors(d, named);
   }
   return site.page(r, "proposal", "Proposed agenda", std::move(d));
 }
@@ -65,7 +82,8 @@ WebResponse proposal_page(const Site& site, const WebRequest& r, const core::Err
 WebResponse proposal(const Site& site, WebRequest& r) { return proposal_page(site, r, nullptr); }
 
 WebResponse accept(const Site& site, WebRequest& r) {
-  auto done = app::accept_proposed_agenda(site.services(), r.actor(), r.field("panel_id"));
+  auto done = app::accept_proposed_agenda(site.services(), r.actor(), r.field("panel_id"),
+                                          r.field("late_reason"));
   if (done) {
     return WebResponse::redirect("/sittings");
   }

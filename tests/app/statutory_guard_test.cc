@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "app/agenda_view.h"
+#include "app/proposals.h"
 #include "app/scheduling.h"
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
@@ -128,6 +129,36 @@ TEST(StatutoryGuard, MovingASittingPastTheDeadlineNeedsAReason) {
   SittingInput back{"", "2026-12-01", "13:30", "17:00", "chn", "", ""};
   ASSERT_TRUE(move_sitting(w.services(), w.actor(w.coordinator), dec1, back, "Room found").ok());
   EXPECT_EQ(text(w, "SELECT late_reason FROM hearings WHERE request_id = $1", {id}), "");
+}
+
+// The proposed agenda is guarded as scheduling by hand is: with the sitting
+// of 1 December cancelled, it can only offer 8 December, and says so.
+TEST(StatutoryGuard, AcceptingAProposalAfterTheDeadlineNeedsAReason) {
+  TestWorld w;
+  const auto id = emergency_review(w);
+  ASSERT_TRUE(cancel_sitting(w.services(), w.actor(w.coordinator), sitting_on(w, "2026-12-01"),
+                             "Chair unwell")
+                  .ok());
+  auto proposals = propose_agendas(w.services(), w.actor(w.coordinator));
+  ASSERT_TRUE(proposals.ok());
+  ASSERT_EQ(proposals->size(), 1u);
+  const AgendaProposal& clam = proposals->front();
+  EXPECT_TRUE(clam.breaches);
+  ASSERT_EQ(clam.slots.size(), 1u);
+  EXPECT_EQ(clam.slots[0].breach, "After its statutory deadline of 1 December 2026");
+
+  auto refused = accept_proposed_agenda(w.services(), w.actor(w.coordinator), "clam");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().fields.at(0).field, "late_reason");
+  EXPECT_EQ(testing::state_of(w, id), "submitted");
+  auto accepted = accept_proposed_agenda(w.services(), w.actor(w.coordinator), "clam",
+                                         "The only sitting in time was cancelled");
+  ASSERT_TRUE(accepted.ok());
+  EXPECT_EQ(*accepted, 1);
+  EXPECT_EQ(text(w, "SELECT late_reason FROM hearings WHERE request_id = $1", {id}),
+            "The only sitting in time was cancelled");
+  EXPECT_EQ(integer(w, "SELECT sitting_id FROM hearings WHERE request_id = $1", {id}),
+            sitting_on(w, "2026-12-08"));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "app/decisions.h"
 #include "app/display.h"
 #include "app/requests.h"
+#include "app/sitting_changes.h"
 #include "app/sittings.h"
 #include "app/triage.h"
 #include "support/requests.h"
@@ -153,6 +154,41 @@ TEST_F(PanelDayHttp, OnlyTheSittingsChairDecidesARecommendationAndOnlyTheADResol
                 .status,
             303);
   EXPECT_EQ(number("SELECT COUNT(*) FROM disagreements WHERE resolved_at IS NOT NULL"), 1);
+}
+
+// The proposed agenda names a statutory request it would hear late, and
+// accepting it asks the coordinator why, next to the field.
+TEST_F(PanelDayHttp, TheProposalAsksWhyAStatutoryRequestIsHeardLate) {
+  auto& s = world_.services();
+  app::ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 25}, 2);
+  auto d = testing::clam_draft(world_);
+  d.request_type = "emergency_retrospective_review";
+  d.came_into_care = "2026-11-20";  // due by Tuesday 1 December
+  const auto request = testing::sent_request(world_, world_.sw_a, {world_.child_a}, d);
+  testing::approve_clam(world_, request);
+  const auto dec1 = number("SELECT id FROM sittings WHERE panel_id = 'clam' AND sitting_date = $1",
+                           {std::string("2026-12-01")});
+  ASSERT_TRUE(app::cancel_sitting(s, world_.actor(world_.coordinator), dec1, "No chair").ok());
+
+  Client coordinator = signed_in("coord@test");
+  const Reply page = coordinator.get("/triage/proposal");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("After its statutory deadline of 1 December 2026"), std::string::npos);
+  const std::string token = Client::token_in(page.body);
+  const Reply refused =
+      coordinator.post("/triage/proposal", {{"csrf_token", token}, {"panel_id", "clam"}});
+  EXPECT_EQ(refused.status, 200);
+  EXPECT_NE(refused.body.find(R"(href="#late_reason-clam")"), std::string::npos);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM hearings WHERE request_id = $1", {request}), 0);
+  EXPECT_EQ(coordinator
+                .post("/triage/proposal", {{"csrf_token", token},
+                                           {"panel_id", "clam"},
+                                           {"late_reason", "The sitting in time was cancelled"}})
+                .status,
+            303);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM hearings WHERE request_id = $1 AND late_reason <> ''",
+                   {request}),
+            1);
 }
 
 }  // namespace
