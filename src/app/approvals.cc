@@ -131,17 +131,17 @@ core::Status return_request(Services& s, const Actor& a, std::int64_t request_id
 
 core::Status accept_late(Services& s, const Actor& a, std::int64_t request_id,
                          const std::string& reason) {
-  TRY(check_late_reason(reason));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    const store::RequestRecord r = TRY(visible_request(tx, s, a, request_id, core::Use::change));
+    const store::RequestRecord r = TRY(visible_request(tx, s, a, request_id, core::Use::read));
     const core::PanelType* panel = s.panels.find(r.panel_id);
-    // deadline.late_acceptance_by: only a holder of the role the panel names
-    // accepts a late request; with none named, nobody (it goes to the next
-    // sitting). The route is the coordinator's (Permission::triage), so the
-    // role named must be one that triages.
+    // deadline.late_acceptance_by: only a holder of the role the panel names,
+    // who may see the request, accepts it late; with none named, nobody (it
+    // goes to the next sitting). Any role may be named: a Service Manager as
+    // well as a coordinator.
     if (panel == nullptr || !panel->deadline.may_accept_late(a.roles)) {
       return core::Error::forbidden(late_acceptance_refusal(panel));
     }
+    TRY(check_late_reason(reason));
     if (!r.missed_cutoff) {
       return core::Error::conflict("This request did not miss a cut-off");
     }

@@ -102,5 +102,26 @@ TEST(ConfigKeys, OnlyTheRoleNamedAcceptsALateRequest) {
   EXPECT_EQ(refused.error().message, "Only the System administrator can accept a late request");
 }
 
+// Any role may be named, not only one that triages: here the Service Manager
+// over the team accepts it, and the coordinator may not.
+TEST(ConfigKeys, AServiceManagerNamedAcceptsALateRequest) {
+  TestWorld w;
+  ChangedPanels changed(w, [](core::PanelType& p) {
+    if (p.deadline.late_acceptance_by) {
+      p.deadline.late_acceptance_by = core::Role::group_manager;
+    }
+  });
+  Services& s = changed.services();
+  ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 3);
+  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, testing::support_draft());
+  ASSERT_TRUE(approve_request(s, w.actor(w.pm_a), id, {}).ok());
+  EXPECT_FALSE(accept_late(s, w.actor(w.coordinator), id, "Court hearing on Friday").ok());
+  auto page = request_view(s, w.actor(w.gm), id);
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(page->can_accept_late);
+  ASSERT_TRUE(accept_late(s, w.actor(w.gm), id, "Court hearing on Friday").ok());
+  EXPECT_EQ(integer(w, "SELECT late_accepted_by FROM requests WHERE id = $1", {id}), w.gm);
+}
+
 }  // namespace
 }  // namespace casepanel::app

@@ -102,7 +102,8 @@ const Expectation kMatrix[] = {
     {"POST", "/requests/{id}/send",                       "ARAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/requests/{id}/approve",                    "RRRRR RRRRA RRRRA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/requests/{id}/return",                     "RRRRR RRRRA RRRRA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
-    {"POST", "/requests/{id}/accept-late",                "RRRRR RRRRR RRRRR AAAAR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    // The matrix's requests are CLAM's, which names nobody to accept late.
+    {"POST", "/requests/{id}/accept-late",                "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/requests/{id}/papers/{document}/upload",   "ARAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/requests/{id}/papers/{document}/not-provided","ARAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/papers/{id}/remove",                       "ARAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
