@@ -78,22 +78,47 @@ core::Result<ItemPlace> awaiting_me(Tx& tx, const Services& s, const Actor& a,
   return p;
 }
 
-// The note taker of the sitting, while its minutes are not authorised, on a
-// panel that sends disagreements to someone.
-core::Result<ItemPlace> disagreeable(Tx& tx, const Services& s, const Actor& a,
-                                     std::int64_t item_id) {
+bool is_sitting_member(Tx& tx, const Services& s, const Actor& a,
+                       const store::SittingRecord& sitting) {
+  for (const SittingMember& m : sitting_members(tx, s, sitting)) {
+    if (m.user_id == a.id &&
+        (m.attendance == core::Attendance::expected || core::attends(m.attendance))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Who the actor is at the sitting, for a disagreement: its note taker, one of
+// its members, or neither.
+DisagreeAs standing_at(Tx& tx, const Services& s, const Actor& a,
+                       const store::SittingRecord& sitting, const core::PanelType& panel) {
+  if (a.may(core::Permission::record_decision) &&
+      may_sitting(tx, s, a, sitting.id, panel.id, core::Resource::decision, core::Use::change)) {
+    return DisagreeAs::note_taker;
+  }
+  return is_sitting_member(tx, s, a, sitting) ? DisagreeAs::member : DisagreeAs::nobody;
+}
+
+struct Disagreeing {
+  ItemPlace p;
+  DisagreeAs as = DisagreeAs::nobody;
+};
+
+core::Result<Disagreeing> disagreeable(Tx& tx, const Services& s, const Actor& a,
+                                       std::int64_t item_id) {
   ItemPlace p = TRY(item_place(tx, s, item_id));
   const HearingAt& at = p.place;
-  if (!a.may(core::Permission::record_decision) ||
-      !may_sitting(tx, s, a, at.sitting.id, at.panel->id, core::Resource::decision,
-                   core::Use::change) ||
-      !at.panel->chair.disagreement_to) {
+  const DisagreeAs as = at.panel->chair.disagreement_to
+                            ? standing_at(tx, s, a, at.sitting, *at.panel)
+                            : DisagreeAs::nobody;
+  if (as == DisagreeAs::nobody) {
     return core::Error::not_found();
   }
   if (store::minutes_authorised(tx, at.sitting.id)) {
     return core::Error::conflict("The minutes of this sitting are authorised: add an addendum");
   }
-  return p;
+  return Disagreeing{std::move(p), as};
 }
 
 struct DisagreementPlace {
@@ -124,6 +149,14 @@ OpenDecision open_item(const Services& s, const store::ItemAt& at, std::string h
 }
 
 }  // namespace
+
+DisagreeAs disagree_as(Tx& tx, const Services& s, const Actor& a,
+                       const store::SittingRecord& sitting, const core::PanelType& panel) {
+  if (!panel.chair.disagreement_to || store::minutes_authorised(tx, sitting.id)) {
+    return DisagreeAs::nobody;
+  }
+  return standing_at(tx, s, a, sitting, panel);
+}
 
 core::Result<ItemForm> final_decision_form(Services& s, const Actor& a, std::int64_t item_id) {
   return s.db.write<ItemForm>([&](Tx& tx) -> core::Result<ItemForm> {
@@ -162,10 +195,14 @@ core::Status record_final_decision(Services& s, const Actor& a, std::int64_t ite
 
 core::Result<ItemForm> disagreement_form(Services& s, const Actor& a, std::int64_t item_id) {
   return s.db.write<ItemForm>([&](Tx& tx) -> core::Result<ItemForm> {
-    const ItemPlace p = TRY(disagreeable(tx, s, a, item_id));
+    const Disagreeing d = TRY(disagreeable(tx, s, a, item_id));
+    const ItemPlace& p = d.p;
     ItemForm f = form_of(tx, s, p, *p.place.panel->chair.disagreement_to);
+    f.own = d.as == DisagreeAs::member;
     for (const SittingMember& m : sitting_members(tx, s, p.place.sitting)) {
-      f.members.push_back({m.user_id, m.name});
+      if (!f.own || m.user_id == a.id) {
+        f.members.push_back({m.user_id, m.name});
+      }
     }
     audit(tx, s, a, "decision.view", "decision", p.at.record.id, {{"item", item_id}});
     return f;
@@ -185,7 +222,11 @@ core::Status record_disagreement(Services& s, const Actor& a, std::int64_t item_
     return core::Error::invalid_fields(std::move(problems));
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    const ItemPlace p = TRY(disagreeable(tx, s, a, item_id));
+    const Disagreeing d = TRY(disagreeable(tx, s, a, item_id));
+    const ItemPlace& p = d.p;
+    if (d.as == DisagreeAs::member && entry.member_id != a.id) {
+      return core::Error::invalid("member_id", "You may record only your own disagreement");
+    }
     bool member = false;
     for (const SittingMember& m : sitting_members(tx, s, p.place.sitting)) {
       member = member || m.user_id == entry.member_id;

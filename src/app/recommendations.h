@@ -25,6 +25,7 @@
 #include "app/services.h"
 #include "core/decisions.h"
 #include "core/result.h"
+#include "store/sittings.h"
 
 namespace casepanel::app {
 
@@ -36,11 +37,20 @@ struct ItemForm {
   std::string decider;  // "Panel Chair", "Assistant Director"
   RecordView record;
   std::vector<NamedId> members;  // for a disagreement: the sitting's members
+  bool own = false;              // a member noting their own disagreement
 };
 
 core::Result<ItemForm> final_decision_form(Services& s, const Actor& a, std::int64_t item_id);
 core::Status record_final_decision(Services& s, const Actor& a, std::int64_t item_id,
                                    const core::FinalEntry& entry);
+
+// Support Panel 7: who may note a disagreement at a sitting of a panel that
+// sends them on (chair.disagreement_to), while its minutes are not
+// authorised: the note taker, for any member; a member who is not away, for
+// themselves. Inside a transaction.
+enum class DisagreeAs { nobody, note_taker, member };
+DisagreeAs disagree_as(store::Tx& tx, const Services& s, const Actor& a,
+                       const store::SittingRecord& sitting, const core::PanelType& panel);
 
 struct DisagreementEntry {
   std::int64_t member_id = 0;

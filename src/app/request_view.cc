@@ -6,6 +6,7 @@
 #include "app/named_id.h"
 #include "app/notifications.h"
 #include "app/papers.h"
+#include "app/recommendations.h"
 #include "app/request_access.h"
 #include "app/request_draft.h"
 #include "app/request_submission.h"
@@ -168,7 +169,8 @@ void add_cutoff(Tx& tx, const Services& s, RequestView& v, const Actor& a,
                       panel.deadline.may_accept_late(a.roles);
 }
 
-void add_hearing(Tx& tx, const Services& s, RequestView& v, const core::PanelType& panel) {
+void add_hearing(Tx& tx, const Services& s, RequestView& v, const Actor& a,
+                 const core::PanelType& panel) {
   const auto h = store::request_hearing(tx, v.id);
   if (!h) {
     return;
@@ -177,6 +179,8 @@ void add_hearing(Tx& tx, const Services& s, RequestView& v, const core::PanelTyp
   v.heard = v.state == core::RequestState::heard || v.state == core::RequestState::decided ||
             v.state == core::RequestState::closed;
   v.decisions = record_views(s, store::hearing_decisions(tx, h->hearing_id));
+  const auto sitting = v.decisions.empty() ? std::nullopt : store::find_sitting(tx, h->sitting_id);
+  v.may_disagree = sitting && disagree_as(tx, s, a, *sitting, panel) != DisagreeAs::nobody;
   v.hearing_date = long_date_of(core::london_date(h->starts_at));
   v.hearing_time = core::to_hh_mm(core::london_time_of_day(h->starts_at));
   const core::Venue* venue = panel.venue(h->venue_id);
@@ -212,7 +216,7 @@ core::Result<RequestView> read_view(Tx& tx, const Services& s, const Actor& a, s
   add_cutoff(tx, s, v, a, *panel, r);
   v.can_schedule =
       core::allows(r.state, core::RequestEvent::schedule) && a.may(core::Permission::triage);
-  add_hearing(tx, s, v, *panel);
+  add_hearing(tx, s, v, a, *panel);
   return v;
 }
 

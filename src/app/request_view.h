@@ -93,6 +93,7 @@ struct RequestView {
   std::int64_t sitting_id = 0;
   bool heard = false;                 // heard or later: "Heard on", else "To be heard on"
   std::vector<RecordView> decisions;  // the records made at its hearing, child by child
+  bool may_disagree = false;          // a member of that sitting may note a disagreement
   bool has_papers = false;            // the panel has a document checklist
 };
 core::Result<RequestView> request_view(Services& s, const Actor& a, std::int64_t request_id);

@@ -60,6 +60,11 @@ WebResponse item_page(const Site& site, const WebRequest& r, Mode m, const core:
   set_flag(d, "final", m == Mode::final);
   set_flag(d, "disagree", m == Mode::disagree);
   set_flag(d, "resolve", m == Mode::resolve);
+  set_flag(d, "own", f->own);
+  if (f->own && !f->members.empty()) {
+    d.set("own_id", str(f->members.front().id));
+    d.set("own_name", f->members.front().name);
+  }
   set_flag(d, "agree", r.field("agree") != "no");
   set_flag(d, "otherwise", r.field("agree") == "no");
   Data members{Data::type::list};

@@ -296,7 +296,8 @@ WebResponse show_request(const Site& site, const WebRequest& r, Page page,
   Data d = page_data(p);
   if (!v->decisions.empty()) {
     d.set("has_decisions", true);
-    d.set("decision_records", render_records(site, v->decisions, {.child = true}));
+    d.set("decision_records",
+          render_records(site, v->decisions, {.child = true, .disagree = v->may_disagree}));
   }
   return site.page(r, "request", title, std::move(d));
 }
@@ -361,8 +362,10 @@ void add_request_routes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/requests/{id}/approve", approving, approve});
   routes.push_back({"POST", "/requests/{id}/return", approving, send_back});
   // Whoever the panel's deadline.late_acceptance_by names (app::accept_late).
-  routes.push_back({"POST", "/requests/{id}/accept-late",
-                    {Access::signed_in, core::Permission::view_requests}, accept_late});
+  routes.push_back({"POST",
+                    "/requests/{id}/accept-late",
+                    {Access::signed_in, core::Permission::view_requests},
+                    accept_late});
 }
 
 }  // namespace casepanel::web

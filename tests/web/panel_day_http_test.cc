@@ -156,6 +156,55 @@ TEST_F(PanelDayHttp, OnlyTheSittingsChairDecidesARecommendationAndOnlyTheADResol
   EXPECT_EQ(number("SELECT COUNT(*) FROM disagreements WHERE resolved_at IS NOT NULL"), 1);
 }
 
+// Support Panel 7: a member records their own disagreement, from the
+// request's record; for nobody else, and not once the minutes are authorised.
+TEST_F(PanelDayHttp, AMemberRecordsTheirOwnDisagreement) {
+  auto& s = world_.services();
+  app::ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 2);
+  const auto support =
+      testing::sent_request(world_, world_.sw_b, {world_.child_b}, testing::support_draft());
+  ASSERT_TRUE(app::approve_request(s, world_.actor(world_.pm_b), support, {}).ok());
+  const std::int64_t hearing = heard(support);
+  app::DecisionInput out;
+  out.child_ids = {world_.child_b};
+  out.items = {{core::ItemKind::outcome, "accommodation", "Accommodate under section 20"}};
+  out.reasons = "Risk at home";
+  ASSERT_TRUE(app::record_decision(s, world_.actor(world_.panel_admin), hearing, out).ok());
+  const std::string disagree = "/decision-items/" +
+                               std::to_string(number("SELECT MAX(id) FROM decision_items")) +
+                               "/disagree";
+
+  // The Service Manager sits on the panel: the request's record offers the link.
+  Client gm = signed_in("gm@test");
+  const Reply request = gm.get("/requests/" + std::to_string(support));
+  ASSERT_EQ(request.status, 200);
+  EXPECT_NE(request.body.find(disagree), std::string::npos);
+  const Reply form = gm.get(disagree);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("You are recording your own disagreement"), std::string::npos);
+  const std::string token = Client::token_in(form.body);
+  const Reply someone_else = gm.post(disagree, {{"csrf_token", token},
+                                                {"member_id", std::to_string(world_.panel_admin)},
+                                                {"why", "Support at home first"}});
+  EXPECT_EQ(someone_else.status, 200);
+  EXPECT_NE(someone_else.body.find("You may record only your own disagreement"), std::string::npos);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM disagreements"), 0);
+  EXPECT_EQ(gm.post(disagree, {{"csrf_token", token},
+                               {"member_id", std::to_string(world_.gm)},
+                               {"why", "Support at home first"}})
+                .status,
+            303);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM disagreements WHERE member_id = $1 AND recorded_by = $1",
+                   {world_.gm}),
+            1);
+  // Someone who did not sit, though they see the request, is offered nothing.
+  Client sw = signed_in("sw_b@test");
+  const Reply own_request = sw.get("/requests/" + std::to_string(support));
+  ASSERT_EQ(own_request.status, 200);
+  EXPECT_EQ(own_request.body.find(disagree), std::string::npos);
+  EXPECT_EQ(get(sw, disagree), 404);
+}
+
 // The proposed agenda names a statutory request it would hear late, and
 // accepting it asks the coordinator why, next to the field.
 TEST_F(PanelDayHttp, TheProposalAsksWhyAStatutoryRequestIsHeardLate) {
