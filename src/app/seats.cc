@@ -61,6 +61,30 @@ std::string_view part_id(store::SeatPart part) {
 
 }  // namespace
 
+core::Result<std::vector<PanelSummary>> panel_summaries(Services& s, const Actor& a) {
+  TRY(administrators_only(a));
+  return s.db.read<std::vector<PanelSummary>>(
+      [&](Tx& tx) -> core::Result<std::vector<PanelSummary>> {
+        std::vector<PanelSummary> out;
+        for (const core::PanelType& panel : s.panels.all()) {
+          PanelSummary p{panel.id,
+                         panel.name,
+                         panel.council,
+                         panel.description,
+                         static_cast<int>(panel.members.size()),
+                         0};
+          const auto holders = store::seat_holders(tx, panel.id);
+          for (const core::Member& seat : panel.members) {
+            p.seats_held += std::any_of(holders.begin(), holders.end(), [&](const auto& h) {
+              return h.seat_id == seat.id && h.part == store::SeatPart::holder;
+            });
+          }
+          out.push_back(std::move(p));
+        }
+        return out;
+      });
+}
+
 core::Result<PanelSeats> panel_seats(Services& s, const Actor& a, const std::string& panel_id) {
   TRY(administrators_only(a));
   const core::PanelType* panel = s.panels.find(panel_id);

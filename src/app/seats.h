@@ -44,6 +44,18 @@ struct PanelSeats {
   std::vector<SeatView> seats;  // in the order of the panel's [[members]]
 };
 
+// Each panel configured, for the administrator's list: what it is for, and
+// how many of its seats have a holder.
+struct PanelSummary {
+  std::string id;
+  std::string name;
+  std::string council;
+  std::string description;
+  int seats = 0;
+  int seats_held = 0;
+};
+core::Result<std::vector<PanelSummary>> panel_summaries(Services& s, const Actor& a);
+
 // The panel's seats and who sits in them; not found for an unknown panel.
 core::Result<PanelSeats> panel_seats(Services& s, const Actor& a, const std::string& panel_id);
 

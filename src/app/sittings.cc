@@ -62,6 +62,7 @@ SittingSummary sitting_summary(const Services& s, const store::SittingRecord& r)
   out.id = r.id;
   out.panel_id = r.panel_id;
   out.panel = p ? p->name : r.panel_id;
+  out.panel_description = p ? p->description : "";
   out.date = core::long_date(r.date);
   out.iso_date = core::to_iso(r.date);
   out.start = london_time(r.starts_at);
@@ -74,6 +75,8 @@ SittingSummary sitting_summary(const Services& s, const store::SittingRecord& r)
       std::chrono::duration_cast<std::chrono::minutes>(r.ends_at - r.starts_at).count());
   out.on_bank_holiday = s.calendar.is_bank_holiday(r.date);
   out.venue_id = r.venue_id;
+  const core::Venue* venue = p ? p->venue(r.venue_id) : nullptr;
+  out.venue_address = venue ? venue->address : "";
   out.room = r.room;
   out.conference_details = r.conference_details;
   if (r.proposed_date) {

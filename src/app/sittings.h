@@ -24,7 +24,8 @@ struct SittingSummary {
   std::int64_t id = 0;
   std::string panel_id;
   std::string panel;  // its name
-  std::string date;   // long form
+  std::string panel_description;
+  std::string date;  // long form
   std::string iso_date;
   std::string start;
   std::string end;
@@ -37,6 +38,7 @@ struct SittingSummary {
   std::string proposed_date;      // long form: on a bank holiday, the date proposed instead
   std::string iso_proposed_date;  // YYYY-MM-DD, or empty
   std::string venue_id;
+  std::string venue_address;  // from the panel's file; empty when it gives none
   std::string room;
   std::string conference_details;
   std::string cancel_reason;

@@ -62,6 +62,27 @@ WebResponse seats_page(const Site& site, const WebRequest& r, const core::Error*
 
 WebResponse get_seats(const Site& site, WebRequest& r) { return seats_page(site, r, nullptr); }
 
+WebResponse get_panels(const Site& site, WebRequest& r) {
+  auto panels = app::panel_summaries(site.services(), r.actor());
+  if (!panels) {
+    return site.error(r, panels.error());
+  }
+  Data list{Data::type::list};
+  for (const app::PanelSummary& p : *panels) {
+    Data x;
+    x.set("id", p.id);
+    x.set("name", p.name);
+    x.set("council", p.council);
+    set_if(x, "description", p.description);
+    x.set("seats", str(p.seats));
+    x.set("held", str(p.seats_held));
+    list.push_back(x);
+  }
+  Data d;
+  d.set("panels", list);
+  return site.page(r, "panels", "Panels", std::move(d));
+}
+
 WebResponse after_change(const Site& site, WebRequest& r, const core::Status& done) {
   if (done) {
     return WebResponse::redirect("/panels/" + panel_param(r) + "/seats");
@@ -91,6 +112,7 @@ WebResponse post_remove(const Site& site, WebRequest& r) {
 void add_seat_routes(std::vector<Route>& routes) {
   // The administrator only (core/access.h: people_admin); app/ checks again.
   const Rule administering{Access::signed_in, core::Permission::administer};
+  routes.push_back({"GET", "/panels", administering, get_panels});
   routes.push_back({"GET", "/panels/{id}/seats", administering, get_seats});
   routes.push_back({"POST", "/panels/{id}/seats", administering, post_add});
   routes.push_back({"POST", "/panels/{id}/seats/remove", administering, post_remove});

@@ -32,6 +32,7 @@ Data sitting_data(const app::SittingSummary& s) {
   set_if(d, "proposed_date", s.proposed_date);
   set_if(d, "iso_proposed_date", s.iso_proposed_date);
   d.set("venue_id", s.venue_id);
+  set_if(d, "venue_address", s.venue_address);
   set_if(d, "room", s.room);
   set_if(d, "conference_details", s.conference_details);
   set_if(d, "cancel_reason", s.cancel_reason);
@@ -61,6 +62,23 @@ WebResponse sittings(const Site& site, WebRequest& r) {
   }
   d.set("recent", past);
   set_flag(d, "has_recent", recent && !recent->empty());
+  // What each panel listed is for, once: a newcomer sees two panels' names.
+  Data panels{Data::type::list};
+  std::vector<std::string> seen;
+  for (const auto* l : {&*list, recent ? &*recent : nullptr}) {
+    for (const auto& s : l ? *l : std::vector<app::SittingSummary>{}) {
+      if (!s.panel_description.empty() &&
+          std::find(seen.begin(), seen.end(), s.panel_id) == seen.end()) {
+        seen.push_back(s.panel_id);
+        Data x;
+        x.set("name", s.panel);
+        x.set("description", s.panel_description);
+        panels.push_back(x);
+      }
+    }
+  }
+  set_flag(d, "has_panels", !seen.empty());
+  d.set("panels", panels);
   set_flag(d, "can_add", r.actor().may(core::Permission::manage_sittings));
   return site.page(r, "sittings", "Sittings", std::move(d));
 }

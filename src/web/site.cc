@@ -63,6 +63,7 @@ constexpr NavItem kNav[] = {
     {"/sittings", "Sittings", core::Permission::view_sittings},
     {"/audit", "Audit log", core::Permission::view_audit},
     {"/admin/people", "People", core::Permission::administer},
+    {"/panels", "Panels", core::Permission::administer},
     {"/admin/outbox", "Email outbox", core::Permission::administer},
 };
 

@@ -123,6 +123,9 @@ TEST_F(ThirdCouncil, ARequestGoesFromDraftToAuthorisedMinutesOnItsOwnConfigurati
                       {{"seat_id", "chair"}, {"user_id", std::to_string(chair_id)}})
                 .status,
             303);
+  const Reply panels = sysadmin.get("/panels");
+  EXPECT_NE(panels.body.find("Family Decisions Panel"), std::string::npos);
+  EXPECT_NE(panels.body.find("1 of 3 seats have a holder"), std::string::npos);
   app::ensure_sittings(world_.services(), core::Date{std::chrono::year{2026} / 11 / 24}, 2);
   const std::string child = std::to_string(world_.child_a);
 
@@ -176,7 +179,13 @@ TEST_F(ThirdCouncil, ARequestGoesFromDraftToAuthorisedMinutesOnItsOwnConfigurati
       number("SELECT id FROM sittings WHERE panel_id = 'family' ORDER BY sitting_date LIMIT 1");
   ASSERT_NE(sitting, 0);
   EXPECT_EQ(number("SELECT chair_id FROM sittings WHERE id = $1", {sitting}), chair_id);
+  // The sittings list says what the panel is for; its sitting, where it is.
   Client coordinator = as("coord@test");
+  EXPECT_NE(coordinator.get("/sittings").body.find("Decides the support a family gets"),
+            std::string::npos);
+  EXPECT_NE(coordinator.get("/sittings/" + std::to_string(sitting))
+                .body.find("1 Fictional Street, Northshire"),
+            std::string::npos);
   const Reply scheduled = post_from(coordinator, request + "/triage", request + "/schedule",
                                     {{"sitting_id", std::to_string(sitting)}});
   ASSERT_EQ(scheduled.status, 303) << scheduled.body;
