@@ -104,8 +104,7 @@ DecisionForm form_for(Tx& tx, const Services& s, const HearingAt& at) {
   f.asks_parallel_plan = at.panel->permanency.asked() && at.panel->permanency.parallel_plan;
   f.parallel_plan_hint = at.panel->permanency.parallel_plan_hint;
   if (const std::string& back = at.panel->return_to_panel.applies_to; !back.empty()) {
-    const core::Choice* c = at.panel->decision(back);
-    c = c ? c : at.panel->outcome(back);
+    const core::Choice* c = at.panel->decision_or_outcome(back);
     f.returns_to_panel = c ? c->label : back;
   }
   f.owners = named(store::action_owners(tx, request ? request->team_id : 0));

@@ -9,7 +9,7 @@ namespace casepanel::core::panel_toml {
 namespace {
 
 bool is_decision_or_outcome(const PanelType& p, const std::string& id) {
-  return p.decision(id) || p.outcome(id);
+  return p.decision_or_outcome(id) != nullptr;
 }
 
 void read_escalation_steps(TableReader& ladder_reader, EscalationLadder& ladder) {

@@ -59,6 +59,11 @@ const DecisionOption* PanelType::decision(std::string_view id) const {
 
 const Choice* PanelType::outcome(std::string_view id) const { return find_by_id(outcomes, id); }
 
+const Choice* PanelType::decision_or_outcome(std::string_view id) const {
+  const Choice* c = decision(id);
+  return c ? c : outcome(id);
+}
+
 const Venue* PanelType::venue(std::string_view id) const { return find_by_id(venues, id); }
 
 const Choice* PanelType::permanency_plan(std::string_view id) const {

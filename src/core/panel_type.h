@@ -264,6 +264,9 @@ struct PanelType {
   const EntryCriterion* entry_criterion(std::string_view id) const;
   const DecisionOption* decision(std::string_view id) const;
   const Choice* outcome(std::string_view id) const;
+  // A decision by that id, else an outcome (return_to_panel, escalations'
+  // applies_to name either).
+  const Choice* decision_or_outcome(std::string_view id) const;
   const Choice* permanency_plan(std::string_view id) const;
   const Member* seat(std::string_view id) const;
   // Whether recording this decision or outcome brings the child back to

@@ -98,6 +98,8 @@ BulkLoad::BulkLoad(Tx& tx) : tx_(tx) {
   groups_ = std::make_unique<Table>(tx, sibling_group_columns(), id);
   children_ = std::make_unique<Table>(tx, child_columns(), id, std::vector<Table*>{groups_.get()});
   sittings_ = std::make_unique<Table>(tx, sitting_columns(), id);
+  minutes_ = std::make_unique<Table>(tx, minutes_columns(), WithId::no,
+                                     std::vector<Table*>{sittings_.get()});
   requests_ = std::make_unique<Table>(tx, request_columns(), id);
   request_children_ =
       std::make_unique<Table>(tx, request_child_columns(), WithId::no,
@@ -122,7 +124,12 @@ void BulkLoad::add_sibling_group(std::int64_t id, const std::string& name) {
   groups_->add(id, {name});
 }
 void BulkLoad::add(const ChildRow& row) { children_->add(row.id, values(row)); }
-void BulkLoad::add(const SittingRow& row) { sittings_->add(row.id, values(row)); }
+void BulkLoad::add(const SittingRow& row) {
+  sittings_->add(row.id, values(row));
+  if (row.minutes_authorised_at && row.minutes_drafted_by) {
+    minutes_->add(std::nullopt, minutes_values(row));
+  }
+}
 void BulkLoad::add(const RequestRow& row) { requests_->add(row.id, values(row)); }
 void BulkLoad::add_request_child(std::int64_t request_id, std::int64_t child_id) {
   request_children_->add(std::nullopt, {request_id, child_id});
@@ -139,7 +146,7 @@ void BulkLoad::add(const ActionRow& row) { actions_->add(row.id, values(row)); }
 void BulkLoad::finish() {
   for (Table* t : {groups_.get(), children_.get(), sittings_.get(), requests_.get(),
                    request_children_.get(), approvals_.get(), hearings_.get(), decisions_.get(),
-                   actions_.get(), items_.get(), events_.get()}) {
+                   actions_.get(), items_.get(), events_.get(), minutes_.get()}) {
     t->flush();
   }
   if (tx_.engine() != Engine::postgresql) {

@@ -56,7 +56,7 @@ class BulkLoad {
   class Table;
   Tx& tx_;
   std::unique_ptr<Table> groups_, children_, sittings_, requests_, request_children_, approvals_,
-      hearings_, decisions_, actions_, items_, events_;
+      hearings_, decisions_, actions_, items_, events_, minutes_;
 };
 
 }  // namespace casepanel::store::history

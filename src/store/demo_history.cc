@@ -66,11 +66,6 @@ std::int64_t insert_sitting(Tx& tx, const SittingRow& row) {
   return insert_returning(tx, sitting_columns(), row);
 }
 
-void set_minutes_authorised(Tx& tx, std::int64_t sitting_id, core::Instant at) {
-  tx.exec("UPDATE sittings SET minutes_authorised_at = $1 WHERE id = $2",
-          {core::to_iso_utc(at), sitting_id});
-}
-
 std::int64_t insert_request(Tx& tx, const RequestRow& row) {
   return insert_returning(tx, request_columns(), row);
 }

@@ -44,7 +44,6 @@ std::int64_t insert_sibling_group(Tx& tx, const std::string& name);
 std::int64_t insert_child(Tx& tx, const ChildRow& row);
 
 std::int64_t insert_sitting(Tx& tx, const SittingRow& row);
-void set_minutes_authorised(Tx& tx, std::int64_t sitting_id, core::Instant at);
 
 std::int64_t insert_request(Tx& tx, const RequestRow& row);
 void add_request_child(Tx& tx, std::int64_t request_id, std::int64_t child_id);

@@ -69,6 +69,21 @@ Params values(const SittingRow& r) {
           time(r.minutes_authorised_at)};
 }
 
+const Columns& minutes_columns() {
+  static const Columns c{"minutes",
+                         {"sitting_id", "status", "drafted_by", "updated_at", "sent_at",
+                          "authorised_by", "authorised_at"}};
+  return c;
+}
+
+Params minutes_values(const SittingRow& r) {
+  const core::Instant authorised = r.minutes_authorised_at.value_or(core::Instant{});
+  const core::Instant drafted = authorised - std::chrono::hours{24};
+  return {
+      r.id,       std::string("authorised"), id(r.minutes_drafted_by), time(drafted), time(drafted),
+      r.chair_id, time(authorised)};
+}
+
 const Columns& request_columns() {
   static const Columns c{
       "requests",

@@ -68,6 +68,11 @@ struct SittingRow {
   std::optional<core::Instant> schedule_slot{};
   std::optional<core::Date> proposed_date{};
   std::optional<core::Instant> minutes_authorised_at{};
+  // Bulk loads: with minutes_authorised_at, the panel administrator who
+  // drafted the minutes; the loader writes their authorised minutes row
+  // (drafted the day before, authorised by the chair, with no frozen text:
+  // the minutes page reads what was recorded).
+  std::optional<std::int64_t> minutes_drafted_by{};
 };
 
 struct RequestRow {
@@ -185,6 +190,7 @@ const Columns& decision_columns();
 const Columns& decision_item_columns();   // rows without ids, after their decision
 const Columns& decision_event_columns();  // likewise
 const Columns& action_columns();
+const Columns& minutes_columns();  // keyed by the sitting: rows without ids
 Params values(const ChildRow& r);
 Params values(const SittingRow& r);
 Params values(const RequestRow& r);
@@ -194,6 +200,7 @@ Params values(const DecisionRow& r);
 Params item_values(const DecisionRow& r, std::int64_t decision_id);
 Params event_values(const DecisionRow& r, std::int64_t decision_id);
 Params values(const ActionRow& r);
+Params minutes_values(const SittingRow& r);  // its authorised minutes
 
 enum class WithId { no, yes };
 // INSERT INTO table ([id,] columns) VALUES ($1, ...), ($n, ...) for `rows`

@@ -460,6 +460,17 @@ TEST(Demo, BulkLoadWritesParentsFirstAndLeavesRoomForTheNextRow) {
       child.external_id = "DEMO-" + std::to_string(i);
       load.add(child);
     }
+    // A held sitting with authorised minutes brings its minutes row.
+    load.add(history::SittingRow{.id = ids.sitting,
+                                 .panel_id = "clam",
+                                 .sitting_date = core::parse_iso_date("2026-10-06").value(),
+                                 .starts_at = kNow,
+                                 .ends_at = kNow,
+                                 .venue_id = "chn",
+                                 .status = history::SittingStatus::held,
+                                 .chair_id = worker,
+                                 .minutes_authorised_at = kNow,
+                                 .minutes_drafted_by = worker});
     load.finish();
     child.external_id = "DEMO-9";
     next = history::insert_child(tx, child);
@@ -468,6 +479,10 @@ TEST(Demo, BulkLoadWritesParentsFirstAndLeavesRoomForTheNextRow) {
       w.integer("SELECT COUNT(*) FROM children WHERE sibling_group_id = $1", {ids.sibling_group}),
       10);
   EXPECT_EQ(next, ids.child + 9);
+  EXPECT_EQ(w.integer("SELECT COUNT(*) FROM minutes WHERE sitting_id = $1 AND status = "
+                      "'authorised' AND authorised_by = drafted_by",
+                      {ids.sitting}),
+            1);
 }
 
 // The benchmark council takes about a minute under the sanitizers (seconds
@@ -505,6 +520,11 @@ TEST(Demo, LargeScaleHasTheBenchmarksData) {
             "2017-01-01");
   EXPECT_EQ(w.integer("SELECT COUNT(*) FROM hearings h JOIN sittings m ON m.id = h.sitting_id "
                       "WHERE h.starts_at < m.starts_at OR h.starts_at >= m.ends_at"),
+            0);
+  // Every sitting whose minutes are authorised has its minutes.
+  EXPECT_EQ(w.integer("SELECT COUNT(*) FROM sittings s WHERE s.minutes_authorised_at IS NOT NULL "
+                      "AND NOT EXISTS (SELECT 1 FROM minutes m WHERE m.sitting_id = s.id AND "
+                      "m.status = 'authorised')"),
             0);
   const store::AuditVerification v = store::verify_audit(w.db());
   EXPECT_TRUE(v.intact) << v.problem;

@@ -106,10 +106,16 @@ class Builder {
                    core::Instant recorded, core::RequestState request_state);
   std::vector<std::size_t> past_pool(const core::PanelType& panel, const Sitting& sit,
                                      const std::set<std::size_t>& protect) const;
+  // Who a panel's past sittings must hear: the first hearing of sitting i
+  // (`first`, with `type` where given), and the children the note taker
+  // still has to write up at the latest sitting (`write_up`, with siblings).
+  struct PastForcing {
+    std::map<std::size_t, std::size_t> first{};
+    std::map<std::size_t, std::string> type{};
+    std::optional<std::size_t> write_up{};
+  };
   void hold_past_sittings(const core::PanelType& panel, std::vector<Sitting>& past,
-                          const std::set<std::size_t>& protect,
-                          const std::map<std::size_t, std::size_t>& forced,
-                          const std::map<std::size_t, std::string>& forced_type);
+                          const std::set<std::size_t>& protect, const PastForcing& forcing);
   std::optional<std::size_t> pick_from(const std::vector<std::size_t>& pool,
                                        const std::set<std::size_t>& heard);
   void hear_past(Sitting& sit, const std::vector<std::size_t>& kids, const std::string& type,
@@ -187,6 +193,7 @@ class Builder {
     std::size_t emergency = 0;  // in the triage queue for an emergency retrospective review
     std::vector<std::size_t> support_siblings;              // submitted to the Support Panel
     std::vector<std::size_t> clam_siblings;                 // submitted to the CLAM Panel
+    std::vector<std::size_t> clam_heard_siblings;           // heard at the latest CLAM sitting
     std::map<std::size_t, std::vector<std::size_t>> plain;  // by team: no curated part
   } key_;
 };

@@ -37,10 +37,11 @@ std::vector<Sitting> Builder::sittings_of(const core::PanelType& panel, Date fro
   return out;
 }
 
-// The two chairs take alternate weeks.
+// The two chairs take alternate calendar weeks (Monday to Sunday), whatever
+// the day the demo is made: chair@ has the week of Monday 16 November 2026.
 std::int64_t Builder::insert_sitting(Sitting& sit, history::SittingStatus status) {
-  const int week = days_from(sit.date, today_) / 7;
-  const std::int64_t chair = council_.chairs[static_cast<std::size_t>((week % 2 + 2) % 2)];
+  const auto monday_weeks = (sys_days{sit.date}.time_since_epoch().count() + 3) / 7;
+  const std::int64_t chair = council_.chairs[static_cast<std::size_t>(monday_weeks % 2)];
   sit.chair = chair;
   return history::insert_sitting(tx_, {.panel_id = sit.panel->id,
                                        .sitting_date = sit.date,
@@ -183,8 +184,7 @@ std::optional<std::size_t> Builder::pick_from(const std::vector<std::size_t>& po
 // heard before the latest are decided, and those over five weeks old closed.
 void Builder::hold_past_sittings(const core::PanelType& panel, std::vector<Sitting>& past,
                                  const std::set<std::size_t>& protect,
-                                 const std::map<std::size_t, std::size_t>& forced,
-                                 const std::map<std::size_t, std::string>& forced_type) {
+                                 const PastForcing& forcing) {
   for (std::size_t i = 0; i < past.size(); ++i) {
     Sitting& sit = past[i];
     const bool latest = i + 1 == past.size();
@@ -194,14 +194,17 @@ void Builder::hold_past_sittings(const core::PanelType& panel, std::vector<Sitti
     // Who is heard, in agenda order, within the sitting's time.
     std::set<std::size_t> heard;
     std::vector<std::pair<std::vector<std::size_t>, std::string>> agenda;
-    int booked = sit.booked;
-    for (int h = 0; h < 4; ++h) {
+    const std::vector<std::size_t> write_up =
+        latest && forcing.write_up ? with_siblings(*forcing.write_up) : std::vector<std::size_t>{};
+    int booked =
+        sit.booked + (write_up.empty() ? 0 : panel.hearing_minutes(static_cast<int>(write_up.size())));
+    for (int h = 0; h < (write_up.empty() ? 4 : 3); ++h) {
       std::optional<std::size_t> pick;
       std::string type = request_type_for(panel, false);
-      if (h == 0 && forced.count(i)) {
-        pick = forced.at(i);
-        if (forced_type.count(i)) {
-          type = forced_type.at(i);
+      if (h == 0 && forcing.first.count(i)) {
+        pick = forcing.first.at(i);
+        if (forcing.type.count(i)) {
+          type = forcing.type.at(i);
         }
       } else {
         pick = pick_from(pool, heard);
@@ -216,6 +219,9 @@ void Builder::hold_past_sittings(const core::PanelType& panel, std::vector<Sitti
       }
       heard.insert(kids.begin(), kids.end());
       agenda.emplace_back(std::move(kids), type);
+    }
+    if (!write_up.empty()) {
+      agenda.emplace_back(write_up, request_type_for(panel, false));
     }
     // At the latest sitting the note taker has the last hearing still to
     // write up (it may be recorded after the day): scheduled, no record yet.

@@ -89,7 +89,10 @@ void Builder::build_standard_children() {
   // Team 3 (South looked after): the CLAM Panel's submitted sibling group
   // of three (a 45-minute hearing).
   key_.clam_siblings = make_siblings(3, worker_of(3), 3, "Care Order");
-  fill(3, 6);
+  // ... and a group of three heard at the latest CLAM sitting, its record
+  // still to write up (the panel day's browser journey).
+  key_.clam_heard_siblings = make_siblings(3, worker_of(3), 3, "Care Order");
+  fill(3, 3);
   // Team 4 (East FAST) and team 5 (East assessment).
   make_siblings(4, worker_of(4), 2, "Child Protection Plan");
   fill(4, 7);

@@ -124,14 +124,14 @@ void Builder::hold_standard_history(std::map<std::string, std::vector<Sitting>>&
                                     const std::set<std::size_t>& protect) {
   for (const core::PanelType& panel : s_.panels.all()) {
     std::vector<Sitting>& held = past[panel.id];
-    std::map<std::size_t, std::size_t> forced;
-    std::map<std::size_t, std::string> forced_type;
+    PastForcing forcing;
+    std::map<std::size_t, std::size_t>& forced = forcing.first;
     if (panel.id == "clam") {
       const Date came = *children_[key_.sw_interim].came_into_care;
       for (std::size_t i = 0; i < held.size(); ++i) {
         if (sys_days{held[i].date} > sys_days{came}) {
           forced[i] = key_.sw_interim;
-          forced_type[i] = request_type_for(panel, true);
+          forcing.type[i] = request_type_for(panel, true);
           break;
         }
       }
@@ -140,10 +140,11 @@ void Builder::hold_standard_history(std::map<std::string, std::vector<Sitting>>&
           forced[i] = i == 1 ? key_.sw_care_order : key_.sw_section_20;
         }
       }
+      forcing.write_up = key_.clam_heard_siblings.front();
     } else if (panel.id == "support" && held.size() > 3) {
       forced[3] = key_.sw_cp_plan;
     }
-    hold_past_sittings(panel, held, protect, forced, forced_type);
+    hold_past_sittings(panel, held, protect, forcing);
   }
 }
 
@@ -162,6 +163,7 @@ DemoSummary Builder::standard() {
   std::set<std::size_t> protect(key_.sw_siblings.begin(), key_.sw_siblings.end());
   protect.insert(key_.sw_recent_care);
   protect.insert(key_.emergency);
+  protect.insert(key_.clam_heard_siblings.begin(), key_.clam_heard_siblings.end());
   hold_standard_history(past, protect);
   plan_standard_requests(future["clam"], future["support"]);
   assign_seats(future["support"]);
