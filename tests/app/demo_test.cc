@@ -362,6 +362,25 @@ TEST_F(StandardDemo, PastSittingsWereHeldAndFutureOnesArePlanned) {
   EXPECT_EQ(w().integer("SELECT COUNT(*) FROM decisions WHERE reasons = ''"), 0);
 }
 
+// The panel day's journey (tests/browser/clam_panel_day.spec.js): the latest
+// CLAM sitting before 24 November, chaired by chair@, still has a sibling
+// group of three to write up; no two siblings share a first name.
+TEST_F(StandardDemo, TheLatestClamSittingHasASiblingGroupToWriteUp) {
+  const std::int64_t sitting = w().integer(
+      "SELECT id FROM sittings WHERE panel_id = 'clam' AND status = 'held' ORDER BY sitting_date "
+      "DESC LIMIT 1");
+  EXPECT_EQ(w().integer("SELECT chair_id FROM sittings WHERE id = $1", {sitting}),
+            w().user("chair"));
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM hearings h WHERE h.sitting_id = $1 AND h.status = "
+                        "'scheduled' AND (SELECT COUNT(*) FROM request_children rc WHERE "
+                        "rc.request_id = h.request_id) = 3",
+                        {sitting}),
+            1);
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM children a JOIN children b ON a.sibling_group_id = "
+                        "b.sibling_group_id AND a.id < b.id AND a.first_name = b.first_name"),
+            0);
+}
+
 TEST_F(StandardDemo, TheAuditChainIsIntact) {
   const store::AuditVerification v = store::verify_audit(w().db());
   EXPECT_TRUE(v.intact) << v.problem;

@@ -1,6 +1,6 @@
 // The security pages as people meet them, each checked with axe at the
 // desktop width and at 375 pixels: the administrator adds a person and sends
-// a set-password link; a social worker opens their account, starts setting up
+// a set-password link and opens the panels and their seats; a social worker opens their account, starts setting up
 // two-factor authentication and meets the password rules; the auditor filters
 // the audit log.
 const { test, expect } = require('@playwright/test');
@@ -37,6 +37,19 @@ for (const width of [1280, 375]) {
       await page.getByRole('button', { name: 'Send a set-password link' }).click();
       await expect(page.locator('.govuk-notification-banner')).toBeVisible();
       await checkPage('person-link-sent');
+      // The panels, from the navigation: what each decides, and its seats.
+      if (width > 640) {
+        await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Panels' }).click();
+      } else {
+        await page.goto('/panels');  // behind the Menu toggle at this width
+      }
+      await expect(page.getByRole('heading', { level: 1, name: 'Panels' })).toBeVisible();
+      await checkPage('panels');
+      await noOverflow();
+      await page.getByRole('link', { name: 'Choose who sits on the CLAM Panel' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Seats' })).toBeVisible();
+      await checkPage('seats');
+      await noOverflow();
       await signOut();
     });
 

@@ -1,5 +1,6 @@
 // The demo's children: invented names and census categories, a legal status
 // that fits the team, dates that fit the status, and sibling groups.
+#include <algorithm>
 #include <cstdio>
 
 #include "app/demo/builder.h"
@@ -63,6 +64,14 @@ std::vector<std::size_t> Builder::make_siblings(std::size_t team, std::int64_t w
   set_dates(eldest, age);
   for (int i = 0; i < count; ++i) {
     Child c = i == 0 ? eldest : random_child(team, worker, eldest.last_name);
+    // Brothers and sisters do not share a first name.
+    for (int tries = 0; tries < 10 && std::any_of(out.begin(), out.end(),
+                                                  [&](std::size_t o) {
+                                                    return children_[o].first_name == c.first_name;
+                                                  });
+         ++tries) {
+      c = random_child(team, worker, eldest.last_name);
+    }
     c.legal_status = legal_status;
     c.ethnicity = eldest.ethnicity;
     c.date_of_birth = plus_days(today_, -age);

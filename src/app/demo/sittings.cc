@@ -183,8 +183,7 @@ std::optional<std::size_t> Builder::pick_from(const std::vector<std::size_t>& po
 // with the chair, older ones authorised (app/demo/minutes.h); requests
 // heard before the latest are decided, and those over five weeks old closed.
 void Builder::hold_past_sittings(const core::PanelType& panel, std::vector<Sitting>& past,
-                                 const std::set<std::size_t>& protect,
-                                 const PastForcing& forcing) {
+                                 const std::set<std::size_t>& protect, const PastForcing& forcing) {
   for (std::size_t i = 0; i < past.size(); ++i) {
     Sitting& sit = past[i];
     const bool latest = i + 1 == past.size();
@@ -196,8 +195,8 @@ void Builder::hold_past_sittings(const core::PanelType& panel, std::vector<Sitti
     std::vector<std::pair<std::vector<std::size_t>, std::string>> agenda;
     const std::vector<std::size_t> write_up =
         latest && forcing.write_up ? with_siblings(*forcing.write_up) : std::vector<std::size_t>{};
-    int booked =
-        sit.booked + (write_up.empty() ? 0 : panel.hearing_minutes(static_cast<int>(write_up.size())));
+    int booked = sit.booked +
+                 (write_up.empty() ? 0 : panel.hearing_minutes(static_cast<int>(write_up.size())));
     for (int h = 0; h < (write_up.empty() ? 4 : 3); ++h) {
       std::optional<std::size_t> pick;
       std::string type = request_type_for(panel, false);

@@ -92,11 +92,11 @@ void Builder::build_standard_children() {
   // ... and a group of three heard at the latest CLAM sitting, its record
   // still to write up (the panel day's browser journey).
   key_.clam_heard_siblings = make_siblings(3, worker_of(3), 3, "Care Order");
-  fill(3, 3);
+  fill(3, 4);
   // Team 4 (East FAST) and team 5 (East assessment).
   make_siblings(4, worker_of(4), 2, "Child Protection Plan");
   fill(4, 7);
-  fill(5, 10);
+  fill(5, 9);
 }
 
 RequestPlan Builder::plan(const core::PanelType* panel, std::vector<std::size_t> kids,
