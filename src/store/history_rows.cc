@@ -50,9 +50,10 @@ Params values(const ChildRow& r) {
 }
 
 const Columns& sitting_columns() {
-  static const Columns c{"sittings",
-                         {"panel_id", "sitting_date", "starts_at", "ends_at", "venue_id", "status",
-                          "chair_id", "schedule_slot", "proposed_date", "minutes_authorised_at"}};
+  static const Columns c{
+      "sittings",
+      {"panel_id", "sitting_date", "starts_at", "ends_at", "venue_id", "status", "chair_id",
+       "schedule_slot", "proposed_date", "published_at", "minutes_authorised_at"}};
   return c;
 }
 
@@ -66,6 +67,7 @@ Params values(const SittingRow& r) {
           r.chair_id,
           time(r.schedule_slot),
           date(r.proposed_date),
+          time(r.published_at),
           time(r.minutes_authorised_at)};
 }
 

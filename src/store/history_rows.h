@@ -67,6 +67,7 @@ struct SittingRow {
   std::int64_t chair_id = 0;
   std::optional<core::Instant> schedule_slot{};
   std::optional<core::Date> proposed_date{};
+  std::optional<core::Instant> published_at{};  // the agenda's; a held sitting's was
   std::optional<core::Instant> minutes_authorised_at{};
   // Bulk loads: with minutes_authorised_at, the panel administrator who
   // drafted the minutes; the loader writes their authorised minutes row

@@ -376,6 +376,10 @@ TEST_F(StandardDemo, TheLatestClamSittingHasASiblingGroupToWriteUp) {
                         "rc.request_id = h.request_id) = 3",
                         {sitting}),
             1);
+  // Its agenda was published, so its members may read its requests.
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM sittings WHERE status = 'held' AND published_at IS "
+                        "NULL"),
+            0);
   EXPECT_EQ(w().integer("SELECT COUNT(*) FROM children a JOIN children b ON a.sibling_group_id = "
                         "b.sibling_group_id AND a.id < b.id AND a.first_name = b.first_name"),
             0);

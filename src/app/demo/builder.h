@@ -98,6 +98,8 @@ class Builder {
   // Sittings, hearings, decisions and actions (sittings.cc).
   std::vector<Sitting> sittings_of(const core::PanelType& panel, core::Date from, core::Date until);
   std::int64_t insert_sitting(Sitting& sit, store::history::SittingStatus status);
+  std::optional<core::Instant> published(const Sitting& sit,
+                                         store::history::SittingStatus status) const;
   std::int64_t add_hearing(Sitting& sit, std::int64_t request, int children,
                            store::history::HearingStatus status);
   void decide(const Sitting& sit, std::int64_t hearing, core::Instant decided_at,

@@ -37,6 +37,14 @@ std::vector<Sitting> Builder::sittings_of(const core::PanelType& panel, Date fro
   return out;
 }
 
+// A held sitting's agenda was published three working days before it.
+std::optional<Instant> Builder::published(const Sitting& sit, history::SittingStatus status) const {
+  if (status != history::SittingStatus::held) {
+    return std::nullopt;
+  }
+  return stamp(working_days_before(sit.date, 3), 10 * 60);
+}
+
 // The two chairs take alternate calendar weeks (Monday to Sunday), whatever
 // the day the demo is made: chair@ has the week of Monday 16 November 2026.
 std::int64_t Builder::insert_sitting(Sitting& sit, history::SittingStatus status) {
@@ -51,7 +59,8 @@ std::int64_t Builder::insert_sitting(Sitting& sit, history::SittingStatus status
                                        .status = status,
                                        .chair_id = chair,
                                        .schedule_slot = sit.starts,
-                                       .proposed_date = sit.proposed_date});
+                                       .proposed_date = sit.proposed_date,
+                                       .published_at = published(sit, status)});
 }
 
 std::int64_t Builder::add_hearing(Sitting& sit, std::int64_t request, int children,
