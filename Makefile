@@ -26,7 +26,7 @@ run: release
 	@$(RELEASE_DIR)/casepanel serve --database $(DB) --port $(PORT)
 
 # Debug build with AddressSanitizer and UndefinedBehaviorSanitizer; unit,
-# integration and HTTP tests through ctest, each fuzz target for 20 s, then the
+# integration and HTTP tests through ctest, each fuzz target for 10 s, then the
 # browser journeys.
 test: deps test-unit test-fuzz test-browser
 
@@ -36,7 +36,7 @@ test-unit:
 	@cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS)
 
 test-fuzz:
-	@JOBS=$(JOBS) scripts/fuzz 20
+	@JOBS=$(JOBS) scripts/fuzz 10
 
 test-browser:
 	@CASEPANEL_BINARY=$(TEST_DIR)/casepanel npx playwright test
