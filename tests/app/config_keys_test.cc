@@ -3,6 +3,7 @@
 // changed in memory, behind the same database.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 
 #include "app/approvals.h"
@@ -68,13 +69,30 @@ TEST(ConfigKeys, AVenuesAddressIsTheInvitationsLocation) {
             0);
 }
 
+// The Support Panel (the panel that names a role) accepting late requests by
+// `role` instead.
+std::function<void(core::PanelType&)> late_acceptance_by(core::Role role) {
+  return [role](core::PanelType& p) {
+    if (p.deadline.late_acceptance_by) {
+      p.deadline.late_acceptance_by = role;
+    }
+  };
+}
+
+// A Support Panel request sent and agreed after the cut-off of the first
+// sitting, so that it may be accepted late; 0 when it could not be made.
+std::int64_t late_support_request(TestWorld& w, Services& s) {
+  ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 3);
+  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, testing::support_draft());
+  return approve_request(s, w.actor(w.pm_a), id, {}).ok() ? id : 0;
+}
+
 TEST(ConfigKeys, WithNoLateAcceptanceRoleNobodyAcceptsALateRequest) {
   TestWorld w;
   ChangedPanels changed(w, [](core::PanelType& p) { p.deadline.late_acceptance_by.reset(); });
   Services& s = changed.services();
-  ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 3);
-  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, testing::support_draft());
-  ASSERT_TRUE(approve_request(s, w.actor(w.pm_a), id, {}).ok());
+  const auto id = late_support_request(w, s);
+  ASSERT_NE(id, 0);
   auto refused = accept_late(s, w.actor(w.coordinator), id, "Court hearing on Friday");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, core::ErrorKind::forbidden);
@@ -88,15 +106,10 @@ TEST(ConfigKeys, WithNoLateAcceptanceRoleNobodyAcceptsALateRequest) {
 
 TEST(ConfigKeys, OnlyTheRoleNamedAcceptsALateRequest) {
   TestWorld w;
-  ChangedPanels changed(w, [](core::PanelType& p) {
-    if (p.deadline.late_acceptance_by) {
-      p.deadline.late_acceptance_by = core::Role::admin;
-    }
-  });
+  ChangedPanels changed(w, late_acceptance_by(core::Role::admin));
   Services& s = changed.services();
-  ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 3);
-  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, testing::support_draft());
-  ASSERT_TRUE(approve_request(s, w.actor(w.pm_a), id, {}).ok());
+  const auto id = late_support_request(w, s);
+  ASSERT_NE(id, 0);
   auto refused = accept_late(s, w.actor(w.coordinator), id, "Court hearing on Friday");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().message, "Only the System administrator can accept a late request");
@@ -106,15 +119,10 @@ TEST(ConfigKeys, OnlyTheRoleNamedAcceptsALateRequest) {
 // over the team accepts it, and the coordinator may not.
 TEST(ConfigKeys, AServiceManagerNamedAcceptsALateRequest) {
   TestWorld w;
-  ChangedPanels changed(w, [](core::PanelType& p) {
-    if (p.deadline.late_acceptance_by) {
-      p.deadline.late_acceptance_by = core::Role::group_manager;
-    }
-  });
+  ChangedPanels changed(w, late_acceptance_by(core::Role::group_manager));
   Services& s = changed.services();
-  ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 3);
-  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, testing::support_draft());
-  ASSERT_TRUE(approve_request(s, w.actor(w.pm_a), id, {}).ok());
+  const auto id = late_support_request(w, s);
+  ASSERT_NE(id, 0);
   EXPECT_FALSE(accept_late(s, w.actor(w.coordinator), id, "Court hearing on Friday").ok());
   auto page = request_view(s, w.actor(w.gm), id);
   ASSERT_TRUE(page.ok());
