@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/transition_rows.h"
+
 namespace casepanel::core {
 namespace {
 
@@ -44,22 +46,13 @@ constexpr Allowed kAllowed[] = {
      .why = "authorised minutes are corrected only by an addendum"},
 };
 
-const Allowed* allowed(S from, E event) {
-  for (const Allowed& a : kAllowed) {
-    if (a.from == from && a.event == event) {
-      return &a;
-    }
-  }
-  return nullptr;
-}
-
 TEST(MinutesLifecycle, EveryPairIsAllowedOrRefusedInWords) {
   for (S from : kMinutesStatuses) {
     for (E event : kMinutesEvents) {
       const auto next = next_minutes_status(from, event);
       const std::string pair =
           std::string(minutes_status_id(from)) + " x " + std::string(minutes_event_id(event));
-      if (const Allowed* a = allowed(from, event)) {
+      if (const Allowed* a = transition_row(kAllowed, from, event)) {
         ASSERT_TRUE(next.ok()) << pair << ": " << a->why;
         EXPECT_EQ(*next, a->to) << pair << ": " << a->why;
         EXPECT_TRUE(minutes_allow(from, event)) << pair;

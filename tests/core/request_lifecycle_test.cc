@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/transition_rows.h"
+
 #include <string>
 
 namespace casepanel::core {
@@ -85,15 +87,6 @@ constexpr Allowed kAllowed[] = {
      .why = "withdrawn before the hearing"},
 };
 
-const Allowed* row_for(S from, E event) {
-  for (const Allowed& row : kAllowed) {
-    if (row.from == from && row.event == event) {
-      return &row;
-    }
-  }
-  return nullptr;
-}
-
 TEST(RequestLifecycle, EveryStateAndEventPairIsAllowedExactlyAsTheTableSays) {
   int allowed = 0;
   for (S from : kRequestStates) {
@@ -101,7 +94,7 @@ TEST(RequestLifecycle, EveryStateAndEventPairIsAllowedExactlyAsTheTableSays) {
       SCOPED_TRACE(std::string(state_id(from)) + " x " + std::string(event_id(event)));
       const Result<S> next = next_state(from, event);
       EXPECT_EQ(allows(from, event), next.ok());
-      if (const Allowed* row = row_for(from, event)) {
+      if (const Allowed* row = transition_row(kAllowed, from, event)) {
         ++allowed;
         ASSERT_TRUE(next.ok()) << row->why;
         EXPECT_EQ(*next, row->to) << row->why;
