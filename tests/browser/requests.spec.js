@@ -3,12 +3,12 @@
 // children") or on the order the specs run in:
 //
 //   1. a CLAM emergency retrospective review, with two papers: the statutory
-//      "must be heard by" date is shown once it is sent (Tilly Kenning);
+//      "must be heard by" date is shown once it is sent (Toby Upton);
 //   2. a Support Panel request with papers uploaded or "not provided
 //      because", sent and agreed by the team manager (Logan Finch);
 //   3. a Support Panel request sent after the cut-off, accepted late by the
 //      coordinator and then offered the missed sitting in triage (Nadia Edge);
-//   4. a CLAM request returned for changes, changed and sent again (Amira Orme).
+//   4. a CLAM request returned for changes, changed and sent again (Freya Kenning).
 //
 // Every page visited is checked with axe (WCAG 2.2 AA) and photographed into
 // the test's output directory. The server's clock is frozen at Tuesday
@@ -207,7 +207,7 @@ async function fillSupportPapers(page, j, uploads, reasonFor) {
 
 test('a CLAM emergency retrospective review with papers shows its statutory date once sent', async ({ page }, testInfo) => {
   const j = journey(page, testInfo);
-  const childName = 'Tilly Kenning';
+  const childName = 'Toby Upton';
   let requestId;
 
   await test.step('the social worker drafts an emergency retrospective review', async () => {
@@ -415,7 +415,7 @@ test('a Support Panel request after the cut-off is accepted late by the coordina
 
 test('a request returned for changes is changed and sent again', async ({ page }, testInfo) => {
   const j = journey(page, testInfo);
-  const childName = 'Amira Orme';
+  const childName = 'Freya Kenning';
   const returnComments = 'Please add the parallel plan: what happens if the placement review does not agree.';
   const parallel = 'Move to in-house foster care within the county if the IFA placement cannot continue.';
   let requestId;
