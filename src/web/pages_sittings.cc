@@ -44,14 +44,33 @@ Data sitting_data(const app::SittingSummary& s) {
 
 namespace {
 
+// What each panel listed is for, once: a newcomer sees two panels' names.
+struct PanelNotes {
+  Data list{Data::type::list};
+  std::vector<std::string> seen;
+  void add(const app::SittingSummary& s) {
+    if (s.panel_description.empty() ||
+        std::find(seen.begin(), seen.end(), s.panel_id) != seen.end()) {
+      return;
+    }
+    seen.push_back(s.panel_id);
+    Data x;
+    x.set("name", s.panel);
+    x.set("description", s.panel_description);
+    list.push_back(x);
+  }
+};
+
 WebResponse sittings(const Site& site, WebRequest& r) {
   auto list = app::upcoming_sittings(site.services(), r.actor());
   if (!list) {
     return site.error(r, list.error());
   }
+  PanelNotes notes;
   Data rows{Data::type::list};
   for (const auto& s : *list) {
     rows.push_back(sitting_data(s));
+    notes.add(s);
   }
   Data d;
   d.set("sittings", rows);
@@ -59,26 +78,12 @@ WebResponse sittings(const Site& site, WebRequest& r) {
   Data past{Data::type::list};
   for (const auto& s : recent ? *recent : std::vector<app::SittingSummary>{}) {
     past.push_back(sitting_data(s));
+    notes.add(s);
   }
   d.set("recent", past);
   set_flag(d, "has_recent", recent && !recent->empty());
-  // What each panel listed is for, once: a newcomer sees two panels' names.
-  Data panels{Data::type::list};
-  std::vector<std::string> seen;
-  for (const auto* l : {&*list, recent ? &*recent : nullptr}) {
-    for (const auto& s : l ? *l : std::vector<app::SittingSummary>{}) {
-      if (!s.panel_description.empty() &&
-          std::find(seen.begin(), seen.end(), s.panel_id) == seen.end()) {
-        seen.push_back(s.panel_id);
-        Data x;
-        x.set("name", s.panel);
-        x.set("description", s.panel_description);
-        panels.push_back(x);
-      }
-    }
-  }
-  set_flag(d, "has_panels", !seen.empty());
-  d.set("panels", panels);
+  set_flag(d, "has_panels", !notes.seen.empty());
+  d.set("panels", notes.list);
   set_flag(d, "can_add", r.actor().may(core::Permission::manage_sittings));
   return site.page(r, "sittings", "Sittings", std::move(d));
 }

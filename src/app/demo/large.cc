@@ -208,7 +208,7 @@ void Builder::load_large_sittings(history::BulkLoad& load, LargePlan& plan,
         .venue_id = sit.venue,
         .status = history::SittingStatus::held,
         .chair_id = council_.chairs[i % 2],
-        .published_at = cached_stamp(working_days_before(sit.date, 3), 10 * 60),
+        .published_at = published(sit, history::SittingStatus::held),
         .minutes_authorised_at = cached_stamp(add_working_days(sit.date, 2), 12 * 60),
         .minutes_drafted_by = council_.login.at(core::Role::panel_admin)});
   }
