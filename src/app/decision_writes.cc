@@ -7,9 +7,12 @@
 #include "app/notifications.h"
 #include "app/scope.h"
 #include "app/sitting_rows.h"
+#include "core/follow_up.h"
 #include "core/sittings.h"
+#include "store/actions.h"
 #include "store/decisions.h"
 #include "store/disagreements.h"
+#include "store/relationships.h"
 #include "store/role_holders.h"
 
 namespace casepanel::app {
@@ -39,6 +42,33 @@ store::EventKind event_kind(core::ItemKind kind, bool recommendation) {
   return kind == core::ItemKind::decision ? store::EventKind::decision : store::EventKind::outcome;
 }
 
+// Support Panel 6.1: a decision to progress to FGC starts the referral
+// timescale. Each timescale the item starts is followed up like an action
+// owned by the request's author, who makes the referral (core/follow_up.h).
+void start_timescales(Tx& tx, const Services& s, const HearingAt& at,
+                      const store::DecisionRecord& d, const std::string& option_id) {
+  const auto started = core::timescales_started(*at.panel, s.calendar, option_id, at.sitting.date);
+  if (started.empty()) {
+    return;
+  }
+  const auto request = store::request_facts(tx, at.hearing.request_id);
+  if (!request) {
+    return;
+  }
+  for (const core::StartedTimescale& t : started) {
+    store::add_action(tx, {.decision_id = d.id,
+                           .child_id = d.child_id,
+                           .description = t.timescale->label,
+                           .owner_id = request->author_id,
+                           .due = t.due,
+                           .created_at = s.clock.now(),
+                           .kind = t.timescale->id,
+                           .started_by = option_id});
+    queue_email(tx, s, request->author_id, "A panel timescale has started",
+                at.panel->name + ": " + t.timescale->label + " by " + core::long_date(t.due) + ".");
+  }
+}
+
 std::int64_t write_item(Tx& tx, const Services& s, const Actor& a, const HearingAt& at,
                         const store::DecisionRecord& d, const core::ItemEntry& item) {
   std::optional<core::Role> final_role;
@@ -47,6 +77,7 @@ std::int64_t write_item(Tx& tx, const Services& s, const Actor& a, const Hearing
   }
   const std::int64_t id =
       store::add_item(tx, {d.id, item.kind, item.option_id, item.detail, final_role});
+  start_timescales(tx, s, at, d, item.option_id);
   add_event(tx, s, a, d, id, event_kind(item.kind, final_role.has_value()),
             event_words(at, s, item.kind, item.option_id, item.detail) +
                 (final_role ? " (a recommendation: the " + at.panel->title_of(*final_role) +
@@ -97,6 +128,8 @@ core::Result<std::vector<std::string>> change_items(Tx& tx, const Services& s, c
                                      "\" has a disagreement or a final decision: it stays");
       }
       store::remove_item(tx, it.id, s.clock.now());
+      store::close_started_timescales(tx, before.id, it.option_id,
+                                      "The decision was taken off the record", a.id, s.clock.now());
       changed.push_back("removed " + label);
       continue;
     }
@@ -181,8 +214,12 @@ nlohmann::json write_actions(Tx& tx, const Services& s, const HearingAt& at, std
     const core::Date due =
         act.due_date ? *act.due_date
                      : s.calendar.add_working_days(at.sitting.date, *act.due_working_days);
-    const std::int64_t id =
-        store::add_action(tx, {decision, child, act.description, act.owner_id, due, s.clock.now()});
+    const std::int64_t id = store::add_action(tx, {.decision_id = decision,
+                                                   .child_id = child,
+                                                   .description = act.description,
+                                                   .owner_id = act.owner_id,
+                                                   .due = due,
+                                                   .created_at = s.clock.now()});
     out.push_back({{"action", id}, {"owner", act.owner_id}, {"due", core::to_iso(due)}});
     queue_email(tx, s, act.owner_id, "A panel action is yours",
                 act.description + " (due " + core::long_date(due) + ")");

@@ -85,30 +85,6 @@ std::size_t utf8_chars(const std::string& s) {
   return n;
 }
 
-// What is wrong with an upload before anything is written; its media type if nothing.
-core::Result<std::string> check_upload(const Services& s, const std::string& field,
-                                       const Upload& u) {
-  if (u.content.empty() && u.file_name.empty()) {
-    return core::Error::invalid(field, "Select a file to upload");
-  }
-  if (u.content.empty()) {
-    return core::Error::invalid(field, "The selected file is empty");
-  }
-  if (u.content.size() > s.max_upload_bytes) {
-    return core::Error::invalid(field, "The selected file must be smaller than " +
-                                           std::to_string(s.max_upload_bytes / (1024 * 1024)) +
-                                           " MB");
-  }
-  auto type = core::sniff_media_type(u.content, u.file_name);
-  if (!type) {
-    return core::Error::invalid(field, std::string(core::kRefusedTypeMessage));
-  }
-  if (auto problem = core::upload_name_problem(u.file_name, *type)) {
-    return core::Error::invalid(field, *problem);
-  }
-  return *type;
-}
-
 std::vector<core::PaperEntry> load_entries(Tx& tx, std::int64_t request_id) {
   std::vector<core::PaperEntry> out;
   for (const store::PaperRecord& p : store::request_papers(tx, request_id)) {
@@ -172,6 +148,29 @@ core::Status check_reason(Tx& tx, const Target& t, std::int64_t request_id,
 }
 
 }  // namespace
+
+core::Result<std::string> check_upload(const Services& s, const std::string& field,
+                                       const Upload& u) {
+  if (u.content.empty() && u.file_name.empty()) {
+    return core::Error::invalid(field, "Select a file to upload");
+  }
+  if (u.content.empty()) {
+    return core::Error::invalid(field, "The selected file is empty");
+  }
+  if (u.content.size() > s.max_upload_bytes) {
+    return core::Error::invalid(field, "The selected file must be smaller than " +
+                                           std::to_string(s.max_upload_bytes / (1024 * 1024)) +
+                                           " MB");
+  }
+  auto type = core::sniff_media_type(u.content, u.file_name);
+  if (!type) {
+    return core::Error::invalid(field, std::string(core::kRefusedTypeMessage));
+  }
+  if (auto problem = core::upload_name_problem(u.file_name, *type)) {
+    return core::Error::invalid(field, *problem);
+  }
+  return *type;
+}
 
 std::string reason_field(const std::string& document_id) { return "reason_" + document_id; }
 

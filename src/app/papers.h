@@ -40,6 +40,12 @@ struct Upload {
   std::string content;
 };
 
+// What is wrong with an upload (a file is chosen, it is not empty, within
+// the size limit, an accepted type) shown against `field`; its media type if
+// nothing. Papers and an action's evidence file share it.
+core::Result<std::string> check_upload(const Services& s, const std::string& field,
+                                       const Upload& u);
+
 // Checks the upload (a file is chosen, it is not empty, within the size
 // limit, an accepted type) and stores it. Returns the paper's id.
 // Errors: not_found (no such request or document, or outside the actor's

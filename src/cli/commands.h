@@ -14,6 +14,7 @@ void add_token_commands(CLI::App& app, int& status);
 // settings set require-two-factor on|off
 void add_settings_commands(CLI::App& app, int& status);
 void add_audit_commands(CLI::App& app, int& status);
-void add_panel_commands(CLI::App& app, int& status);  // panel cutoff
+void add_panel_commands(CLI::App& app, int& status);       // panel cutoff
+void add_escalation_commands(CLI::App& app, int& status);  // escalations run
 
 }  // namespace casepanel::cli

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   int status = 0;
   casepanel::cli::add_server_commands(app, status);
   casepanel::cli::add_calendar_commands(app, status);
+  casepanel::cli::add_escalation_commands(app, status);
   casepanel::cli::add_config_commands(app, status);
   casepanel::cli::add_token_commands(app, status);
   casepanel::cli::add_settings_commands(app, status);

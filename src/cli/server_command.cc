@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/settings.h"
 #include "jobs/audit_checkpoint.h"
+#include "jobs/escalations.h"
 #include "jobs/outbox.h"
 #include "store/common_passwords_file.h"
 #include "store/migrations.h"
@@ -130,6 +131,10 @@ int serve(const Common& c, int port) {
   }
   jobs::AuditCheckpointer checkpoints(*rt->services, audit_checkpoint_policy(rt->settings));
   checkpoints.start();
+  // The escalation ladders (docs/after-panel.md): today's steps at start,
+  // then every 15 minutes; a step already taken is never taken again.
+  jobs::EscalationWorker escalations(*rt->services, std::chrono::minutes(15));
+  escalations.start();
   web::Server server(site, config);
   server.start();
   std::cout << "casepanel is serving on http://" << config.host << ":" << server.port() << "/"
@@ -142,6 +147,7 @@ int serve(const Common& c, int port) {
   sigwait(&stop, &signal);
   std::cout << "casepanel: stopping" << std::endl;
   server.stop();
+  escalations.stop();
   if (email.worker) {
     // Wakes the worker and waits for the message in flight, if any.
     email.worker->stop();

@@ -108,6 +108,24 @@ constexpr PolicyRow kPolicy[] = {
     {R::assistant_director, L::on_agenda, K::papers, G::read, "papers on their published agenda"},
     {R::assistant_director, L::on_agenda, K::child_record, G::read,
      "children on their published agenda"},
+    // After panel (Support Panel 6 and 6.1, CLAM "Following Panel"): the
+    // owner completes an action or says why it was not done; the case's
+    // managers see their teams' follow-up, record its outcome, approve
+    // changes of plan and note supervision; a panel's administrators record
+    // the timescales the panel names them for (app/actions.h narrows
+    // "change" to each of these).
+    {R::social_worker, L::author, K::follow_up, G::change, "the actions they own"},
+    {R::social_worker, L::own_line, K::follow_up, G::read, "their team's children's actions"},
+    {R::practice_manager, L::author, K::follow_up, G::change, "the actions they own"},
+    {R::practice_manager, L::own_line, K::follow_up, G::change,
+     "their teams' actions, escalations, reviews and supervision"},
+    {R::group_manager, L::author, K::follow_up, G::change, "the actions they own"},
+    {R::group_manager, L::own_line, K::follow_up, G::change,
+     "their line's actions, escalations, changes of plan and supervision"},
+    {R::coordinator, L::panel_served, K::follow_up, G::change,
+     "their panels' timescales, when the panel names them to record one"},
+    {R::panel_admin, L::panel_served, K::follow_up, G::change,
+     "their panels' timescales, when the panel names them to record one"},
     // The auditor reads everything (every read is logged) and changes nothing.
     {R::auditor, L::any, K::child_record, G::read, "oversight: reads everything"},
     {R::auditor, L::any, K::draft_request, G::read, "oversight: drafts too, read-only"},
@@ -117,6 +135,7 @@ constexpr PolicyRow kPolicy[] = {
     {R::auditor, L::any, K::triage, G::read, "oversight: the queue, read-only"},
     {R::auditor, L::any, K::decision, G::read, "oversight"},
     {R::auditor, L::any, K::minutes, G::read, "oversight"},
+    {R::auditor, L::any, K::follow_up, G::read, "oversight"},
     {R::auditor, L::any, K::audit, G::read, "the audit log is theirs alone"},
     // The system administrator: people, configuration and the outbox, and
     // nothing that names a child.
@@ -143,6 +162,7 @@ constexpr PermissionRow kPermissions[] = {
     {Permission::record_decision, K::decision, Use::change, std::nullopt},
     {Permission::view_minutes, K::minutes, Use::read, std::nullopt},
     {Permission::write_minutes, K::minutes, Use::change, std::nullopt},
+    {Permission::view_follow_ups, K::follow_up, Use::read, std::nullopt},
     {Permission::view_audit, K::audit, Use::read, std::nullopt},
     {Permission::administer, K::people_admin, Use::change, std::nullopt},
 };
@@ -191,6 +211,8 @@ std::string_view resource_id(Resource r) {
       return "decision";
     case K::minutes:
       return "minutes";
+    case K::follow_up:
+      return "follow_up";
     case K::audit:
       return "audit";
     case K::people_admin:

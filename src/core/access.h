@@ -35,7 +35,8 @@ enum class Relationship {
   own_line,       // the record's team is in the person's line management; for a
                   // draft: its author is the person's report (directly or below)
   other_team,     // none of the above: another team's record
-  author,         // the person wrote the request (their own draft)
+  author,         // the person wrote the request (their own draft), or owns
+                  // the action (after panel)
   on_agenda,      // the request (or the child's request) is on a published
                   // sitting the person is expected at or chairs, within the
                   // access window; for a sitting: the person is expected at it
@@ -59,13 +60,15 @@ enum class Resource {
   triage,         // the coordinator's queue, a request's triage page, proposals
   decision,       // recording decisions and attendance at a sitting
   minutes,        // a sitting's minutes (app/minutes.h: authorising is its chair's)
+  follow_up,      // after panel: actions, escalations, returns to panel,
+                  // changes of plan, supervision (app/actions.h)
   audit,          // the audit log
   people_admin,   // users, teams, configuration, the email outbox
 };
 inline constexpr Resource kResources[] = {
-    Resource::child_record, Resource::draft_request, Resource::request,  Resource::papers,
-    Resource::sitting,      Resource::triage,        Resource::decision, Resource::minutes,
-    Resource::audit,        Resource::people_admin};
+    Resource::child_record, Resource::draft_request, Resource::request,     Resource::papers,
+    Resource::sitting,      Resource::triage,        Resource::decision,    Resource::minutes,
+    Resource::follow_up,    Resource::audit,         Resource::people_admin};
 std::string_view resource_id(Resource r);
 
 enum class Use { read, change };
@@ -108,6 +111,7 @@ enum class Permission {
   record_decision,  // decision change: decisions, actions, attendance
   view_minutes,     // minutes read (any relationship); the chair authorises through it
   write_minutes,    // minutes change: draft, send to the chair, addenda
+  view_follow_ups,  // follow_up read: actions, escalations, returns, supervision
   view_audit,       // audit read
   administer,       // people_admin change: users, teams, configuration, outbox
 };

@@ -1,5 +1,6 @@
 // Reading what a panel decides and what follows from a panel file: decisions
 // and outcomes, statutory timescales, escalation ladders, and [after_panel].
+#include <algorithm>
 #include <string>
 
 #include "core/panel_toml.h"
@@ -92,6 +93,19 @@ void read_timescales(TableReader& root, PanelType& p) {
       r.problem("from", quoted(t.from) +
                             " is not allowed: use came_into_care, hearing or request_submitted");
     }
+    if (r.text("applies_to", t.applies_to, Need::optional)) {
+      if (!is_decision_or_outcome(p, t.applies_to)) {
+        r.problem("applies_to", quoted(t.applies_to) + " is not the id of a decision or outcome");
+      } else if (t.from != "hearing") {
+        r.problem("applies_to",
+                  "a timescale a decision starts counts from the hearing: set "
+                  "from = \"hearing\"");
+      }
+    }
+    r.role("recorded_by", t.recorded_by);
+    if (t.recorded_by && t.applies_to.empty()) {
+      r.problem("recorded_by", "only a timescale a decision starts (applies_to) is recorded");
+    }
     p.timescales.push_back(std::move(t));
   });
 }
@@ -108,6 +122,16 @@ void read_escalations(TableReader& root, PanelType& p) {
     }
     if (r.text("from", l.from, Need::required) && l.from != "hearing" && l.from != "action_due") {
       r.problem("from", quoted(l.from) + " is not allowed: use \"hearing\" or \"action_due\"");
+    }
+    const bool tracked =
+        l.applies_to == "any_action" ||
+        std::any_of(p.timescales.begin(), p.timescales.end(),
+                    [&](const Timescale& t) { return t.applies_to == l.applies_to; });
+    if (!l.applies_to.empty() && is_decision_or_outcome(p, l.applies_to) && !tracked) {
+      r.problem("applies_to", "a ladder for " + quoted(l.applies_to) +
+                                  " climbs while its timescale is open: add a [[timescales]] "
+                                  "with applies_to = " +
+                                  quoted(l.applies_to));
     }
     read_escalation_steps(r, l);
     p.escalations.push_back(std::move(l));

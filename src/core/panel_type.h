@@ -113,15 +113,22 @@ struct DecisionOption : Choice {
   std::optional<Role> final_decision_by;
 };
 
-// Not yet acted on: no deadline is computed from a timescale; issue 13
-// (after panel) will.
+// A timescale. One that a decision starts (applies_to, counted from the
+// hearing: Support Panel 6.1's FGC referral within 5 working days) is
+// tracked after panel like an action, due on its last working day, and
+// closed by recording when it was met (core/follow_up.h). Those counted
+// from coming into care or from the request are measured by the annual
+// review (issue 16).
 struct Timescale : Choice {
   int working_days = 0;
-  std::string from;  // the event counted from: "came_into_care", "hearing" ...
+  std::string from;        // the event counted from: "came_into_care", "hearing" ...
+  std::string applies_to;  // a decision or outcome id that starts it; "" for none
+  // Who records that it was met (the FGC referral received); unset: whoever
+  // owns it (the request's author).
+  std::optional<Role> recorded_by;
 };
 
-// Not yet acted on: no ladder is climbed (nothing reads escalations); issue 13
-// (after panel) will.
+// A ladder climbed by the escalation job (core/follow_up.h, jobs/escalations.h).
 struct EscalationStep {
   int after_working_days = 0;
   Role role;
@@ -180,9 +187,8 @@ struct HearingRules {
   std::optional<Role> presenter_if_absent;
 };
 
-// How a decision or outcome brings the child back to panel ([after_panel]).
-// Not yet acted on (only the demo data reads applies_to): issue 13 (after
-// panel) will.
+// How a decision or outcome brings the child back to panel ([after_panel]):
+// its review date opens a return (app/returns.h).
 struct ReturnToPanel {
   std::string applies_to;  // the outcome or decision id that sets a return; empty: none
   // Support Panel 6: if positive progress is recorded, an update to this role
@@ -239,8 +245,8 @@ struct PanelType {
   std::vector<Timescale> timescales;
   std::vector<EscalationLadder> escalations;
   ReturnToPanel return_to_panel;
-  // Support Panel 6.1: a change of plan after panel needs this role's approval.
-  // Not yet acted on: issue 13 (after panel) will.
+  // Support Panel 6.1: a change of plan after panel needs this role's
+  // approval (app/plan_changes.h); unset: no change of plan is offered.
   std::optional<Role> change_of_plan_approval_by;
   std::vector<Member> members;
   int quorum = 0;

@@ -81,9 +81,10 @@ bool set_final_decision(Tx& tx, std::int64_t item_id, const FinalDecision& f) {
 std::int64_t add_action(Tx& tx, const NewAction& a) {
   return tx.insert(
       "INSERT INTO actions (decision_id, child_id, description, owner_id, due_date, status, "
-      "created_at) VALUES ($1, $2, $3, $4, $5, 'open', $6) RETURNING id",
+      "created_at, kind, started_by) VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8) "
+      "RETURNING id",
       {a.decision_id, a.child_id, a.description, a.owner_id, core::to_iso(a.due),
-       core::to_iso_utc(a.created_at)});
+       core::to_iso_utc(a.created_at), a.kind, a.started_by});
 }
 
 bool has_decision(Tx& tx, std::int64_t hearing_id, std::int64_t child_id) {

@@ -79,6 +79,8 @@ struct NewAction {
   std::int64_t owner_id = 0;
   core::Date due;
   core::Instant created_at;
+  std::string kind = "action";  // or the id of the timescale a decision started
+  std::string started_by{};     // that decision's or outcome's id
 };
 // An open action.
 std::int64_t add_action(Tx& tx, const NewAction& a);

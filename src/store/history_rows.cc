@@ -16,7 +16,7 @@ Value id(const std::optional<std::int64_t>& i) { return nullable(i); }
 
 Value word(SittingStatus s) { return std::string(core::sitting_status_id(s)); }
 Value word(HearingStatus s) { return std::string(core::hearing_status_id(s)); }
-Value word(ActionStatus s) { return std::string(s == ActionStatus::done ? "done" : "open"); }
+Value word(ActionStatus s) { return std::string(core::action_status_id(s)); }
 Value word(ApprovalOutcome o) {
   return std::string(o == ApprovalOutcome::approved ? "approved" : "returned");
 }

@@ -26,6 +26,7 @@
 
 #include "core/calendar.h"
 #include "core/clock.h"
+#include "core/follow_up.h"
 #include "core/request.h"
 #include "store/database.h"
 
@@ -35,7 +36,7 @@ namespace casepanel::store::history {
 using SittingStatus = core::SittingStatus;
 using HearingStatus = core::HearingStatus;
 enum class ApprovalOutcome { approved, returned };
-enum class ActionStatus { open, done };
+using ActionStatus = core::ActionStatus;
 using DiscussionOutcome = store::DiscussionOutcome;  // store/children.h
 
 struct ChildRow {

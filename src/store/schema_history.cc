@@ -423,6 +423,14 @@ CREATE INDEX hearings_sitting ON hearings(sitting_id, starts_at)
     // drafted, sent to the chair and authorised, then only added to. Seats
     // are the panel's [[members]], held by people.
     {11, "the panel day", kPanelDaySql},
+    // After panel (issue 13, docs/after-panel.md). Actions are completed with
+    // evidence (and, for a legal action, where the legal document is held)
+    // or closed as not done with the reason; a timescale a decision starts
+    // (the FGC referral) is an action of its kind. Each escalation step taken
+    // is one row, whose key makes it happen once. A review date opens a
+    // return to panel, closed by a progress update or a new hearing. Changes
+    // of plan wait for their approver; managers note supervision.
+    {12, "after panel", kAfterPanelSql},
 };
 
 }  // namespace

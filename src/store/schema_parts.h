@@ -4,6 +4,7 @@
 
 namespace casepanel::store {
 
-extern const char kPanelDaySql[];  // 11: the panel day (schema_panel_day.cc)
+extern const char kPanelDaySql[];    // 11: the panel day (schema_panel_day.cc)
+extern const char kAfterPanelSql[];  // 12: after panel (schema_after_panel.cc)
 
 }  // namespace casepanel::store

@@ -2,12 +2,14 @@
 // out, the home page ("My tasks") and the health check.
 #include <Poco/URI.h>
 
+#include "app/actions.h"
 #include "app/display.h"
 #include "app/recommendations.h"
 #include "app/requests.h"
 #include "store/crypto.h"
 #include "web/http_next.h"
 #include "web/site.h"
+#include "web/view.h"
 
 namespace casepanel::web {
 namespace {
@@ -200,6 +202,21 @@ void add_minutes_tasks(Data& data, const std::vector<app::MinutesTask>& items) {
   data.set("has_minutes", true);
 }
 
+// The actor's actions after panel, as counts linking to "My actions".
+void add_action_counts(Data& data, const app::ActionCounts& c) {
+  if (c.open + c.escalated_to_me + c.to_record == 0) {
+    return;
+  }
+  data.set("has_actions", true);
+  data.set("actions_open", std::to_string(c.open));
+  set_flag(data, "actions_overdue", c.overdue > 0);
+  data.set("actions_overdue_count", std::to_string(c.overdue));
+  set_flag(data, "actions_escalated", c.escalated_to_me > 0);
+  data.set("actions_escalated_count", std::to_string(c.escalated_to_me));
+  set_flag(data, "actions_to_record", c.to_record > 0);
+  data.set("actions_to_record_count", std::to_string(c.to_record));
+}
+
 WebResponse home(const Site& site, WebRequest& r) {
   const app::Actor& a = r.actor();
   auto tasks = app::my_tasks(site.services(), a);
@@ -213,6 +230,7 @@ WebResponse home(const Site& site, WebRequest& r) {
   add_tasks(data, "approvals", tasks->awaiting_my_approval);
   add_open_decisions(data, app::open_decisions(site.services(), a));
   add_minutes_tasks(data, tasks->minutes_to_authorise);
+  add_action_counts(data, app::action_counts(site.services(), a));
   if (a.may(core::Permission::view_children)) {
     data.set("can_view_children", true);
   }

@@ -1,48 +1,12 @@
 // Papers for a request: the page listing each document the panel asks for,
 // uploads, reasons for documents not provided, removal and download.
-#include <string_view>
-
 #include "app/papers.h"
+#include "web/downloads.h"
 #include "web/site.h"
 #include "web/view.h"
 
 namespace casepanel::web {
 namespace {
-
-// RFC 6266: a plain ASCII `filename` for old clients (non-ASCII characters
-// become '_', quotes and backslashes escaped) and `filename*` in UTF-8
-// (RFC 8187 percent-encoding) for everyone else. The name has been cleaned
-// of control characters when it was stored.
-std::string content_disposition(std::string_view name) {
-  static constexpr std::string_view kAttrChars = "!#$&+-.^_`|~";
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string ascii;
-  std::string encoded;
-  for (char ch : name) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80) {
-      if ((c & 0xC0) != 0x80) {
-        ascii += '_';  // one '_' per character, at its lead byte
-      }
-    } else if (c < 0x20 || c == 0x7F) {
-      ascii += '_';
-    } else {
-      if (c == '"' || c == '\\') {
-        ascii += '\\';
-      }
-      ascii += ch;
-    }
-    const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (alnum || (c < 0x80 && kAttrChars.find(ch) != std::string_view::npos)) {
-      encoded += ch;
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 0x0F];
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
 
 // How a document's status shows: plain text when done, as in the GOV.UK task list.
 std::string status_tag(core::PaperStatus s) {
@@ -178,11 +142,7 @@ WebResponse download(const Site& site, WebRequest& r) {
   if (!file) {
     return site.error(r, file.error());
   }
-  WebResponse out;
-  out.content_type = file->media_type;
-  out.body = std::move(file->content);
-  out.headers.emplace_back("Content-Disposition", content_disposition(file->file_name));
-  return out;  // the site adds nosniff and Cache-Control: no-store
+  return download_response(std::move(*file));
 }
 
 }  // namespace

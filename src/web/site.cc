@@ -61,6 +61,7 @@ constexpr NavItem kNav[] = {
     {"/watch", "Watch lists", core::Permission::approve_request},
     {"/triage", "Triage", core::Permission::view_triage},
     {"/sittings", "Sittings", core::Permission::view_sittings},
+    {"/actions", "Actions", core::Permission::view_follow_ups},
     {"/audit", "Audit log", core::Permission::view_audit},
     {"/admin/people", "People", core::Permission::administer},
     {"/panels", "Panels", core::Permission::administer},
@@ -107,6 +108,7 @@ Site::Site(app::Services& services, std::shared_ptr<const Templates> templates, 
   add_account_routes(routes_);
   add_people_routes(routes_);
   add_seat_routes(routes_);
+  add_action_routes(routes_);
 }
 
 WebResponse Site::handle(WebRequest& request) const {

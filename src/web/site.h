@@ -128,6 +128,7 @@ void add_api_routes(std::vector<Route>& routes);
 void add_account_routes(std::vector<Route>& routes);
 void add_people_routes(std::vector<Route>& routes);
 void add_seat_routes(std::vector<Route>& routes);
+void add_action_routes(std::vector<Route>& routes);  // after panel
 
 // Form errors for a template: has_errors, errors[{href, message}], and
 // error_FIELD for each field, shown next to it.

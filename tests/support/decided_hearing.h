@@ -23,4 +23,11 @@ struct DecidedHearing {
 };
 DecidedHearing decided_hearing(TestWorld& w, const std::vector<std::int64_t>& children);
 
+// sw_a's Support Panel request for child_a, approved by pm_a, scheduled at
+// the first Support sitting offered from 24 November 2026 (Wednesday 2
+// December) and recorded at 11:00 that day: progress to a Family Group
+// Conference (which starts the FGC referral timescale, Support Panel 6.1),
+// with one action for sw_a due in 5 working days. The clock is left there.
+DecidedHearing fgc_hearing(TestWorld& w);
+
 }  // namespace casepanel::testing

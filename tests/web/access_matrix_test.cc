@@ -95,6 +95,16 @@ const Expectation kMatrix[] = {
     {"GET", "/triage",                                    "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
     {"GET", "/triage/proposal",                           "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
     {"GET", "/requests/{id}/triage",                      "RRRRR RRRRR RRRRR AARAR RRRRR RRRRR RRRRR RRRRR AARAR RRRRR"},
+    // After panel: everyone with follow-up sees their own list; the team
+    // view is the managers' (and the auditor's). The fixture holds no
+    // action, so each action's page is not found for everyone: who may
+    // see and close one is tested on real actions in actions_http_test.cc.
+    {"GET", "/actions",                                   "AAAAA AAAAA AAAAA AAAAA AAAAA RRRRR RRRRR RRRRR AAAAA RRRRR"},
+    {"GET", "/actions/team",                              "RRRRR AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
+    {"GET", "/actions/{id}",                              "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"GET", "/actions/{id}/evidence",                     "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/actions/{id}/done",                        "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"POST", "/actions/{id}/not-done",                    "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"GET", "/audit",                                     "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
     {"GET", "/admin/outbox",                              "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"POST", "/requests",                                 "AAAAA AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},

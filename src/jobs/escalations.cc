@@ -1,0 +1,143 @@
+#include "jobs/escalations.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "app/audit_trail.h"
+#include "app/notifications.h"
+#include "core/follow_up.h"
+#include "core/sittings.h"
+#include "store/actions.h"
+
+namespace casepanel::jobs {
+namespace {
+
+using store::Tx;
+
+// One step, in its own transaction. Nullopt when it was recorded already
+// (another run or instance) or the action closed meanwhile.
+std::optional<EscalationTaken> take_step(app::Services& s, const core::PanelType& panel,
+                                         std::int64_t action_id, const core::StepDue& due) {
+  auto taken = s.db.write<std::optional<EscalationTaken>>(
+      [&](Tx& tx) -> core::Result<std::optional<EscalationTaken>> {
+        const auto f = store::find_follow_up(tx, action_id);
+        if (!f || f->status != core::ActionStatus::open) {
+          return std::optional<EscalationTaken>();
+        }
+        const core::EscalationStep& step = due.ladder->steps[static_cast<std::size_t>(due.step)];
+        const auto holder = store::case_role_holder(tx, f->child_id, f->owner_id, step.role);
+        store::EscalationRecord e;
+        e.action_id = f->id;
+        e.ladder_id = due.ladder->id;
+        e.step = due.step;
+        e.step_day = due.day;
+        e.role = step.role;
+        e.label = step.label.empty() ? due.ladder->label : step.label;
+        e.notified_id = holder ? std::optional<std::int64_t>(holder->id) : std::nullopt;
+        e.recorded_at = s.clock.now();
+        if (!store::record_escalation(tx, e)) {
+          return std::optional<EscalationTaken>();
+        }
+        EscalationTaken out{.action_id = f->id,
+                            .child_id = f->child_id,
+                            .panel_id = panel.id,
+                            .ladder_id = due.ladder->id,
+                            .step = due.step + 1,
+                            .of_steps = static_cast<int>(due.ladder->steps.size()),
+                            .day = due.day,
+                            .role = std::string(core::role_id(step.role)),
+                            .told_id = e.notified_id,
+                            .told = holder ? holder->name : ""};
+        if (holder) {
+          app::queue_email(tx, s, holder->id,
+                           "Escalated to you: a panel action for " + f->child + " is not done",
+                           panel.name + ": " + f->description + " (due " + core::long_date(f->due) +
+                               ", owned by " + f->owner + "). " + e.label + ". See /actions/" +
+                               std::to_string(f->id) + ".");
+        }
+        const app::Actor system;
+        app::audit(tx, s, system, "action.escalate", "child", f->child_id,
+                   {{"action", f->id},
+                    {"ladder", e.ladder_id},
+                    {"step", out.step},
+                    {"day", core::to_iso(e.step_day)},
+                    {"role", out.role},
+                    {"told", holder ? nlohmann::json(holder->id) : nlohmann::json(nullptr)}});
+        return std::optional<EscalationTaken>(std::move(out));
+      });
+  return taken ? *taken : std::nullopt;
+}
+
+}  // namespace
+
+std::string EscalationTaken::to_line() const {
+  return core::to_iso(day) + " action " + std::to_string(action_id) + " (child " +
+         std::to_string(child_id) + "): " + panel_id + "/" + ladder_id + " step " +
+         std::to_string(step) + " of " + std::to_string(of_steps) + " -> " + role + " " +
+         (told_id ? told + " (user " + std::to_string(*told_id) + ")"
+                  : std::string("nobody holds the role for this case"));
+}
+
+std::vector<EscalationTaken> run_escalations(app::Services& s, core::Date as_of) {
+  std::vector<store::FollowUpRecord> open;
+  s.db.read_all([&](Tx& tx) { open = store::open_follow_ups(tx); });
+  // Every due step of every action, then taken in the order they fell due.
+  struct Pending {
+    const core::PanelType* panel;
+    std::int64_t action_id;
+    core::StepDue due;
+  };
+  std::vector<Pending> pending;
+  for (const store::FollowUpRecord& f : open) {
+    const core::PanelType* panel = s.panels.find(f.panel_id);
+    if (panel == nullptr) {
+      continue;
+    }
+    for (const core::StepDue& due : core::steps_due(*panel, s.calendar, f.tracked(), as_of)) {
+      pending.push_back({panel, f.id, due});
+    }
+  }
+  std::stable_sort(pending.begin(), pending.end(),
+                   [](const Pending& x, const Pending& y) { return x.due.day < y.due.day; });
+  std::vector<EscalationTaken> out;
+  for (const Pending& p : pending) {
+    if (auto taken = take_step(s, *p.panel, p.action_id, p.due)) {
+      out.push_back(std::move(*taken));
+    }
+  }
+  return out;
+}
+
+EscalationWorker::EscalationWorker(app::Services& s, std::chrono::seconds interval)
+    : services_(s), interval_(interval) {}
+
+EscalationWorker::~EscalationWorker() { stop(); }
+
+void EscalationWorker::start() {
+  thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
+}
+
+void EscalationWorker::stop() {
+  if (thread_.joinable()) {
+    thread_.request_stop();
+    thread_.join();
+  }
+}
+
+void EscalationWorker::run(std::stop_token stop) {
+  while (!stop.stop_requested()) {
+    try {
+      const core::Date today = core::london_date(services_.clock.now());
+      for (const EscalationTaken& t : run_escalations(services_, today)) {
+        spdlog::info("escalation: {}", t.to_line());
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("escalation: run failed: {}", e.what());
+    }
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, stop, interval_, [] { return false; });
+  }
+}
+
+}  // namespace casepanel::jobs
