@@ -56,7 +56,8 @@ Reply Client::send(const std::string& method, const std::string& path, Form form
     body.add(k, v);
   }
   if (file) {
-    body.addPart("file", new Poco::Net::StringPartSource(file->content, file->type, file->name));
+    body.addPart(file->field,
+                 new Poco::Net::StringPartSource(file->content, file->type, file->name));
   }
   if (method == "POST") {
     body.prepareSubmit(request);

@@ -24,6 +24,7 @@ struct FilePart {
   std::string name;
   std::string content;
   std::string type = "application/octet-stream";
+  std::string field = "file";  // the form field it is sent in
 };
 
 using Form = std::vector<std::pair<std::string, std::string>>;
@@ -42,6 +43,11 @@ class Client {
   // A multipart form with one file, in the field "file".
   Reply upload(const std::string& path, const std::string& csrf, const FilePart& file) {
     return send("POST", path, {{"csrf_token", csrf}}, &file, "");
+  }
+
+  // A multipart form with fields and one file (in file.field).
+  Reply upload(const std::string& path, Form form, const FilePart& file) {
+    return send("POST", path, std::move(form), &file, "");
   }
 
   // Signs in through the form; true when the session cookie was set.
