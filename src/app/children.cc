@@ -74,6 +74,10 @@ std::string event_kind_label(store::EventKind k) {
       return "Agreed outcome";
     case store::EventKind::correction:
       return "Correction";
+    case store::EventKind::return_closed:
+      return "Return to panel closed";
+    case store::EventKind::change_of_plan:
+      return "Change of plan";
   }
   return "Decision";
 }

@@ -13,6 +13,7 @@
 #include "store/decisions.h"
 #include "store/disagreements.h"
 #include "store/relationships.h"
+#include "store/returns.h"
 #include "store/role_holders.h"
 
 namespace casepanel::app {
@@ -238,6 +239,14 @@ core::Status write_correction(Tx& tx, const Services& s, const Actor& a, const H
   if (after.review_date != before.review_date) {
     changed.push_back("review by " +
                       (after.review_date ? core::long_date(*after.review_date) : "none"));
+    if (before.review_date && after.review_date) {
+      store::change_return_due(tx, before.id, after.review_date);
+    } else if (after.review_date) {
+      store::open_return(tx, before.id, before.child_id, at.panel->id, *after.review_date,
+                         s.clock.now());
+    } else {
+      store::change_return_due(tx, before.id, std::nullopt);
+    }
   }
   if (after.permanency.plan_id != before.permanency.plan_id ||
       after.permanency.timeframe != before.permanency.timeframe ||

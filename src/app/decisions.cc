@@ -15,6 +15,7 @@
 #include "store/minutes.h"
 #include "store/request_queue.h"
 #include "store/requests.h"
+#include "store/returns.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {
@@ -80,6 +81,12 @@ core::Status record(Tx& tx, const Services& s, const Actor& a, std::int64_t hear
   for (std::int64_t child : in.child_ids) {
     const std::int64_t decision = store::add_decision(
         tx, {hearing_id, child, record_fields(in, checked), a.id, s.clock.now()});
+    // The child is back at panel: a return that brought them here is closed,
+    // and a new review date opens the next (app/returns.h).
+    store::close_returns_heard(tx, child, at.panel->id);
+    if (checked.review_date) {
+      store::open_return(tx, decision, child, at.panel->id, *checked.review_date, s.clock.now());
+    }
     nlohmann::json detail = {{"hearing", hearing_id}, {"child", child}};
     detail["items"] = write_items(tx, s, a, at, decision, child, in.items);
     detail["actions"] = write_actions(tx, s, at, decision, child, checked.actions);

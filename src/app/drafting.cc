@@ -21,29 +21,6 @@ using store::Tx;
 
 // Checks the children (in the actor's scope, of one team) and inserts the
 // draft with them; returns its id.
-core::Result<std::int64_t> insert_draft(Tx& tx, const Services& s, const Actor& a,
-                                        const std::string& panel_id,
-                                        const std::vector<std::int64_t>& child_ids) {
-  if (child_ids.empty()) {
-    return core::Error::invalid("children", "Select at least one child");
-  }
-  for (std::int64_t child : child_ids) {
-    if (!may_child(tx, s, a, child, core::Use::read)) {
-      return core::Error::not_found();
-    }
-  }
-  const std::vector<std::int64_t> teams = store::teams_of_children(tx, child_ids);
-  if (teams.size() != child_ids.size()) {
-    return core::Error::not_found();
-  }
-  for (std::int64_t team : teams) {
-    if (team != teams.front()) {
-      return core::Error::invalid("children", "Children in one request must share a team");
-    }
-  }
-  return store::insert_request(tx, {panel_id, a.id, teams.front(), child_ids}, s.clock.now());
-}
-
 core::Status may_draft(const Actor& a) {
   if (!a.may(core::Permission::draft_request)) {
     return core::Error::forbidden("You cannot make requests to panel");
@@ -103,6 +80,29 @@ std::vector<NamedId> authorisers(Tx& tx, const core::PanelType& panel) {
 }
 
 }  // namespace
+
+core::Result<std::int64_t> insert_draft(Tx& tx, const Services& s, const Actor& a,
+                                        const std::string& panel_id,
+                                        const std::vector<std::int64_t>& child_ids) {
+  if (child_ids.empty()) {
+    return core::Error::invalid("children", "Select at least one child");
+  }
+  for (std::int64_t child : child_ids) {
+    if (!may_child(tx, s, a, child, core::Use::read)) {
+      return core::Error::not_found();
+    }
+  }
+  const std::vector<std::int64_t> teams = store::teams_of_children(tx, child_ids);
+  if (teams.size() != child_ids.size()) {
+    return core::Error::not_found();
+  }
+  for (std::int64_t team : teams) {
+    if (team != teams.front()) {
+      return core::Error::invalid("children", "Children in one request must share a team");
+    }
+  }
+  return store::insert_request(tx, {panel_id, a.id, teams.front(), child_ids}, s.clock.now());
+}
 
 core::Result<std::int64_t> start_request(Services& s, const Actor& a, const std::string& panel_id,
                                          const std::vector<std::int64_t>& child_ids) {

@@ -20,6 +20,13 @@ namespace casepanel::app {
 // page); the author then completes the task list section by section.
 core::Result<std::int64_t> start_request(Services& s, const Actor& a, const std::string& panel_id,
                                          const std::vector<std::int64_t>& child_ids);
+// Starts an empty draft inside the caller's transaction (a review request
+// started from a return to panel, app/returns.h): the children must be in
+// the actor's reach and share a team. Not audited here: the caller's event
+// says why it was made.
+core::Result<std::int64_t> insert_draft(store::Tx& tx, const Services& s, const Actor& a,
+                                        const std::string& panel_id,
+                                        const std::vector<std::int64_t>& child_ids);
 // A whole draft at once (demo data, tests, machine clients): validated whole,
 // every section completed.
 core::Result<std::int64_t> create_request(Services& s, const Actor& a,

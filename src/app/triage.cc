@@ -102,6 +102,7 @@ TriageItem item_of(Tx& tx, const Services& s, const store::QueuedRequest& q,
   item.request_type = request_type_label(p, q.request.request_type);
   item.submitted = q.submitted_at ? core::long_date(core::london_date(*q.submitted_at)) : "";
   item.statutory_due = long_or_empty(q.request.statutory_due);
+  item.review_due = long_or_empty(q.review_due);
   item.overdue = q.request.statutory_due &&
                  std::chrono::sys_days{*q.request.statutory_due} < std::chrono::sys_days{today(s)};
   const core::Venue* v = p ? p->venue(q.venue_preference) : nullptr;

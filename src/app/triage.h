@@ -27,7 +27,8 @@ struct TriageItem {
   std::string request_type;
   std::string submitted;
   std::string statutory_due;
-  bool overdue = false;  // its statutory date has passed
+  bool overdue = false;    // its statutory date has passed
+  std::string review_due;  // a return to panel: "12 January 2027" (app/returns.h)
   std::string venue_preference;
   // Panels with a cut-off: "In time for 2 December 2026", "Late: missed the
   // cut-off for 25 November 2026", "Accepted late for ...".

@@ -29,9 +29,10 @@ std::vector<QueuedRequest> queued_where(Tx& tx, const std::string& where, const 
                     ", r.submitted_at, r.venue_preference, r.missed_cutoff_date, "
                     "r.late_accepted_at IS NOT NULL, r.must_go_to_next_sitting, "
                     "(SELECT COUNT(*) FROM request_children rc WHERE rc.request_id = r.id), "
-                    "(SELECT MIN(d.review_date) FROM decisions d JOIN request_children rc ON "
-                    "rc.child_id = d.child_id WHERE rc.request_id = r.id AND d.review_date IS NOT "
-                    "NULL), (SELECT c.consultation_id FROM request_consultations c WHERE "
+                    "(SELECT MIN(pr.due_date) FROM panel_returns pr JOIN request_children rc ON "
+                    "rc.child_id = pr.child_id WHERE rc.request_id = r.id AND pr.panel_id = "
+                    "r.panel_id AND pr.status IN ('due', 'update_sent')), (SELECT "
+                    "c.consultation_id FROM request_consultations c WHERE "
                     "c.request_id = r.id ORDER BY c.id DESC LIMIT 1), (SELECT c.referred_at FROM "
                     "request_consultations c WHERE c.request_id = r.id ORDER BY c.id DESC LIMIT 1) "
                     "FROM requests r WHERE r.state = 'submitted' " +

@@ -42,7 +42,7 @@ struct QueuedRequest {
   bool accepted_late = false;
   bool must_go_to_next_sitting = false;
   int children = 0;
-  std::optional<core::Date> review_due;        // a child's earliest review date
+  std::optional<core::Date> review_due;        // an open return to panel's date (a review)
   std::optional<std::string> consultation_id;  // the latest referral, if any
   std::optional<core::Instant> referred_at;
 };

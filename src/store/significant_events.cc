@@ -7,7 +7,8 @@ namespace {
 
 constexpr EventKind kKinds[] = {EventKind::decision,       EventKind::outcome,
                                 EventKind::recommendation, EventKind::final_decision,
-                                EventKind::agreed_outcome, EventKind::correction};
+                                EventKind::agreed_outcome, EventKind::correction,
+                                EventKind::return_closed,  EventKind::change_of_plan};
 
 constexpr const char* kEventColumns =
     "SELECT e.id, e.child_id, e.decision_id, e.item_id, e.kind, e.summary, u.name, "
@@ -50,6 +51,10 @@ std::string_view event_kind_id(EventKind k) {
       return "agreed_outcome";
     case EventKind::correction:
       return "correction";
+    case EventKind::return_closed:
+      return "return_closed";
+    case EventKind::change_of_plan:
+      return "change_of_plan";
   }
   return "decision";
 }

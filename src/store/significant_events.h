@@ -24,7 +24,9 @@ enum class EventKind {
   recommendation,
   final_decision,
   agreed_outcome,
-  correction
+  correction,
+  return_closed,  // a progress update accepted instead of a hearing (Support Panel 6)
+  change_of_plan  // an approved change of plan (Support Panel 6.1)
 };
 std::string_view event_kind_id(EventKind k);
 std::optional<EventKind> event_kind_from_id(std::string_view id);

@@ -6,6 +6,7 @@
 #include "app/display.h"
 #include "app/recommendations.h"
 #include "app/requests.h"
+#include "app/returns.h"
 #include "store/crypto.h"
 #include "web/http_next.h"
 #include "web/site.h"
@@ -217,6 +218,31 @@ void add_action_counts(Data& data, const app::ActionCounts& c) {
   data.set("actions_to_record_count", std::to_string(c.to_record));
 }
 
+// Reviews due back at panel, and progress updates to consider (app/returns.h).
+void add_returns(Data& data, const app::MyReturns& m) {
+  for (const auto& [key, lines] :
+       {std::pair{"reviews", &m.reviews_due}, std::pair{"updates", &m.updates_to_consider}}) {
+    if (lines->empty()) {
+      continue;
+    }
+    Data list{Data::type::list};
+    for (const app::ReturnLine& l : *lines) {
+      Data x;
+      x.set("id", std::to_string(l.id));
+      x.set("child", l.child + ", born " + l.child_born);
+      x.set("panel", l.panel);
+      x.set("due", l.due);
+      set_flag(x, "overdue", l.overdue);
+      set_flag(x, "update_sent", l.update_sent);
+      set_if(x, "request_state", l.request_id ? l.request_state : "");
+      list.push_back(x);
+    }
+    data.set(key, list);
+    data.set(std::string(key) + "_count", std::to_string(lines->size()));
+    data.set(std::string("has_") + key, true);
+  }
+}
+
 WebResponse home(const Site& site, WebRequest& r) {
   const app::Actor& a = r.actor();
   auto tasks = app::my_tasks(site.services(), a);
@@ -231,6 +257,7 @@ WebResponse home(const Site& site, WebRequest& r) {
   add_open_decisions(data, app::open_decisions(site.services(), a));
   add_minutes_tasks(data, tasks->minutes_to_authorise);
   add_action_counts(data, app::action_counts(site.services(), a));
+  add_returns(data, app::my_returns(site.services(), a));
   if (a.may(core::Permission::view_children)) {
     data.set("can_view_children", true);
   }

@@ -4,6 +4,7 @@
 // app/ function and renders or redirects.
 #include <algorithm>
 
+#include "app/returns.h"
 #include "app/sittings.h"
 #include "app/triage.h"
 #include "web/site.h"
@@ -21,6 +22,7 @@ Data item_data(const Site& site, const app::TriageItem& q) {
   x.set("submitted", q.submitted);
   set_if(x, "statutory_due", q.statutory_due);
   set_flag(x, "overdue", q.overdue);
+  set_if(x, "review_due", q.review_due);
   set_if(x, "cutoff_status", q.cutoff_status);
   set_flag(x, "late", q.late);
   set_if(x, "venue_preference", q.venue_preference);
@@ -68,6 +70,22 @@ WebResponse queue_page(const Site& site, const WebRequest& r, const core::Error*
   d.set("items", items);
   d.set("count", str(static_cast<std::int64_t>(queue->size())));
   set_flag(d, "has_items", !queue->empty());
+  Data back{Data::type::list};
+  const std::vector<app::ReturnLine> returns = app::returns_for_triage(site.services(), r.actor());
+  for (const app::ReturnLine& l : returns) {
+    Data x;
+    x.set("child", l.child);
+    x.set("child_born", l.child_born);
+    x.set("panel", l.panel);
+    x.set("due", l.due);
+    set_flag(x, "overdue", l.overdue);
+    x.set("status", l.update_sent  ? "A progress update waits to be considered"
+                    : l.request_id ? "Review request being drafted"
+                                   : "No review request yet");
+    back.push_back(x);
+  }
+  d.set("returns", back);
+  set_flag(d, "has_returns", !returns.empty());
   if (errors) {
     add_errors(d, *errors);
   }
