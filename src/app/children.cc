@@ -199,6 +199,12 @@ core::Result<ChildRecord> child_record(Services& s, const Actor& a, std::int64_t
     load_decisions(s, tx, rec);
     load_actions(tx, rec);
     rec.discussions = child_discussions(tx, s, child_id);
+    if (const auto team = store::child_team(tx, child_id)) {
+      rec.may_change_plan =
+          (a.has(core::Role::social_worker) || a.has(core::Role::practice_manager) ||
+           a.has(core::Role::group_manager)) &&
+          team_in_scope(tx, a, *team);
+    }
     return rec;
   });
   if (!rec) {

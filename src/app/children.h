@@ -74,6 +74,9 @@ struct ChildRecord {
   std::vector<ChildAction> actions;
   // Keeping watch: each discussion of going to panel, with its arguments.
   std::vector<ChildDiscussion> discussions;
+  // A social worker or manager of the child's team: may propose a change of
+  // plan to a decision (app/plan_changes.h).
+  bool may_change_plan = false;
 };
 
 // The children the actor may see (core/access.h), each list shown recorded

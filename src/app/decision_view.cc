@@ -98,6 +98,7 @@ RecordView record_view(const Services& s, const store::DecisionRecord& d) {
   v.sitting_id = d.sitting_id;
   v.panel = panel ? panel->name : d.panel_id;
   v.date = date_of(d.sitting_date);
+  v.offers_plan_change = panel && panel->change_of_plan_approval_by.has_value();
   for (const store::ItemRecord& it : d.items) {
     ItemView item = item_view(panel, d.panel_id, s, it, d.disagreements);
     v.awaiting = v.awaiting || item.final_status == core::FinalStatus::awaiting;

@@ -74,6 +74,8 @@ struct RecordView {
   std::string recorded;   // "Recorded by X at 11:05 on 2 December 2026"
   std::string corrected;  // "Corrected by X at 14:10 on 2 December 2026", or empty
   bool awaiting = false;  // a recommendation or disagreement is still open
+  // The panel takes changes of plan after panel (app/plan_changes.h).
+  bool offers_plan_change = false;
 };
 
 RecordView record_view(const Services& s, const store::DecisionRecord& d);

@@ -102,6 +102,7 @@ Data record_data(const app::RecordView& v, const RecordLinks& links) {
   set_if(x, "corrected", v.corrected);
   set_flag(x, "record_awaiting", v.awaiting);
   set_flag(x, "can_correct", links.correct);
+  set_flag(x, "can_change_plan", links.change_plan && v.offers_plan_change);
   return x;
 }
 

@@ -13,12 +13,13 @@
 namespace casepanel::web {
 
 struct RecordLinks {
-  bool child = false;     // a heading per child ("Olivia Parrish, born ...")
-  bool sitting = false;   // the panel and date in the heading
-  bool correct = false;   // "Correct this record" (the note taker, on the day)
-  bool final = false;     // "Make the final decision" on an awaiting recommendation
-  bool disagree = false;  // "Record a disagreement" on a recommendation
-  bool resolve = false;   // "Record the agreed outcome" on an open disagreement
+  bool child = false;        // a heading per child ("Olivia Parrish, born ...")
+  bool sitting = false;      // the panel and date in the heading
+  bool correct = false;      // "Correct this record" (the note taker, on the day)
+  bool final = false;        // "Make the final decision" on an awaiting recommendation
+  bool disagree = false;     // "Record a disagreement" on a recommendation
+  bool resolve = false;      // "Record the agreed outcome" on an open disagreement
+  bool change_plan = false;  // "Propose a change of plan", where the panel takes one
 };
 
 Data record_data(const app::RecordView& v, const RecordLinks& links);

@@ -4,6 +4,7 @@
 
 #include "app/actions.h"
 #include "app/display.h"
+#include "app/plan_changes.h"
 #include "app/recommendations.h"
 #include "app/requests.h"
 #include "app/returns.h"
@@ -243,6 +244,25 @@ void add_returns(Data& data, const app::MyReturns& m) {
   }
 }
 
+// Changes of plan waiting for the actor's approval (app/plan_changes.h).
+void add_plan_changes(Data& data, const std::vector<app::PlanChangeLine>& lines) {
+  if (lines.empty()) {
+    return;
+  }
+  Data list{Data::type::list};
+  for (const app::PlanChangeLine& l : lines) {
+    Data x;
+    x.set("id", std::to_string(l.id));
+    x.set("child", l.child);
+    x.set("panel", l.panel);
+    x.set("proposed", l.proposed);
+    list.push_back(x);
+  }
+  data.set("plan_changes", list);
+  data.set("plan_changes_count", std::to_string(lines.size()));
+  data.set("has_plan_changes", true);
+}
+
 WebResponse home(const Site& site, WebRequest& r) {
   const app::Actor& a = r.actor();
   auto tasks = app::my_tasks(site.services(), a);
@@ -258,6 +278,7 @@ WebResponse home(const Site& site, WebRequest& r) {
   add_minutes_tasks(data, tasks->minutes_to_authorise);
   add_action_counts(data, app::action_counts(site.services(), a));
   add_returns(data, app::my_returns(site.services(), a));
+  add_plan_changes(data, app::plan_changes_to_decide(site.services(), a));
   if (a.may(core::Permission::view_children)) {
     data.set("can_view_children", true);
   }

@@ -122,7 +122,8 @@ WebResponse record(const Site& site, WebRequest& r) {
   set_rows(d, "requests", "has_requests", rec->requests, fill_request);
   set_rows(d, "hearings", "has_hearings", rec->hearings, fill_hearing);
   set_flag(d, "has_decisions", !rec->decisions.empty());
-  d.set("decision_records", render_records(site, rec->decisions, {.sitting = true}));
+  d.set("decision_records", render_records(site, rec->decisions,
+                                           {.sitting = true, .change_plan = rec->may_change_plan}));
   set_rows(d, "events", "has_events", rec->events, fill_event);
   set_rows(d, "actions", "has_actions", rec->actions, fill_action);
   set_rows(d, "discussions", "has_discussions", rec->discussions, fill_discussion);
