@@ -12,9 +12,12 @@
 #include "app/scope.h"
 #include "app/sitting_rows.h"
 #include "core/papers.h"
+#include "core/request_lifecycle.h"
 #include "core/sittings.h"
 #include "store/crypto.h"
 #include "store/relationships.h"
+#include "store/requests.h"
+#include "store/returns.h"
 
 namespace casepanel::app {
 namespace {
@@ -144,6 +147,22 @@ std::string closes_as(const Services& s, const FollowUpRecord& f) {
 }
 
 }  // namespace
+
+int close_finished_requests(Tx& tx, const Services& s, const Actor& a, std::int64_t request_id) {
+  int closed = 0;
+  for (std::int64_t id : store::finished_requests(tx, request_id)) {
+    const auto r = store::find_request(tx, id);
+    const auto next = r ? core::next_state(r->state, core::RequestEvent::close)
+                        : core::Result<core::RequestState>(core::Error::not_found());
+    if (!next) {
+      continue;
+    }
+    store::set_request_state(tx, id, *next, s.clock.now());
+    audit(tx, s, a, "request.closed", "request", id, {{"why", "nothing left to follow up"}});
+    ++closed;
+  }
+  return closed;
+}
 
 core::Result<MyActions> my_actions(Services& s, const Actor& a) {
   return s.db.write<MyActions>([&](Tx& tx) -> core::Result<MyActions> {
@@ -295,6 +314,7 @@ core::Status close_action(Services& s, const Actor& a, std::int64_t id,
       if (!store::close_follow_up(tx, f.id, c)) {
         return core::Error::conflict("This action is already closed.");
       }
+      close_finished_requests(tx, s, a, f.request_id);
       audit(tx, s, a, c.status == core::ActionStatus::done ? "action.done" : "action.not_done",
             "child", f.child_id,
             {{"action", f.id},

@@ -86,6 +86,14 @@ core::Result<ActionPage> action_view(Services& s, const Actor& a, std::int64_t i
 core::Status close_action(Services& s, const Actor& a, std::int64_t id,
                           const core::CompletionEntry& entry, const Upload& file = {});
 
+// Closing the loop: a decided request moves to closed once its actions are
+// done or closed, no return to panel is open and nothing awaits a final
+// decision (core/request_lifecycle.h `close`). Called in the transaction of
+// whatever may have finished it, and by the daily job for all (request 0).
+// Returns how many it closed.
+int close_finished_requests(store::Tx& tx, const Services& s, const Actor& a,
+                            std::int64_t request_id = 0);
+
 // The evidence file, for download (audited as "action.evidence_download").
 core::Result<PaperFile> action_evidence_file(Services& s, const Actor& a, std::int64_t id);
 

@@ -1,5 +1,6 @@
 #include "app/decisions.h"
 
+#include "app/actions.h"
 #include "app/audit_trail.h"
 #include "app/decision_writes.h"
 #include "app/display.h"
@@ -83,7 +84,9 @@ core::Status record(Tx& tx, const Services& s, const Actor& a, std::int64_t hear
         tx, {hearing_id, child, record_fields(in, checked), a.id, s.clock.now()});
     // The child is back at panel: a return that brought them here is closed,
     // and a new review date opens the next (app/returns.h).
-    store::close_returns_heard(tx, child, at.panel->id);
+    if (store::close_returns_heard(tx, child, at.panel->id) > 0) {
+      close_finished_requests(tx, s, a);  // the request that set the return may be done
+    }
     if (checked.review_date) {
       store::open_return(tx, decision, child, at.panel->id, *checked.review_date, s.clock.now());
     }

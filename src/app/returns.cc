@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/actions.h"
 #include "app/audit_trail.h"
 #include "app/decision_view.h"
 #include "app/drafting.h"
@@ -283,6 +284,9 @@ core::Status consider_progress_update(Services& s, const Actor& a, std::int64_t 
                 accept ? "The return to panel for " + r.child + " is closed."
                        : "The return to panel for " + r.child + " stands: " + note +
                              " Start the review request from your home page.");
+    if (accept) {
+      close_finished_requests(tx, s, a, r.decided_request_id);
+    }
     audit(tx, s, a, accept ? "return.update_accepted" : "return.hear", "child", r.child_id,
           {{"return", r.id}, {"note", note}});
     return core::Done{};

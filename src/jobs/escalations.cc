@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/actions.h"
 #include "app/audit_trail.h"
 #include "app/notifications.h"
 #include "core/follow_up.h"
@@ -106,6 +107,9 @@ std::vector<EscalationTaken> run_escalations(app::Services& s, core::Date as_of)
       out.push_back(std::move(*taken));
     }
   }
+  // Closing the loop for requests decided with nothing to follow up (and
+  // any a correction or a withdrawn review left finished).
+  s.db.write_all([&](Tx& tx) { app::close_finished_requests(tx, s, app::Actor{}); });
   return out;
 }
 

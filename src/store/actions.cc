@@ -118,14 +118,6 @@ std::vector<FollowUpRecord> follow_ups_escalated_to(Tx& tx, std::int64_t user_id
                     {user_id});
 }
 
-int open_follow_ups_of_request(Tx& tx, std::int64_t request_id) {
-  auto r = tx.query_one(
-      "SELECT COUNT(*) FROM actions a JOIN decisions d ON d.id = a.decision_id "
-      "JOIN hearings h ON h.id = d.hearing_id WHERE h.request_id = $1 AND a.status = 'open'",
-      {request_id});
-  return r ? static_cast<int>(r->integer(0)) : 0;
-}
-
 bool close_follow_up(Tx& tx, std::int64_t id, const ActionClosing& c) {
   // Parameters are numbered in order of appearance (store/database.h).
   return !tx.query(

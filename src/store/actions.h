@@ -70,8 +70,6 @@ std::vector<FollowUpRecord> open_follow_ups_of_kind(Tx& tx, const std::string& p
                                                     const std::string& kind);
 // Open follow-ups with an escalation step that told this person.
 std::vector<FollowUpRecord> follow_ups_escalated_to(Tx& tx, std::int64_t user_id);
-// How many follow-ups of this request are still open.
-int open_follow_ups_of_request(Tx& tx, std::int64_t request_id);
 
 struct ActionClosing {
   core::ActionStatus status = core::ActionStatus::done;  // done or not_done

@@ -153,13 +153,26 @@ bool consider_progress_update(Tx& tx, std::int64_t id, bool accepted, const std:
               .empty();
 }
 
-int open_returns_of_decided_request(Tx& tx, std::int64_t request_id) {
-  auto r = tx.query_one(std::string("SELECT COUNT(*) FROM panel_returns pr JOIN decisions d ON "
-                                    "d.id = pr.decision_id JOIN hearings h ON h.id = d.hearing_id "
-                                    "WHERE h.request_id = $1 AND ") +
-                            kOpen,
-                        {request_id});
-  return r ? static_cast<int>(r->integer(0)) : 0;
+std::vector<std::int64_t> finished_requests(Tx& tx, std::int64_t request_id) {
+  std::vector<std::int64_t> out;
+  std::string sql =
+      "SELECT r.id FROM requests r WHERE r.state = 'decided' AND NOT EXISTS (SELECT 1 FROM "
+      "hearings h JOIN decisions d ON d.hearing_id = h.id WHERE h.request_id = r.id AND ("
+      "EXISTS (SELECT 1 FROM actions a WHERE a.decision_id = d.id AND a.status = 'open') OR "
+      "EXISTS (SELECT 1 FROM panel_returns pr WHERE pr.decision_id = d.id AND pr.status IN "
+      "('due', 'update_sent')) OR "
+      "EXISTS (SELECT 1 FROM decision_items di WHERE di.decision_id = d.id AND "
+      "di.removed_at IS NULL AND (di.final_status = 'awaiting' OR EXISTS (SELECT 1 FROM "
+      "disagreements g WHERE g.item_id = di.id AND g.resolved_at IS NULL)))))";
+  Params params;
+  if (request_id != 0) {
+    sql += " AND r.id = $1";
+    params.push_back(request_id);
+  }
+  for (const Row& r : tx.query(sql + " ORDER BY r.id", params)) {
+    out.push_back(r.integer(0));
+  }
+  return out;
 }
 
 }  // namespace casepanel::store

@@ -71,8 +71,9 @@ bool send_progress_update(Tx& tx, std::int64_t id, const std::string& update, st
 // no update was waiting.
 bool consider_progress_update(Tx& tx, std::int64_t id, bool accepted, const std::string& note,
                               std::int64_t by, core::Instant at);
-// How many returns of a request's children are open at its panel (for
-// closing the request).
-int open_returns_of_decided_request(Tx& tx, std::int64_t request_id);
+// Decided requests with nothing left to follow: every action done or closed,
+// no return to panel open, no final decision or disagreement awaited. Only
+// `request_id` when it is not 0.
+std::vector<std::int64_t> finished_requests(Tx& tx, std::int64_t request_id = 0);
 
 }  // namespace casepanel::store

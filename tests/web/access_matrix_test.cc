@@ -116,6 +116,10 @@ const Expectation kMatrix[] = {
     {"POST", "/decisions/{id}/change-plan",               "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"GET", "/plan-changes/{id}",                         "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/plan-changes/{id}/decide",                 "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    // Supervision: the managers' (and, read-only, the auditor's); a note on
+    // a child of their line.
+    {"GET", "/supervision",                               "RRRRR AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
+    {"POST", "/children/{id}/supervision",                "RRRRR ARAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"GET", "/audit",                                     "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
     {"GET", "/admin/outbox",                              "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"POST", "/requests",                                 "AAAAA AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
