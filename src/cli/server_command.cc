@@ -198,12 +198,16 @@ void add_server_commands(CLI::App& app, int& status) {
     auto rt = open_runtime(demo_opts.config, demo_opts.database, demo_opts.clock);
     auto made = app::create_demo_data(
         *rt->services, scale == "large" ? app::DemoScale::large : app::DemoScale::standard);
+    // The escalation ladders as they stand today: the demo's overdue actions
+    // are escalated, as a running server would have done.
+    const auto escalated =
+        jobs::run_escalations(*rt->services, core::london_date(rt->clock->now()));
     jobs::AuditCheckpointer(*rt->services, audit_checkpoint_policy(rt->settings))
         .checkpoint(jobs::CheckpointWhen::now);
     std::cout << "Demo data in " << demo_opts.database << ": " << made.users << " users, "
               << made.children << " children, " << made.requests << " requests, " << made.sittings
               << " sittings, " << made.hearings << " hearings, " << made.decisions << " decisions, "
-              << made.actions << " actions\n";
+              << made.actions << " actions, " << escalated.size() << " escalation steps\n";
     print_demo_logins(std::cout);
     status = 0;
   });

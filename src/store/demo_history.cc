@@ -132,6 +132,44 @@ void insert_discussion(Tx& tx, const DiscussionRow& d) {
        d.arguments, d.recorded_by, core::to_iso_utc(d.recorded_at)});
 }
 
+void open_returns(Tx& tx) {
+  tx.exec(
+      "INSERT INTO panel_returns (decision_id, child_id, panel_id, due_date, status, created_at) "
+      "SELECT d.id, d.child_id, s.panel_id, d.review_date, CASE "
+      "WHEN EXISTS (SELECT 1 FROM decisions d2 JOIN hearings h2 ON h2.id = d2.hearing_id "
+      "JOIN sittings s2 ON s2.id = h2.sitting_id WHERE d2.child_id = d.child_id AND "
+      "s2.panel_id = s.panel_id AND s2.sitting_date > s.sitting_date) THEN 'heard' "
+      "WHEN r.state = 'closed' THEN 'closed' ELSE 'due' END, d.recorded_at "
+      "FROM decisions d JOIN hearings h ON h.id = d.hearing_id "
+      "JOIN sittings s ON s.id = h.sitting_id JOIN requests r ON r.id = h.request_id "
+      "WHERE d.review_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM panel_returns pr WHERE "
+      "pr.decision_id = d.id)");
+}
+
+bool move_review(Tx& tx, std::int64_t author_id, core::Date due) {
+  // The author's latest record of a child not heard since at that panel.
+  const auto r = tx.query_one(
+      "SELECT d.id, d.child_id, s.panel_id, d.recorded_at FROM decisions d "
+      "JOIN hearings h ON h.id = d.hearing_id JOIN sittings s ON s.id = h.sitting_id "
+      "JOIN requests r ON r.id = h.request_id WHERE r.author_id = $1 AND r.state = 'decided' "
+      "AND NOT EXISTS (SELECT 1 FROM decisions d2 JOIN hearings h2 ON h2.id = d2.hearing_id "
+      "JOIN sittings s2 ON s2.id = h2.sitting_id WHERE d2.child_id = d.child_id AND "
+      "s2.panel_id = s.panel_id AND s2.sitting_date > s.sitting_date) "
+      "ORDER BY s.sitting_date DESC, d.id DESC LIMIT 1",
+      {author_id});
+  if (!r) {
+    return false;
+  }
+  tx.exec("UPDATE decisions SET review_date = $1 WHERE id = $2",
+          {core::to_iso(due), r->integer(0)});
+  tx.exec(
+      "INSERT INTO panel_returns (decision_id, child_id, panel_id, due_date, status, created_at) "
+      "VALUES ($1, $2, $3, $4, 'due', $5) ON CONFLICT (decision_id) DO UPDATE SET "
+      "due_date = excluded.due_date, status = 'due'",
+      {r->integer(0), r->integer(1), r->text(2), core::to_iso(due), r->text(3)});
+  return true;
+}
+
 Counts count_rows(Tx& tx) {
   return Counts{.users = count(tx, "users"),
                 .children = count(tx, "children"),

@@ -59,6 +59,16 @@ std::int64_t insert_decision(Tx& tx, const DecisionRow& row);
 void insert_action(Tx& tx, const ActionRow& row);
 void insert_discussion(Tx& tx, const DiscussionRow& row);
 
+// Opens the returns to panel that the decisions' review dates set (demo rows
+// come in bulk, not through the use case): "heard" where the child has a
+// later record at the same panel, "closed" where the request is closed
+// (as if a progress update was accepted), "due" otherwise.
+void open_returns(Tx& tx);
+// Sets the review date of the author's latest record of a child not heard
+// again since (a decided request) to `due`, and opens its return: the demo's
+// "review due next week". False when the author has no such record.
+bool move_review(Tx& tx, std::int64_t author_id, core::Date due);
+
 // Rows per table, for the demo's summary.
 struct Counts {
   int users = 0;

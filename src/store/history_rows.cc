@@ -187,15 +187,25 @@ Params event_values(const DecisionRow& r, std::int64_t decision_id) {
 }
 
 const Columns& action_columns() {
-  static const Columns c{"actions",
-                         {"decision_id", "child_id", "description", "owner_id", "due_date",
-                          "status", "completed_at", "created_at"}};
+  static const Columns c{
+      "actions",
+      {"decision_id", "child_id", "description", "owner_id", "due_date", "status", "completed_at",
+       "created_at", "evidence", "not_done_reason", "closed_by"}};
   return c;
 }
 
 Params values(const ActionRow& r) {
-  return {r.decision_id,    r.child_id,     r.description,        r.owner_id,
-          date(r.due_date), word(r.status), time(r.completed_at), time(r.created_at)};
+  return {r.decision_id,
+          r.child_id,
+          r.description,
+          r.owner_id,
+          date(r.due_date),
+          word(r.status),
+          time(r.completed_at),
+          time(r.created_at),
+          r.evidence,
+          r.not_done_reason,
+          r.closed_by ? Value{*r.closed_by} : Value{nullptr}};
 }
 
 std::string insert_sql(const Columns& c, std::size_t rows, WithId with_id) {

@@ -165,6 +165,9 @@ struct ActionRow {
   ActionStatus status = ActionStatus::open;
   std::optional<core::Instant> completed_at{};
   core::Instant created_at{};
+  std::string evidence{};         // what was done, when done
+  std::string not_done_reason{};  // why not, when closed as not done
+  std::optional<std::int64_t> closed_by{};
 };
 
 struct DiscussionRow {

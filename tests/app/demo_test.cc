@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "app/returns.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -160,6 +162,28 @@ TEST_F(StandardDemo, EveryRequestStateIsPresent) {
                         "(SELECT a.outcome FROM approvals a WHERE a.request_id = r.id "
                         "ORDER BY a.id DESC LIMIT 1) = 'returned'"),
             0);
+}
+
+TEST_F(StandardDemo, AfterPanelHasActionsInEveryStateAndAReviewDueNextWeek) {
+  for (const char* status : {"open", "done", "not_done"}) {
+    EXPECT_GT(w().integer("SELECT COUNT(*) FROM actions WHERE status = $1", {std::string(status)}),
+              0)
+        << status;
+  }
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM actions WHERE status = 'done' AND evidence = ''"), 0);
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM actions WHERE status = 'not_done' AND "
+                        "not_done_reason = ''"),
+            0);
+  // Overdue open actions, for the escalation job that `casepanel demo` runs.
+  EXPECT_GT(w().integer("SELECT COUNT(*) FROM actions WHERE status = 'open' AND due_date < "
+                        "'2026-11-20'"),
+            0);
+  // Every review date opened a return; one of social_worker@'s is due next week.
+  EXPECT_EQ(w().integer("SELECT COUNT(*) FROM decisions WHERE review_date IS NOT NULL"),
+            w().integer("SELECT COUNT(*) FROM panel_returns"));
+  const MyReturns mine = my_returns(w().services(), w().actor(w().user("social_worker")));
+  ASSERT_FALSE(mine.reviews_due.empty());
+  EXPECT_FALSE(mine.reviews_due.front().overdue);  // five working days ahead
 }
 
 TEST_F(StandardDemo, ApprovalsMatchEachRequestsState) {

@@ -182,6 +182,7 @@ class Builder {
   std::unordered_map<long long, core::Date> working_days_;
   int overdue_seen_ = 0;
   int upcoming_seen_ = 0;
+  int closed_seen_ = 0;
 
   // The curated children of the standard council (indices into children_).
   struct Key {

@@ -195,6 +195,7 @@ DemoSummary Builder::large() {
   }
   const std::int64_t bench_sitting = hear_bench_sitting(plan, past);
   load.finish();
+  history::open_returns(tx_);
   store::put_setting(tx_, "bench_sitting_id", std::to_string(bench_sitting));
   store::put_setting(tx_, "bench_child_id", std::to_string(children_.front().id));
   const DemoSummary made = summary();

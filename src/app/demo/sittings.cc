@@ -142,15 +142,22 @@ void Builder::add_actions(const Sitting& sit, std::int64_t decision, const Child
       completed = stamp(working_day_on_or_before(plus_days(sit.date, random_.uniform(1, span))),
                         14 * 60 + random_.uniform(0, 120));
     }
-    history::insert_action(
-        tx_, {.decision_id = decision,
-              .child_id = child.id,
-              .description = random_.one_of(kActions),
-              .owner_id = owner,
-              .due_date = due,
-              .status = done ? history::ActionStatus::done : history::ActionStatus::open,
-              .completed_at = completed,
-              .created_at = recorded});
+    // One closed action in eight was not done, with the reason recorded.
+    const bool not_done = done && (closed_seen_++ % 8) == 7;
+    history::insert_action(tx_,
+                           {.decision_id = decision,
+                            .child_id = child.id,
+                            .description = random_.one_of(kActions),
+                            .owner_id = owner,
+                            .due_date = due,
+                            .status = !done      ? history::ActionStatus::open
+                                      : not_done ? history::ActionStatus::not_done
+                                                 : history::ActionStatus::done,
+                            .completed_at = completed,
+                            .created_at = recorded,
+                            .evidence = done && !not_done ? random_.one_of(kActionEvidence) : "",
+                            .not_done_reason = not_done ? random_.one_of(kNotDoneReasons) : "",
+                            .closed_by = done ? std::optional<std::int64_t>(owner) : std::nullopt});
   }
 }
 

@@ -168,6 +168,11 @@ DemoSummary Builder::standard() {
   plan_standard_requests(future["clam"], future["support"]);
   assign_seats(future["support"]);
   record_watch_discussions(protect);
+  // After panel: the returns the review dates open, one of the demo social
+  // worker's due next week (`casepanel demo` then runs the escalation job).
+  history::open_returns(tx_);
+  history::move_review(tx_, council_.login.at(core::Role::social_worker),
+                       add_working_days(today_, 5));
   const DemoSummary made = summary();
   note("requests", {{"requests", made.requests},
                     {"hearings", made.hearings},

@@ -64,6 +64,19 @@ inline constexpr std::array<const char*, 6> kDecisionReasons = {
     "The panel noted the progress made and wants to see it sustained before the plan changes.",
     "Legal advice is that the threshold criteria are likely to be met; a letter before "
     "proceedings gives the parents a final opportunity to engage."};
+// What was done, as the owner records it when closing an action.
+inline constexpr std::array<const char*, 5> kActionEvidence = {
+    "Done as agreed; the case note on the child's file records the outcome.",
+    "Meeting held with the family and carers; minutes are on the child's file.",
+    "Referral made and acknowledged by the service; first appointment booked.",
+    "Assessment completed and shared with the family; recommendations on file.",
+    "Letter sent and placement plan updated; the Practice Manager has reviewed it."};
+// Why an action was closed as not done (Support Panel 6: the reasons recorded).
+inline constexpr std::array<const char*, 3> kNotDoneReasons = {
+    "The family moved out of the area before the meeting; the new authority has the case.",
+    "Overtaken by events: the child returned home under the agreed plan.",
+    "The service declined the referral; an alternative is being discussed in supervision."};
+
 inline constexpr std::array<const char*, 10> kActions = {
     "Complete the updated care plan and share it with the family",
     "Refer to the Family Group Conference service",
