@@ -123,10 +123,17 @@ std::string decision_words(Tx& tx, const Services& s, const ReturnRecord& r) {
   }
   std::string out;
   for (const store::ItemRecord& it : d->items) {
-    out += (out.empty() ? "" : " ") + item_label(s, d->panel_id, it.kind, it.option_id) + ": " +
-           it.detail + ".";
+    const bool ends =
+        !it.detail.empty() && std::string(".!?").find(it.detail.back()) != std::string::npos;
+    out += (out.empty() ? "" : "\n") + item_label(s, d->panel_id, it.kind, it.option_id) + ": " +
+           it.detail + (ends ? "" : ".");
   }
   return out;
+}
+
+std::string one_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
 }
 
 }  // namespace

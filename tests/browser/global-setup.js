@@ -22,6 +22,7 @@
 // the temporary directory, and fail the run if AddressSanitizer or UBSan
 // reported anything.
 const { spawn, spawnSync } = require('node:child_process');
+const { binary, waitForServing, stop, START_TIMEOUT_MS, SANITIZER_REPORT } = require('./servers');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -32,51 +33,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // morning, so the first sitting triage offers is that afternoon's (13:30),
 // still ahead of the clock.
 const CLOCK = process.env.CASEPANEL_CLOCK || '2026-11-24T09:00:00Z';
-const START_TIMEOUT_MS = 60 * 1000;
-const STOP_TIMEOUT_MS = 30 * 1000;
-const SANITIZER_REPORT = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|Leak|UndefinedBehavior)Sanitizer/;
-
-function binary() {
-  const b = process.env.CASEPANEL_BINARY || 'build/test/casepanel';
-  const resolved = path.resolve(ROOT, b);
-  if (!fs.existsSync(resolved)) {
-    throw new Error(
-      `casepanel binary not found at ${resolved}. Build it (make test-unit) or set CASEPANEL_BINARY.`,
-    );
-  }
-  return resolved;
-}
-
-// Resolves with the base URL once the server prints its "serving on" line;
-// rejects if the process exits or fails to start first.
-function waitForServing(server, log) {
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    const guard = setTimeout(() => {
-      reject(new Error(`casepanel serve did not print its address within ${START_TIMEOUT_MS} ms:\n${log()}`));
-    }, START_TIMEOUT_MS);
-    const done = (fn, value) => {
-      clearTimeout(guard);
-      server.stdout.off('data', onData);
-      server.off('exit', onExit);
-      server.off('error', onError);
-      fn(value);
-    };
-    const onData = (chunk) => {
-      stdout += chunk.toString();
-      const m = stdout.match(/casepanel is serving on (http:\/\/[^\s/]+)\/?/);
-      if (m) {
-        done(resolve, m[1]);
-      }
-    };
-    const onExit = (code, signal) =>
-      done(reject, new Error(`casepanel serve exited (code ${code}, signal ${signal}) before serving:\n${log()}`));
-    const onError = (err) => done(reject, err);
-    server.stdout.on('data', onData);
-    server.on('exit', onExit);
-    server.on('error', onError);
-  });
-}
 
 // Starts the SMTP sink and resolves with [process, port] once it prints the
 // port it listens on.
@@ -134,21 +90,6 @@ function writeSettings(dir, smtpPort) {
     ].join('\n'),
   );
   return file;
-}
-
-function stop(server) {
-  return new Promise((resolve) => {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      resolve();
-      return;
-    }
-    const guard = setTimeout(() => server.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    server.once('exit', () => {
-      clearTimeout(guard);
-      resolve();
-    });
-    server.kill('SIGTERM');
-  });
 }
 
 module.exports = async function globalSetup() {
