@@ -207,7 +207,7 @@ core::Result<std::int64_t> start_review(Services& s, const Actor& a, std::int64_
     store::write_details(tx, id,
                          "Return to panel on the review date of " + core::long_date(r.due) +
                              " set on " + core::long_date(r.decided_on) + ". The panel decided: " +
-                             decision_words(tx, s, r) + " Progress since then: ",
+                             one_line(decision_words(tx, s, r)) + " Progress since then: ",
                          last->proposed_plan, last->parallel_plan);
     store::set_return_request(tx, r.id, id);
     audit(tx, s, a, "return.start_review", "request", id,
