@@ -171,8 +171,9 @@ struct Permanency {
 struct ChairRules {
   Role role = Role::chair;
   bool independent_of_line_management = false;  // Support Panel 4.1
-  // Support Panel 7: Assistant Director. Not yet acted on: issue 12 (the
-  // panel day) will.
+  // Support Panel 7: a disagreement at panel goes to this role (the Assistant
+  // Director), who records the outcome agreed with the chair
+  // (app/recommendations.h).
   std::optional<Role> disagreement_to;
 };
 
