@@ -10,34 +10,15 @@
 #include "app/request_view.h"
 #include "app/scheduling.h"
 #include "app/sittings.h"
+#include "support/changed_panels.h"
 #include "support/requests.h"
 #include "support/world.h"
 
 namespace casepanel::app {
 namespace {
 
+using testing::ChangedPanels;
 using testing::TestWorld;
-
-// The world's services with its panels changed by `change`.
-class ChangedPanels {
- public:
-  template <typename Change>
-  ChangedPanels(TestWorld& w, Change change) : calendar_(core::Calendar::england_and_wales()) {
-    std::vector<core::PanelType> panels = w.services().panels.all();
-    for (core::PanelType& p : panels) {
-      change(p);
-    }
-    catalogue_ = std::make_unique<PanelCatalogue>(std::move(panels));
-    services_ = std::make_unique<Services>(
-        Services{w.db(), w.clock(), calendar_, *catalogue_, w.dir() / "uploads", 20 * 1024 * 1024});
-  }
-  Services& services() { return *services_; }
-
- private:
-  core::Calendar calendar_;
-  std::unique_ptr<PanelCatalogue> catalogue_;
-  std::unique_ptr<Services> services_;
-};
 
 std::int64_t integer(TestWorld& w, const std::string& sql, const store::Params& params = {}) {
   std::int64_t out = 0;
