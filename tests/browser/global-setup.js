@@ -22,7 +22,7 @@
 // the temporary directory, and fail the run if AddressSanitizer or UBSan
 // reported anything.
 const { spawn, spawnSync } = require('node:child_process');
-const { binary, waitForServing, stop, START_TIMEOUT_MS, SANITIZER_REPORT } = require('./servers');
+const { binary, waitForServing, stop, writeSettings, START_TIMEOUT_MS, SANITIZER_REPORT } = require('./servers');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -63,33 +63,6 @@ function startSink(maildir) {
       reject(new Error(`the SMTP sink exited (code ${code}) before listening:\n${err}`));
     });
   });
-}
-
-// The settings the run uses: the shipped defaults, with email delivered to
-// the sink at once (the worker is also woken after every change) and papers
-// kept in the temporary directory.
-function writeSettings(dir, smtpPort) {
-  const file = path.join(dir, 'casepanel.toml');
-  fs.writeFileSync(
-    file,
-    [
-      '[uploads]',
-      `directory = ${JSON.stringify(path.join(dir, 'uploads'))}`,
-      '',
-      '[audit]',
-      `key_file = ${JSON.stringify(path.join(dir, 'audit.key'))}`,
-      `checkpoint_file = ${JSON.stringify(path.join(dir, 'audit-checkpoints.log'))}`,
-      '',
-      '[smtp]',
-      'host = "127.0.0.1"',
-      `port = ${smtpPort}`,
-      'from = "casepanel <panel@demo.casepanel.test>"',
-      'timeout_seconds = 10',
-      'interval_seconds = 2',
-      '',
-    ].join('\n'),
-  );
-  return file;
 }
 
 module.exports = async function globalSetup() {

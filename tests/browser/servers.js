@@ -69,23 +69,41 @@ function stop(server) {
   });
 }
 
+// The settings a run uses: the shipped defaults, with papers, the audit key
+// and checkpoints in `dir` (nothing is written into the checkout) and, when
+// an SMTP port is given, email delivered to it at once (the global run's
+// sink; the worker is also woken after every change).
+function writeSettings(dir, smtpPort) {
+  const file = path.join(dir, 'casepanel.toml');
+  const lines = [
+    '[uploads]',
+    `directory = ${JSON.stringify(path.join(dir, 'uploads'))}`,
+    '',
+    '[audit]',
+    `key_file = ${JSON.stringify(path.join(dir, 'audit.key'))}`,
+    `checkpoint_file = ${JSON.stringify(path.join(dir, 'audit-checkpoints.log'))}`,
+    '',
+  ];
+  if (smtpPort) {
+    lines.push(
+      '[smtp]',
+      'host = "127.0.0.1"',
+      `port = ${smtpPort}`,
+      'from = "casepanel <panel@demo.casepanel.test>"',
+      'timeout_seconds = 10',
+      'interval_seconds = 2',
+      '',
+    );
+  }
+  fs.writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
 // A council of one's own: a temporary directory with settings (no email
 // delivery: messages wait in the outbox), a demo database made at `clock`.
 function ownCouncil(clock) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casepanel-own-'));
-  const settings = path.join(dir, 'casepanel.toml');
-  fs.writeFileSync(
-    settings,
-    [
-      '[uploads]',
-      `directory = ${JSON.stringify(path.join(dir, 'uploads'))}`,
-      '',
-      '[audit]',
-      `key_file = ${JSON.stringify(path.join(dir, 'audit.key'))}`,
-      `checkpoint_file = ${JSON.stringify(path.join(dir, 'audit-checkpoints.log'))}`,
-      '',
-    ].join('\n'),
-  );
+  const settings = writeSettings(dir);
   const database = path.join(dir, 'db');
   const demo = spawnSync(binary(), ['demo', '--database', database, '--config', settings, '--clock', clock], {
     cwd: ROOT,
@@ -124,4 +142,14 @@ async function serveAt(council, clock) {
   };
 }
 
-module.exports = { ROOT, START_TIMEOUT_MS, SANITIZER_REPORT, binary, waitForServing, stop, ownCouncil, serveAt };
+module.exports = {
+  ROOT,
+  START_TIMEOUT_MS,
+  SANITIZER_REPORT,
+  binary,
+  waitForServing,
+  stop,
+  writeSettings,
+  ownCouncil,
+  serveAt,
+};

@@ -20,9 +20,7 @@ namespace {
 using testing::TestWorld;
 
 std::int64_t integer(TestWorld& w, const std::string& sql, const store::Params& params = {}) {
-  std::int64_t out = 0;
-  w.db().read_all([&](store::Tx& tx) { out = tx.query_one(sql, params)->integer(0); });
-  return out;
+  return testing::number(w, sql, params);
 }
 
 TEST(Supervision, AManagerSeesWhatIsOutstandingByWorkerAndNotesTheDiscussion) {

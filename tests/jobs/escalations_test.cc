@@ -27,9 +27,7 @@ using testing::TestWorld;
 core::Date date(const char* iso) { return *core::parse_iso_date(iso); }
 
 std::int64_t count(TestWorld& w, const std::string& sql, const store::Params& params = {}) {
-  std::int64_t out = 0;
-  w.db().read_all([&](store::Tx& tx) { out = tx.query_one(sql, params)->integer(0); });
-  return out;
+  return testing::number(w, sql, params);
 }
 
 // "ladder/step -> told" for each step taken, in order.

@@ -117,6 +117,27 @@ TestWorld::~TestWorld() {
   std::filesystem::remove_all(dir_, ignored);
 }
 
+std::int64_t number(TestWorld& w, const std::string& sql, const store::Params& params) {
+  std::int64_t n = 0;
+  w.db().read_all([&](store::Tx& tx) {
+    const auto row = tx.query_one(sql, params);
+    n = row ? row->integer(0) : 0;
+  });
+  return n;
+}
+
+std::int64_t add_person(TestWorld& w, const std::string& email, const std::string& role) {
+  std::int64_t id = 0;
+  w.db().write_all([&](store::Tx& tx) {
+    id = tx.insert(
+        "INSERT INTO users (email, name, password_hash, created_at) SELECT $1, $2, "
+        "password_hash, created_at FROM users WHERE email = 'sw_a@test' RETURNING id",
+        {email, email});
+    tx.exec("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)", {id, role});
+  });
+  return id;
+}
+
 app::Actor TestWorld::actor(std::int64_t user_id) {
   std::optional<app::Actor> a;
   db_->read_all([&](store::Tx& tx) { a = app::load_actor(tx, user_id); });

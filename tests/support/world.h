@@ -51,6 +51,12 @@ class TestWorld {
   std::unique_ptr<app::Services> services_;
 };
 
+// The number an SQL query gives (a count, an id), read directly; 0 for no row.
+std::int64_t number(TestWorld& w, const std::string& sql, const store::Params& params = {});
+
+// A person who can sign in with kPassword, holding one role, in no team.
+std::int64_t add_person(TestWorld& w, const std::string& email, const std::string& role);
+
 // A temporary directory removed on destruction.
 std::filesystem::path make_temp_dir();
 

@@ -19,15 +19,7 @@ class AfterPanelHttp : public SiteFixture {
   void SetUp() override { fgc_ = testing::fgc_hearing(world_); }
 
   std::int64_t person(const std::string& email, const std::string& role) {
-    std::int64_t id = 0;
-    world_.db().write_all([&](store::Tx& tx) {
-      id = tx.insert(
-          "INSERT INTO users (email, name, password_hash, created_at) SELECT $1, $2, "
-          "password_hash, created_at FROM users WHERE email = 'sw_a@test' RETURNING id",
-          {email, email});
-      tx.exec("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)", {id, role});
-    });
-    return id;
+    return testing::add_person(world_, email, role);
   }
   static int get(Client& c, const std::string& path) { return c.get(path).status; }
 

@@ -58,17 +58,16 @@ TEST_F(InputHttp, AnEmailThatIsNotUtf8IsRefusedWith400AndNothingWritten) {
 
 // On 797697a the NUL was stored in the draft's reason.
 TEST_F(InputHttp, ANulInATypedFieldIsRefusedAndTheDraftIsUnchanged) {
-  auto draft = app::start_request(world_.services(), world_.actor(world_.sw_a), "clam",
-                                  {world_.child_a});
+  auto draft =
+      app::start_request(world_.services(), world_.actor(world_.sw_a), "clam", {world_.child_a});
   ASSERT_TRUE(draft.ok());
   Client c(server_->port());
   ASSERT_TRUE(c.sign_in("sw_a@test"));
   const std::string path = "/requests/" + std::to_string(*draft) + "/edit/details";
   const std::string csrf = Client::token_in(c.get(path).body);
   const std::int64_t before = audit_events();
-  Reply r = c.post(path, {{"csrf_token", csrf},
-                          {"reason", "Neglect\0 at home"s},
-                          {"proposed_plan", "Plan"}});
+  Reply r = c.post(
+      path, {{"csrf_token", csrf}, {"reason", "Neglect\0 at home"s}, {"proposed_plan", "Plan"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("The field reason has a NUL character."), std::string::npos);
   EXPECT_EQ(audit_events(), before);

@@ -21,15 +21,7 @@ namespace {
 class PanelDayHttp : public SiteFixture {
  protected:
   std::int64_t person(const std::string& email, const std::string& role) {
-    std::int64_t id = 0;
-    world_.db().write_all([&](store::Tx& tx) {
-      id = tx.insert(
-          "INSERT INTO users (email, name, password_hash, created_at) SELECT $1, $2, "
-          "password_hash, created_at FROM users WHERE email = 'sw_a@test' RETURNING id",
-          {email, email});
-      tx.exec("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)", {id, role});
-    });
-    return id;
+    return testing::add_person(world_, email, role);
   }
 
   // A request for `children` scheduled at its panel's first sitting, the

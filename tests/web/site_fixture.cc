@@ -2,8 +2,7 @@
 
 namespace casepanel::web {
 
-SiteFixture::SiteFixture(const std::string& extra_panel_toml)
-    : world_(extra_panel_toml) {
+SiteFixture::SiteFixture(const std::string& extra_panel_toml) : world_(extra_panel_toml) {
   start(StaticAssets::none);
 }
 
@@ -33,12 +32,7 @@ Client SiteFixture::signed_in(const std::string& email) {
 }
 
 std::int64_t SiteFixture::number(const std::string& sql, const store::Params& params) {
-  std::int64_t n = 0;
-  world_.db().read_all([&](store::Tx& tx) {
-    const auto row = tx.query_one(sql, params);
-    n = row ? row->integer(0) : 0;
-  });
-  return n;
+  return testing::number(world_, sql, params);
 }
 
 }  // namespace casepanel::web
