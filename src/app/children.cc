@@ -5,6 +5,7 @@
 #include "app/audit_trail.h"
 #include "app/display.h"
 #include "app/scope.h"
+#include "core/follow_up.h"
 #include "core/request.h"
 #include "store/children.h"
 #include "store/decision_records.h"
@@ -93,7 +94,8 @@ void load_decisions(Services& s, Tx& tx, ChildRecord& rec) {
 
 void load_actions(Tx& tx, ChildRecord& rec) {
   for (const store::ChildActionRecord& a : store::child_actions(tx, rec.child.id)) {
-    rec.actions.push_back({a.description, a.owner, long_date(core::to_iso(a.due_date)), a.status});
+    rec.actions.push_back({a.description, a.owner, long_date(core::to_iso(a.due_date)),
+                           core::action_status_words(a.status)});
   }
 }
 

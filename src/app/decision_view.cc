@@ -1,6 +1,7 @@
 #include "app/decision_view.h"
 
 #include "app/display.h"
+#include "core/follow_up.h"
 #include "core/sittings.h"
 
 namespace casepanel::app {
@@ -116,7 +117,8 @@ RecordView record_view(const Services& s, const store::DecisionRecord& d) {
   }
   v.review_date = d.review_date ? date_of(*d.review_date) : std::string();
   for (const store::ActionRecord& a : d.actions) {
-    v.actions.push_back({a.id, a.description, a.owner, date_of(a.due), a.status});
+    v.actions.push_back(
+        {a.id, a.description, a.owner, date_of(a.due), core::action_status_words(a.status)});
   }
   v.recorded = "Recorded by " + d.recorded_by + " " + when(d.recorded_at);
   if (d.corrected_at) {

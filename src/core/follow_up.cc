@@ -25,6 +25,10 @@ std::optional<ActionStatus> action_status_from_id(std::string_view id) {
   return std::nullopt;
 }
 
+std::string action_status_words(std::string_view id) {
+  return action_status_from_id(id) == ActionStatus::not_done ? "not done" : std::string(id);
+}
+
 bool ladder_applies(const EscalationLadder& ladder, const TrackedAction& a) {
   if (ladder.applies_to == "any_action") {
     return a.kind == kPanelAction;

@@ -44,6 +44,8 @@ namespace casepanel::core {
 enum class ActionStatus { open, done, not_done };
 std::string_view action_status_id(ActionStatus s);  // "open", "done", "not_done"
 std::optional<ActionStatus> action_status_from_id(std::string_view id);
+// As a page says it: "open", "done", "not done"; the id itself when unknown.
+std::string action_status_words(std::string_view id);
 
 // The kind of a panel action (the other kinds are timescale ids).
 inline constexpr std::string_view kPanelAction = "action";

@@ -185,6 +185,15 @@ TEST(FollowUp, DecisionsStartTheirTimescales) {
   }
 }
 
+TEST(FollowUp, StatusesAreStoredAsIdsAndShownAsWords) {
+  for (ActionStatus st : {ActionStatus::open, ActionStatus::done, ActionStatus::not_done}) {
+    EXPECT_EQ(action_status_from_id(action_status_id(st)), st);
+  }
+  EXPECT_FALSE(action_status_from_id("overdue").has_value());
+  EXPECT_EQ(action_status_words("not_done"), "not done");
+  EXPECT_EQ(action_status_words("done"), "done");
+}
+
 TEST(FollowUp, OverdueFromTheDayAfterItIsDue) {
   EXPECT_FALSE(is_overdue(date("2026-12-09"), date("2026-12-09")));
   EXPECT_TRUE(is_overdue(date("2026-12-09"), date("2026-12-10")));
