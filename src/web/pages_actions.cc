@@ -6,6 +6,7 @@
 #include "app/actions.h"
 #include "core/sittings.h"
 #include "web/downloads.h"
+#include "web/forms.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -110,8 +111,11 @@ WebResponse show(const Site& site, const WebRequest& r, const core::Error* error
   set_flag(d, "may_close", v->may_close);
   set_flag(d, "asks_date", v->asks_date);
   d.set("closes_as", v->closes_as);
-  for (const char* field : {"evidence_text", "legal_document_at_text", "met_on", "reason"}) {
+  for (const char* field : {"evidence_text", "legal_document_at_text", "reason"}) {
     d.set(std::string("form_") + field, r.field(field));
+  }
+  for (const char* part : {"day", "month", "year"}) {
+    d.set(std::string("form_met_") + part, r.field(std::string("met_on-") + part));
   }
   set_flag(d, "legal_checked", r.field("legal") == "yes");
   if (errors) {
@@ -138,7 +142,7 @@ WebResponse done(const Site& site, WebRequest& r) {
   entry.evidence = r.field("evidence_text");
   entry.legal = r.field("legal") == "yes";
   entry.legal_document_at = r.field("legal_document_at_text");
-  entry.met_on = r.field("met_on");
+  entry.met_on = date_field(r, "met_on");
   app::Upload file;
   for (auto& f : r.files) {
     if (f.field == "evidence_file") {

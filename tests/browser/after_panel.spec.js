@@ -117,7 +117,9 @@ test('an FGC referral escalates at 5 and 7 working days, and a return to panel c
       await page.getByRole('button', { name: 'Record it as received' }).click();
       await expect(page.locator('.govuk-error-summary')).toContainText('Enter the date it was received as a real date');
       await session.checkPage('received-error');
-      await page.getByLabel('Date it was received').fill('2026-11-30');
+      await page.locator('#met_on-day').fill('30');
+      await page.locator('#met_on-month').fill('11');
+      await page.locator('#met_on-year').fill('2026');
       await page.getByRole('button', { name: 'Record it as received' }).click();
       await expect(page.getByText('Recorded as received on 30 November 2026')).toBeVisible();
       await session.checkPage('received');

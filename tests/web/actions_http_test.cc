@@ -111,8 +111,10 @@ TEST_F(ActionsHttp, ThePanelAdministratorRecordsTheFgcReferralReceivedAndTheOwne
   const Reply seen = sw.get(referral_);
   ASSERT_EQ(seen.status, 200);
   EXPECT_EQ(seen.body.find("Record it as received"), std::string::npos);
-  EXPECT_EQ(sw.post(referral_ + "/done",
-                    {{"csrf_token", Client::token_in(seen.body)}, {"met_on", "2026-12-07"}})
+  EXPECT_EQ(sw.post(referral_ + "/done", {{"csrf_token", Client::token_in(seen.body)},
+                                          {"met_on-day", "7"},
+                                          {"met_on-month", "12"},
+                                          {"met_on-year", "2026"}})
                 .status,
             403);
 
@@ -121,15 +123,23 @@ TEST_F(ActionsHttp, ThePanelAdministratorRecordsTheFgcReferralReceivedAndTheOwne
   const Reply page = taker.get(referral_);
   ASSERT_NE(page.body.find("Record it as received"), std::string::npos);
   const std::string token = Client::token_in(page.body);
-  const Reply future =
-      taker.post(referral_ + "/done", {{"csrf_token", token}, {"met_on", "2026-12-09"}});
+  const Reply future = taker.post(referral_ + "/done", {{"csrf_token", token},
+                                                        {"met_on-day", "9"},
+                                                        {"met_on-month", "12"},
+                                                        {"met_on-year", "2026"}});
   EXPECT_NE(future.body.find("must be today or in the past"), std::string::npos);
-  const Reply before =
-      taker.post(referral_ + "/done", {{"csrf_token", token}, {"met_on", "2026-12-01"}});
+  const Reply before = taker.post(referral_ + "/done", {{"csrf_token", token},
+                                                        {"met_on-day", "1"},
+                                                        {"met_on-month", "12"},
+                                                        {"met_on-year", "2026"}});
   EXPECT_NE(before.body.find("cannot be before the panel"), std::string::npos);
-  EXPECT_EQ(
-      taker.post(referral_ + "/done", {{"csrf_token", token}, {"met_on", "2026-12-07"}}).status,
-      303);
+  EXPECT_EQ(taker
+                .post(referral_ + "/done", {{"csrf_token", token},
+                                            {"met_on-day", "7"},
+                                            {"met_on-month", "12"},
+                                            {"met_on-year", "2026"}})
+                .status,
+            303);
   EXPECT_EQ(number("SELECT COUNT(*) FROM actions WHERE kind = 'fgc_referral' AND "
                    "done_on = '2026-12-07' AND status = 'done'"),
             1);
