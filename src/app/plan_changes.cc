@@ -4,6 +4,7 @@
 #include "app/notifications.h"
 #include "app/scope.h"
 #include "core/sittings.h"
+#include "core/text.h"
 #include "store/actions.h"
 #include "store/children.h"
 #include "store/decision_records.h"
@@ -17,10 +18,6 @@ namespace {
 using store::PlanChangeRecord;
 using store::PlanChangeStatus;
 using store::Tx;
-
-bool blank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
 
 std::string title_of(const Services& s, const std::string& panel_id, core::Role role) {
   const core::PanelType* p = s.panels.find(panel_id);
@@ -143,10 +140,10 @@ core::Result<std::int64_t> propose_plan_change(Services& s, const Actor& a,
   return s.db.write<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
     const Target t = TRY(changeable(tx, s, a, decision_id));
     std::vector<core::FieldError> errors;
-    if (blank(proposal)) {
+    if (core::blank(proposal)) {
       errors.push_back({"proposal", "Enter the alternative to the panel's plan"});
     }
-    if (blank(reason)) {
+    if (core::blank(reason)) {
       errors.push_back({"reason", "Enter what has changed, and why the plan should change"});
     }
     if (!errors.empty()) {
@@ -189,7 +186,7 @@ core::Status decide_plan_change(Services& s, const Actor& a, std::int64_t id, bo
       return core::Error::forbidden("Only the " + title_of(s, c.panel_id, c.approver_role) +
                                     " for this case approves a change of plan.");
     }
-    if (blank(reasons)) {
+    if (core::blank(reasons)) {
       return core::Error::invalid("reasons", approve ? "Enter the reasons for the approval"
                                                      : "Enter the reasons for refusing");
     }

@@ -10,6 +10,7 @@
 #include "app/scope.h"
 #include "app/sitting_rows.h"
 #include "core/sittings.h"
+#include "core/text.h"
 #include "store/actions.h"
 #include "store/decision_records.h"
 #include "store/relationships.h"
@@ -25,10 +26,6 @@ namespace {
 using store::ReturnRecord;
 using store::ReturnStatus;
 using store::Tx;
-
-bool blank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
 
 // settings.review_notice_working_days, else the default.
 int notice_days(Tx& tx) {
@@ -242,7 +239,7 @@ core::Status send_progress_update(Services& s, const Actor& a, std::int64_t retu
     if (!line_of(s, r).may_send_update || !speaks_for_case(tx, a, r)) {
       return core::Error::forbidden("A progress update cannot be sent for this return to panel.");
     }
-    if (blank(update)) {
+    if (core::blank(update)) {
       return core::Error::invalid("update", "Enter the progress made since the panel");
     }
     if (!store::send_progress_update(tx, r.id, update, a.id, s.clock.now())) {
@@ -267,7 +264,7 @@ core::Status consider_progress_update(Services& s, const Actor& a, std::int64_t 
     if (!considers(tx, s, a, r)) {
       return core::Error::forbidden("Only the person the panel names considers this update.");
     }
-    if (!accept && blank(note)) {
+    if (!accept && core::blank(note)) {
       return core::Error::invalid("note", "Enter why the case needs to be heard");
     }
     if (!store::consider_progress_update(tx, r.id, accept, note, a.id, s.clock.now())) {
@@ -282,7 +279,7 @@ core::Status consider_progress_update(Services& s, const Actor& a, std::int64_t 
                             .summary = (p ? p->name : r.panel_id) +
                                        ": progress update accepted; attendance at panel on " +
                                        core::long_date(r.due) + " not required. " +
-                                       r.progress_update + (blank(note) ? "" : " " + note),
+                                       r.progress_update + (core::blank(note) ? "" : " " + note),
                             .recorded_by = a.id,
                             .recorded_at = s.clock.now()});
     }

@@ -4,6 +4,7 @@
 #include "app/scope.h"
 #include "app/sitting_rows.h"
 #include "core/sittings.h"
+#include "core/text.h"
 #include "store/children.h"
 #include "store/supervision.h"
 
@@ -92,7 +93,7 @@ core::Status record_supervision(Services& s, const Actor& a, std::int64_t child_
     if (!team || !supervises(a) || !team_in_scope(tx, a, *team)) {
       return core::Error::not_found();
     }
-    if (note.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (core::blank(note)) {
       return core::Error::invalid("note", "Enter what was discussed and agreed");
     }
     const std::int64_t id = store::add_supervision_note(tx, child_id, note, a.id, s.clock.now());

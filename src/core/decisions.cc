@@ -5,15 +5,12 @@
 #include <set>
 
 #include "core/sittings.h"
+#include "core/text.h"
 
 namespace casepanel::core {
 namespace {
 
 using Problems = std::vector<FieldError>;
-
-bool blank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
 
 bool after(Date a, Date b) { return std::chrono::sys_days{a} > std::chrono::sys_days{b}; }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.h"
+
 namespace casepanel::core {
 
 std::string_view action_status_id(ActionStatus s) {
@@ -72,12 +74,6 @@ std::vector<StartedTimescale> timescales_started(const PanelType& p, const Calen
   }
   return out;
 }
-
-namespace {
-bool blank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
-}  // namespace
 
 Result<CheckedCompletion> check_completion(const CompletionEntry& in, bool asks_date, Date hearing,
                                            Date today) {

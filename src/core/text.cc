@@ -4,6 +4,8 @@
 
 namespace casepanel::core {
 
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
 std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
   const auto b = [&](std::size_t k) { return static_cast<std::uint8_t>(s[i + k]); };
   const std::uint8_t c = b(0);

@@ -15,6 +15,10 @@
 
 namespace casepanel::core {
 
+// Whether the text is empty or only spaces, tabs and line breaks: a required
+// answer left blank.
+bool blank(std::string_view s);
+
 // Decodes the UTF-8 sequence that starts at s[i] into `cp`; its length in
 // bytes, or 0 when it is not valid UTF-8 (truncated, a stray continuation
 // byte, overlong, a surrogate or beyond U+10FFFF).
