@@ -163,7 +163,7 @@ void notify_presenters(Tx& tx, const Services& s, std::int64_t hearing_id, Notic
   const std::string when = london_long(h->starts_at) + " at " + london_time(h->starts_at);
   Message msg = presenters_message(notice, panel_name, request, for_whom, when, h->minutes);
   add_details(msg.body, notice, where_of(panel, *m), m->conference_details, why);
-  msg.body += "\nRequest: /requests/" + std::to_string(h->request_id);
+  msg.body += "\nRequest: " + link(s, "/requests/" + std::to_string(h->request_id));
   Invitation inv =
       invitation_of("hearing-" + std::to_string(hearing_id) + "@casepanel", sequence, notice,
                     h->starts_at, h->starts_at + std::chrono::minutes{h->minutes});
@@ -188,7 +188,7 @@ void notify_members(Tx& tx, const Services& s, std::int64_t sitting_id, Notice n
                            london_time(m->ends_at);
   Message msg = members_message(notice, panel_name, when);
   add_details(msg.body, notice, where_of(panel, *m), m->conference_details, why);
-  msg.body += "\nAgenda: /sittings/" + std::to_string(sitting_id);
+  msg.body += "\nAgenda: " + link(s, "/sittings/" + std::to_string(sitting_id));
   Invitation inv = invitation_of("sitting-" + std::to_string(sitting_id) + "@casepanel", sequence,
                                  notice, m->starts_at, m->ends_at);
   inv.summary = panel_name + " sitting";

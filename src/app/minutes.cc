@@ -112,7 +112,7 @@ std::string title_of(const MinutesAt& at) {
 }
 
 std::string link_to(const Services& s, std::int64_t sitting_id) {
-  return s.people.site_url + "/sittings/" + std::to_string(sitting_id) + "/minutes";
+  return link(s, "/sittings/" + std::to_string(sitting_id) + "/minutes");
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 
 namespace casepanel::app {
 
+std::string link(const Services& s, const std::string& path) { return s.people.site_url + path; }
+
 void queue_email(store::Tx& tx, const Services& s, std::int64_t user_id, std::string subject,
                  std::string body) {
   std::optional<std::string> to = store::active_email(tx, user_id);

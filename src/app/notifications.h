@@ -15,4 +15,10 @@ namespace casepanel::app {
 void queue_email(store::Tx& tx, const Services& s, std::int64_t user_id, std::string subject,
                  std::string body);
 
+// A page's address as an email carries it: the service's public address
+// ([server] public_url, app::Services::people.site_url) before `path`
+// ("/actions/42"), so that the link is absolute and clickable; the path alone
+// when none is set.
+std::string link(const Services& s, const std::string& path);
+
 }  // namespace casepanel::app

@@ -156,7 +156,7 @@ core::Result<std::int64_t> propose_plan_change(Services& s, const Actor& a,
     for (std::int64_t person : approvers(tx, *c)) {
       queue_email(tx, s, person, "A change of plan waits for your approval",
                   t.panel->name + ": a change to the plan for " + t.record.child +
-                      " is proposed. See /plan-changes/" + std::to_string(id) + ".");
+                      " is proposed. See " + link(s, "/plan-changes/" + std::to_string(id)));
     }
     audit(tx, s, a, "plan_change.propose", "child", t.record.child_id,
           {{"plan_change", id}, {"decision", decision_id}, {"proposal", proposal}});

@@ -157,8 +157,8 @@ core::Status record_presenter_attendance(Services& s, const Actor& a, std::int64
       // Support Panel 6: the supervisor attends and presents instead.
       queue_email(tx, s, *now.person, "You are presenting at " + at.panel->name,
                   "The case's social worker cannot attend the hearing on " + when_of(at) +
-                      ", so you present instead.\n\nAgenda: /sittings/" +
-                      std::to_string(at.sitting.id));
+                      ", so you present instead.\n\nAgenda: " +
+                      link(s, "/sittings/" + std::to_string(at.sitting.id)));
     }
     return core::Done{};
   });
@@ -184,8 +184,8 @@ core::Status invite_seat_to_hearing(Services& s, const Actor& a, std::int64_t he
     for (const store::PersonContact& p : people) {
       queue_email(tx, s, p.id, "Invitation to " + at.panel->name,
                   "You are invited, as " + seat->label + ", to one hearing of the " +
-                      at.panel->name + " on " + when_of(at) + ".\n\nAgenda: /sittings/" +
-                      std::to_string(at.sitting.id));
+                      at.panel->name + " on " + when_of(at) +
+                      ".\n\nAgenda: " + link(s, "/sittings/" + std::to_string(at.sitting.id)));
     }
     audit(tx, s, a, "hearing.invite", "hearing", hearing_id,
           {{"seat", seat_id}, {"told", people.size()}});

@@ -1,7 +1,7 @@
 #include "app/request_submission.h"
 
-#include "app/auth.h"
 #include "app/audit_trail.h"
+#include "app/auth.h"
 #include "app/child_names.h"
 #include "app/display.h"
 #include "app/notifications.h"

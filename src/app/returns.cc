@@ -249,8 +249,8 @@ core::Status send_progress_update(Services& s, const Actor& a, std::int64_t retu
       queue_email(tx, s, person, "A progress update instead of a return to panel",
                   "A progress update for " + r.child +
                       " waits for you to accept it or ask for "
-                      "the case to be heard. See /returns/" +
-                      std::to_string(r.id) + ".");
+                      "the case to be heard. See " +
+                      link(s, "/returns/" + std::to_string(r.id)));
     }
     audit(tx, s, a, "return.progress_update", "child", r.child_id, {{"return", r.id}});
     return core::Done{};

@@ -81,7 +81,7 @@ void tell_consulted(Tx& tx, const Services& s, const Submitted& req,
   const std::string id = std::to_string(req.request.id);
   for (const store::PersonContact& p : store::role_holders(tx, consultation.role)) {
     queue_email(tx, s, p.id, req.panel->name + ": consultation asked for request " + id,
-                consultation.label + ". " + note + "\nRequest: /requests/" + id);
+                consultation.label + ". " + note + "\nRequest: " + link(s, "/requests/" + id));
   }
   queue_email(tx, s, req.request.author_id,
               req.panel->name + ": your request was referred to the " + consultation.with, note);
@@ -97,8 +97,8 @@ core::Status ask_for_information(Services& s, const Actor& a, std::int64_t reque
   return close_triage(s, a, request_id, outcome, message, [&](Tx& tx, const Submitted& req) {
     queue_email(tx, s, req.request.author_id, req.panel->name + ": more information needed",
                 "The coordinator needs more before your request can have a slot: " + message +
-                    "\nChange the request and send it again: /requests/" +
-                    std::to_string(request_id));
+                    "\nChange the request and send it again: " +
+                    link(s, "/requests/" + std::to_string(request_id)));
   });
 }
 

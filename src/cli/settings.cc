@@ -227,7 +227,8 @@ void load_api(const toml::table& t, const std::string& path, Settings& s) {
 
 void load_people(const toml::table& t, Settings& s) {
   s.common_passwords = t["people"]["common_passwords"].value_or(s.common_passwords);
-  s.site_url = t["people"]["site_url"].value_or(s.site_url);
+  // [server] public_url; [people] site_url is its older name, still read.
+  s.site_url = t["server"]["public_url"].value_or(t["people"]["site_url"].value_or(s.site_url));
   while (!s.site_url.empty() && s.site_url.back() == '/') {
     s.site_url.pop_back();
   }
@@ -293,6 +294,9 @@ std::unique_ptr<Runtime> open_runtime(const std::string& config_path, const std:
   rt->services = std::make_unique<app::Services>(
       app::Services{*rt->db, *rt->clock, rt->calendar, *rt->panels, rt->settings.uploads_dir,
                     rt->settings.max_upload_bytes});
+  // Every command's emails link to the public address (serve adds the
+  // common passwords).
+  rt->services->people.site_url = rt->settings.site_url;
   return rt;
 }
 

@@ -54,8 +54,8 @@ std::optional<EscalationTaken> take_step(app::Services& s, const core::PanelType
           app::queue_email(tx, s, holder->id,
                            "Escalated to you: a panel action for " + f->child + " is not done",
                            panel.name + ": " + f->description + " (due " + core::long_date(f->due) +
-                               ", owned by " + f->owner + "). " + e.label + ". See /actions/" +
-                               std::to_string(f->id) + ".");
+                               ", owned by " + f->owner + "). " + e.label + ". See " +
+                               app::link(s, "/actions/" + std::to_string(f->id)));
         }
         const app::Actor system;
         app::audit(tx, s, system, "action.escalate", "child", f->child_id,

@@ -71,6 +71,7 @@ TEST(Escalations, TheFgcReferralAndAnOverdueActionClimbTheirLaddersOnTheirWorkin
   TestWorld w;
   testing::fgc_hearing(w);
   auto& s = w.services();
+  s.people.site_url = "https://panel.council.test";
   EXPECT_TRUE(run_escalations(s, date("2026-12-09")).empty()) << "nothing is late on the 9th";
   EXPECT_EQ(words(run_escalations(s, date("2026-12-10"))),
             (std::vector<std::string>{kDecember[0], kDecember[1]}));
@@ -79,6 +80,11 @@ TEST(Escalations, TheFgcReferralAndAnOverdueActionClimbTheirLaddersOnTheirWorkin
   EXPECT_EQ(words(run_escalations(s, date("2026-12-14"))),
             (std::vector<std::string>{kDecember[2]}));
   EXPECT_EQ(count(w, "SELECT COUNT(*) FROM outbox WHERE subject LIKE 'Escalated to you%'"), 3);
+  EXPECT_EQ(count(w,
+                  "SELECT COUNT(*) FROM outbox WHERE subject LIKE 'Escalated to you%' AND "
+                  "body LIKE '%See https://panel.council.test/actions/%'"),
+            3)
+      << "each email links to the action, absolutely";
   EXPECT_EQ(count(w, "SELECT MAX(escalation_level) FROM actions"), 2);
   EXPECT_EQ(count(w, "SELECT COUNT(*) FROM audit_events WHERE action = 'action.escalate'"), 3);
 
