@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include "app/actions.h"
 #include "app/audit_trail.h"
@@ -82,7 +84,11 @@ std::string EscalationTaken::to_line() const {
 
 std::vector<EscalationTaken> run_escalations(app::Services& s, core::Date as_of) {
   std::vector<store::FollowUpRecord> open;
-  s.db.read_all([&](Tx& tx) { open = store::open_follow_ups(tx); });
+  std::set<std::string> taken;
+  s.db.read_all([&](Tx& tx) {
+    open = store::open_follow_ups(tx);
+    taken = store::steps_taken_on_open_actions(tx);
+  });
   // Every due step of every action, then taken in the order they fell due.
   struct Pending {
     const core::PanelType* panel;
@@ -96,7 +102,11 @@ std::vector<EscalationTaken> run_escalations(app::Services& s, core::Date as_of)
       continue;
     }
     for (const core::StepDue& due : core::steps_due(*panel, s.calendar, f.tracked(), as_of)) {
-      pending.push_back({panel, f.id, due});
+      // Taken by an earlier run: nothing to do. A step taken meanwhile by
+      // another instance is found by take_step's insert.
+      if (!taken.count(store::step_key(f.id, due.ladder->id, due.step))) {
+        pending.push_back({panel, f.id, due});
+      }
     }
   }
   std::stable_sort(pending.begin(), pending.end(),

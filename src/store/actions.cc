@@ -184,6 +184,19 @@ std::vector<EscalationRecord> escalations_of(Tx& tx, std::int64_t action_id) {
   return out;
 }
 
+std::string step_key(std::int64_t action_id, const std::string& ladder_id, int step) {
+  return std::to_string(action_id) + "/" + ladder_id + "/" + std::to_string(step);
+}
+
+std::set<std::string> steps_taken_on_open_actions(Tx& tx) {
+  std::set<std::string> out;
+  for (const Row& r : tx.query("SELECT e.action_id, e.ladder_id, e.step FROM escalations e "
+                               "JOIN actions a ON a.id = e.action_id WHERE a.status = 'open'")) {
+    out.insert(step_key(r.integer(0), r.text(1), static_cast<int>(r.integer(2))));
+  }
+  return out;
+}
+
 std::optional<PersonContact> case_role_holder(Tx& tx, std::int64_t child_id, std::int64_t worker_id,
                                               core::Role role) {
   // Depth 0: the worker; 1: the manager of the child's team; then each one's

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -109,6 +110,10 @@ struct EscalationRecord {
 // instance): true when this call recorded it. Raises the action's level.
 bool record_escalation(Tx& tx, const EscalationRecord& e);
 std::vector<EscalationRecord> escalations_of(Tx& tx, std::int64_t action_id);
+// The steps already taken on open actions, as "action/ladder/step" keys: the
+// job skips them without a transaction each.
+std::set<std::string> steps_taken_on_open_actions(Tx& tx);
+std::string step_key(std::int64_t action_id, const std::string& ladder_id, int step);
 
 // Who holds `role` for a child's case: the first active holder going up from
 // the allocated worker (`worker_id`) and the manager of the child's team
