@@ -6,6 +6,7 @@
 #include "app/child_names.h"
 #include "app/display.h"
 #include "app/notifications.h"
+#include "app/papers.h"
 #include "app/scope.h"
 #include "app/sitting_rows.h"
 #include "app/triage_common.h"
@@ -20,16 +21,18 @@ using store::Tx;
 constexpr std::size_t kSittingsOffered = 6;
 constexpr int kSittingsRead = 200;
 
+// The papers as triage shows them: complete exactly when the papers page says
+// so (core::check_papers: an optional document that needs no reason may be
+// left out), with how many files and reasons there are.
 std::string papers_summary(Tx& tx, const core::PanelType* panel, std::int64_t request_id,
                            bool* complete) {
-  const store::PaperCounts n = store::paper_counts(tx, request_id);
-  const int needed = panel ? static_cast<int>(panel->documents.size()) : 0;
-  *complete = n.files + n.not_provided >= needed;
-  if (needed == 0) {
+  if (panel == nullptr || panel->documents.empty()) {
+    *complete = true;
     return "";
   }
-  return std::to_string(n.files + n.not_provided) + " of " + std::to_string(needed) +
-         " documents: " + std::to_string(n.files) + (n.files == 1 ? " file, " : " files, ") +
+  *complete = papers_ready(tx, *panel, request_id).ok();
+  const store::PaperCounts n = store::paper_counts(tx, request_id);
+  return std::to_string(n.files) + (n.files == 1 ? " file, " : " files, ") +
          std::to_string(n.not_provided) + " not provided";
 }
 

@@ -296,7 +296,7 @@ TEST_F(SittingChanges, TheCoordinatorAsksForInformationDeclinesOrRefersForConsul
       seen = true;
       EXPECT_EQ(item.consultation,
                 "Referred to the Permanency Planning Co-ordinator on 24 November 2026");
-      EXPECT_EQ(item.papers, "1 of 1 documents: 1 file, 0 not provided");
+      EXPECT_EQ(item.papers, "1 file, 0 not provided");
       EXPECT_TRUE(item.papers_complete);
     }
   }
@@ -450,6 +450,30 @@ TEST_F(SittingChanges, TheAgendaReadsAFixedNumberOfStatementsHoweverManyHearings
   EXPECT_EQ(one_line, 1u);
   EXPECT_EQ(three_lines, 3u);
   EXPECT_EQ(three, one) << "statements for one hearing: " << one << ", for three: " << three;
+}
+
+// Issue 14, item 3: triage says the papers are complete exactly when the
+// papers page does. Support Panel 5: "Other documents" are included "as
+// appropriate", so leaving them out, with no reason, leaves the papers complete.
+TEST(TriagePapers, AnOptionalDocumentLeftOutLeavesThePapersComplete) {
+  TestWorld w;
+  w.clock().set(parse_utc("2026-11-24T09:00:00Z"));
+  ensure_sittings(w.services(), core::Date{std::chrono::year{2026} / 11 / 24}, 3);
+  const auto id = testing::sent_request(w, w.sw_a, {w.child_a}, testing::support_draft());
+  ASSERT_TRUE(approve_request(w.services(), w.actor(w.pm_a), id, {}).ok());
+  w.db().write_all([&](store::Tx& tx) {
+    tx.exec("DELETE FROM request_papers WHERE request_id = $1 AND document_id = 'other'", {id});
+  });
+  auto queue = triage_queue(w.services(), w.actor(w.coordinator));
+  ASSERT_TRUE(queue.ok());
+  ASSERT_FALSE(queue->empty());
+  EXPECT_TRUE(queue->front().papers_complete) << queue->front().papers;
+  // A document left out without the reason it needs is still incomplete.
+  w.db().write_all([&](store::Tx& tx) {
+    tx.exec("DELETE FROM request_papers WHERE request_id = $1 AND document_id = 'signs_of_safety'",
+            {id});
+  });
+  EXPECT_FALSE(triage_queue(w.services(), w.actor(w.coordinator))->front().papers_complete);
 }
 
 }  // namespace
