@@ -139,14 +139,13 @@ MyReturns my_returns(Services& s, const Actor& a) {
   MyReturns out;
   s.db.read_all([&](Tx& tx) {
     const core::Date horizon = notice_horizon(tx, s);
-    for (const ReturnRecord& r : store::open_returns_by(tx, horizon)) {
-      if (r.author_id == a.id) {
-        out.reviews_due.push_back(line_of(s, r));
-      }
-    }
-    // Updates wait whatever their date.
+    // One read, soonest due first: the author's reviews from the notice date;
+    // updates to consider whatever their date.
     for (const ReturnRecord& r :
          store::open_returns_by(tx, core::Date{std::chrono::year{9999} / 12 / 31})) {
+      if (r.author_id == a.id && r.due <= horizon) {
+        out.reviews_due.push_back(line_of(s, r));
+      }
       if (r.status == ReturnStatus::update_sent && considers(tx, s, a, r)) {
         out.updates_to_consider.push_back(line_of(s, r));
       }
