@@ -31,15 +31,11 @@ core::Result<const core::Member*> find_seat(const Services& s, const std::string
   return core::Error::invalid("seat_id", "Select a seat on this panel");
 }
 
-SeatView seat_view(Tx& tx, const core::Member& seat,
+SeatView seat_view(Tx& tx, const core::PanelType& panel, const core::Member& seat,
                    const std::vector<store::SeatHolderRecord>& holders) {
-  SeatView v{seat.id,
-             seat.label,
-             std::string(core::role_title(seat.role)),
-             seat.as_relevant,
-             seat.counts_to_quorum,
-             {},
-             {}};
+  SeatView v{
+      seat.id, seat.label, panel.title_of(seat.role), seat.as_relevant, seat.counts_to_quorum,
+      {},      {}};
   for (const store::SeatHolderRecord& h : holders) {
     if (h.seat_id == seat.id) {
       v.people.push_back({h.person.id, h.person.name, h.part});
@@ -95,7 +91,7 @@ core::Result<PanelSeats> panel_seats(Services& s, const Actor& a, const std::str
     PanelSeats out{panel->id, panel->name, panel->quorum, {}};
     const auto holders = store::seat_holders(tx, panel->id);
     for (const core::Member& seat : panel->members) {
-      out.seats.push_back(seat_view(tx, seat, holders));
+      out.seats.push_back(seat_view(tx, *panel, seat, holders));
     }
     return out;
   });
@@ -108,8 +104,8 @@ core::Status assign_seat(Services& s, const Actor& a, const std::string& panel_i
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     // Only someone holding the seat's role: the access rules follow roles.
     if (!store::holds_role(tx, user_id, seat->role)) {
-      return core::Error::invalid(
-          "user_id", "Select someone with the role " + std::string(core::role_title(seat->role)));
+      return core::Error::invalid("user_id", "Select someone with the role " +
+                                                 s.panels.find(panel_id)->title_of(seat->role));
     }
     store::set_seat_holder(tx, panel_id, seat_id, user_id, part);
     nlohmann::json detail = {

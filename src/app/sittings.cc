@@ -184,11 +184,12 @@ core::Result<std::vector<SittingSummary>> upcoming_sittings(Services& s, const A
   return out;
 }
 
-core::Result<std::vector<SittingSummary>> recent_sittings(Services& s, const Actor& a) {
+core::Result<std::vector<SittingSummary>> recent_sittings(Services& s, const Actor& a,
+                                                          std::optional<core::Date> before) {
   if (!a.may(core::Permission::view_sittings)) {
     return core::Error::forbidden("You cannot see panel sittings");
   }
-  const core::Date until = today(s);
+  const core::Date until = before.value_or(today(s));
   const core::Date from{std::chrono::sys_days{until} - std::chrono::days{56}};
   std::vector<SittingSummary> out;
   s.db.read_all([&](Tx& tx) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,9 +60,11 @@ std::vector<PlannedSitting> planned_sittings(Services& s, const core::PanelType&
                                              core::Date from, int count);
 
 core::Result<std::vector<SittingSummary>> upcoming_sittings(Services& s, const Actor& a);
-// The sittings of the last eight weeks the person may see, the latest first:
-// where the note taker writes up records and minutes after the day.
-core::Result<std::vector<SittingSummary>> recent_sittings(Services& s, const Actor& a);
+// The sittings of the eight weeks before `until` (today when not given) the
+// person may see, the latest first: where the note taker writes up records
+// and minutes after the day, and, eight weeks at a time, the earlier ones.
+core::Result<std::vector<SittingSummary>> recent_sittings(
+    Services& s, const Actor& a, std::optional<core::Date> until = std::nullopt);
 
 }  // namespace casepanel::app
 

@@ -124,13 +124,17 @@ Params values(const ApprovalRow& r) {
 }
 
 const Columns& hearing_columns() {
-  static const Columns c{"hearings",
-                         {"sitting_id", "request_id", "starts_at", "minutes", "status"}};
+  static const Columns c{
+      "hearings",
+      {"sitting_id", "request_id", "starts_at", "minutes", "status", "presenter_attendance"}};
   return c;
 }
 
 Params values(const HearingRow& r) {
-  return {r.sitting_id, r.request_id, time(r.starts_at), std::int64_t{r.minutes}, word(r.status)};
+  // A heard hearing's presenter was there.
+  const std::string presenter = r.status == HearingStatus::heard ? "present" : "expected";
+  return {r.sitting_id,   r.request_id, time(r.starts_at), std::int64_t{r.minutes},
+          word(r.status), presenter};
 }
 
 const Columns& decision_columns() {

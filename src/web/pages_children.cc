@@ -1,5 +1,6 @@
 // "Children" (the people a person may see) and one child's record.
 #include "app/children.h"
+#include "app/display.h"
 #include "web/decision_parts.h"
 #include "web/site.h"
 #include "web/view.h"
@@ -30,7 +31,7 @@ void fill_child_row(Data& d, const app::ChildSummary& c) {
   d.set("id", str(c.id));
   d.set("external_id", c.external_id);
   d.set("name", c.name);
-  d.set("date_of_birth", c.date_of_birth);
+  d.set("date_of_birth", app::long_date(c.date_of_birth));
   d.set("team", c.team);
   d.set("legal_status", c.legal_status);
   d.set("allocated_worker", c.allocated_worker);
@@ -47,7 +48,9 @@ WebResponse list(const Site& site, WebRequest& r) {
     fill_child_row(append(rows), c);
   }
   data.set("count", str(static_cast<std::int64_t>(children->size())));
-  return site.page(r, "children", "Children", std::move(data));
+  const std::string heading = children_heading(r.actor());
+  data.set("heading", heading);
+  return site.page(r, "children", heading, std::move(data));
 }
 
 // A list of the record's rows under `key`, each filled in place, and `flag`

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/display.h"
 #include "app/minutes.h"
 #include "app/presenters.h"
 #include "app/sitting_changes.h"
@@ -61,6 +62,30 @@ struct PanelNotes {
   }
 };
 
+// The past sittings of the eight weeks before `until`, with links to the
+// eight weeks before and, for an earlier page, after.
+void add_past(Data& d, PanelNotes& notes, const std::vector<app::SittingSummary>& past,
+              core::Date until, core::Date today) {
+  Data rows{Data::type::list};
+  for (const auto& s : past) {
+    rows.push_back(sitting_data(s));
+    notes.add(s);
+  }
+  d.set("recent", rows);
+  set_flag(d, "has_recent", !past.empty());
+  const auto shift = [&](int days) {
+    return core::to_iso(core::Date{std::chrono::sys_days{until} + std::chrono::days{days}});
+  };
+  d.set("earlier_until", shift(-56));
+  if (until < today) {
+    const std::string later = shift(56);
+    d.set("later_until",
+          later < core::to_iso(today) ? "/sittings/past?until=" + later : "/sittings");
+  }
+  d.set("past_from", app::long_date(shift(-56)));
+  d.set("past_to", app::long_date(shift(-1)));
+}
+
 WebResponse sittings(const Site& site, WebRequest& r) {
   auto list = app::upcoming_sittings(site.services(), r.actor());
   if (!list) {
@@ -74,18 +99,39 @@ WebResponse sittings(const Site& site, WebRequest& r) {
   }
   Data d;
   d.set("sittings", rows);
+  set_flag(d, "has_upcoming", !list->empty());
+  set_flag(d, "upcoming_page", true);
+  const core::Date today = core::london_date(site.services().clock.now());
   auto recent = app::recent_sittings(site.services(), r.actor());
-  Data past{Data::type::list};
-  for (const auto& s : recent ? *recent : std::vector<app::SittingSummary>{}) {
-    past.push_back(sitting_data(s));
-    notes.add(s);
-  }
-  d.set("recent", past);
-  set_flag(d, "has_recent", recent && !recent->empty());
+  add_past(d, notes, recent ? *recent : std::vector<app::SittingSummary>{}, today, today);
+  d.set("past_heading", "The last eight weeks");
   set_flag(d, "has_panels", !notes.seen.empty());
   d.set("panels", notes.list);
   set_flag(d, "can_add", r.actor().may(core::Permission::manage_sittings));
   return site.page(r, "sittings", "Sittings", std::move(d));
+}
+
+// Earlier sittings, eight weeks a page: /sittings/past?until=YYYY-MM-DD
+// lists those dated in the eight weeks before `until`. A missing, malformed or
+// future date gives the eight weeks before today.
+WebResponse past_sittings(const Site& site, WebRequest& r) {
+  const core::Date today = core::london_date(site.services().clock.now());
+  core::Date until = core::parse_iso_date(r.query_value("until")).value_or(today);
+  if (today < until) {
+    until = today;
+  }
+  auto past = app::recent_sittings(site.services(), r.actor(), until);
+  if (!past) {
+    return site.error(r, past.error());
+  }
+  PanelNotes notes;
+  Data d;
+  add_past(d, notes, *past, until, today);
+  d.set("past_heading",
+        "From " + d.get("past_from")->string_value() + " to " + d.get("past_to")->string_value());
+  set_flag(d, "has_panels", !notes.seen.empty());
+  d.set("panels", notes.list);
+  return site.page(r, "sittings", "Past sittings", std::move(d));
 }
 
 // The attendance choices, with the one held selected.
@@ -357,8 +403,12 @@ void add_sitting_routes(std::vector<Route>& routes) {
   const Rule triaging{Access::signed_in, core::Permission::manage_sittings};
   routes.push_back(
       {"GET", "/sittings", {Access::signed_in, core::Permission::view_sittings}, sittings});
-  // Before /sittings/{id}, which would take "new" for an id.
+  // Before /sittings/{id}, which would take "new" or "past" for an id.
   routes.push_back({"GET", "/sittings/new", triaging, new_sitting});
+  routes.push_back({"GET",
+                    "/sittings/past",
+                    {Access::signed_in, core::Permission::view_sittings},
+                    past_sittings});
   routes.push_back(
       {"GET", "/sittings/{id}", {Access::signed_in, core::Permission::view_sittings}, sitting});
   routes.push_back({"GET",

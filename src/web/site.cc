@@ -97,6 +97,7 @@ Site::Site(app::Services& services, std::shared_ptr<const Templates> templates, 
       files_(std::move(files)),
       options_(std::move(options)) {
   add_auth_routes(routes_);
+  add_home_routes(routes_);
   add_children_routes(routes_);
   add_request_routes(routes_);
   add_paper_routes(routes_);

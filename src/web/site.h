@@ -109,8 +109,15 @@ class Site {
   std::vector<Route> routes_;
 };
 
+// "My children" for a practitioner's own caseload, "Children" for everyone
+// else who sees the children in scope: the heading and the links to it.
+inline std::string children_heading(const app::Actor& a) {
+  return a.roles.size() == 1 && a.has(core::Role::social_worker) ? "My children" : "Children";
+}
+
 // Each area adds its routes.
 void add_auth_routes(std::vector<Route>& routes);
+void add_home_routes(std::vector<Route>& routes);
 void add_children_routes(std::vector<Route>& routes);
 void add_request_routes(std::vector<Route>& routes);
 void add_paper_routes(std::vector<Route>& routes);

@@ -80,6 +80,7 @@ const Expectation kMatrix[] = {
     {"GET", "/children/{id}/discussions/new",             "RRRRR ARAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"GET", "/sittings",                                  "RRRRR AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA RRRRR"},
     {"GET", "/sittings/new",                              "RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
+    {"GET", "/sittings/past",                             "RRRRR AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA RRRRR"},
     {"GET", "/sittings/{id}",                             "RRRRR RRRRR AAAAA AAAAA AAAAA AAARA AAARA RRRRR AAAAA RRRRR"},
     {"GET", "/sittings/{id}/print",                       "RRRRR RRRRR AAAAA AAAAA AAAAA AAARA AAARA RRRRR AAAAA RRRRR"},
     {"GET", "/hearings/{id}/decision",                    "RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR"},

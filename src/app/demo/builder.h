@@ -125,6 +125,8 @@ class Builder {
 
   // Seats (seats.cc).
   void assign_seats(const std::vector<Sitting>& support_future);
+  // Every held sitting's members, present (one in four by conference call).
+  void record_attendance(const std::map<std::string, std::vector<Sitting>>& past);
   std::vector<std::int64_t> seat_people(const core::Member& seat, std::size_t nth);
   void make_support_chair(const std::vector<Sitting>& support_future);
 

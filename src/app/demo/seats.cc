@@ -2,10 +2,13 @@
 // most with a deputy, and a Support Panel chair who line-manages teams (the
 // South locality's Group Manager), chairing the next Support sitting, which
 // hears a South team's case: the agenda shows the Support Panel 4.1 warning
-// and asks for another chair. Names are invented (app/demo/people.h).
+// and asks for another chair. The held sittings' members were there.
+// Names are invented (app/demo/people.h).
 #include "store/seats.h"
 #include "app/demo/builder.h"
+#include "app/members.h"
 #include "store/people.h"
+#include "store/sittings.h"
 
 namespace casepanel::app::demo {
 
@@ -93,6 +96,20 @@ void Builder::make_support_chair(const std::vector<Sitting>& support_future) {
     if (!sit.on_bank_holiday && sit.id != 0) {
       store::set_sitting_chair(tx_, sit.id, south);
       return;
+    }
+  }
+}
+
+void Builder::record_attendance(const std::map<std::string, std::vector<Sitting>>& past) {
+  int k = 0;
+  for (const auto& [panel, sittings] : past) {
+    for (const Sitting& sit : sittings) {
+      const auto record = store::find_sitting(tx_, sit.id);
+      for (const SittingMember& m : sitting_members(tx_, s_, *record)) {
+        const auto how =
+            ++k % 4 == 0 ? core::Attendance::conference_call : core::Attendance::present;
+        store::set_sitting_member(tx_, sit.id, {{m.user_id, m.name, ""}, m.role, how, m.seat_id});
+      }
     }
   }
 }

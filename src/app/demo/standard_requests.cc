@@ -167,6 +167,7 @@ DemoSummary Builder::standard() {
   hold_standard_history(past, protect);
   plan_standard_requests(future["clam"], future["support"]);
   assign_seats(future["support"]);
+  record_attendance(past);
   record_watch_discussions(protect);
   // After panel: the returns the review dates open, one of the demo social
   // worker's due next week (`casepanel demo` then runs the escalation job).
