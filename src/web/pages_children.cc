@@ -1,5 +1,6 @@
 // "Children" (the people a person may see) and one child's record.
 #include "app/children.h"
+#include "core/counted.h"
 #include "web/decision_parts.h"
 #include "web/site.h"
 #include "web/view.h"
@@ -46,7 +47,7 @@ WebResponse list(const Site& site, WebRequest& r) {
   for (const auto& c : *children) {
     fill_child_row(append(rows), c);
   }
-  data.set("count", str(static_cast<std::int64_t>(children->size())));
+  data.set("count", core::counted(children->size(), "child", "children"));
   return site.page(r, "children", "Children", std::move(data));
 }
 
