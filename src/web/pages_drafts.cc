@@ -310,7 +310,10 @@ WebResponse section_form(const Site& site, const WebRequest& r, const core::Erro
 }  // namespace
 
 WebResponse new_request_page(const Site& site, WebRequest& r) {
-  const bool asked = !r.query_value("panel").empty() || !r.query_value("child").empty();
+  // Issue 14, item 18: the form always sends "child" (its select), so a
+  // "Continue" with nothing chosen is answered with the problems rather than
+  // the same empty form; a first visit sends neither.
+  const bool asked = r.query.count("panel") > 0 || r.query.count("child") > 0;
   const core::PanelType* panel = site.services().panels.find(r.query_value("panel"));
   const std::int64_t child = parse_id(r.query_value("child"));
   if (panel != nullptr && child != 0) {
