@@ -7,6 +7,7 @@
 #include "app/notifications.h"
 #include "app/scope.h"
 #include "app/sitting_rows.h"
+#include "core/counted.h"
 #include "core/follow_up.h"
 #include "core/sittings.h"
 #include "store/actions.h"
@@ -259,7 +260,7 @@ core::Status write_correction(Tx& tx, const Services& s, const Actor& a, const H
   const nlohmann::json actions =
       write_actions(tx, s, at, before.id, before.child_id, checked.actions);
   if (!actions.empty()) {
-    changed.push_back(std::to_string(actions.size()) + " action(s) added");
+    changed.push_back(core::counted(actions.size(), "action", "actions") + " added");
   }
   if (changed.empty()) {
     return core::Done{};

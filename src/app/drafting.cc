@@ -79,6 +79,17 @@ std::vector<NamedId> authorisers(Tx& tx, const core::PanelType& panel) {
   return {};
 }
 
+// The ids of the panel's criteria that the record can bear out.
+std::vector<std::string> criteria_counting_months(const core::PanelType& panel) {
+  std::vector<std::string> out;
+  for (const core::EntryCriterion& c : panel.entry_criteria) {
+    if (c.after_months) {
+      out.push_back(c.id);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 core::Result<std::int64_t> insert_draft(Tx& tx, const Services& s, const Actor& a,
@@ -124,6 +135,7 @@ core::Result<std::int64_t> create_request(Services& s, const Actor& a,
   return s.db.write<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
     core::RequestDraft checked = with_authoriser_roles(tx, *panel, draft);
     checked.children = static_cast<int>(child_ids.size());
+    checked.children_on_record = children_on_record(tx, child_ids);
     TRY(core::validate_draft(*panel, checked, today_of(s)));
     const std::int64_t id = TRY(insert_draft(tx, s, a, draft.panel_id, child_ids));
     std::vector<std::string> saved;
@@ -155,6 +167,8 @@ core::Result<DraftView> draft_for_edit(Services& s, const Actor& a, std::int64_t
       }
     }
     v.authorisers = authorisers(tx, *v.panel);
+    v.claims_against_record = core::claims_against_record(
+        *v.panel, criteria_counting_months(*v.panel), v.draft.children_on_record, today_of(s));
     return v;
   });
 }

@@ -41,6 +41,9 @@ struct DraftView {
   std::vector<NamedId> children;
   std::vector<NamedId> authorisers;        // who may authorise (the criteria's role)
   std::string first_child_came_into_care;  // ISO, from the child's record
+  // For each criterion that counts months, each child whose record does not
+  // bear it out today (shown under the criterion, to be confirmed).
+  std::vector<core::ClaimAgainstRecord> claims_against_record;
 };
 core::Result<DraftView> draft_for_edit(Services& s, const Actor& a, std::int64_t request_id);
 // Saves one section of the author's draft (only that section's fields of

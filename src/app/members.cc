@@ -8,6 +8,7 @@
 #include "app/display.h"
 #include "app/notifications.h"
 #include "app/scope.h"
+#include "core/counted.h"
 #include "core/seat_quorum.h"
 #include "core/sittings.h"
 #include "store/seats.h"
@@ -293,8 +294,8 @@ Quorum quorum_of(const core::PanelType& panel, const std::vector<SittingMember>&
   if (q.needed == 0) {
     q.summary = std::to_string(counted) + seats_word + how;
   } else {
-    q.summary = "Quorum of " + std::to_string(q.needed) + " seats: " + std::to_string(counted) +
-                seats_word + how + (q.met ? "" : ". Not quorate");
+    q.summary = "Quorum of " + core::counted(q.needed, "seat", "seats") + ": " +
+                std::to_string(counted) + seats_word + how + (q.met ? "" : ". Not quorate");
   }
   return q;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/children.h"
 #include "store/role_holders.h"
 
 namespace casepanel::app {
@@ -33,6 +34,18 @@ std::vector<store::AuthorisationRecord> authorisations_to_store(const core::Pane
   return out;
 }
 
+// The confirmations of criteria still chosen (a criterion unselected takes
+// its confirmation with it).
+std::vector<std::string> chosen_confirmations(const core::RequestDraft& d) {
+  std::vector<std::string> out;
+  for (const std::string& c : d.confirmed_against_record) {
+    if (std::find(d.criteria.begin(), d.criteria.end(), c) != d.criteria.end()) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 void write_type(store::Tx& tx, const Services& s, const Actor& a, const core::PanelType& panel,
                 std::int64_t id, const core::RequestDraft& d) {
   const core::RequestType* type = panel.request_type(d.request_type);
@@ -42,6 +55,7 @@ void write_type(store::Tx& tx, const Services& s, const Actor& a, const core::Pa
       {d.request_type, statutory ? core::parse_iso_date(d.came_into_care) : std::nullopt,
        core::statutory_due(panel, s.calendar, d), core::must_go_to_next_sitting(panel, d)});
   store::replace_criteria(tx, id, d.criteria);
+  store::confirm_against_record(tx, id, chosen_confirmations(d));
   store::replace_authorisations(tx, id, authorisations_to_store(panel, d), a.id, s.clock.now());
 }
 
@@ -69,12 +83,29 @@ core::RequestDraft draft_of(store::Tx& tx, const store::RequestRecord& r) {
   d.parallel_plan = r.parallel_plan;
   d.venue_preference = r.venue_preference;
   d.conference_call = r.conference_call == store::ConferenceCall::needed;
-  d.children = static_cast<int>(store::request_children(tx, r.id).size());
+  std::vector<std::int64_t> child_ids;
+  for (const store::RequestChild& c : store::request_children(tx, r.id)) {
+    child_ids.push_back(c.id);
+  }
+  d.children = static_cast<int>(child_ids.size());
+  d.children_on_record = children_on_record(tx, child_ids);
   d.criteria = store::request_criteria(tx, r.id);
+  d.confirmed_against_record = store::criteria_confirmed_against_record(tx, r.id);
   for (const store::AuthorisationRecord& a : store::request_authorisations(tx, r.id)) {
     d.authorisations.push_back(authorisation_of(a));
   }
   return d;
+}
+
+std::vector<core::ChildOnRecord> children_on_record(store::Tx& tx,
+                                                    const std::vector<std::int64_t>& child_ids) {
+  std::vector<core::ChildOnRecord> out;
+  for (std::int64_t id : child_ids) {
+    if (const auto c = store::find_child(tx, id)) {
+      out.push_back({c->summary.name, c->case_opened, c->came_into_care, c->cp_plan_start});
+    }
+  }
+  return out;
 }
 
 core::RequestDraft with_authoriser_roles(store::Tx& tx, const core::PanelType& panel,
@@ -93,6 +124,7 @@ void take_section(core::RequestDraft& d, core::Section section, const core::Requ
       d.request_type = input.request_type;
       d.came_into_care = input.came_into_care;
       d.criteria = input.criteria;
+      d.confirmed_against_record = input.confirmed_against_record;
       d.authorisations = input.authorisations;
       break;
     case core::Section::details:
@@ -144,6 +176,8 @@ nlohmann::json draft_changes(const core::RequestDraft& before, const core::Reque
   field("request_type", before.request_type, after.request_type);
   field("came_into_care", before.came_into_care, after.came_into_care);
   field("criteria", before.criteria, after.criteria);
+  field("confirmed_against_record", before.confirmed_against_record,
+        after.confirmed_against_record);
   field("reason", before.reason, after.reason);
   field("proposed_plan", before.proposed_plan, after.proposed_plan);
   field("parallel_plan", before.parallel_plan, after.parallel_plan);

@@ -15,8 +15,13 @@
 
 namespace casepanel::app {
 
-// The draft as stored, with its criteria, authorisations and children.
+// The draft as stored, with its criteria, authorisations and children (and
+// the children's records, for the criteria that count months).
 core::RequestDraft draft_of(store::Tx& tx, const store::RequestRecord& r);
+
+// The dates on these children's records that criteria count months from.
+std::vector<core::ChildOnRecord> children_on_record(store::Tx& tx,
+                                                    const std::vector<std::int64_t>& child_ids);
 
 // Fills in whether each authoriser holds the role the criterion asks for.
 core::RequestDraft with_authoriser_roles(store::Tx& tx, const core::PanelType& panel,

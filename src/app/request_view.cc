@@ -1,5 +1,7 @@
 #include "app/request_view.h"
 
+#include <algorithm>
+
 #include "app/audit_trail.h"
 #include "app/child_names.h"
 #include "app/display.h"
@@ -72,6 +74,23 @@ void add_answers(RequestView& v, const core::PanelType& panel, const core::Reque
   v.asks_conference_call = panel.asks_conference_call;
   v.conference_call = d.conference_call;
   v.has_papers = !panel.documents.empty();
+}
+
+void add_claims(RequestView& v, const core::PanelType& panel, const core::RequestDraft& d,
+                core::Date today) {
+  for (const auto& claim :
+       core::claims_against_record(panel, d.criteria, d.children_on_record, today)) {
+    if (v.claims_against_record.empty() ||
+        v.claims_against_record.back().criterion_id != claim.criterion_id) {
+      const auto& confirmed = d.confirmed_against_record;
+      v.claims_against_record.push_back(
+          {panel.entry_criterion(claim.criterion_id)->label,
+           {},
+           std::find(confirmed.begin(), confirmed.end(), claim.criterion_id) != confirmed.end(),
+           claim.criterion_id});
+    }
+    v.claims_against_record.back().record.push_back(claim.text);
+  }
 }
 
 void add_authorisations(Tx& tx, RequestView& v, const core::PanelType& panel) {
@@ -205,6 +224,7 @@ core::Result<RequestView> read_view(Tx& tx, const Services& s, const Actor& a, s
     v.children.push_back({c.id, c.name});
   }
   add_answers(v, *panel, d);
+  add_claims(v, *panel, d, today_of(s));
   add_authorisations(tx, v, *panel);
   add_history(tx, v, *panel);
   add_three_way(tx, v, *panel, r);

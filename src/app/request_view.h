@@ -46,6 +46,15 @@ struct AuthorisationEntry {
   std::string what;
 };
 
+// A chosen criterion the children's records do not bear out (issue 14,
+// item 8; core/criterion_record.h).
+struct ClaimEntry {
+  std::string criterion;            // label
+  std::vector<std::string> record;  // per child: what the record shows, with the dates
+  bool confirmed = false;           // the author confirmed the record is out of date
+  std::string criterion_id;
+};
+
 struct RequestView {
   std::int64_t id = 0;
   std::string panel_id;
@@ -55,6 +64,7 @@ struct RequestView {
   std::string request_type;           // label; for criteria panels, "Support Panel request"
   std::vector<std::string> criteria;  // labels
   std::vector<AuthorisationEntry> authorisations;
+  std::vector<ClaimEntry> claims_against_record;
   std::string came_into_care;  // long date
   std::string reason;
   std::string proposed_plan;

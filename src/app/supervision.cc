@@ -3,6 +3,7 @@
 #include "app/audit_trail.h"
 #include "app/scope.h"
 #include "app/sitting_rows.h"
+#include "core/counted.h"
 #include "core/sittings.h"
 #include "core/text.h"
 #include "store/children.h"
@@ -17,17 +18,13 @@ bool supervises(const Actor& a) {
   return a.has(core::Role::practice_manager) || a.has(core::Role::group_manager);
 }
 
-std::string count_words(int n, const std::string& one, const std::string& many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 SupervisionChild child_of(const store::SupervisionRow& r) {
   SupervisionChild c;
   c.child_id = r.child_id;
   c.child = r.child;
   c.child_born = core::long_date(r.child_born);
   if (r.open_actions > 0) {
-    c.outstanding.push_back(count_words(r.open_actions, "open action", "open actions"));
+    c.outstanding.push_back(core::counted(r.open_actions, "open action", "open actions"));
   }
   if (r.overdue_actions > 0) {
     c.outstanding.push_back(std::to_string(r.overdue_actions) + " overdue");
@@ -42,11 +39,11 @@ SupervisionChild child_of(const store::SupervisionRow& r) {
   }
   if (r.plan_changes_waiting > 0) {
     c.outstanding.push_back(
-        count_words(r.plan_changes_waiting, "change of plan waiting", "changes of plan waiting"));
+        core::counted(r.plan_changes_waiting, "change of plan waiting", "changes of plan waiting"));
   }
   if (r.final_decisions_awaited > 0) {
-    c.outstanding.push_back(count_words(r.final_decisions_awaited, "final decision awaited",
-                                        "final decisions awaited"));
+    c.outstanding.push_back(core::counted(r.final_decisions_awaited, "final decision awaited",
+                                          "final decisions awaited"));
   }
   if (r.discussed_at) {
     c.discussed = "Discussed in supervision on " +

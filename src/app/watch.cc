@@ -6,6 +6,7 @@
 #include "app/audit_trail.h"
 #include "app/display.h"
 #include "app/scope.h"
+#include "core/criterion_record.h"
 #include "core/cutoff.h"
 #include "store/children.h"
 
@@ -35,23 +36,13 @@ std::string outcome_label(store::DiscussionOutcome o) {
   return o == store::DiscussionOutcome::refer ? "Take to panel" : "Not to panel now";
 }
 
-// Whole months from `from` to `today`.
-int months_between(core::Date from, core::Date today) {
-  int months = 0;
-  while (std::chrono::sys_days{core::add_months(from, months + 1)} <=
-         std::chrono::sys_days{today}) {
-    ++months;
-  }
-  return months;
-}
-
 WatchedChild watched_child(const store::WatchCandidate& c, core::Date today) {
   WatchedChild child;
   child.id = c.id;
   child.name = c.name;
   child.team = c.team;
   child.since = long_date(core::to_iso(c.since));
-  child.months = months_between(c.since, today);
+  child.months = core::whole_months(c.since, today);
   if (c.last_discussed) {
     child.last_discussed = long_date(core::to_iso(*c.last_discussed));
   }

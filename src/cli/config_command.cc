@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "core/counted.h"
 #include "core/panel_type.h"
 #include "store/panel_files.h"
 
@@ -35,10 +36,6 @@ std::string titles(const PanelType& p, const std::vector<Role>& roles) {
     names.push_back(p.title_of(r));
   }
   return roles.empty() ? "nobody named" : joined(names, ", ");
-}
-
-std::string plural(size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
 // One labelled line; continuation lines are indented to match.
@@ -184,7 +181,7 @@ std::string permanency_in_words(const PanelType& p) {
   for (const core::Choice& c : p.permanency.plans) {
     labels.push_back(c.label);
   }
-  return plural(labels.size(), "plan", "plans") + ": " + joined(labels, "; ") +
+  return core::counted(labels.size(), "plan", "plans") + ": " + joined(labels, "; ") +
          (p.permanency.parallel_plan ? "; a parallel plan is asked for" : "; no parallel plan");
 }
 
@@ -204,7 +201,7 @@ std::string members_in_words(const PanelType& p) {
     labels.push_back(m.label + (m.as_relevant ? " (as relevant)" : ""));
   }
   std::string quorum = p.quorum > 0 ? "quorum " + std::to_string(p.quorum) : "no quorum set";
-  return plural(p.members.size(), "member", "members") + ", " + quorum + ": " +
+  return core::counted(p.members.size(), "member", "members") + ", " + quorum + ": " +
          joined(labels, "; ");
 }
 
@@ -288,7 +285,7 @@ int check_config(const std::vector<std::string>& args) {
   for (const PanelType& panel : files.panels) {
     print_summary(std::cout, panel);
   }
-  std::cout << plural(files.panels.size(), "panel", "panels") << " checked: no problems\n";
+  std::cout << core::counted(files.panels.size(), "panel", "panels") << " checked: no problems\n";
   return 0;
 }
 

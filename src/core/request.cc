@@ -148,6 +148,25 @@ void check_authorisation(std::vector<FieldError>& problems, const PanelType& pan
                "Enter what the " + who + " authorised");
 }
 
+// Issue 14, item 8: a criterion the record does not bear out is sent only
+// once the practitioner confirms it (the record is out of date).
+void check_claims_against_record(std::vector<FieldError>& problems, const PanelType& panel,
+                                 const RequestDraft& d, Date today) {
+  std::vector<std::string> named;
+  for (const auto& claim : claims_against_record(panel, d.criteria, d.children_on_record, today)) {
+    const auto& confirmed = d.confirmed_against_record;
+    if (std::find(confirmed.begin(), confirmed.end(), claim.criterion_id) != confirmed.end() ||
+        std::find(named.begin(), named.end(), claim.criterion_id) != named.end()) {
+      continue;
+    }
+    named.push_back(claim.criterion_id);
+    problems.push_back({record_confirmation_field(claim.criterion_id),
+                        "The record does not show “" +
+                            panel.entry_criterion(claim.criterion_id)->label +
+                            "”: confirm that it applies, or unselect it"});
+  }
+}
+
 // Support Panel: the entry criteria, each known, and their authorisations.
 void check_criteria(std::vector<FieldError>& problems, const PanelType& panel,
                     const RequestDraft& d, Date today) {
@@ -167,6 +186,7 @@ void check_criteria(std::vector<FieldError>& problems, const PanelType& panel,
   for (const EntryCriterion* c : criteria_needing_authorisation(panel, d)) {
     check_authorisation(problems, panel, d, *c, today);
   }
+  check_claims_against_record(problems, panel, d, today);
 }
 
 void check_plans(std::vector<FieldError>& problems, const RequestType* type,

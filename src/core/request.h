@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/criterion_record.h"
 #include "core/panel_type.h"
 #include "core/request_lifecycle.h"
 #include "core/result.h"
@@ -38,6 +39,11 @@ struct RequestDraft {
   std::string came_into_care;         // ISO date; statutory request types
   std::vector<std::string> criteria;  // panels with entry criteria (Support)
   std::vector<Authorisation> authorisations;
+  // Criteria claimed against the record (core/criterion_record.h) that the
+  // practitioner confirmed: the record is out of date.
+  std::vector<std::string> confirmed_against_record;
+  // The children's records, read by app/ for the criteria that count months.
+  std::vector<ChildOnRecord> children_on_record;
   std::string reason;
   std::string proposed_plan;
   std::string parallel_plan;
@@ -57,7 +63,9 @@ Section section_of_field(std::string_view field);
 std::string authorisation_field(std::string_view criterion_id, std::string_view part);
 
 // Every problem at once, each naming its field, in the order of the form.
-// `today` (Europe/London) bounds dates that cannot be in the future.
+// `today` (Europe/London) bounds dates that cannot be in the future, and
+// says whether a criterion that counts months is borne out by the record
+// (one that is not must be confirmed: core/criterion_record.h).
 Status validate_draft(const PanelType& panel, const RequestDraft& draft, Date today);
 // Only the problems of one section.
 Status validate_section(const PanelType& panel, const RequestDraft& draft, Date today,

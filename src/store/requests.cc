@@ -224,6 +224,25 @@ void replace_criteria(Tx& tx, std::int64_t id, const std::vector<std::string>& c
   }
 }
 
+std::vector<std::string> criteria_confirmed_against_record(Tx& tx, std::int64_t id) {
+  std::vector<std::string> out;
+  for (const Row& c : tx.query("SELECT criterion_id FROM request_criteria WHERE request_id = $1 "
+                               "AND confirmed_against_record = 1 ORDER BY criterion_id",
+                               {id})) {
+    out.push_back(c.text(0));
+  }
+  return out;
+}
+
+void confirm_against_record(Tx& tx, std::int64_t id, const std::vector<std::string>& criteria) {
+  for (const std::string& c : criteria) {
+    tx.exec(
+        "UPDATE request_criteria SET confirmed_against_record = 1 WHERE request_id = $1 AND "
+        "criterion_id = $2",
+        {id, c});
+  }
+}
+
 std::vector<AuthorisationRecord> request_authorisations(Tx& tx, std::int64_t id) {
   std::vector<AuthorisationRecord> out;
   for (const Row& a :

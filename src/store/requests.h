@@ -126,6 +126,10 @@ void set_sections_done(Tx& tx, std::int64_t id, const std::vector<std::string>& 
 // Entry criteria (Support Panel), by id.
 std::vector<std::string> request_criteria(Tx& tx, std::int64_t id);
 void replace_criteria(Tx& tx, std::int64_t id, const std::vector<std::string>& criteria);
+// The criteria the author confirmed although the child's record did not bear
+// them out (core/criterion_record.h); replace_criteria clears the marks.
+std::vector<std::string> criteria_confirmed_against_record(Tx& tx, std::int64_t id);
+void confirm_against_record(Tx& tx, std::int64_t id, const std::vector<std::string>& criteria);
 
 // Support Panel 2.2: who authorised a criterion, when and what.
 struct AuthorisationRecord {

@@ -431,6 +431,12 @@ CREATE INDEX hearings_sitting ON hearings(sitting_id, starts_at)
     // return to panel, closed by a progress update or a new hearing. Changes
     // of plan wait for their approver; managers note supervision.
     {12, "after panel", kAfterPanelSql},
+    // Issue 14, item 8: an entry criterion the child's record does not bear
+    // out (core/criterion_record.h) is sent only once its author confirms
+    // that the record is out of date; approvers see the mark.
+    {13, "criteria confirmed against the record", R"SQL(
+ALTER TABLE request_criteria ADD COLUMN confirmed_against_record INTEGER NOT NULL DEFAULT 0
+)SQL"},
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/counted.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -129,7 +130,7 @@ void add_audit_events(Data& d, const WebRequest& r, const app::AuditPage& log) {
   }
   d.set("events", rows);
   set_flag(d, "has_events", !log.rows.empty());
-  d.set("total", str(log.total));
+  d.set("total", core::counted(log.total, "event", "events"));
   d.set("page", str(log.page));
   d.set("pages", str(log.pages));
   std::string children;

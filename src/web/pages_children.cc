@@ -1,6 +1,7 @@
 // "Children" (the people a person may see) and one child's record.
 #include "app/children.h"
 #include "app/display.h"
+#include "core/counted.h"
 #include "web/decision_parts.h"
 #include "web/site.h"
 #include "web/view.h"
@@ -47,7 +48,7 @@ WebResponse list(const Site& site, WebRequest& r) {
   for (const auto& c : *children) {
     fill_child_row(append(rows), c);
   }
-  data.set("count", str(static_cast<std::int64_t>(children->size())));
+  data.set("count", core::counted(children->size(), "child", "children"));
   const std::string heading = children_heading(r.actor());
   data.set("heading", heading);
   return site.page(r, "children", heading, std::move(data));

@@ -2,10 +2,10 @@
 #include "web/pages_drafts.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "app/children.h"
 #include "app/requests.h"
+#include "core/counted.h"
 #include "web/forms.h"
 #include "web/request_form_parts.h"
 #include "web/view.h"
@@ -75,7 +75,7 @@ WebResponse choose_children(const Site& site, const WebRequest& r, std::int64_t 
   d.set("panel_name", panel.name);
   d.set("child_id", str(child_id));
   d.set("child_name", rec->child.name);
-  d.set("extra_minutes", std::to_string(panel.extra_minutes_per_sibling));
+  d.set("extra_minutes", core::counted(panel.extra_minutes_per_sibling, "minute", "minutes"));
   Data children{Data::type::list};
   auto add = [&](std::int64_t id, const std::string& name, const std::string& born) {
     Data x;
@@ -120,6 +120,9 @@ core::RequestDraft posted_draft(const WebRequest& r, const core::PanelType& pane
     if (c.authorisation_by) {
       d.authorisations.push_back(posted_authorisation(r, c));
     }
+    if (c.after_months && r.field(core::record_confirmation_field(c.id)) == "yes") {
+      d.confirmed_against_record.push_back(c.id);
+    }
   }
   d.reason = r.field("reason");
   d.proposed_plan = r.field("proposed_plan");
@@ -140,27 +143,24 @@ struct SectionForm {
   bool posted() const { return errors != nullptr; }
 };
 
-std::string lower_first(std::string s) {
-  if (!s.empty()) {
-    s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-  }
-  return s;
-}
-
 // CLAM: the request types, and the date of coming into care for a statutory one.
 std::string request_type_section(Data& d, const SectionForm& f) {
   set_flag(d, "request_types_section", true);
   Data types{Data::type::list};
+  bool asked_came_into_care = false;
   for (const auto& t : f.panel.request_types) {
     Data x;
     x.set("id", t.id);
     x.set("label", t.label);
     set_if(x, "hint", t.hint);
     set_flag(x, "checked", f.draft.request_type == t.id);
-    if (t.statutory() && !d.get("statutory_type")) {
-      d.set("statutory_type", true);
-      d.set("statutory_label_lower", "a " + lower_first(t.label));
-      d.set("statutory_working_days", std::to_string(*t.heard_within_working_days));
+    // Issue 14, item 16: the date of coming into care is asked under the
+    // statutory type that needs it (one date field: under the first).
+    if (t.statutory() && !asked_came_into_care) {
+      asked_came_into_care = true;
+      set_flag(x, "asks_came_into_care", true);
+      x.set("working_days",
+            core::counted(*t.heard_within_working_days, "working day", "working days"));
     }
     types.push_back(x);
   }
@@ -199,13 +199,47 @@ Data authorisation_form(const SectionForm& f, const core::EntryCriterion& c) {
   return a;
 }
 
+bool has(const std::vector<std::string>& list, const std::string& id) {
+  return std::find(list.begin(), list.end(), id) != list.end();
+}
+
+// Issue 14, item 8: under a criterion the record does not bear out, what the
+// record shows, with the dates, and the practitioner's confirmation.
+void add_record_check(Data& x, const SectionForm& f, const core::EntryCriterion& c) {
+  Data lines{Data::type::list};
+  for (const auto& claim : f.v.claims_against_record) {
+    if (claim.criterion_id == c.id) {
+      lines.push_back(Data(claim.text));
+    }
+  }
+  if (lines.is_empty_list()) {
+    return;
+  }
+  const std::string field = core::record_confirmation_field(c.id);
+  x.set("record", lines);
+  x.set("confirm_field", field);
+  set_flag(x, "confirm_checked",
+           f.posted() ? f.r.field(field) == "yes" : has(f.draft.confirmed_against_record, c.id));
+  for (const auto& e : f.errors ? f.errors->fields : std::vector<core::FieldError>{}) {
+    if (e.field == field) {
+      x.set("error_confirm", e.message);
+    }
+  }
+}
+
+// A criterion, with what it asks under it (issue 14, item 16): the record's
+// dates to confirm, the authorisation to record.
 Data criterion_item(const SectionForm& f, const core::EntryCriterion& c) {
   Data x;
   x.set("id", c.id);
   x.set("label", c.label);
   set_if(x, "hint", c.hint);
-  const auto& chosen = f.draft.criteria;
-  set_flag(x, "checked", std::find(chosen.begin(), chosen.end(), c.id) != chosen.end());
+  set_flag(x, "checked", has(f.draft.criteria, c.id));
+  add_record_check(x, f, c);
+  if (c.authorisation_by) {
+    x.set("authorisation", authorisation_form(f, c));
+  }
+  set_flag(x, "conditional", x.get("record") || c.authorisation_by);
   return x;
 }
 
@@ -217,7 +251,6 @@ std::string criteria_section(Data& d, const SectionForm& f) {
   d.set("criteria_input", one ? "radio" : "checkbox");
   d.set("criteria_hint", one ? "Select one." : "Select all that apply.");
   Data groups{Data::type::list};
-  Data authorisations{Data::type::list};
   for (bool additional : {false, true}) {
     Data g;
     g.set("heading", additional ? "Additional criteria" : "Criteria");
@@ -226,16 +259,12 @@ std::string criteria_section(Data& d, const SectionForm& f) {
       if (c.additional != additional) {
         continue;
       }
-      if (c.authorisation_by) {
-        authorisations.push_back(authorisation_form(f, c));
-      }
       items.push_back(criterion_item(f, c));
     }
     g.set("items", items);
     groups.push_back(g);
   }
   d.set("criteria_groups", groups);
-  d.set("authorisations", authorisations);
   return "Which criteria apply to this case?";
 }
 
@@ -310,7 +339,10 @@ WebResponse section_form(const Site& site, const WebRequest& r, const core::Erro
 }  // namespace
 
 WebResponse new_request_page(const Site& site, WebRequest& r) {
-  const bool asked = !r.query_value("panel").empty() || !r.query_value("child").empty();
+  // Issue 14, item 18: the form always sends "child" (its select), so a
+  // "Continue" with nothing chosen is answered with the problems rather than
+  // the same empty form; a first visit sends neither.
+  const bool asked = r.query.count("panel") > 0 || r.query.count("child") > 0;
   const core::PanelType* panel = site.services().panels.find(r.query_value("panel"));
   const std::int64_t child = parse_id(r.query_value("child"));
   if (panel != nullptr && child != 0) {

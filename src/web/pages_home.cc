@@ -16,16 +16,12 @@
 #include "app/returns.h"
 #include "app/sittings.h"
 #include "app/triage.h"
+#include "core/counted.h"
 #include "web/site.h"
 #include "web/view.h"
 
 namespace casepanel::web {
 namespace {
-
-// "1 hearing", "3 hearings".
-std::string count_of(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 Data task_list(const std::vector<app::TaskItem>& items) {
   Data list{Data::type::list};
@@ -195,7 +191,7 @@ void add_sittings(Data& data, const app::Services& s,
     d.set("date", x.date);
     d.set("time", x.start + " to " + x.end);
     d.set("venue", x.venue);
-    d.set("hearings", count_of(x.hearings, "hearing", "hearings"));
+    d.set("hearings", core::counted(x.hearings, "hearing", "hearings"));
     if (x.iso_date == today) {
       data.set("today_sitting", d);
     }
@@ -239,8 +235,9 @@ WebResponse home(const Site& site, WebRequest& r) {
     auto queue = app::triage_queue(s, a);
     const std::size_t waiting = queue ? queue->size() : 0;
     data.set("triage_count", std::to_string(waiting));
-    data.set("triage_waiting", count_of(static_cast<int>(waiting), "request", "requests") +
-                                   (waiting == 1 ? " is" : " are") + " waiting for triage");
+    data.set("triage_waiting",
+             core::counted(static_cast<std::int64_t>(waiting), "request", "requests") +
+                 (waiting == 1 ? " is" : " are") + " waiting for triage");
   }
   if (a.may(core::Permission::view_sittings)) {
     data.set("can_view_sittings", true);

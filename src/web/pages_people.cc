@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "app/people.h"
+#include "core/counted.h"
 #include "store/crypto.h"
 #include "web/site.h"
 #include "web/view.h"
@@ -104,7 +105,7 @@ WebResponse people_list(const Site& site, WebRequest& r) {
   Data d;
   d.set("people", rows);
   d.set("q", search);
-  d.set("total", str(list->total));
+  d.set("total", core::counted(list->total, "person", "people"));
   d.set("page", str(list->page));
   d.set("pages", str(list->pages));
   set_flag(d, "has_people", !list->people.empty());

@@ -62,6 +62,30 @@ std::string heading(const RequestPage& p) {
   return p.checking() ? "Check your answers before sending your request" : p.v.request_type;
 }
 
+// Issue 14, item 8: criteria claimed against the child's record, with what
+// the record shows; whether the practitioner confirmed each.
+void add_claims(Data& d, const app::RequestView& v) {
+  Data claims{Data::type::list};
+  for (const app::ClaimEntry& c : v.claims_against_record) {
+    Data x;
+    x.set("criterion_id", c.criterion_id);
+    x.set("criterion", c.criterion);
+    set_flag(x, "confirmed", c.confirmed);
+    Data record{Data::type::list};
+    for (const std::string& line : c.record) {
+      record.push_back(Data(line));
+    }
+    x.set("record", record);
+    if (v.can_edit) {
+      x.set("confirm_href", "/requests/" + str(v.id) + "/edit/type#" +
+                                core::record_confirmation_field(c.criterion_id));
+    }
+    claims.push_back(x);
+  }
+  d.set("claims", claims);
+  d.set("author", v.author);
+}
+
 void add_status(Data& d, const app::RequestView& v) {
   set_if(d, "statutory_due", v.statutory_due);
   set_flag(d, "statutory_overdue", v.statutory_overdue);
@@ -259,6 +283,7 @@ Data page_data(const RequestPage& p) {
   d.set("state_label", v.state_label);
   d.set("heading", heading(p));
   add_status(d, v);
+  add_claims(d, v);
   set_flag(d, "checking", p.checking());
   if (p.checking()) {
     add_send(d, p.panel);

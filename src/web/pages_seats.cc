@@ -3,6 +3,7 @@
 // to add and remove them. Thin: each handler parses, calls one app/ function
 // (app/seats.h) and renders or redirects. The page names staff only.
 #include "app/seats.h"
+#include "core/counted.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -48,7 +49,7 @@ WebResponse seats_page(const Site& site, const WebRequest& r, const core::Error*
   Data d;
   d.set("panel_id", seats->panel_id);
   d.set("panel", seats->panel_name);
-  d.set("quorum", str(seats->quorum));
+  d.set("quorum", core::counted(seats->quorum, "seat", "seats"));
   Data list{Data::type::list};
   for (const app::SeatView& seat : seats->seats) {
     list.push_back(seat_data(seat));
@@ -74,7 +75,7 @@ WebResponse get_panels(const Site& site, WebRequest& r) {
     x.set("name", p.name);
     x.set("council", p.council);
     set_if(x, "description", p.description);
-    x.set("seats", str(p.seats));
+    x.set("seats", core::counted(p.seats, "seat", "seats"));
     x.set("held", str(p.seats_held));
     list.push_back(x);
   }

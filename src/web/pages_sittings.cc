@@ -11,6 +11,7 @@
 #include "app/presenters.h"
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
+#include "core/counted.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -28,6 +29,7 @@ Data sitting_data(const app::SittingSummary& s) {
   d.set("capacity", str(s.capacity_minutes));
   d.set("free", str(s.capacity_minutes - s.booked_minutes));
   d.set("hearings", str(s.hearings));
+  d.set("hearings_text", core::counted(s.hearings, "hearing", "hearings"));
   d.set("status", std::string(core::sitting_status_id(s.status)));
   set_flag(d, "on_bank_holiday", s.on_bank_holiday);
   set_if(d, "proposed_date", s.proposed_date);

@@ -7,6 +7,7 @@
 #include "app/returns.h"
 #include "app/sittings.h"
 #include "app/triage.h"
+#include "core/counted.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -68,7 +69,8 @@ WebResponse queue_page(const Site& site, const WebRequest& r, const core::Error*
   }
   Data d;
   d.set("items", items);
-  d.set("count", str(static_cast<std::int64_t>(queue->size())));
+  d.set("count", core::counted(static_cast<std::int64_t>(queue->size()), "submitted request",
+                               "submitted requests"));
   set_flag(d, "has_items", !queue->empty());
   Data back{Data::type::list};
   const std::vector<app::ReturnLine> returns = app::returns_for_triage(site.services(), r.actor());

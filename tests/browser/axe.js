@@ -48,13 +48,30 @@ async function expectNoAxeViolations(page) {
   const violations = await page.evaluate(async (tags) => {
     // eslint-disable-next-line no-undef
     const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
+    // GOV.UK Frontend's conditional reveal sets aria-expanded on a radio that
+    // controls revealed questions. ARIA does not list it for role=radio, but
+    // GOV.UK keeps it on purpose because screen readers announce it: a
+    // documented known issue (alphagov/govuk-frontend#979). Only that exact
+    // finding is set aside; any other problem on the same radio still fails.
+    const knownRevealRadio = (v, n) =>
+      v.id === 'aria-allowed-attr' &&
+      n.target.length === 1 &&
+      document.querySelector(n.target[0])?.matches('input.govuk-radios__input[type="radio"][aria-controls]') &&
+      (n.failureSummary ?? '')
+        .split('\n')
+        .filter((line) => line.trim() && !line.startsWith('Fix '))
+        .every((line) => /^\s*ARIA attribute is not allowed: aria-expanded="(true|false)"$/.test(line));
+    return results.violations
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes
+          .filter((n) => !knownRevealRadio(v, n))
+          .map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      }))
+      .filter((v) => v.nodes.length > 0);
   }, AXE_TAGS);
   expect(violations.length, `axe found violations on ${page.url()}:\n${describe(violations)}`).toBe(0);
 }

@@ -164,6 +164,17 @@ async function fillSupportSections(page, j, reason, plan) {
   await j.tasks.getByRole('link', { name: 'Entry criteria' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Which criteria apply to this case?' })).toBeVisible();
   await j.checkPage('request-criteria');
+  // Issue 14, item 16: the Service Manager's authorisation is asked under the
+  // criterion that needs it, revealed when it is ticked and hidden again.
+  const immediate = page.getByRole('checkbox', { name: /^Immediate legal advice/ });
+  const authoriser = page.getByLabel('Which Service Manager authorised it?');
+  await expect(authoriser).toBeHidden();
+  await immediate.check();
+  await expect(authoriser).toBeVisible();
+  await expect(immediate).toHaveAttribute('aria-expanded', 'true');
+  await j.checkPage('request-criteria-authorisation');
+  await immediate.uncheck();
+  await expect(authoriser).toBeHidden();
   await page.getByRole('checkbox', { name: SUPPORT_CRITERION }).check();
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await expect(j.tasks.locator('#task-type-status')).toHaveText('Completed');
@@ -216,8 +227,10 @@ test('a CLAM emergency retrospective review with papers shows its statutory date
 
     await j.tasks.getByRole('link', { name: 'Request type' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'What is the request for?' })).toBeVisible();
+    // Issue 14, item 16: the date is asked under the option that needs it.
+    const when = page.getByRole('group', { name: 'When did the child come into care?' });
+    await expect(when).toBeHidden();
     await page.getByRole('radio', { name: EMERGENCY }).check();
-    const when = page.getByRole('group', { name: /when did the child come into care\?$/ });
     await expect(when).toBeVisible();
     await when.getByLabel('Day').fill('20');
     await when.getByLabel('Month').fill('11');

@@ -125,7 +125,7 @@ TEST_F(ThirdCouncil, ARequestGoesFromDraftToAuthorisedMinutesOnItsOwnConfigurati
             303);
   const Reply panels = sysadmin.get("/panels");
   EXPECT_NE(panels.body.find("Family Decisions Panel"), std::string::npos);
-  EXPECT_NE(panels.body.find("1 of 3 seats have a holder"), std::string::npos);
+  EXPECT_NE(panels.body.find("1 of 3 seats with a holder"), std::string::npos);
   app::ensure_sittings(world_.services(), core::Date{std::chrono::year{2026} / 11 / 24}, 2);
   const std::string child = std::to_string(world_.child_a);
 
