@@ -49,6 +49,7 @@ void queue_invitation(store::Tx& tx, const Services& s, std::int64_t user_id, st
                             .body = std::move(body),
                             .calendar = invitation_ics(invitation),
                             .calendar_method = std::string(invite_method_name(invitation.method)),
+                            .calendar_uid = invitation.uid,
                             .created_at = s.clock.now()});
 }
 

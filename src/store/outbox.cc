@@ -56,10 +56,22 @@ void queue_message(Tx& tx, const NewOutboxMessage& m) {
   const std::string now = core::to_iso_utc(m.created_at);
   tx.exec(
       "INSERT INTO outbox (created_at, recipient_id, recipient, subject, body, calendar, "
-      "calendar_method, status, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-      "'pending', $8)",
+      "calendar_method, calendar_uid, status, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, "
+      "$7, $8, 'pending', $9)",
       {now, m.recipient_id, m.recipient, m.subject, m.body, nullable(m.calendar),
-       nullable(m.calendar_method), now});
+       nullable(m.calendar_method), nullable(m.calendar_uid), now});
+}
+
+std::vector<std::int64_t> invited_to(Tx& tx, const std::string& uid) {
+  std::vector<std::int64_t> out;
+  for (const Row& r :
+       tx.query("SELECT DISTINCT recipient_id FROM outbox WHERE calendar_uid = $1 AND "
+                "COALESCE(calendar_method, 'REQUEST') = 'REQUEST' AND recipient_id IS NOT NULL "
+                "ORDER BY recipient_id",
+                {uid})) {
+    out.push_back(r.integer(0));
+  }
+  return out;
 }
 
 std::vector<OutboxRecord> recent_outbox(Tx& tx, FailedOrNot which, int limit) {

@@ -31,9 +31,15 @@ struct NewOutboxMessage {
   std::string body;
   std::optional<std::string> calendar;  // iCalendar text
   std::optional<std::string> calendar_method;
+  std::optional<std::string> calendar_uid;  // the invitation's UID: who was invited
   core::Instant created_at;
 };
 void queue_message(Tx& tx, const NewOutboxMessage& m);
+
+// The people who were sent an invitation (METHOD:REQUEST) to the calendar
+// event `uid`, whatever became of its delivery, by id: those a cancellation
+// goes to.
+std::vector<std::int64_t> invited_to(Tx& tx, const std::string& uid);
 
 // A row as the administrators' page shows it (never its body).
 struct OutboxRecord {

@@ -1,10 +1,15 @@
 // Who is told: a submitted request reaches those who can act on it (issue 14,
-// item 2). The clock stands at Tuesday 24 November 2026, 09:00.
+// item 2), and a cancellation reaches exactly those who were invited (item
+// 11: "nobody who was never invited gets a cancellation"). The clock stands at
+// Tuesday 24 November 2026, 09:00.
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "app/requests.h"
+#include "app/scheduling.h"
+#include "app/sitting_changes.h"
+#include "app/sittings.h"
 #include "support/requests.h"
 #include "support/world.h"
 
@@ -82,6 +87,52 @@ TEST(SubmissionNotices, ACoordinatorNamedInSubmittedToGetsOneEmailNotTwo) {
   EXPECT_EQ(told(w, "is ready for triage"), (std::multiset<std::int64_t>{w.coordinator}));
   EXPECT_EQ(told(w, "has been submitted to CLAM Panel"),
             (std::multiset<std::int64_t>{w.panel_admin}));
+}
+
+// The sitting a request was scheduled into, and the request's presenters.
+class Cancellations : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ensure_sittings(w.services(), core::Date{std::chrono::year{2026} / 11 / 24}, 3);
+    const auto id = testing::sent_clam_request(w, {w.child_a});
+    testing::approve_clam(w, id);
+    sitting = testing::number(
+        w, "SELECT id FROM sittings WHERE panel_id = 'clam' AND sitting_date = '2026-12-01'");
+    ASSERT_TRUE(schedule_request(w.services(), w.actor(w.coordinator), id, sitting).ok());
+  }
+  std::multiset<std::int64_t> members_told(const std::string& what) {
+    return told(w, "the sitting " + what);
+  }
+  TestWorld w;
+  std::int64_t sitting = 0;
+};
+
+TEST_F(Cancellations, ASittingWhoseAgendaWasNeverPublishedIsCancelledToItsPresentersAlone) {
+  SittingInput to{"", "2026-12-02", "10:00", "13:30", "chd", "Room 4", ""};
+  ASSERT_TRUE(move_sitting(w.services(), w.actor(w.coordinator), sitting, to, "").ok());
+  EXPECT_TRUE(told(w, "the sitting has moved").empty()) << "the members were never invited";
+  ASSERT_TRUE(cancel_sitting(w.services(), w.actor(w.coordinator), sitting, "Chair unwell").ok());
+  EXPECT_TRUE(members_told("on").empty()) << "nobody was sent the sitting's invitation";
+  // The presenters were invited when the hearing was scheduled.
+  EXPECT_EQ(told(w, "is cancelled"), (std::multiset<std::int64_t>{w.sw_a, w.pm_a}));
+}
+
+TEST_F(Cancellations, APublishedSittingIsCancelledToExactlyThoseItsAgendaWentTo) {
+  ASSERT_TRUE(publish_agenda(w.services(), w.actor(w.coordinator), sitting).ok());
+  const std::multiset<std::int64_t> invited = told(w, "agenda for");
+  ASSERT_FALSE(invited.empty());
+  // Someone who starts to hold a seat's role after publication was never
+  // invited, and hears of no cancellation.
+  const std::int64_t late = testing::add_person(w, "late.member@test", "member");
+  ASSERT_TRUE(cancel_sitting(w.services(), w.actor(w.coordinator), sitting, "Chair unwell").ok());
+  EXPECT_EQ(told(w, ": the sitting on"), invited);
+  EXPECT_EQ(told(w, "is cancelled").count(late), 0u);
+  EXPECT_EQ(testing::number(w,
+                            "SELECT COUNT(*) FROM outbox WHERE calendar_method = 'CANCEL' AND "
+                            "calendar_uid = $1",
+                            {"sitting-" + std::to_string(sitting) + "@casepanel"}),
+            static_cast<std::int64_t>(invited.size()));
+  EXPECT_EQ(testing::emails_naming_a_child(w), std::vector<std::string>{});
 }
 
 }  // namespace
