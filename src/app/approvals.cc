@@ -124,7 +124,8 @@ core::Status return_request(Services& s, const Actor& a, std::int64_t request_id
           {{"step", current.step->id}, {"comments", comments}});
     queue_email(tx, s, current.request.author_id,
                 "Your request to " + current.panel->name + " was returned",
-                "Changes asked for: " + comments);
+                "Changes are asked for. Read them on the request: " +
+                    link(s, "/requests/" + std::to_string(request_id)));
     return core::Done{};
   });
 }
@@ -153,7 +154,8 @@ core::Status accept_late(Services& s, const Actor& a, std::int64_t request_id,
     audit(tx, s, a, "request.accept_late", "request", request_id,
           {{"sitting", sitting}, {"reason", reason}});
     queue_email(tx, s, r.author_id, "Your late request to " + panel->name + " was accepted",
-                "It will go to the sitting on " + long_date(sitting) + ". Reason: " + reason);
+                "It will go to the sitting on " + long_date(sitting) + ". See " +
+                    link(s, "/requests/" + std::to_string(request_id)));
     return core::Done{};
   });
 }

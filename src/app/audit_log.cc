@@ -23,6 +23,7 @@ constexpr ActionSentence kSentences[] = {
     {"child.discussion", "Discussion about a child", "recorded a discussion about {child}"},
     {"decision.record", "Decision recorded", "recorded decision {id}"},
     {"hearing.chair", "Hearing chair set", "set the chair of hearing {id}"},
+    {"outbox.read", "Email read", "read email {id}"},
     {"outbox.retry", "Email retried", "retried email {id}"},
     {"paper.add", "Paper added", "added a paper to request {id}"},
     {"paper.download", "Paper downloaded", "downloaded a paper of request {id}"},

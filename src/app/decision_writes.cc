@@ -89,8 +89,7 @@ std::int64_t write_item(Tx& tx, const Services& s, const Actor& a, const Hearing
     for (std::int64_t person : deciders(tx, at, *final_role)) {
       queue_email(tx, s, person, "A panel recommendation awaits your final decision",
                   "The " + at.panel->name + " on " + core::long_date(at.sitting.date) +
-                      " made a recommendation: " + item.detail +
-                      ". Make the final decision from your home page.");
+                      " made a recommendation. Make the final decision from your home page.");
     }
   }
   return id;
@@ -224,7 +223,8 @@ nlohmann::json write_actions(Tx& tx, const Services& s, const HearingAt& at, std
                                                    .created_at = s.clock.now()});
     out.push_back({{"action", id}, {"owner", act.owner_id}, {"due", core::to_iso(due)}});
     queue_email(tx, s, act.owner_id, "A panel action is yours",
-                act.description + " (due " + core::long_date(due) + ")");
+                at.panel->name + ": an action due " + core::long_date(due) + ". See " +
+                    link(s, "/actions/" + std::to_string(id)));
   }
   return out;
 }

@@ -13,6 +13,7 @@
 #include "app/sitting_rows.h"
 #include "core/sittings.h"
 #include "store/hearings.h"
+#include "store/outbox.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {
@@ -119,6 +120,18 @@ void add_details(std::string& body, Notice notice, const std::string& where,
   }
 }
 
+// Who is sent a notice about the calendar event `uid`. A cancellation goes to
+// exactly those who were sent its invitation, whether or not they are still
+// expected, and to nobody who never was (issue 14, item 11: "nobody who was
+// never invited gets a cancellation"); any other notice to those `expected`.
+std::vector<std::int64_t> told_of(Tx& tx, Notice notice, const std::string& uid,
+                                  std::vector<std::int64_t> expected) {
+  if (notice == Notice::cancelled) {
+    return store::invited_to(tx, uid);
+  }
+  return expected;
+}
+
 Invitation invitation_of(std::string uid, int sequence, Notice notice, core::Instant starts,
                          core::Instant ends) {
   Invitation inv;
@@ -164,20 +177,23 @@ void notify_presenters(Tx& tx, const Services& s, std::int64_t hearing_id, Notic
   Message msg = presenters_message(notice, panel_name, request, for_whom, when, h->minutes);
   add_details(msg.body, notice, where_of(panel, *m), m->conference_details, why);
   msg.body += "\nRequest: " + link(s, "/requests/" + std::to_string(h->request_id));
-  Invitation inv =
-      invitation_of("hearing-" + std::to_string(hearing_id) + "@casepanel", sequence, notice,
-                    h->starts_at, h->starts_at + std::chrono::minutes{h->minutes});
+  const std::string uid = "hearing-" + std::to_string(hearing_id) + "@casepanel";
+  Invitation inv = invitation_of(uid, sequence, notice, h->starts_at,
+                                 h->starts_at + std::chrono::minutes{h->minutes});
   inv.summary = panel_name + ": " + for_whom;
   inv.description = msg.body;
   inv.location = where_of(panel, *m);
   set_organizer(tx, inv);
-  send_each(tx, s, hearing_presenters(tx, hearing_id), msg.subject, msg.body, inv);
+  send_each(tx, s, told_of(tx, notice, uid, hearing_presenters(tx, hearing_id)), msg.subject,
+            msg.body, inv);
 }
 
 void notify_members(Tx& tx, const Services& s, std::int64_t sitting_id, Notice notice,
                     const std::string& why) {
   auto m = store::find_sitting(tx, sitting_id);
-  if (!m) {
+  // Members are invited when the agenda is published: before, a move is no
+  // news to them (and a cancellation finds nobody invited).
+  if (!m || (notice == Notice::moved && !m->published_at)) {
     return;
   }
   const int sequence =
@@ -189,8 +205,8 @@ void notify_members(Tx& tx, const Services& s, std::int64_t sitting_id, Notice n
   Message msg = members_message(notice, panel_name, when);
   add_details(msg.body, notice, where_of(panel, *m), m->conference_details, why);
   msg.body += "\nAgenda: " + link(s, "/sittings/" + std::to_string(sitting_id));
-  Invitation inv = invitation_of("sitting-" + std::to_string(sitting_id) + "@casepanel", sequence,
-                                 notice, m->starts_at, m->ends_at);
+  const std::string uid = "sitting-" + std::to_string(sitting_id) + "@casepanel";
+  Invitation inv = invitation_of(uid, sequence, notice, m->starts_at, m->ends_at);
   inv.summary = panel_name + " sitting";
   inv.description = msg.body;
   inv.location = where_of(panel, *m);
@@ -199,7 +215,7 @@ void notify_members(Tx& tx, const Services& s, std::int64_t sitting_id, Notice n
   for (const SittingMember& member : sitting_members(tx, s, *m)) {
     members.push_back(member.user_id);
   }
-  send_each(tx, s, members, msg.subject, msg.body, inv);
+  send_each(tx, s, told_of(tx, notice, uid, std::move(members)), msg.subject, msg.body, inv);
 }
 
 }  // namespace casepanel::app

@@ -25,14 +25,18 @@ enum class Notice { scheduled, moved, updated, cancelled };
 // manager, without duplicates.
 std::vector<std::int64_t> hearing_presenters(store::Tx& tx, std::int64_t hearing_id);
 
-// Queues the notice of a hearing to its presenters. Call before deleting a
-// cancelled hearing (it reads the hearing); raises its invitation sequence
-// for a move or cancellation.
+// Queues the notice of a hearing to its presenters; a cancellation goes to
+// those who were sent its invitation (store::invited_to). Call before
+// deleting a cancelled hearing (it reads the hearing); raises its invitation
+// sequence for a move or cancellation.
 void notify_presenters(store::Tx& tx, const Services& s, std::int64_t hearing_id, Notice notice,
                        const std::string& why = "");
 
 // Queues the notice of a sitting to its members (sitting_members, else the
-// people holding the panel's member roles).
+// people holding the panel's member roles): the published agenda, then every
+// change to it. A move before the agenda is published tells nobody; a
+// cancellation goes to exactly those who were sent the sitting's invitation,
+// and so to nobody when its agenda was never published.
 void notify_members(store::Tx& tx, const Services& s, std::int64_t sitting_id, Notice notice,
                     const std::string& why = "");
 

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/calendar.h"
+#include "core/sittings.h"
 
 namespace casepanel::app {
 namespace {
@@ -124,7 +125,54 @@ icalcomponent* vevent(const Invitation& in) {
   return e;
 }
 
+// A DTSTART or DTEND in words. Ours are London wall-clock times with a TZID,
+// read as written; a UTC time is turned into London's.
+std::string london_words(icaltimetype t) {
+  if (icaltime_is_null_time(t)) {
+    return "";
+  }
+  if (icaltime_is_utc(t)) {
+    const core::Instant at{std::chrono::seconds{icaltime_as_timet(t)}};
+    return core::long_date(core::london_date(at)) + " at " +
+           core::to_hh_mm(core::london_time_of_day(at));
+  }
+  const core::Date d{std::chrono::year{t.year}, std::chrono::month{static_cast<unsigned>(t.month)},
+                     std::chrono::day{static_cast<unsigned>(t.day)}};
+  return core::long_date(d) + " at " +
+         core::to_hh_mm(
+             core::LocalTime{std::chrono::hours{t.hour} + std::chrono::minutes{t.minute}});
+}
+
+std::string text_or_empty(const char* text) { return text == nullptr ? "" : text; }
+
 }  // namespace
+
+std::optional<InvitationSummary> read_invitation(const std::string& ics) {
+  Component calendar(icalparser_parse_string(ics.c_str()));
+  if (!calendar) {
+    return std::nullopt;
+  }
+  icalcomponent* event =
+      icalcomponent_isa(calendar.get()) == ICAL_VEVENT_COMPONENT
+          ? calendar.get()
+          : icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
+  if (event == nullptr) {
+    return std::nullopt;
+  }
+  InvitationSummary out;
+  out.method = icalcomponent_get_method(calendar.get()) == ICAL_METHOD_CANCEL
+                   ? InviteMethod::cancel
+                   : InviteMethod::request;
+  out.uid = text_or_empty(icalcomponent_get_uid(event));
+  out.sequence = icalcomponent_get_sequence(event);
+  out.summary = text_or_empty(icalcomponent_get_summary(event));
+  icalproperty* start = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
+  icalproperty* end = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY);
+  out.starts = start ? london_words(icalproperty_get_dtstart(start)) : "";
+  out.ends = end ? london_words(icalproperty_get_dtend(end)) : "";
+  out.location = text_or_empty(icalcomponent_get_location(event));
+  return out;
+}
 
 const char* invite_method_name(InviteMethod method) {
   return method == InviteMethod::cancel ? "CANCEL" : "REQUEST";

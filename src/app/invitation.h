@@ -18,6 +18,7 @@
 // at 75 octets with CRLF line endings. Thread-safe: no shared state.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,5 +49,19 @@ std::string invitation_ics(const Invitation& invitation);
 
 // "REQUEST" or "CANCEL": the iTIP method, as the email's Content-Type names it.
 const char* invite_method_name(InviteMethod method);
+
+// What an invitation says, read back from its text (the email outbox's
+// message page shows it). Times in Europe/London words.
+struct InvitationSummary {
+  InviteMethod method = InviteMethod::request;
+  std::string uid;
+  int sequence = 0;
+  std::string summary;
+  std::string starts;  // "1 December 2026 at 13:30"
+  std::string ends;
+  std::string location;
+};
+// nullopt when the text is not a calendar with an event.
+std::optional<InvitationSummary> read_invitation(const std::string& ics);
 
 }  // namespace casepanel::app

@@ -19,6 +19,7 @@ void queue_email(store::Tx& tx, const Services& s, std::int64_t user_id, std::st
                             .body = std::move(body),
                             .calendar = std::nullopt,
                             .calendar_method = std::nullopt,
+                            .calendar_uid = std::nullopt,
                             .created_at = s.clock.now()});
 }
 

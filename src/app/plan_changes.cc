@@ -155,8 +155,8 @@ core::Result<std::int64_t> propose_plan_change(Services& s, const Actor& a,
     const auto c = store::find_plan_change(tx, id);
     for (std::int64_t person : approvers(tx, *c)) {
       queue_email(tx, s, person, "A change of plan waits for your approval",
-                  t.panel->name + ": a change to the plan for " + t.record.child +
-                      " is proposed. See " + link(s, "/plan-changes/" + std::to_string(id)));
+                  t.panel->name + ": a change to a child's plan is proposed. See " +
+                      link(s, "/plan-changes/" + std::to_string(id)));
     }
     audit(tx, s, a, "plan_change.propose", "child", t.record.child_id,
           {{"plan_change", id}, {"decision", decision_id}, {"proposal", proposal}});
@@ -206,10 +206,10 @@ core::Status decide_plan_change(Services& s, const Actor& a, std::int64_t id, bo
                .recorded_by = a.id,
                .recorded_at = s.clock.now()});
     }
-    queue_email(tx, s, c.proposed_by_id,
-                approve ? "Change of plan approved" : "Change of plan refused",
-                "The change of plan for " + c.child + " was " + (approve ? "approved" : "refused") +
-                    ": " + reasons);
+    queue_email(
+        tx, s, c.proposed_by_id, approve ? "Change of plan approved" : "Change of plan refused",
+        std::string("The change of plan you proposed was ") + (approve ? "approved" : "refused") +
+            ", with reasons. See " + link(s, "/plan-changes/" + std::to_string(id)));
     audit(tx, s, a, approve ? "plan_change.approve" : "plan_change.refuse", "child", c.child_id,
           {{"plan_change", id}, {"reasons", reasons}});
     return core::Done{};

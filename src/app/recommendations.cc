@@ -57,11 +57,13 @@ ItemForm form_of(Tx& tx, const Services& s, const ItemPlace& p, core::Role decid
   return f;
 }
 
-// The case's social worker (the request's author) hears of the outcome.
-void tell_author(Tx& tx, const Services& s, const ItemPlace& p, const std::string& subject,
-                 const std::string& body) {
+// The case's social worker (the request's author) hears of the outcome, and
+// reads it on the request: email is not a safe channel for a child's details.
+void tell_author(Tx& tx, const Services& s, const ItemPlace& p, const std::string& subject) {
   if (auto r = store::find_request(tx, p.at.request_id)) {
-    queue_email(tx, s, r->author_id, subject, body);
+    queue_email(tx, s, r->author_id, subject,
+                p.place.panel->name + ": " + subject + ". See " +
+                    link(s, "/requests/" + std::to_string(r->id)));
   }
 }
 
@@ -188,7 +190,7 @@ core::Status record_final_decision(Services& s, const Actor& a, std::int64_t ite
           {{"item", item_id},
            {"child", p.at.record.child_id},
            {"outcome", std::string(core::final_status_id(status))}});
-    tell_author(tx, s, p, "The final decision for " + p.at.record.child + " is made", words);
+    tell_author(tx, s, p, "The final decision on a recommendation is made");
     return core::Done{};
   });
 }
@@ -285,7 +287,7 @@ core::Status resolve_disagreement(Services& s, const Actor& a, std::int64_t disa
     add_event(tx, s, a, p.at.record, p.at.item.id, store::EventKind::agreed_outcome, words);
     audit(tx, s, a, "decision.resolve", "decision", p.at.record.id,
           {{"disagreement", disagreement_id}, {"child", p.at.record.child_id}});
-    tell_author(tx, s, p, "The agreed outcome for " + p.at.record.child + " is recorded", words);
+    tell_author(tx, s, p, "The agreed outcome of a disagreement is recorded");
     return core::Done{};
   });
 }

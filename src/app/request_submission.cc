@@ -1,11 +1,16 @@
 #include "app/request_submission.h"
 
+#include <algorithm>
+#include <set>
+
 #include "app/audit_trail.h"
 #include "app/auth.h"
 #include "app/child_names.h"
 #include "app/display.h"
 #include "app/notifications.h"
 #include "app/scope.h"
+#include "app/triage_common.h"
+#include "store/relationships.h"
 #include "store/request_sittings.h"
 #include "store/role_holders.h"
 
@@ -35,6 +40,58 @@ std::vector<core::Sitting> sittings_ahead(store::Tx& tx, const Services& s,
 }
 
 std::string long_date_of(core::Date d) { return long_date(core::to_iso(d)); }
+
+// The people who may triage the panel's queue now (core/access.h: the
+// coordinators who serve it), each once, by id.
+std::vector<Actor> triagers(store::Tx& tx, const Services& s, const core::PanelType& panel) {
+  std::vector<Actor> out;
+  for (core::Role role : core::kAllRoles) {
+    if (!core::may({role}, core::Permission::triage)) {
+      continue;
+    }
+    for (const store::RoleHolder& holder : store::role_holders(tx, role)) {
+      auto person = load_actor(tx, holder.id);
+      const bool known =
+          std::any_of(out.begin(), out.end(), [&](const Actor& t) { return t.id == holder.id; });
+      if (person && !known && triage_allowed(tx, s, *person, panel.id, core::Use::change)) {
+        out.push_back(std::move(*person));
+      }
+    }
+  }
+  return out;
+}
+
+// Whoever is told must be able to act (issue 14, item 2). Those who may
+// triage the panel hear that the request is ready for triage, with a link to
+// the queue. The holders of the panel's `submitted_to` roles who cannot
+// triage hear that it was submitted, with a link to its papers, when they may
+// open them; someone who could do neither is not told. Nobody gets two.
+void tell_of_submission(store::Tx& tx, const Services& s, const core::PanelType& panel,
+                        std::int64_t request_id) {
+  const std::string id = std::to_string(request_id);
+  std::set<std::int64_t> told;
+  for (const Actor& t : triagers(tx, s, panel)) {
+    told.insert(t.id);
+    queue_email(
+        tx, s, t.id, "A request to " + panel.name + " is ready for triage",
+        "Request " + id + " has been submitted and waits in your queue: " + link(s, "/triage"));
+  }
+  const auto facts = store::request_facts(tx, request_id);
+  for (core::Role role : panel.submitted_to) {
+    for (const store::RoleHolder& holder : store::role_holders(tx, role)) {
+      auto person = load_actor(tx, holder.id);
+      if (!person || !facts || told.count(holder.id) ||
+          !may_request(tx, s, *person, *facts, RequestPart::papers, core::Use::read)) {
+        continue;
+      }
+      told.insert(holder.id);
+      queue_email(tx, s, holder.id, "A request has been submitted to " + panel.name,
+                  "Request " + id + " has been submitted to " + panel.name + ". The " +
+                      panel.title_of(core::Role::coordinator) +
+                      " triages it. Its papers: " + link(s, "/requests/" + id + "/papers"));
+    }
+  }
+}
 
 }  // namespace
 
@@ -68,12 +125,7 @@ void submit(store::Tx& tx, const Services& s, const core::PanelType& panel,
     }
   }
   store::mark_submitted(tx, r.id, where, s.clock.now());
-  for (core::Role role : panel.submitted_to) {
-    for (const store::RoleHolder& u : store::role_holders(tx, role)) {
-      queue_email(tx, s, u.id, "A request to " + panel.name + " is ready for triage",
-                  "Request " + std::to_string(r.id) + " has been submitted.");
-    }
-  }
+  tell_of_submission(tx, s, panel, r.id);
 }
 
 std::string cutoff_note(const core::PanelType& panel, const Services& s,

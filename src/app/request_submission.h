@@ -26,7 +26,10 @@ std::optional<core::TargetSitting> target_now(store::Tx& tx, const Services& s,
                                               const core::PanelType& panel, bool must_go_next);
 
 // The request has reached the coordinator: record when, and for a panel with
-// a cut-off, the sitting it goes to and any it missed; tell the coordinators.
+// a cut-off, the sitting it goes to and any it missed. Those who may triage
+// the panel are told it is ready for triage; the holders of its
+// `submitted_to` roles who cannot triage are told it was submitted, with a
+// link to its papers if they may open them. Nobody is told twice.
 void submit(store::Tx& tx, const Services& s, const core::PanelType& panel,
             const store::RequestRecord& r);
 

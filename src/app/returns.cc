@@ -246,9 +246,8 @@ core::Status send_progress_update(Services& s, const Actor& a, std::int64_t retu
     }
     for (std::int64_t person : considerers(tx, s, r)) {
       queue_email(tx, s, person, "A progress update instead of a return to panel",
-                  "A progress update for " + r.child +
-                      " waits for you to accept it or ask for "
-                      "the case to be heard. See " +
+                  "A progress update waits for you to accept it or ask for the case to be "
+                  "heard. See " +
                       link(s, "/returns/" + std::to_string(r.id)));
     }
     audit(tx, s, a, "return.progress_update", "child", r.child_id, {{"return", r.id}});
@@ -284,9 +283,11 @@ core::Status consider_progress_update(Services& s, const Actor& a, std::int64_t 
     }
     queue_email(tx, s, r.author_id,
                 accept ? "Progress update accepted" : "The case is to be heard at panel",
-                accept ? "The return to panel for " + r.child + " is closed."
-                       : "The return to panel for " + r.child + " stands: " + note +
-                             " Start the review request from your home page.");
+                (accept ? std::string("Your progress update was accepted: the return to panel "
+                                      "is closed. See ")
+                        : std::string("The return to panel stands: start the review request "
+                                      "from your home page. Why it stands: ")) +
+                    link(s, "/returns/" + std::to_string(r.id)));
     if (accept) {
       close_finished_requests(tx, s, a, r.decided_request_id);
     }

@@ -77,14 +77,16 @@ const core::Consultation* consultation_of(const core::PanelType& panel, const st
 
 // The people who hold the consultation's role, and the author.
 void tell_consulted(Tx& tx, const Services& s, const Submitted& req,
-                    const core::Consultation& consultation, const std::string& note) {
+                    const core::Consultation& consultation) {
   const std::string id = std::to_string(req.request.id);
   for (const store::PersonContact& p : store::role_holders(tx, consultation.role)) {
     queue_email(tx, s, p.id, req.panel->name + ": consultation asked for request " + id,
-                consultation.label + ". " + note + "\nRequest: " + link(s, "/requests/" + id));
+                consultation.label +
+                    ". The coordinator's note is on the request: " + link(s, "/requests/" + id));
   }
   queue_email(tx, s, req.request.author_id,
-              req.panel->name + ": your request was referred to the " + consultation.with, note);
+              req.panel->name + ": your request was referred to the " + consultation.with,
+              "The coordinator's note is on the request: " + link(s, "/requests/" + id));
 }
 
 }  // namespace
@@ -96,8 +98,8 @@ core::Status ask_for_information(Services& s, const Actor& a, std::int64_t reque
                               "message", "Enter what information is needed"};
   return close_triage(s, a, request_id, outcome, message, [&](Tx& tx, const Submitted& req) {
     queue_email(tx, s, req.request.author_id, req.panel->name + ": more information needed",
-                "The coordinator needs more before your request can have a slot: " + message +
-                    "\nChange the request and send it again: " +
+                "The coordinator needs more before your request can have a slot. What is "
+                "needed is on the request; change it and send it again: " +
                     link(s, "/requests/" + std::to_string(request_id)));
   });
 }
@@ -109,8 +111,8 @@ core::Status decline_request(Services& s, const Actor& a, std::int64_t request_i
                               "Enter why the request is declined"};
   return close_triage(s, a, request_id, outcome, reason, [&](Tx& tx, const Submitted& req) {
     const std::string subject = req.panel->name + ": request declined";
-    const std::string body = "The request /requests/" + std::to_string(request_id) +
-                             " was declined by the coordinator. Reason: " + reason;
+    const std::string body = "The coordinator declined the request. The reason is on it: " +
+                             link(s, "/requests/" + std::to_string(request_id));
     queue_email(tx, s, req.request.author_id, subject, body);
     auto manager = store::team_manager(tx, req.request.team_id);
     if (manager && *manager != req.request.author_id) {
@@ -138,7 +140,7 @@ core::Status refer_for_consultation(Services& s, const Actor& a, std::int64_t re
                                  .referred_at = s.clock.now()});
     audit(tx, s, a, "request.refer_consultation", "request", request_id,
           {{"consultation", consultation_id}, {"note", note}});
-    tell_consulted(tx, s, req, *consultation, note);
+    tell_consulted(tx, s, req, *consultation);
     return core::Done{};
   });
 }

@@ -53,10 +53,9 @@ std::optional<EscalationTaken> take_step(app::Services& s, const core::PanelType
                             .told_id = e.notified_id,
                             .told = holder ? holder->name : ""};
         if (holder) {
-          app::queue_email(tx, s, holder->id,
-                           "Escalated to you: a panel action for " + f->child + " is not done",
-                           panel.name + ": " + f->description + " (due " + core::long_date(f->due) +
-                               ", owned by " + f->owner + "). " + e.label + ". See " +
+          app::queue_email(tx, s, holder->id, "Escalated to you: a panel action is not done",
+                           panel.name + ": an action due " + core::long_date(f->due) +
+                               ", owned by " + f->owner + ", is not done. " + e.label + ". See " +
                                app::link(s, "/actions/" + std::to_string(f->id)));
         }
         const app::Actor system;

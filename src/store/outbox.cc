@@ -56,24 +56,56 @@ void queue_message(Tx& tx, const NewOutboxMessage& m) {
   const std::string now = core::to_iso_utc(m.created_at);
   tx.exec(
       "INSERT INTO outbox (created_at, recipient_id, recipient, subject, body, calendar, "
-      "calendar_method, status, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-      "'pending', $8)",
+      "calendar_method, calendar_uid, status, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, "
+      "$7, $8, 'pending', $9)",
       {now, m.recipient_id, m.recipient, m.subject, m.body, nullable(m.calendar),
-       nullable(m.calendar_method), now});
+       nullable(m.calendar_method), nullable(m.calendar_uid), now});
 }
 
-std::vector<OutboxRecord> recent_outbox(Tx& tx, FailedOrNot which, int limit) {
-  // Two queries rather than one sort over the whole table: each reads at
-  // most `limit` rows through an index, however long the outbox grows.
+std::vector<std::int64_t> invited_to(Tx& tx, const std::string& uid) {
+  std::vector<std::int64_t> out;
+  for (const Row& r :
+       tx.query("SELECT DISTINCT recipient_id FROM outbox WHERE calendar_uid = $1 AND "
+                "COALESCE(calendar_method, 'REQUEST') = 'REQUEST' AND recipient_id IS NOT NULL "
+                "ORDER BY recipient_id",
+                {uid})) {
+    out.push_back(r.integer(0));
+  }
+  return out;
+}
+
+namespace {
+
+const char* where_status(FailedOrNot which) {
+  return which == FailedOrNot::failed ? "WHERE status = 'failed' " : "WHERE status <> 'failed' ";
+}
+
+}  // namespace
+
+std::vector<OutboxRecord> recent_outbox(Tx& tx, FailedOrNot which, int limit, std::int64_t offset) {
+  // Failed rows and the others are read apart rather than in one sort over
+  // the whole table: each walks the primary key newest first and stops after
+  // offset + limit rows, however long the outbox grows.
   const std::string sql =
-      std::string(kColumns) +
-      (which == FailedOrNot::failed ? "WHERE status = 'failed' " : "WHERE status <> 'failed' ") +
-      "ORDER BY id DESC LIMIT $1";
+      std::string(kColumns) + where_status(which) + "ORDER BY id DESC LIMIT $1 OFFSET $2";
   std::vector<OutboxRecord> out;
-  for (const Row& r : tx.query(sql, {std::int64_t{limit}})) {
+  for (const Row& r : tx.query(sql, {std::int64_t{limit}, offset})) {
     out.push_back(record_of(r));
   }
   return out;
+}
+
+std::int64_t count_outbox(Tx& tx, FailedOrNot which) {
+  return tx.query_one(std::string("SELECT COUNT(*) FROM outbox ") + where_status(which))
+      ->integer(0);
+}
+
+std::optional<OutboxText> outbox_text(Tx& tx, std::int64_t id) {
+  auto r = tx.query_one("SELECT body, calendar FROM outbox WHERE id = $1", {id});
+  if (!r) {
+    return std::nullopt;
+  }
+  return OutboxText{r->text(0), r->text(1)};
 }
 
 std::optional<OutboxRecord> find_outbox_message(Tx& tx, std::int64_t id) {

@@ -31,11 +31,17 @@ struct NewOutboxMessage {
   std::string body;
   std::optional<std::string> calendar;  // iCalendar text
   std::optional<std::string> calendar_method;
+  std::optional<std::string> calendar_uid;  // the invitation's UID: who was invited
   core::Instant created_at;
 };
 void queue_message(Tx& tx, const NewOutboxMessage& m);
 
-// A row as the administrators' page shows it (never its body).
+// The people who were sent an invitation (METHOD:REQUEST) to the calendar
+// event `uid`, whatever became of its delivery, by id: those a cancellation
+// goes to.
+std::vector<std::int64_t> invited_to(Tx& tx, const std::string& uid);
+
+// A row as the administrators' list shows it (without its body).
 struct OutboxRecord {
   std::int64_t id = 0;
   std::string recipient;
@@ -49,9 +55,18 @@ struct OutboxRecord {
   bool has_calendar = false;
 };
 enum class FailedOrNot { failed, others };
-// The newest `limit` rows that failed, or that did not.
-std::vector<OutboxRecord> recent_outbox(Tx& tx, FailedOrNot which, int limit);
+// The rows that failed, or that did not, newest first: `limit` of them after
+// skipping `offset`.
+std::vector<OutboxRecord> recent_outbox(Tx& tx, FailedOrNot which, int limit,
+                                        std::int64_t offset = 0);
+std::int64_t count_outbox(Tx& tx, FailedOrNot which);
 std::optional<OutboxRecord> find_outbox_message(Tx& tx, std::int64_t id);
+// What a message says: its body and any iCalendar text ("" when none).
+struct OutboxText {
+  std::string body;
+  std::string calendar;
+};
+std::optional<OutboxText> outbox_text(Tx& tx, std::int64_t id);
 // A failed row back to pending, due `at`, with no attempts counted.
 void requeue_outbox_message(Tx& tx, std::int64_t id, core::Instant at);
 

@@ -437,6 +437,20 @@ CREATE INDEX hearings_sitting ON hearings(sitting_id, starts_at)
     {13, "criteria confirmed against the record", R"SQL(
 ALTER TABLE request_criteria ADD COLUMN confirmed_against_record INTEGER NOT NULL DEFAULT 0
 )SQL"},
+    // Who was invited (issue 14, item 11): each invitation's calendar UID,
+    // so that a cancellation goes to exactly those who were sent the
+    // invitation. Rows queued before this migration get theirs from the
+    // iCalendar text ("UID:sitting-42@casepanel" on a line of its own).
+    {14, "invitations sent", R"SQL(
+ALTER TABLE outbox ADD COLUMN calendar_uid TEXT;
+CREATE INDEX outbox_calendar_uid ON outbox(calendar_uid)
+)SQL",
+     R"SQL(
+UPDATE outbox SET calendar_uid = rtrim(substr(substr(calendar, instr(calendar, char(10) || 'UID:') + 5), 1, instr(substr(calendar, instr(calendar, char(10) || 'UID:') + 5) || char(10), char(10)) - 1), char(13)) WHERE calendar IS NOT NULL AND instr(calendar, char(10) || 'UID:') > 0
+)SQL",
+     R"SQL(
+UPDATE outbox SET calendar_uid = substring(calendar from '\nUID:([^\r\n]*)') WHERE calendar IS NOT NULL
+)SQL"},
 };
 
 }  // namespace

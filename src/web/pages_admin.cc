@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/counted.h"
+#include "web/pagination.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -40,40 +41,6 @@ std::string audit_query(const WebRequest& r, int page) {
     }
   }
   return q + "page=" + std::to_string(page);
-}
-
-// GOV.UK pagination: previous, the first and last pages, the pages either
-// side of this one, ellipses between, next.
-void add_pagination(Data& d, const WebRequest& r, int page, int pages) {
-  if (pages <= 1) {
-    return;
-  }
-  d.set("paginated", true);
-  if (page > 1) {
-    d.set("previous", audit_query(r, page - 1));
-  }
-  if (page < pages) {
-    d.set("next", audit_query(r, page + 1));
-  }
-  Data items{Data::type::list};
-  int last_shown = 0;
-  for (int n = 1; n <= pages; ++n) {
-    if (n != 1 && n != pages && (n < page - 1 || n > page + 1)) {
-      continue;
-    }
-    if (n > last_shown + 1) {
-      Data gap;
-      gap.set("ellipsis", true);
-      items.push_back(gap);
-    }
-    Data item;
-    item.set("number", str(n));
-    item.set("href", audit_query(r, n));
-    set_flag(item, "current", n == page);
-    items.push_back(item);
-    last_shown = n;
-  }
-  d.set("page_items", items);
 }
 
 app::AuditSearch audit_search(const WebRequest& r) {
@@ -117,7 +84,7 @@ void add_audit_form(Data& d, const WebRequest& r, const app::AuditSearch& search
   d.set("actions", action_options);
 }
 
-void add_audit_events(Data& d, const WebRequest& r, const app::AuditPage& log) {
+void add_audit_events(const Site& site, Data& d, const WebRequest& r, const app::AuditPage& log) {
   Data rows{Data::type::list};
   for (const auto& e : log.rows) {
     Data x;
@@ -138,7 +105,9 @@ void add_audit_events(Data& d, const WebRequest& r, const app::AuditPage& log) {
     children.append(children.empty() ? "" : ", ").append(name);
   }
   set_if(d, "children_matched", children);
-  add_pagination(d, r, log.page, log.pages);
+  d.set("pagination", pagination(
+                          site, log.page, log.pages, [&](int n) { return audit_query(r, n); },
+                          "Pages of the audit log"));
 }
 
 WebResponse audit(const Site& site, WebRequest& r) {
@@ -157,7 +126,7 @@ WebResponse audit(const Site& site, WebRequest& r) {
     add_errors(d, log.error());
     return site.page(r, "audit", "Error: Audit log", std::move(d));
   }
-  add_audit_events(d, r, *log);
+  add_audit_events(site, d, r, *log);
   return site.page(r, "audit", "Audit log", std::move(d));
 }
 
@@ -194,19 +163,62 @@ Data outbox_row(const app::OutboxMessage& m) {
 }
 
 WebResponse outbox(const Site& site, WebRequest& r) {
-  auto messages = app::outbox_messages(site.services(), r.actor());
-  if (!messages) {
-    return site.error(r, messages.error());
+  // A page that is not a number is the first (as on the audit log and
+  // People); one past the last is the last.
+  const int asked =
+      static_cast<int>(std::clamp<std::int64_t>(parse_id(r.query_value("page")), 1, 1000000));
+  auto list = app::outbox_page(site.services(), r.actor(), asked);
+  if (!list) {
+    return site.error(r, list.error());
   }
   Data rows{Data::type::list};
-  for (const auto& m : *messages) {
+  for (const auto& m : list->messages) {
     rows.push_back(outbox_row(m));
   }
   Data d;
   d.set("messages", rows);
-  set_flag(d, "has_messages", !messages->empty());
+  set_flag(d, "has_messages", !list->messages.empty());
+  d.set("first", str(list->first));
+  d.set("last", str(list->first + std::ssize(list->messages) - 1));
+  d.set("total", str(list->total));
   set_flag(d, "delivery_off", !site.options().email_delivery);
-  return site.page(r, "outbox", "Email outbox", std::move(d));
+  d.set("pagination", pagination(
+                          site, list->page, list->pages,
+                          [](int n) { return "/admin/outbox?page=" + std::to_string(n); },
+                          "Pages of the email outbox"));
+  const std::string title =
+      list->pages > 1 ? "Email outbox (page " + str(list->page) + " of " + str(list->pages) + ")"
+                      : "Email outbox";
+  return site.page(r, "outbox", title, std::move(d));
+}
+
+void add_invitation(Data& d, const app::InvitationSummary& inv) {
+  Data x;
+  const bool cancel = inv.method == app::InviteMethod::cancel;
+  x.set("method", app::invite_method_name(inv.method));
+  x.set("kind", cancel ? "A cancellation" : "An invitation");
+  x.set("summary", inv.summary);
+  x.set("starts", inv.starts);
+  x.set("ends", inv.ends);
+  set_if(x, "location", inv.location);
+  x.set("uid", inv.uid);
+  x.set("sequence", str(inv.sequence));
+  d.set("invitation", x);
+}
+
+WebResponse outbox_message(const Site& site, WebRequest& r) {
+  auto m = app::outbox_message(site.services(), r.actor(), r.id_param());
+  if (!m) {
+    return site.error(r, m.error());
+  }
+  Data d = outbox_row(m->message);
+  d.set("created", m->message.created);
+  d.set("body", m->body);
+  set_if(d, "calendar", m->calendar);
+  if (m->invitation) {
+    add_invitation(d, *m->invitation);
+  }
+  return site.page(r, "outbox_message", "Email " + str(m->message.id), std::move(d));
 }
 
 WebResponse retry_outbox(const Site& site, WebRequest& r) {
@@ -223,6 +235,7 @@ void add_admin_routes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/audit", {Access::signed_in, core::Permission::view_audit}, audit});
   const Rule administering{Access::signed_in, core::Permission::administer};
   routes.push_back({"GET", "/admin/outbox", administering, outbox});
+  routes.push_back({"GET", "/admin/outbox/{id}", administering, outbox_message});
   routes.push_back({"POST", "/admin/outbox/{id}/retry", administering, retry_outbox});
 }
 

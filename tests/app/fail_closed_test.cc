@@ -67,7 +67,7 @@ TEST(FailClosed, AnUnknownOutboxStatusThrows) {
         "VALUES ('2026-03-12T10:00:00Z', $1, 'a@example.org', 'S', 'B', 'lost')",
         {w.admin});
   });
-  EXPECT_THROW((void)outbox_messages(w.services(), w.actor(w.admin)), std::runtime_error);
+  EXPECT_THROW((void)outbox_page(w.services(), w.actor(w.admin), 1), std::runtime_error);
 }
 
 TEST(FailClosed, AnUnreadableOutboxTimeThrows) {
@@ -78,7 +78,7 @@ TEST(FailClosed, AnUnreadableOutboxTimeThrows) {
         "VALUES ('yesterday', $1, 'a@example.org', 'S', 'B', 'failed')",
         {w.admin});
   });
-  EXPECT_THROW((void)outbox_messages(w.services(), w.actor(w.admin)), std::runtime_error);
+  EXPECT_THROW((void)outbox_page(w.services(), w.actor(w.admin), 1), std::runtime_error);
 }
 
 TEST(FailClosed, AnUnknownDiscussionOutcomeThrows) {

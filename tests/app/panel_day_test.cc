@@ -141,6 +141,8 @@ TEST_F(PanelDay, ACLAMSiblingGroupIsRecordedOnceAndTheChairDecidesThePermanenceR
   EXPECT_FALSE(
       record_final_decision(s, w.actor(chair), open[1].id, {true, "", "Changed my mind"}).ok());
   EXPECT_TRUE(open_decisions(s, w.actor(chair)).final_decisions.empty());
+  EXPECT_EQ(testing::emails_naming_a_child(w), std::vector<std::string>{})
+      << "the author is told of the final decision without the child's name";
 
   // Each child's record shows both the recommendation and the final decision.
   auto rec = child_record(s, w.actor(w.sw_a), w.sibling_1);
@@ -258,6 +260,7 @@ TEST_F(PanelDay, ASupportDisagreementAwaitsTheAssistantDirectorWhoRecordsTheAgre
   EXPECT_TRUE(rec->decisions.front().outcomes.front().disagreements[0].resolved);
   EXPECT_EQ(rec->events.front().kind, "Agreed outcome");
   EXPECT_GE(integer(w, "SELECT COUNT(*) FROM outbox WHERE subject LIKE 'The agreed outcome%'"), 1);
+  EXPECT_EQ(testing::emails_naming_a_child(w), std::vector<std::string>{});
 }
 
 }  // namespace

@@ -55,23 +55,6 @@ std::int64_t outbox_count(TestWorld& w, std::int64_t user, const std::string& su
                  {user, "%" + subject_part + "%"});
 }
 
-// The outbox rows (subject, body or calendar) that name one of the world's
-// children: email is not a safe channel for a child's details, so there must
-// be none.
-std::vector<std::string> emails_naming_a_child(TestWorld& w) {
-  std::vector<std::string> out;
-  w.db().read_all([&](store::Tx& tx) {
-    for (const store::Row& r :
-         tx.query("SELECT o.id, c.first_name, c.last_name FROM outbox o, children c "
-                  "WHERE instr(o.subject || o.body || COALESCE(o.calendar, ''), c.first_name) > 0 "
-                  "OR instr(o.subject || o.body || COALESCE(o.calendar, ''), c.last_name) > 0")) {
-      out.push_back("outbox " + std::to_string(r.integer(0)) + " names " + r.text(1) + " " +
-                    r.text(2));
-    }
-  });
-  return out;
-}
-
 // A CLAM request for the children, approved and waiting in the queue. Team
 // B's child is sw_b's, quality-assured by pm_b.
 std::int64_t queued_clam(TestWorld& w, const std::vector<std::int64_t>& children) {
@@ -193,7 +176,7 @@ TEST_F(SittingChanges, MovingASittingTakesItsHearingsAlongAndTellsEveryone) {
   EXPECT_EQ(outbox_count(w, w.pm_a, "has moved to 2 December 2026 at 10:30"), 1);
   EXPECT_EQ(integer(w, "SELECT COUNT(*) FROM audit_events WHERE action = 'sitting.move'"), 1);
   EXPECT_GT(integer(w, "SELECT COUNT(*) FROM outbox WHERE calendar LIKE '%BEGIN:VEVENT%'"), 0);
-  EXPECT_EQ(emails_naming_a_child(w), std::vector<std::string>{});
+  EXPECT_EQ(testing::emails_naming_a_child(w), std::vector<std::string>{});
   // The schedule does not make the moved sitting again.
   const auto before = integer(w, "SELECT COUNT(*) FROM sittings");
   ensure_sittings(s, core::Date{std::chrono::year{2026} / 11 / 24}, 3);
@@ -214,7 +197,7 @@ TEST_F(SittingChanges, CancellingASittingPutsItsRequestsBackInTheQueue) {
   EXPECT_EQ(text(w, "SELECT status FROM sittings WHERE id = $1", {dec1}), "cancelled");
   EXPECT_TRUE(hearing_times(w, dec1).empty());
   EXPECT_EQ(outbox_count(w, w.sw_a, "is cancelled"), 1);
-  EXPECT_EQ(emails_naming_a_child(w), std::vector<std::string>{});
+  EXPECT_EQ(testing::emails_naming_a_child(w), std::vector<std::string>{});
   // The command line's list leaves it out, and the schedule does not bring it back.
   std::vector<std::string> listed;
   for (const PlannedSitting& p : planned_sittings(
@@ -307,7 +290,7 @@ TEST_F(SittingChanges, TheCoordinatorAsksForInformationDeclinesOrRefersForConsul
                     "'request.refer_consultation')"),
             3);
   EXPECT_EQ(outbox_count(w, w.sw_a, "referred to the Permanency Planning Co-ordinator"), 1);
-  EXPECT_EQ(emails_naming_a_child(w), std::vector<std::string>{});
+  EXPECT_EQ(testing::emails_naming_a_child(w), std::vector<std::string>{});
 }
 
 TEST_F(SittingChanges, TheProposedAgendaPutsTheStatutoryReviewFirst) {

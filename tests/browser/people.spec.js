@@ -1,6 +1,6 @@
 // The security pages as people meet them, each checked with axe at the
 // desktop width and at 375 pixels: the administrator adds a person and sends
-// a set-password link and opens the panels and their seats; a social worker opens their account, starts setting up
+// a set-password link, reads it in the email outbox, and opens the panels and their seats; a social worker opens their account, starts setting up
 // two-factor authentication and meets the password rules; the auditor filters
 // the audit log.
 const { test, expect } = require('@playwright/test');
@@ -37,6 +37,19 @@ for (const width of [1280, 375]) {
       await page.getByRole('button', { name: 'Send a set-password link' }).click();
       await expect(page.locator('.govuk-notification-banner')).toBeVisible();
       await checkPage('person-link-sent');
+      // The link's email in the outbox: the administrator reads it, but not
+      // the link's token.
+      await page.goto('/admin/outbox');
+      await expect(page.getByRole('heading', { level: 1, name: 'Email outbox' })).toBeVisible();
+      await expect(page.locator('#outbox-count')).toContainText(/^Showing 1 to \d+ of \d+ messages$/);
+      await checkPage('outbox');
+      await noOverflow();
+      await page.getByRole('link', { name: 'Set your casepanel password' }).first().click();
+      await expect(page.getByRole('heading', { level: 1, name: /Set your casepanel password/ })).toBeVisible();
+      await expect(page.locator('#message-body')).toContainText('Hello Robin Testwell');
+      await expect(page.locator('#message-body')).toContainText('(hidden: only the recipient may use this link)');
+      await checkPage('outbox-message');
+      await noOverflow();
       // The panels, from the navigation: what each decides, and its seats.
       if (width > 640) {
         await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Panels' }).click();

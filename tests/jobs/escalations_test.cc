@@ -85,6 +85,8 @@ TEST(Escalations, TheFgcReferralAndAnOverdueActionClimbTheirLaddersOnTheirWorkin
                   "body LIKE '%See https://panel.council.test/actions/%'"),
             3)
       << "each email links to the action, absolutely";
+  EXPECT_EQ(testing::emails_naming_a_child(w), std::vector<std::string>{})
+      << "an escalation names the action's panel and due date, not the child";
   EXPECT_EQ(count(w, "SELECT MAX(escalation_level) FROM actions"), 2);
   EXPECT_EQ(count(w, "SELECT COUNT(*) FROM audit_events WHERE action = 'action.escalate'"), 3);
 

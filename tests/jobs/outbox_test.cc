@@ -448,15 +448,16 @@ TEST_F(Outbox, TheAdministratorsListShowsFailedMessagesFirst) {
   ASSERT_EQ(deliver(), 0);
   sink_.fail_with_451(false);
   const std::int64_t waiting = queue("Waiting", "y");
-  auto list = app::outbox_messages(world_.services(), world_.actor(world_.admin));
-  ASSERT_TRUE(list);
-  ASSERT_EQ(list->size(), 2u);
-  EXPECT_EQ((*list)[0].id, failed);
-  EXPECT_EQ((*list)[0].status, store::OutboxStatus::failed);
-  EXPECT_NE((*list)[0].last_error.find("451"), std::string::npos);
-  EXPECT_EQ((*list)[1].id, waiting);
-  EXPECT_EQ((*list)[1].next_attempt, "24 November 2026 09:00");
-  EXPECT_FALSE(app::outbox_messages(world_.services(), world_.actor(world_.sw_a)));
+  auto page = app::outbox_page(world_.services(), world_.actor(world_.admin), 1);
+  ASSERT_TRUE(page);
+  const auto& list = page->messages;
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].id, failed);
+  EXPECT_EQ(list[0].status, store::OutboxStatus::failed);
+  EXPECT_NE(list[0].last_error.find("451"), std::string::npos);
+  EXPECT_EQ(list[1].id, waiting);
+  EXPECT_EQ(list[1].next_attempt, "24 November 2026 09:00");
+  EXPECT_FALSE(app::outbox_page(world_.services(), world_.actor(world_.sw_a), 1));
 }
 
 // A Mailer that records what it is given and says when the first arrives.

@@ -126,6 +126,20 @@ std::int64_t number(TestWorld& w, const std::string& sql, const store::Params& p
   return n;
 }
 
+std::vector<std::string> emails_naming_a_child(TestWorld& w) {
+  std::vector<std::string> out;
+  w.db().read_all([&](store::Tx& tx) {
+    for (const store::Row& r :
+         tx.query("SELECT o.id, c.first_name, c.last_name FROM outbox o, children c "
+                  "WHERE instr(o.subject || o.body || COALESCE(o.calendar, ''), c.first_name) > 0 "
+                  "OR instr(o.subject || o.body || COALESCE(o.calendar, ''), c.last_name) > 0")) {
+      out.push_back("outbox " + std::to_string(r.integer(0)) + " names " + r.text(1) + " " +
+                    r.text(2));
+    }
+  });
+  return out;
+}
+
 std::int64_t add_person(TestWorld& w, const std::string& email, const std::string& role) {
   std::int64_t id = 0;
   w.db().write_all([&](store::Tx& tx) {

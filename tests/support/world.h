@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/auth.h"
 #include "app/services.h"
@@ -53,6 +54,12 @@ class TestWorld {
 
 // The number an SQL query gives (a count, an id), read directly; 0 for no row.
 std::int64_t number(TestWorld& w, const std::string& sql, const store::Params& params = {});
+
+// The outbox rows (subject, body or calendar) that name one of the world's
+// children, as "outbox 12 names Ada Test": email is not a safe channel for a
+// child's details, and the administrator who reads the outbox may not see
+// them (docs/email.md), so there must be none.
+std::vector<std::string> emails_naming_a_child(TestWorld& w);
 
 // A person who can sign in with kPassword, holding one role, in no team.
 std::int64_t add_person(TestWorld& w, const std::string& email, const std::string& role);

@@ -123,6 +123,7 @@ const Expectation kMatrix[] = {
     {"POST", "/children/{id}/supervision",                "RRRRR ARAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"GET", "/audit",                                     "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
     {"GET", "/admin/outbox",                              "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    {"GET", "/admin/outbox/{id}",                         "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"POST", "/requests",                                 "AAAAA AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/requests/{id}/edit/{section}",             "ARAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"POST", "/requests/{id}/send",                       "ARAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
