@@ -6,6 +6,7 @@
 #include "app/child_names.h"
 #include "app/display.h"
 #include "app/notifications.h"
+#include "app/request_access.h"
 #include "app/scope.h"
 #include "app/sitting_rows.h"
 #include "core/statutory.h"
@@ -61,6 +62,7 @@ AgendaItem agenda_item(const store::AgendaLine& line, const core::PanelType* pan
   item.presenters = presenters_of(line.people);
   item.decided = line.decisions >= children;
   item.statutory = line.statutory;
+  item.immediate = line.must_go_to_next_sitting;
   if (line.statutory_due &&
       core::heard_after_deadline(line.statutory_due, core::london_date(h.starts_at))) {
     item.statutory_breach = core::late_hearing_tag(*line.statutory_due, h.late_reason);
@@ -125,6 +127,9 @@ core::Result<SittingView> read_view(Tx& tx, const Services& s, const Actor& a,
   }
   const core::PanelType* panel = s.panels.find(m->panel_id);
   v.agenda = agenda_of(tx, sitting_id, panel);
+  for (AgendaItem& item : v.agenda) {  // a member sees the agenda, not every request
+    item.can_open_request = visible_request(tx, s, a, item.request_id).ok();
+  }
   v.members = sitting_members(tx, s, *m);
   if (panel) {
     v.quorum = quorum_of(*panel, v.members);

@@ -31,6 +31,8 @@ struct AgendaItem {
   bool conference_call = false;
   bool decided = false;
   bool statutory = false;
+  bool immediate = false;         // must go to the next sitting (Support Panel 2.2)
+  bool can_open_request = false;  // the reader may open the request (the agenda links it)
   // "Heard after the statutory deadline of D: <reason>" (core/statutory.h).
   std::string statutory_breach;
   std::string chair;                    // named for this hearing, when not the sitting's chair

@@ -97,6 +97,7 @@ ProposedSlot slot_of(Tx& tx, const core::PanelType& panel, const ProposalInput& 
   if (const store::QueuedRequest* q = queued(in, placed.request_id)) {
     slot.request_type = request_type_label(&panel, q->request.request_type);
     slot.statutory = q->request.statutory_due.has_value();
+    slot.immediate = q->must_go_to_next_sitting;
   }
   slot.sitting_id = placed.sitting_id;
   if (const core::AgendaSitting* sit = sitting_of(in, placed.sitting_id)) {

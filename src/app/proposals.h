@@ -18,6 +18,7 @@ struct ProposedSlot {
   std::string children;
   std::string request_type;
   bool statutory = false;
+  bool immediate = false;  // must go to the next sitting (Support Panel 2.2)
   std::int64_t sitting_id = 0;
   std::string sitting;  // "Tuesday 1 December 2026 at Horsham (CHN)"
   std::string start;    // HH:MM

@@ -43,6 +43,7 @@ std::string long_or_empty(const std::optional<core::Date>& d) {
 // "In time for 2 December 2026", "Late: missed the cut-off for ...",
 // "Accepted late for ...", or empty for a panel without a cut-off.
 void set_cutoff(TriageItem& item, const store::QueuedRequest& q) {
+  item.immediate = q.must_go_to_next_sitting;
   const std::string target = long_or_empty(q.request.target_sitting_date);
   if (q.accepted_late) {
     item.cutoff_status = "Accepted late for " + target;
@@ -50,6 +51,9 @@ void set_cutoff(TriageItem& item, const store::QueuedRequest& q) {
     item.late = true;
     item.cutoff_status = "Late: missed the cut-off for " + core::long_date(*q.missed_cutoff_date) +
                          "; goes to " + target + " unless accepted late";
+  } else if (q.must_go_to_next_sitting && q.request.target_sitting_date) {
+    // Immediate action goes to the next sitting whatever its cut-off.
+    item.cutoff_status = "Goes to the next sitting, " + target + ", whatever the cut-off";
   } else if (q.request.target_sitting_date) {
     item.cutoff_status = "In time for " + target;
   }

@@ -34,7 +34,8 @@ struct TriageItem {
   // cut-off for 25 November 2026", "Accepted late for ...".
   std::string cutoff_status;
   bool late = false;
-  std::string papers;  // "8 of 8 documents: 5 files, 3 not provided"
+  bool immediate = false;  // must go to the next sitting (Support Panel 2.2)
+  std::string papers;      // "8 of 8 documents: 5 files, 3 not provided"
   bool papers_complete = false;
   std::string consultation;                 // "Referred to ... on D", empty when not referred
   std::vector<core::Choice> consultations;  // the panel's, for the referral form

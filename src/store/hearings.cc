@@ -116,7 +116,7 @@ std::vector<AgendaLine> sitting_agenda(Tx& tx, std::int64_t sitting_id) {
   for (const Row& r :
        tx.query("SELECT h.id, h.sitting_id, h.request_id, h.starts_at, h.minutes, h.status, "
                 "h.chair_id, h.invite_sequence, h.late_reason, r.request_type, r.conference_call, "
-                "r.statutory_due, "
+                "r.statutory_due, r.must_go_to_next_sitting, "
                 "(SELECT COUNT(*) FROM decisions d WHERE d.hearing_id = h.id), hc.name, " +
                     std::string(kPeopleColumns) + "FROM hearings h " + kPeopleJoins +
                     "LEFT JOIN users hc ON hc.id = h.chair_id "
@@ -129,11 +129,12 @@ std::vector<AgendaLine> sitting_agenda(Tx& tx, std::int64_t sitting_id) {
     line.statutory_due =
         optional_date_column(r, 11, {"requests", line.hearing.request_id, "statutory_due"});
     line.statutory = line.statutory_due.has_value();
-    line.decisions = static_cast<int>(r.integer(12));
+    line.must_go_to_next_sitting = r.integer(12) != 0;
+    line.decisions = static_cast<int>(r.integer(13));
     if (line.hearing.chair_id) {
-      line.named_chair = PersonContact{*line.hearing.chair_id, r.text(13), ""};
+      line.named_chair = PersonContact{*line.hearing.chair_id, r.text(14), ""};
     }
-    line.people = people_of(r, line.hearing.id, 14);
+    line.people = people_of(r, line.hearing.id, 15);
     out.push_back(std::move(line));
   }
   return out;

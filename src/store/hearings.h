@@ -74,6 +74,7 @@ struct AgendaLine {
   bool conference_call = false;
   bool statutory = false;                    // the request has a statutory date
   std::optional<core::Date> statutory_due;   // that date
+  bool must_go_to_next_sitting = false;      // immediate action (Support Panel 2.2)
   int decisions = 0;                         // decision records made at this hearing
   std::optional<PersonContact> named_chair;  // hearing.chair_id's name
   HearingPeople people;

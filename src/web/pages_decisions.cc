@@ -6,6 +6,7 @@
 #include <map>
 
 #include "app/decisions.h"
+#include "web/confirmations.h"
 #include "web/decision_form_parts.h"
 #include "web/decision_parts.h"
 #include "web/site.h"
@@ -89,7 +90,8 @@ WebResponse record(const Site& site, WebRequest& r) {
     }
     return site.error(r, done.error());
   }
-  return WebResponse::redirect("/hearings/" + str(r.id_param()) + "/decision");
+  return WebResponse::redirect(
+      confirmed("/hearings/" + str(r.id_param()) + "/decision", "decision_recorded"));
 }
 
 WebResponse correction_page(const Site& site, const WebRequest& r, const core::Error* errors) {
@@ -137,8 +139,9 @@ WebResponse correct(const Site& site, WebRequest& r) {
     return site.error(r, done.error());
   }
   auto f = app::correction_form(site.services(), r.actor(), r.id_param());
-  return WebResponse::redirect(f ? "/hearings/" + str(f->form.hearing_id) + "/decision"
-                                 : std::string("/"));
+  return WebResponse::redirect(
+      confirmed(f ? "/hearings/" + str(f->form.hearing_id) + "/decision" : std::string("/"),
+                "decision_corrected"));
 }
 
 }  // namespace

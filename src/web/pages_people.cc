@@ -3,8 +3,9 @@
 // sending set-password links; the public set-password page a link opens
 // (double-submit CSRF, like sign-in); and changing one's own password.
 //
-// After each change the handler redirects with ?done=WHAT and the page shows
-// a success banner whose text comes from kDone below, never from the URL.
+// After each change the handler redirects with ?done=WHAT and the layout
+// shows a success banner whose text comes from web/confirmations.cc, never
+// from the URL.
 #include <algorithm>
 #include <cctype>
 #include <string_view>
@@ -17,29 +18,6 @@
 
 namespace casepanel::web {
 namespace {
-
-struct DoneMessage {
-  std::string_view done;
-  std::string_view message;
-};
-constexpr DoneMessage kDone[] = {
-    {"added", "Person added. Send them a set-password link so that they can sign in"},
-    {"saved", "Changes saved"},
-    {"disabled", "Account disabled. All their sessions have ended"},
-    {"enabled", "Account enabled"},
-    {"link_sent", "Set-password link sent. It works once, for 24 hours"},
-    {"sessions_ended", "All their sessions have ended"},
-    {"password_changed", "Your password has been changed. Your other sessions have ended"},
-};
-
-void add_banner(Data& d, const WebRequest& r) {
-  const std::string done = r.query_value("done");
-  for (const DoneMessage& m : kDone) {
-    if (done == m.done) {
-      d.set("banner", std::string(m.message));
-    }
-  }
-}
 
 std::string people_path(std::int64_t id, std::string_view done) {
   return "/admin/people/" + str(id) + "?done=" + std::string(done);
@@ -115,7 +93,6 @@ WebResponse people_list(const Site& site, WebRequest& r) {
   if (list->page < list->pages) {
     d.set("next", page_link(search, list->page + 1));
   }
-  add_banner(d, r);
   return site.page(r, "people", "People", std::move(d));
 }
 
@@ -244,7 +221,6 @@ WebResponse person_page(const Site& site, WebRequest& r, const app::PersonInput*
   if (errors) {
     add_errors(d, *errors);
   }
-  add_banner(d, r);
   return site.page(r, "people_person", p->name, std::move(d));
 }
 
@@ -351,7 +327,6 @@ WebResponse change_password_page(const Site& site, WebRequest& r, const core::Er
   if (errors) {
     add_errors(d, *errors);
   }
-  add_banner(d, r);
   d.set("password_fields", site.fragment("password_fields", d));
   return site.page(r, "change_password", "Change your password", std::move(d));
 }

@@ -2,6 +2,7 @@
 // nowhere, and accepting a panel's proposal whole. Thin: each handler parses,
 // calls one app/ function and renders or redirects.
 #include "app/proposals.h"
+#include "web/confirmations.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -16,6 +17,7 @@ Data slots_data(const std::vector<app::ProposedSlot>& slots) {
     o.set("children", slot.children);
     o.set("request_type", slot.request_type);
     set_flag(o, "statutory", slot.statutory);
+    set_flag(o, "immediate", slot.immediate);
     o.set("sitting", slot.sitting);
     o.set("start", slot.start);
     o.set("end", slot.end);
@@ -85,7 +87,7 @@ WebResponse accept(const Site& site, WebRequest& r) {
   auto done = app::accept_proposed_agenda(site.services(), r.actor(), r.field("panel_id"),
                                           r.field("late_reason"));
   if (done) {
-    return WebResponse::redirect("/sittings");
+    return WebResponse::redirect(confirmed("/sittings", "agenda_accepted"));
   }
   if (done.error().kind == core::ErrorKind::invalid ||
       done.error().kind == core::ErrorKind::conflict) {

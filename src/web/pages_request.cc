@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app/requests.h"
+#include "web/confirmations.h"
 #include "web/decision_parts.h"
 #include "web/forms.h"
 #include "web/pages_drafts.h"
@@ -334,19 +335,20 @@ WebResponse check(const Site& site, WebRequest& r) {
   return show_request(site, r, Page::check, nullptr);
 }
 
-WebResponse after(const Site& site, WebRequest& r, const core::Status& done, Page page) {
+WebResponse after(const Site& site, WebRequest& r, const core::Status& done, Page page,
+                  std::string_view key) {
   if (!done) {
     if (done.error().kind == core::ErrorKind::invalid) {
       return show_request(site, r, page, &done.error());
     }
     return site.error(r, done.error());
   }
-  return WebResponse::redirect("/requests/" + str(r.id_param()));
+  return WebResponse::redirect(confirmed("/requests/" + str(r.id_param()), key));
 }
 
 WebResponse send(const Site& site, WebRequest& r) {
   return after(site, r, app::send_for_approval(site.services(), r.actor(), r.id_param()),
-               Page::check);
+               Page::check, "sent");
 }
 
 WebResponse approve(const Site& site, WebRequest& r) {
@@ -356,19 +358,19 @@ WebResponse approve(const Site& site, WebRequest& r) {
   in.discussion_practice_manager = parse_id(r.field("discussion_practice_manager"));
   in.discussion_group_manager = parse_id(r.field("discussion_group_manager"));
   return after(site, r, app::approve_request(site.services(), r.actor(), r.id_param(), in),
-               Page::request);
+               Page::request, "approved");
 }
 
 WebResponse send_back(const Site& site, WebRequest& r) {
   return after(site, r,
                app::return_request(site.services(), r.actor(), r.id_param(), r.field("comments")),
-               Page::request);
+               Page::request, "returned");
 }
 
 WebResponse accept_late(const Site& site, WebRequest& r) {
   return after(site, r,
                app::accept_late(site.services(), r.actor(), r.id_param(), r.field("late_reason")),
-               Page::request);
+               Page::request, "accepted_late");
 }
 
 }  // namespace

@@ -195,6 +195,8 @@ Data agenda_data(const app::SittingView& v) {
     x.set("request_type", item.request_type);
     x.set("presenters", item.presenters);
     set_flag(x, "conference_call", item.conference_call);
+    set_flag(x, "immediate", item.immediate);
+    set_flag(x, "can_open_request", item.can_open_request);
     set_flag(x, "decided", item.decided);
     set_flag(x, "statutory", item.statutory);
     set_if(x, "statutory_breach", item.statutory_breach);

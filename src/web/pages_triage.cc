@@ -8,6 +8,7 @@
 #include "app/sittings.h"
 #include "app/triage.h"
 #include "core/counted.h"
+#include "web/confirmations.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -26,6 +27,7 @@ Data item_data(const Site& site, const app::TriageItem& q) {
   set_if(x, "review_due", q.review_due);
   set_if(x, "cutoff_status", q.cutoff_status);
   set_flag(x, "late", q.late);
+  set_flag(x, "immediate", q.immediate);
   set_if(x, "venue_preference", q.venue_preference);
   set_if(x, "papers", q.papers);
   set_flag(x, "papers_incomplete", !q.papers_complete);
@@ -122,9 +124,9 @@ WebResponse request_page(const Site& site, const WebRequest& r, const core::Erro
 WebResponse request(const Site& site, WebRequest& r) { return request_page(site, r, nullptr); }
 
 // After an action: the queue, or the request's triage page with the errors.
-WebResponse after(const Site& site, WebRequest& r, const core::Status& done) {
+WebResponse after(const Site& site, WebRequest& r, const core::Status& done, std::string_view key) {
   if (done) {
-    return WebResponse::redirect("/triage");
+    return WebResponse::redirect(confirmed("/triage", key));
   }
   if (done.error().kind == core::ErrorKind::invalid) {
     return request_page(site, r, &done.error());
@@ -137,28 +139,31 @@ WebResponse schedule(const Site& site, WebRequest& r) {
                                     parse_id(r.field("sitting_id")), r.field("start"),
                                     r.field("late_reason"));
   if (done) {
-    return WebResponse::redirect("/requests/" + str(r.id_param()));
+    return WebResponse::redirect(confirmed("/requests/" + str(r.id_param()), "scheduled"));
   }
-  return after(site, r, done);
+  return after(site, r, done, "scheduled");
 }
 
 WebResponse ask(const Site& site, WebRequest& r) {
   return after(
       site, r,
-      app::ask_for_information(site.services(), r.actor(), r.id_param(), r.field("message")));
+      app::ask_for_information(site.services(), r.actor(), r.id_param(), r.field("message")),
+      "information_asked");
 }
 
 WebResponse decline(const Site& site, WebRequest& r) {
   return after(
       site, r,
-      app::decline_request(site.services(), r.actor(), r.id_param(), r.field("decline_reason")));
+      app::decline_request(site.services(), r.actor(), r.id_param(), r.field("decline_reason")),
+      "declined");
 }
 
 WebResponse refer(const Site& site, WebRequest& r) {
   return after(
       site, r,
       app::refer_for_consultation(site.services(), r.actor(), r.id_param(),
-                                  r.field("consultation_id"), r.field("consultation_note")));
+                                  r.field("consultation_id"), r.field("consultation_note")),
+      "referred");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // taking a child to panel.
 #include "app/children.h"
 #include "app/watch.h"
+#include "web/confirmations.h"
 #include "web/forms.h"
 #include "web/site.h"
 #include "web/view.h"
@@ -105,9 +106,9 @@ WebResponse create_discussion(const Site& site, WebRequest& r) {
     return discussion_form(site, r, &done.error());
   }
   if (in.outcome == "refer") {
-    return WebResponse::redirect("/children/" + str(r.id_param()));
+    return WebResponse::redirect(confirmed("/children/" + str(r.id_param()), "discussion_saved"));
   }
-  return WebResponse::redirect("/watch");
+  return WebResponse::redirect(confirmed("/watch", "discussion_saved"));
 }
 
 }  // namespace

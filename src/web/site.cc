@@ -1,5 +1,7 @@
 #include "web/site.h"
 
+#include "web/confirmations.h"
+
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
@@ -308,6 +310,9 @@ WebResponse Site::page(const WebRequest& r, const std::string& name, const std::
     layout.set("error_prefix", true);
     // A fragment the server builds from escaped values, inserted raw.
     data.set("error_summary", templates_->render("error_summary", data));
+  }
+  if (const auto done = confirmation(r.query_value("done"))) {
+    layout.set("success_banner", std::string(*done));
   }
   if (r.session) {
     const app::Actor& a = r.session->actor;

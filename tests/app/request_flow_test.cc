@@ -6,9 +6,11 @@
 
 #include <stdexcept>
 
+#include "app/agenda_view.h"
 #include "app/children.h"
 #include "app/display.h"
 #include "app/papers.h"
+#include "app/proposals.h"
 #include "app/requests.h"
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
@@ -147,6 +149,29 @@ TEST(RequestFlow, ImmediateActionNeedsAServiceManagersAuthorisationAndGoesNext) 
   ASSERT_EQ(v->authorisations.size(), 1u);
   EXPECT_EQ(v->authorisations[0].authorised_by, "Gita Manager");
   EXPECT_EQ(v->authorisations[0].at, "23 November 2026 at 17:45");
+  // Triage, the proposed agenda and the agenda show it as immediate action,
+  // not "in time" for a sitting whose cut-off it passed.
+  const Actor coordinator = w.actor(w.coordinator);
+  auto queue = triage_queue(w.services(), coordinator);
+  ASSERT_EQ(queue->size(), 1u);
+  EXPECT_TRUE(queue->front().immediate);
+  EXPECT_EQ(queue->front().cutoff_status,
+            "Goes to the next sitting, 25 November 2026, whatever the cut-off");
+  auto proposals = propose_agendas(w.services(), coordinator);
+  ASSERT_TRUE(proposals.ok());
+  bool proposed = false;
+  for (const AgendaProposal& p : *proposals) {
+    for (const ProposedSlot& slot : p.slots) {
+      proposed = proposed || (slot.request_id == id && slot.immediate);
+    }
+  }
+  EXPECT_TRUE(proposed);
+  const std::int64_t sitting = queue->front().sittings.front().id;
+  ASSERT_TRUE(schedule_request(w.services(), coordinator, id, sitting).ok());
+  auto agenda = sitting_view(w.services(), coordinator, sitting);
+  ASSERT_TRUE(agenda.ok());
+  ASSERT_EQ(agenda->agenda.size(), 1u);
+  EXPECT_TRUE(agenda->agenda.front().immediate);
 }
 
 TEST(RequestFlow, ALateSupportRequestGoesToTheFollowingSittingUnlessAcceptedLate) {

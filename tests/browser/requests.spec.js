@@ -276,8 +276,8 @@ test('a CLAM emergency retrospective review with papers shows its statutory date
     await j.checkAndSend(requestId, [EMERGENCY]);
     await expect(page.getByRole('heading', { level: 1, name: EMERGENCY })).toBeVisible();
     // Came into care Friday 20 November 2026 + 7 working days = Tuesday 1 December.
-    await expect(page.locator('#statutory')).toHaveText('Statutory: must be heard by 1 December 2026');
-    await expect(page.locator('#statutory')).toHaveClass(/govuk-tag--red/);
+    await expect(page.locator('#statutory')).toHaveText('Statutory must be heard by 1 December 2026');
+    await expect(page.locator('#statutory .govuk-tag--red')).toHaveText('Statutory');
     await expect(page.getByText('Overdue', { exact: true })).toHaveCount(0);
     await j.signOut();
   });
@@ -285,7 +285,7 @@ test('a CLAM emergency retrospective review with papers shows its statutory date
   await test.step('the practice manager sees the statutory date on the request', async () => {
     await j.signIn('practice_manager');
     await j.openFromAwaiting(requestId, childName, 'request-to-approve-statutory');
-    await expect(page.locator('#statutory')).toHaveText('Statutory: must be heard by 1 December 2026');
+    await expect(page.locator('#statutory')).toHaveText('Statutory must be heard by 1 December 2026');
     await j.signOut();
   });
 
