@@ -127,8 +127,11 @@ core::Result<SittingView> read_view(Tx& tx, const Services& s, const Actor& a,
   }
   const core::PanelType* panel = s.panels.find(m->panel_id);
   v.agenda = agenda_of(tx, sitting_id, panel);
-  for (AgendaItem& item : v.agenda) {  // a member sees the agenda, not every request
-    item.can_open_request = visible_request(tx, s, a, item.request_id).ok();
+  // A member sees the agenda, not every request on it; the coordinator, the
+  // panel administrator and oversight open them all (one question, not one a line).
+  const bool whole = may_open_whole_agenda(tx, a, m->panel_id);
+  for (AgendaItem& item : v.agenda) {
+    item.can_open_request = whole || visible_request(tx, s, a, item.request_id).ok();
   }
   v.members = sitting_members(tx, s, *m);
   if (panel) {

@@ -189,6 +189,15 @@ bool may_request(store::Tx& tx, const Services& s, const Actor& actor, const sto
   return core::may(actor.roles, request_relationships(tx, s, actor, r, resource), resource, use);
 }
 
+bool may_open_whole_agenda(store::Tx& tx, const Actor& actor, const std::string& panel_id) {
+  using core::Relationship;
+  const auto grants = [&](Relationship r) {
+    return core::may(actor.roles, {r}, core::Resource::request, core::Use::read);
+  };
+  return grants(Relationship::any) ||
+         (grants(Relationship::panel_served) && serves(tx, actor, panel_id));
+}
+
 bool may_sitting(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t sitting_id,
                  const std::string& panel_id, core::Resource resource, core::Use use) {
   using core::Relationship;

@@ -36,6 +36,10 @@ core::Relationships request_relationships(store::Tx& tx, const Services& s, cons
                                           const store::RequestFacts& r, core::Resource resource);
 bool may_request(store::Tx& tx, const Services& s, const Actor& actor, const store::RequestFacts& r,
                  RequestPart part, core::Use use);
+// Whether the person may open every request on a sitting's agenda without
+// asking of each: oversight (any), or serving the sitting's panel (every
+// request on an agenda has been submitted). Others are asked request by request.
+bool may_open_whole_agenda(store::Tx& tx, const Actor& actor, const std::string& panel_id);
 // A sitting: those expected at it or chairing it, and those serving its panel.
 bool may_sitting(store::Tx& tx, const Services& s, const Actor& actor, std::int64_t sitting_id,
                  const std::string& panel_id, core::Resource resource, core::Use use);

@@ -60,7 +60,7 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     const link = awaiting.locator(`a[href="/requests/${requestId}"]`);
     await expect(link).toHaveText(`${childName}: ${REQUEST_TYPE}`);
     await link.click();
-    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}(\\?done=\\w+)?$`));
     await expect(page.getByRole('button', { name: 'Approve' })).toBeVisible();
     await checkPage(`request-to-approve-${role}`);
     if (discussion) {
@@ -73,7 +73,7 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     }
     await page.getByLabel('Comments').fill(comments);
     await page.getByRole('button', { name: 'Approve' }).click();
-    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}(\\?done=\\w+)?$`));
     await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
     await expect(page.locator('#approvals')).toContainText(comments);
     await checkPage(`request-approved-${role}`);
@@ -190,7 +190,7 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     const draftState = (await page.locator('#request-state').textContent()).trim();
 
     await page.getByRole('button', { name: 'Send for approval' }).click();
-    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}(\\?done=\\w+)?$`));
     await expect(page.getByRole('button', { name: 'Send for approval' })).toHaveCount(0);
     await expect(page.locator('#request-state')).not.toHaveText(draftState);
     await expect(page.getByRole('heading', { level: 1, name: REQUEST_TYPE })).toBeVisible();
@@ -235,7 +235,7 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     await sitting.selectOption({ index: 0 });
     await card.getByRole('button', { name: 'Schedule' }).click();
 
-    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}(\\?done=\\w+)?$`));
     const heard = page.locator('#hearing').getByRole('heading', { level: 2 });
     // Scheduled, not yet heard: "To be heard on" (heard or decided: "Heard on").
     await expect(heard).toHaveText(/^To be heard on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/);
@@ -269,7 +269,7 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
 
     const open = page.getByRole('link', { name: sittingDate }).and(page.locator(`[href="/sittings/${sittingId}"]`));
     await open.click();
-    await expect(page).toHaveURL(new RegExp(`/sittings/${sittingId}$`));
+    await expect(page).toHaveURL(new RegExp(`/sittings/${sittingId}(\\?done=\\w+)?$`));
     await checkPage('sitting-panel-admin');
 
     const agendaRow = page
@@ -295,12 +295,12 @@ test('a CLAM Panel request goes from the social worker to a recorded decision', 
     await checkPage('decision-form');
     await page.getByRole('button', { name: 'Save the record' }).click();
 
-    await expect(page).toHaveURL(new RegExp(`/hearings/${hearingId}/decision$`));
+    await expect(page).toHaveURL(new RegExp(`/hearings/${hearingId}/decision(\\?done=\\w+)?$`));
     await expect(page.getByText('Every child on this hearing has a record.')).toBeVisible();
     await expect(page.locator('.app-decision-record').filter({ hasText: decided })).toHaveCount(1);
     await checkPage('decision-recorded');
     await page.getByRole('link', { name: 'Back to the agenda' }).click();
-    await expect(page).toHaveURL(new RegExp(`/sittings/${sittingId}$`));
+    await expect(page).toHaveURL(new RegExp(`/sittings/${sittingId}(\\?done=\\w+)?$`));
     await expect(agendaRow.getByText('Decided', { exact: true })).toBeVisible();
     await expect(agendaRow.getByRole('link', { name: /^Record decision/ })).toHaveCount(0);
     await checkPage('sitting-decided');

@@ -121,7 +121,7 @@ function journey(page, testInfo) {
     }
     await checkPage('request-check');
     await page.getByRole('button', { name: 'Send for approval' }).click();
-    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}(\\?done=\\w+)?$`));
     await expect(page.getByRole('button', { name: 'Send for approval' })).toHaveCount(0);
     await expect(page.locator('#task-list')).toHaveCount(0);
     await expect(page.getByText(/^Waiting for /)).toBeVisible();
@@ -140,7 +140,7 @@ function journey(page, testInfo) {
     const link = awaitingLink(requestId);
     await expect(link).toContainText(`${childName}: `);
     await link.click();
-    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}(\\?done=\\w+)?$`));
     await expect(page.getByRole('button', { name: 'Approve' })).toBeVisible();
     await checkPage(name);
   }
@@ -390,7 +390,7 @@ test('a Support Panel request after the cut-off is accepted late by the coordina
     await expect(sittings.locator('option', { hasText: /^25 November 2026/ })).toHaveCount(0);
 
     await cutoffRow.getByRole('link', { name: `Accept it late for ${childName}` }).click();
-    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}(\\?done=\\w+)?$`));
     await expect(page.getByRole('heading', { level: 2, name: 'Accept it late' })).toBeVisible();
     await j.checkPage('request-accept-late');
 
@@ -402,7 +402,7 @@ test('a Support Panel request after the cut-off is accepted late by the coordina
 
     await page.getByLabel('Why should it go to the sitting on 25 November 2026?').fill(lateReason);
     await page.getByRole('button', { name: 'Accept for 25 November 2026' }).click();
-    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}(\\?done=\\w+)?$`));
     const accepted = page.locator('#late-accepted');
     await expect(accepted).toContainText(/^Accepted late by .+ on \d{1,2} [A-Z][a-z]+ \d{4}: /);
     await expect(accepted).toContainText(lateReason);
@@ -477,7 +477,7 @@ test('a request returned for changes is changed and sent again', async ({ page }
     await returned.getByRole('link').click();
 
     // Back to a draft with its task list; every section is still complete.
-    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+    await expect(page).toHaveURL(new RegExp(`/requests/${requestId}(\\?done=\\w+)?$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Your request to CLAM Panel' })).toBeVisible();
     await expect(page.locator('#approvals')).toContainText(returnComments);
     await expect(j.tasks.getByRole('link', { name: 'Check your answers and send' })).toBeVisible();
