@@ -9,16 +9,11 @@
 
 #include "core/counted.h"
 #include "core/request.h"
+#include "iso_date.h"
 #include "shipped_panels.h"
 
 namespace casepanel::core {
 namespace {
-
-Date date(std::string_view iso) {
-  const std::optional<Date> d = parse_iso_date(iso);
-  EXPECT_TRUE(d.has_value()) << "bad date in test table: " << iso;
-  return d.value_or(Date{});
-}
 
 TEST(CriterionRecord, WholeMonthsAndMoreThanNMonths) {
   struct Row {

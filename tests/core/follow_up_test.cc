@@ -8,16 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "iso_date.h"
 #include "shipped_panels.h"
 
 namespace casepanel::core {
 namespace {
-
-Date date(std::string_view iso) {
-  const std::optional<Date> d = parse_iso_date(iso);
-  EXPECT_TRUE(d.has_value()) << "bad date in test table: " << iso;
-  return d.value_or(Date{});
-}
 
 // "2026-12-10 fgc_referral/0, 2026-12-14 fgc_referral/1"
 std::string words(const std::vector<StepDue>& steps) {

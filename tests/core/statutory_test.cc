@@ -8,14 +8,10 @@
 
 #include <string>
 
+#include "iso_date.h"
+
 namespace casepanel::core {
 namespace {
-
-Date date(std::string_view iso) {
-  const std::optional<Date> d = parse_iso_date(iso);
-  EXPECT_TRUE(d.has_value()) << "bad date in test table: " << iso;
-  return d.value_or(Date{});
-}
 
 struct Case {
   const char* due;  // "" for a request with no statutory date
