@@ -227,6 +227,7 @@ core::Result<RequestView> read_view(Tx& tx, const Services& s, const Actor& a, s
   add_claims(v, *panel, d, today_of(s));
   add_authorisations(tx, v, *panel);
   add_history(tx, v, *panel);
+  v.consultations = referral_summaries(tx, s, id, r.panel_id);
   add_three_way(tx, v, *panel, r);
   v.can_edit = r.state == core::RequestState::draft && r.author_id == a.id;
   if (v.can_edit) {

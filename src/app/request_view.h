@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/consultations.h"
 #include "app/decision_view.h"
 #include "app/named_id.h"
 #include "app/services.h"
@@ -105,6 +106,8 @@ struct RequestView {
   std::vector<RecordView> decisions;  // the records made at its hearing, child by child
   bool may_disagree = false;          // a member of that sitting may note a disagreement
   bool has_papers = false;            // the panel has a document checklist
+  // Its referrals for consultation and the advice given (app/consultations.h).
+  std::vector<ReferralSummary> consultations;
 };
 core::Result<RequestView> request_view(Services& s, const Actor& a, std::int64_t request_id);
 

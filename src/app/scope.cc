@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "app/consultees.h"
 #include "app/display.h"
 #include "core/request.h"
 #include "store/children.h"
@@ -173,6 +174,10 @@ core::Relationships request_relationships(store::Tx& tx, const Services& s, cons
   if (wanted.count(Relationship::panel_served) && submitted_or_later(r) &&
       serves(tx, actor, r.panel_id)) {
     out.insert(Relationship::panel_served);
+  }
+  if (wanted.count(Relationship::consulted) && submitted_or_later(r) &&
+      consulted_on(tx, s, actor, r.id, r.panel_id)) {
+    out.insert(Relationship::consulted);
   }
   if (wanted.count(Relationship::on_agenda)) {
     add_or_not(out,

@@ -4,6 +4,7 @@
 
 #include "app/audit_trail.h"
 #include "app/child_names.h"
+#include "app/consultations.h"
 #include "app/display.h"
 #include "app/notifications.h"
 #include "app/papers.h"
@@ -79,6 +80,20 @@ void set_consultation(TriageItem& item, const core::PanelType* p, const store::Q
                       (q.referred_at ? core::long_date(core::london_date(*q.referred_at)) : "");
 }
 
+// The latest referral's answer (app/consultations.h), if it was referred.
+void set_advice(Tx& tx, const Services& s, TriageItem& item) {
+  if (item.consultation.empty()) {
+    return;
+  }
+  const auto referrals = referral_summaries(tx, s, item.request_id, item.panel_id);
+  if (referrals.empty() || !referrals.back().answered) {
+    item.consultation_answer = "Waiting for advice";
+    return;
+  }
+  item.consultation_answer = referrals.back().advice_given;
+  item.consultation_advice = referrals.back().advice;
+}
+
 // The sittings it fits: its panel's, not before its cut-off's sitting, with
 // room for its minutes, the first few.
 void set_sittings(TriageItem& item, const store::QueuedRequest& q,
@@ -118,6 +133,7 @@ TriageItem item_of(Tx& tx, const Services& s, const store::QueuedRequest& q,
   set_cutoff(item, q);
   item.papers = papers_summary(tx, p, item.request_id, &item.papers_complete);
   set_consultation(item, p, q);
+  set_advice(tx, s, item);
   set_sittings(item, q, sittings);
   return item;
 }

@@ -37,7 +37,11 @@ struct TriageItem {
   bool immediate = false;  // must go to the next sitting (Support Panel 2.2)
   std::string papers;      // "8 of 8 documents: 5 files, 3 not provided"
   bool papers_complete = false;
-  std::string consultation;                 // "Referred to ... on D", empty when not referred
+  std::string consultation;  // "Referred to ... on D", empty when not referred
+  // The latest referral's answer: "Advice given on D by X" with the advice,
+  // or "Waiting for advice".
+  std::string consultation_answer;
+  std::string consultation_advice;
   std::vector<core::Choice> consultations;  // the panel's, for the referral form
   bool consultation_suggested = false;      // a large sibling group
   int minutes = 0;

@@ -1,16 +1,17 @@
 #include "app/triage_outcomes.h"
 
-#include "store/requests.h"
-
 #include <functional>
+#include <vector>
 
 #include "app/audit_trail.h"
 #include "app/child_names.h"
+#include "app/consultees.h"
 #include "app/display.h"
 #include "app/notifications.h"
 #include "app/scope.h"
 #include "app/triage_common.h"
 #include "core/request_lifecycle.h"
+#include "store/consultations.h"
 #include "store/request_queue.h"
 #include "store/sittings.h"
 
@@ -66,23 +67,16 @@ core::Status close_triage(Services& s, const Actor& a, std::int64_t request_id,
   });
 }
 
-const core::Consultation* consultation_of(const core::PanelType& panel, const std::string& id) {
-  for (const core::Consultation& c : panel.consultations) {
-    if (c.id == id) {
-      return &c;
-    }
-  }
-  return nullptr;
-}
-
-// The people who hold the consultation's role, and the author.
+// The people in the consultation's seat (app/consultees.h), with a link to
+// the referral to answer, and the author.
 void tell_consulted(Tx& tx, const Services& s, const Submitted& req,
-                    const core::Consultation& consultation) {
+                    const core::Consultation& consultation,
+                    const std::vector<store::PersonContact>& consulted, std::int64_t referral) {
   const std::string id = std::to_string(req.request.id);
-  for (const store::PersonContact& p : store::role_holders(tx, consultation.role)) {
+  for (const store::PersonContact& p : consulted) {
     queue_email(tx, s, p.id, req.panel->name + ": consultation asked for request " + id,
-                consultation.label +
-                    ". The coordinator's note is on the request: " + link(s, "/requests/" + id));
+                consultation.label + ". Read the referral and give your advice: " +
+                    link(s, "/consultations/" + std::to_string(referral)));
   }
   queue_email(tx, s, req.request.author_id,
               req.panel->name + ": your request was referred to the " + consultation.with,
@@ -133,14 +127,22 @@ core::Status refer_for_consultation(Services& s, const Actor& a, std::int64_t re
     if (consultation == nullptr) {
       return core::Error::invalid("consultation_id", "Select who to consult");
     }
-    store::add_consultation(tx, {.request_id = request_id,
-                                 .consultation_id = consultation_id,
-                                 .note = note,
-                                 .referred_by = a.id,
-                                 .referred_at = s.clock.now()});
+    const auto consulted = consultees(tx, *req.panel, *consultation);
+    if (consulted.empty()) {
+      // Nobody would see it: the seat must be filled first (app/seats.h).
+      return core::Error::invalid("consultation_id",
+                                  "Nobody sits in the " + consultation->with +
+                                      "'s seat yet: ask the system administrator to assign "
+                                      "someone, then refer it");
+    }
+    const std::int64_t referral = store::add_consultation(tx, {.request_id = request_id,
+                                                               .consultation_id = consultation_id,
+                                                               .note = note,
+                                                               .referred_by = a.id,
+                                                               .referred_at = s.clock.now()});
     audit(tx, s, a, "request.refer_consultation", "request", request_id,
-          {{"consultation", consultation_id}, {"note", note}});
-    tell_consulted(tx, s, req, *consultation);
+          {{"consultation", consultation_id}, {"referral", referral}, {"note", note}});
+    tell_consulted(tx, s, req, *consultation, consulted, referral);
     return core::Done{};
   });
 }

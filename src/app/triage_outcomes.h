@@ -25,7 +25,9 @@ core::Status decline_request(Services& s, const Actor& a, std::int64_t request_i
                              const std::string& reason);
 
 // Refers the request for consultation (one of the panel's [[consultations]]),
-// telling the people who hold its role and the author. It stays in the queue.
+// telling the people consulted (app/consultees.h: the seat's holder and
+// deputies) with a link to answer it, and the author. Refused while nobody
+// sits in the seat. It stays in the queue.
 core::Status refer_for_consultation(Services& s, const Actor& a, std::int64_t request_id,
                                     const std::string& consultation_id, const std::string& note);
 

@@ -222,7 +222,11 @@ void print_before_panel(std::ostream& out, const PanelType& p) {
         c.siblings_at_least
             ? " (suggested for " + std::to_string(*c.siblings_at_least) + " or more children)"
             : "";
-    line(out, "consultation", c.label + when);
+    // Who is consulted: the seat's people, else everyone with the role.
+    const core::Member* seat = p.seat(c.seat);
+    const std::string who = seat ? "; asks the " + seat->label + " seat"
+                                 : "; asks every " + std::string(core::role_id(c.role));
+    line(out, "consultation", c.label + when + who);
   }
   for (const core::Timescale& t : p.timescales) {
     line(out, "timescale",

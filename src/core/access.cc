@@ -126,6 +126,32 @@ constexpr PolicyRow kPolicy[] = {
      "their panels' timescales, when the panel names them to record one"},
     {R::panel_admin, L::panel_served, K::follow_up, G::change,
      "their panels' timescales, when the panel names them to record one"},
+    // Consultation before panel (CLAM: the Permanency Planning Co-ordinator):
+    // the people a referral is made to (app/consultations.h) read it, the
+    // request and its papers, and give their advice; nothing else of the
+    // child. Those who may sit in a consultation's seat: members, chairs,
+    // managers and assistant directors.
+    {R::member, L::consulted, K::consultation, G::change, "referrals made to them: they advise"},
+    {R::member, L::consulted, K::request, G::read, "a request referred to them"},
+    {R::member, L::consulted, K::papers, G::read, "the papers of a request referred to them"},
+    {R::chair, L::consulted, K::consultation, G::change, "referrals made to them: they advise"},
+    {R::chair, L::consulted, K::request, G::read, "a request referred to them"},
+    {R::chair, L::consulted, K::papers, G::read, "the papers of a request referred to them"},
+    {R::practice_manager, L::consulted, K::consultation, G::change,
+     "referrals made to them: they advise"},
+    {R::practice_manager, L::consulted, K::request, G::read, "a request referred to them"},
+    {R::practice_manager, L::consulted, K::papers, G::read,
+     "the papers of a request referred to them"},
+    {R::group_manager, L::consulted, K::consultation, G::change,
+     "referrals made to them: they advise"},
+    {R::group_manager, L::consulted, K::request, G::read, "a request referred to them"},
+    {R::group_manager, L::consulted, K::papers, G::read,
+     "the papers of a request referred to them"},
+    {R::assistant_director, L::consulted, K::consultation, G::change,
+     "referrals made to them: they advise"},
+    {R::assistant_director, L::consulted, K::request, G::read, "a request referred to them"},
+    {R::assistant_director, L::consulted, K::papers, G::read,
+     "the papers of a request referred to them"},
     // The auditor reads everything (every read is logged) and changes nothing.
     {R::auditor, L::any, K::child_record, G::read, "oversight: reads everything"},
     {R::auditor, L::any, K::draft_request, G::read, "oversight: drafts too, read-only"},
@@ -165,6 +191,7 @@ constexpr PermissionRow kPermissions[] = {
     {Permission::view_follow_ups, K::follow_up, Use::read, std::nullopt},
     {Permission::view_audit, K::audit, Use::read, std::nullopt},
     {Permission::administer, K::people_admin, Use::change, std::nullopt},
+    {Permission::answer_consultation, K::consultation, Use::change, L::consulted},
 };
 
 bool grants(Grant g, Use u) { return u == Use::read || g == Grant::change; }
@@ -189,6 +216,8 @@ std::string_view relationship_id(Relationship r) {
       return "not_on_agenda";
     case L::panel_served:
       return "panel_served";
+    case L::consulted:
+      return "consulted";
   }
   return "?";
 }
@@ -217,6 +246,8 @@ std::string_view resource_id(Resource r) {
       return "audit";
     case K::people_admin:
       return "people_admin";
+    case K::consultation:
+      return "consultation";
   }
   return "?";
 }

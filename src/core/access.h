@@ -43,11 +43,14 @@ enum class Relationship {
   not_on_agenda,  // a panel role without that link
   panel_served,   // a submitted-or-later request of a panel the person serves
                   // (coordinators, panel administrators: user_panels)
+  consulted,      // a submitted-or-later request referred for consultation to
+                  // the person (they sit in the consultation's seat, or hold
+                  // its role when it names none), while the referral exists
 };
 inline constexpr Relationship kRelationships[] = {
-    Relationship::any,         Relationship::own_line,  Relationship::other_team,
-    Relationship::author,      Relationship::on_agenda, Relationship::not_on_agenda,
-    Relationship::panel_served};
+    Relationship::any,          Relationship::own_line,  Relationship::other_team,
+    Relationship::author,       Relationship::on_agenda, Relationship::not_on_agenda,
+    Relationship::panel_served, Relationship::consulted};
 std::string_view relationship_id(Relationship r);
 
 // The kinds of record the policy speaks of.
@@ -64,11 +67,13 @@ enum class Resource {
                   // changes of plan, supervision (app/actions.h)
   audit,          // the audit log
   people_admin,   // users, teams, configuration, the email outbox
+  consultation,   // a referral for consultation: read it, give the advice
 };
 inline constexpr Resource kResources[] = {
-    Resource::child_record, Resource::draft_request, Resource::request,     Resource::papers,
-    Resource::sitting,      Resource::triage,        Resource::decision,    Resource::minutes,
-    Resource::follow_up,    Resource::audit,         Resource::people_admin};
+    Resource::child_record, Resource::draft_request, Resource::request,
+    Resource::papers,       Resource::sitting,       Resource::triage,
+    Resource::decision,     Resource::minutes,       Resource::follow_up,
+    Resource::audit,        Resource::people_admin,  Resource::consultation};
 std::string_view resource_id(Resource r);
 
 enum class Use { read, change };
@@ -99,21 +104,22 @@ Relationships relevant(const Roles& roles, Resource resource);
 // a view of the table (access.cc: kPermissions), used by routes, navigation
 // and use cases before the record is loaded.
 enum class Permission {
-  view_children,    // child_record read (any relationship)
-  draft_request,    // draft_request change as its author
-  approve_request,  // draft_request change through line management (approvals, watch lists)
-  view_requests,    // request read (any relationship)
-  view_papers,      // papers read
-  view_triage,      // triage read
-  triage,           // triage change: the coordinator's queue and scheduling
-  view_sittings,    // sitting read
-  manage_sittings,  // sitting change
-  record_decision,  // decision change: decisions, actions, attendance
-  view_minutes,     // minutes read (any relationship); the chair authorises through it
-  write_minutes,    // minutes change: draft, send to the chair, addenda
-  view_follow_ups,  // follow_up read: actions, escalations, returns, supervision
-  view_audit,       // audit read
-  administer,       // people_admin change: users, teams, configuration, outbox
+  view_children,        // child_record read (any relationship)
+  draft_request,        // draft_request change as its author
+  approve_request,      // draft_request change through line management (approvals, watch lists)
+  view_requests,        // request read (any relationship)
+  view_papers,          // papers read
+  view_triage,          // triage read
+  triage,               // triage change: the coordinator's queue and scheduling
+  view_sittings,        // sitting read
+  manage_sittings,      // sitting change
+  record_decision,      // decision change: decisions, actions, attendance
+  view_minutes,         // minutes read (any relationship); the chair authorises through it
+  write_minutes,        // minutes change: draft, send to the chair, addenda
+  view_follow_ups,      // follow_up read: actions, escalations, returns, supervision
+  view_audit,           // audit read
+  administer,           // people_admin change: users, teams, configuration, outbox
+  answer_consultation,  // consultation change, as the person consulted
 };
 bool may(const Roles& roles, Permission p);
 

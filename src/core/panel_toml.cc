@@ -43,7 +43,6 @@ void read_panel(TableReader& r, PanelType& p) {
   read_approval_steps(r, p);
   read_documents(r, p);
   read_deadline(r, p);
-  read_consultations(r, p);
   read_venues(r, p);
   read_schedule(r, p);
   read_hearing(r, p);
@@ -52,6 +51,7 @@ void read_panel(TableReader& r, PanelType& p) {
   read_timescales(r, p);
   read_escalations(r, p);
   read_members(r, p);
+  read_consultations(r, p);  // names a seat
   read_chair(r, p);
   read_after_panel(r, p);
   check_whole_panel(r, p);

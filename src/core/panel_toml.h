@@ -3,7 +3,7 @@
 // recording every problem in the TableReader's Problems. PanelType::create
 // (core/panel_toml.cc) calls them in the order of read_panel; a section that
 // refers to another (a venue rotation to [[venues]], an escalation to a
-// decision, the chair to [[members]]) is read after it.
+// decision, the chair and a consultation to [[members]]) is read after it.
 //
 // Internal to core/panel_toml*.cc. See docs/panel-configuration.md for the
 // format itself.

@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 
+#include "core/access.h"
 #include "core/panel_toml.h"
 
 namespace casepanel::core::panel_toml {
@@ -161,12 +162,42 @@ void read_deadline(TableReader& root, PanelType& p) {
   });
 }
 
+namespace {
+
+// `seat`: one of the panel's seats, whose people are consulted; `role` is
+// then theirs, so giving both would leave one of them unused. Whoever is
+// consulted must be someone the access policy lets answer a referral.
+void read_consulted_seat(TableReader& r, const PanelType& p, Consultation& c, bool has_role) {
+  if (r.id("seat", c.seat, Need::optional)) {
+    const Member* seat = p.seat(c.seat);
+    if (seat == nullptr) {
+      r.problem("seat", "unknown seat " + quoted(c.seat) +
+                            ": use the id of one of the panel's [[members]] (made from its "
+                            "label when it has no `id`)");
+      return;
+    }
+    if (has_role) {
+      r.problem("role", "a consultation with a `seat` is made to the seat's people: remove `role`");
+    }
+    c.role = seat->role;
+  }
+  if (!may(Roles{c.role}, Permission::answer_consultation)) {
+    r.problem(c.seat.empty() ? "role" : "seat", "a " + std::string(role_id(c.role)) +
+                                                    " cannot be consulted: name a seat or role " +
+                                                    "held by a panel member, chair or manager");
+  }
+}
+
+}  // namespace
+
+// Read after [[members]], whose seats a consultation names.
 void read_consultations(TableReader& root, PanelType& p) {
   IdSet ids;
   root.each_table("consultations", [&](TableReader& r) {
     Consultation c;
     read_choice(r, c, ids);
-    r.role("role", c.role, Need::optional);
+    const bool has_role = r.role("role", c.role, Need::optional);
+    read_consulted_seat(r, p, c, has_role);
     r.text("with", c.with, Need::required);
     if (r.integer("siblings_at_least", c.siblings_at_least)) {
       require_positive(r, "siblings_at_least", *c.siblings_at_least, true);

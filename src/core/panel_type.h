@@ -199,8 +199,11 @@ struct ReturnToPanel {
 
 // Advice a practitioner can seek before panel (CLAM: the Permanency Planning
 // Co-ordinator, for children with more complex needs or large sibling groups).
+// A referral is made to the people in `seat` (its holders and deputies); a
+// consultation that names no seat is made to everyone holding `role`.
 struct Consultation : Choice {
-  Role role = Role::member;
+  Role role = Role::member;              // the seat's role when a seat is named
+  std::string seat;                      // a [[members]] seat's id; empty: everyone with `role`
   std::string with;                      // "Permanency Planning Co-ordinator"
   std::optional<int> siblings_at_least;  // suggest it for sibling groups this large
 };

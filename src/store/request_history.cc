@@ -1,5 +1,4 @@
-// The request's history (table approvals) and its referrals for consultation
-// (table request_consultations): store/requests.h declares them.
+// The request's history (table approvals): store/requests.h declares it.
 #include <stdexcept>
 
 #include "store/requests.h"
@@ -75,26 +74,6 @@ std::optional<RequestHistoryEntry> last_history(Tx& tx, std::int64_t id) {
     return std::nullopt;
   }
   return entry_from(*r);
-}
-
-std::int64_t add_consultation(Tx& tx, const ConsultationRecord& c) {
-  return tx.insert(
-      "INSERT INTO request_consultations (request_id, consultation_id, note, referred_by, "
-      "referred_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-      {c.request_id, c.consultation_id, c.note, c.referred_by, core::to_iso_utc(c.referred_at)});
-}
-
-std::vector<ConsultationRecord> request_consultations(Tx& tx, std::int64_t request_id) {
-  std::vector<ConsultationRecord> out;
-  for (const Row& r : tx.query("SELECT id, request_id, consultation_id, note, referred_by, "
-                               "referred_at FROM request_consultations WHERE request_id = $1 "
-                               "ORDER BY id",
-                               {request_id})) {
-    const std::int64_t id = r.integer(0);
-    out.push_back({id, r.integer(1), r.text(2), r.text(3), r.integer(4),
-                   stored_instant(r.text(5), {"request_consultations", id, "referred_at"})});
-  }
-  return out;
 }
 
 }  // namespace casepanel::store

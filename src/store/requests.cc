@@ -271,12 +271,15 @@ void replace_authorisations(Tx& tx, std::int64_t id, const std::vector<Authorisa
 
 std::vector<RequestChild> request_children(Tx& tx, std::int64_t id) {
   std::vector<RequestChild> out;
-  for (const Row& c : tx.query("SELECT c.id, c.first_name || ' ' || c.last_name, c.came_into_care "
-                               "FROM children c JOIN request_children rc ON rc.child_id = c.id "
-                               "WHERE rc.request_id = $1 ORDER BY c.date_of_birth, c.id",
+  for (const Row& c : tx.query("SELECT c.id, c.first_name || ' ' || c.last_name, c.came_into_care, "
+                               "c.date_of_birth FROM children c JOIN request_children rc ON "
+                               "rc.child_id = c.id WHERE rc.request_id = $1 ORDER BY "
+                               "c.date_of_birth, c.id",
                                {id})) {
-    out.push_back({c.integer(0), c.text(1),
-                   stored_date(c.optional_text(2), {"children", c.integer(0), "came_into_care"})});
+    const std::int64_t child = c.integer(0);
+    out.push_back({child, c.text(1),
+                   stored_date(c.optional_text(2), {"children", child, "came_into_care"}),
+                   stored_date(c.text(3), {"children", child, "date_of_birth"})});
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Requests: the repository for the request aggregate. A request row with its
 // children (request_children), entry criteria (request_criteria), managers'
-// authorisations (request_authorisations), history (approvals) and referrals
-// for consultation (request_consultations). All the SQL behind a request's
+// authorisations (request_authorisations) and history (approvals); its
+// referrals for consultation are store/consultations.h. All the SQL behind a request's
 // own tables lives here; app/ applies the rules (core/request.h,
 // core/request_lifecycle.h) and writes through these functions.
 //
@@ -148,6 +148,7 @@ struct RequestChild {
   std::int64_t id = 0;
   std::string name;
   std::optional<core::Date> came_into_care;
+  core::Date born{};
 };
 std::vector<RequestChild> request_children(Tx& tx, std::int64_t id);
 // The teams of these children (one entry per child found).
@@ -182,18 +183,5 @@ std::int64_t add_history(Tx& tx, const NewHistoryEntry& entry);
 // Oldest first.
 std::vector<RequestHistoryEntry> request_history(Tx& tx, std::int64_t id);
 std::optional<RequestHistoryEntry> last_history(Tx& tx, std::int64_t id);
-
-// Referrals for consultation (triage).
-struct ConsultationRecord {
-  std::int64_t id = 0;
-  std::int64_t request_id = 0;
-  std::string consultation_id;  // the panel's consultation
-  std::string note;
-  std::int64_t referred_by = 0;
-  core::Instant referred_at;
-};
-std::int64_t add_consultation(Tx& tx, const ConsultationRecord& consultation);
-// Oldest first.
-std::vector<ConsultationRecord> request_consultations(Tx& tx, std::int64_t request_id);
 
 }  // namespace casepanel::store

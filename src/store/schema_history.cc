@@ -451,6 +451,14 @@ UPDATE outbox SET calendar_uid = rtrim(substr(substr(calendar, instr(calendar, c
      R"SQL(
 UPDATE outbox SET calendar_uid = substring(calendar from '\nUID:([^\r\n]*)') WHERE calendar IS NOT NULL
 )SQL"},
+    // Consultation answered (issue 14, item 4): the advice the person
+    // consulted gives on a referral, who gave it and when; NULL while the
+    // referral waits.
+    {15, "consultation advice", R"SQL(
+ALTER TABLE request_consultations ADD COLUMN advice TEXT;
+ALTER TABLE request_consultations ADD COLUMN advised_by BIGINT REFERENCES users(id);
+ALTER TABLE request_consultations ADD COLUMN advised_at TEXT
+)SQL"},
 };
 
 }  // namespace

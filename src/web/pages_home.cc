@@ -2,13 +2,15 @@
 // practitioner's requests from draft to decision; the manager's approvals
 // and changes of plan; the coordinator's triage queue; the sittings for those
 // who sit or serve them (today's first); the chair's minutes; the assistant
-// director's final decisions; the actions after panel. Roles show with the
+// director's final decisions; the actions after panel; the referrals for
+// consultation waiting for advice. Roles show with the
 // panels' own titles.
 #include <algorithm>
 #include <cctype>
 #include <set>
 
 #include "app/actions.h"
+#include "app/consultations.h"
 #include "app/display.h"
 #include "app/plan_changes.h"
 #include "app/recommendations.h"
@@ -145,6 +147,17 @@ void add_plan_changes(Data& data, const std::vector<app::PlanChangeLine>& lines)
   data.set("has_plan_changes", true);
 }
 
+// Referrals for consultation made to the actor (app/consultations.h): how
+// many wait for their advice, linking to their list.
+void add_consultations(Data& data, app::Services& s, const app::Actor& a) {
+  const app::ConsultationCounts n = app::consultation_counts(s, a);
+  if (n.waiting + n.answered == 0) {
+    return;
+  }
+  data.set("has_consultations", true);
+  data.set("consultations_count", std::to_string(n.waiting));
+}
+
 // The roles the person holds, with what the panels call them: one title
 // when every panel agrees, else each panel's own ("CLAM Coordinator (CLAM
 // Panel) and Administrator (Support Panel)").
@@ -230,6 +243,7 @@ WebResponse home(const Site& site, WebRequest& r) {
   add_action_counts(data, app::action_counts(s, a));
   add_returns(data, app::my_returns(s, a));
   add_plan_changes(data, app::plan_changes_to_decide(s, a));
+  add_consultations(data, s, a);
   if (a.may(core::Permission::triage)) {
     data.set("can_triage", true);
     auto queue = app::triage_queue(s, a);
@@ -253,9 +267,10 @@ WebResponse home(const Site& site, WebRequest& r) {
   set_flag(data, "can_administer", a.may(core::Permission::administer));
   // Someone with nothing listed is told so, not shown an empty page.
   bool listed = false;
-  for (const char* key : {"has_final_decisions", "has_disagreements", "has_plan_changes",
-                          "has_reviews", "has_updates", "has_actions", "approvals_section",
-                          "can_triage", "has_minutes", "drafts_section", "has_sittings"}) {
+  for (const char* key :
+       {"has_final_decisions", "has_disagreements", "has_plan_changes", "has_reviews",
+        "has_updates", "has_actions", "approvals_section", "has_consultations", "can_triage",
+        "has_minutes", "drafts_section", "has_sittings"}) {
     listed = listed || data.get(key) != nullptr;
   }
   set_flag(data, "nothing_listed", !listed);

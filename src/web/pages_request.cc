@@ -214,6 +214,17 @@ void add_history(Data& d, const app::RequestView& v) {
   }
   d.set("approvals", approvals);
   set_flag(d, "has_approvals", !v.approvals.empty());
+  Data consultations{Data::type::list};
+  for (const app::ReferralSummary& c : v.consultations) {
+    Data x;
+    x.set("referred", c.referred);
+    x.set("note", c.note);
+    set_if(x, "advice_given", c.advice_given);
+    set_if(x, "advice", c.advice);
+    consultations.push_back(x);
+  }
+  d.set("consultations", consultations);
+  set_flag(d, "has_consultations", !v.consultations.empty());
 }
 
 // The approval form, with the CLAM 3-way discussion where the step records it.

@@ -32,6 +32,8 @@ Data item_data(const Site& site, const app::TriageItem& q) {
   set_if(x, "papers", q.papers);
   set_flag(x, "papers_incomplete", !q.papers_complete);
   set_if(x, "consultation", q.consultation);
+  set_if(x, "consultation_answer", q.consultation_answer);
+  set_if(x, "consultation_advice", q.consultation_advice);
   set_flag(x, "consultation_suggested", q.consultation_suggested);
   x.set("minutes", str(q.minutes));
   Data options{Data::type::list};

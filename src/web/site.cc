@@ -115,6 +115,7 @@ Site::Site(app::Services& services, std::shared_ptr<const Templates> templates, 
   add_return_routes(routes_);
   add_plan_change_routes(routes_);
   add_supervision_routes(routes_);
+  add_consultation_routes(routes_);
 }
 
 WebResponse Site::handle(WebRequest& request) const {

@@ -139,6 +139,7 @@ void add_action_routes(std::vector<Route>& routes);  // after panel
 void add_return_routes(std::vector<Route>& routes);
 void add_plan_change_routes(std::vector<Route>& routes);
 void add_supervision_routes(std::vector<Route>& routes);
+void add_consultation_routes(std::vector<Route>& routes);
 
 // Form errors for a template: has_errors, errors[{href, message}], and
 // error_FIELD for each field, shown next to it.

@@ -10,6 +10,7 @@
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
 #include "app/triage.h"
+#include "store/seats.h"
 #include "support/requests.h"
 #include "support/world.h"
 
@@ -268,6 +269,13 @@ TEST_F(SittingChanges, TheCoordinatorAsksForInformationDeclinesOrRefersForConsul
   EXPECT_FALSE(decline_request(s, w.actor(w.coordinator), declined, "Again").ok());
 
   EXPECT_FALSE(refer_for_consultation(s, w.actor(w.coordinator), referred, "nobody", "Help").ok());
+  // The CLAM file names the Permanency Planning Co-ordinator's seat: someone
+  // must sit in it (consultations_test.cc has who is told).
+  const auto ppc = testing::add_person(w, "ppc@test", "member");
+  w.db().write_all([&](store::Tx& tx) {
+    store::set_seat_holder(tx, "clam", "permanency_planning_co_ordinator", ppc,
+                           store::SeatPart::holder);
+  });
   ASSERT_TRUE(refer_for_consultation(s, w.actor(w.coordinator), referred, "permanency_planning",
                                      "Advice on keeping the brothers together")
                   .ok());

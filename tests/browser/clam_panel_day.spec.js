@@ -10,7 +10,8 @@
 // recommendations on their home page, agrees one and decides another
 // otherwise. The administrator drafts the minutes and sends them; the chair
 // authorises them; a correction after that is an addendum, shown beside the
-// frozen minutes.
+// frozen minutes. Last, member@ answers the demo's referral for consultation
+// (issue 14, item 4).
 //
 // The server's clock is frozen at Tuesday 24 November 2026, 09:00 London
 // (global-setup.js). Every page is checked with axe (WCAG 2.2 AA).
@@ -174,6 +175,26 @@ test('a CLAM sibling group of three is recorded, the chair decides the permanenc
     await expect(page.locator('#addenda')).toContainText('The matching report is owned by the team manager');
     await expect(page.locator('#minutes-status')).toContainText('Authorised');
     await checkPage('clam-minutes-addendum');
+    await signOut();
+  });
+
+  await test.step('the Permanency Planning Co-ordinator\'s deputy answers the referral for consultation', async () => {
+    // The demo refers the sibling group of three in the queue; member@
+    // deputises in the seat (docs/sittings.md, Consultation).
+    await signIn('member');
+    await page.locator('#consultations-link').getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Consultations' })).toBeVisible();
+    await checkPage('consultations');
+    await page.locator('#consultations-waiting').getByRole('link').first().click();
+    await expect(page.locator('#referral-note')).toContainText('placed together');
+    await checkPage('consultation');
+    await page.getByRole('button', { name: 'Send your advice' }).click();
+    await expect(page.locator('.govuk-error-summary')).toBeVisible();
+    await checkPage('consultation-error');
+    await page.getByLabel('Advice for the coordinator and the practitioner').fill('Keep the three together; start the search for a long-term foster placement for all three now.');
+    await page.getByRole('button', { name: 'Send your advice' }).click();
+    await expect(page.locator('#advice')).toContainText('Keep the three together');
+    await checkPage('consultation-answered');
     await signOut();
   });
 

@@ -138,6 +138,11 @@ TEST(ShippedPanels, ClamDecisionsMembershipAndEscalation) {
   EXPECT_EQ(clam.chair.disagreement_to, std::nullopt);
   ASSERT_EQ(clam.consultations.size(), 1u);
   EXPECT_EQ(clam.consultations[0].with, "Permanency Planning Co-ordinator");
+  // CLAM: the advice is the Permanency Planning Co-ordinator's, so the
+  // referral goes to that seat's people, not to every member.
+  EXPECT_EQ(clam.consultations[0].seat, "permanency_planning_co_ordinator");
+  ASSERT_NE(clam.seat(clam.consultations[0].seat), nullptr);
+  EXPECT_EQ(clam.consultations[0].role, Role::member);
   EXPECT_EQ(clam.title_of(Role::coordinator), "CLAM Coordinator");
   EXPECT_EQ(clam.title_of(Role::panel_admin), "CLA Panel Admin / Note Taker");
   EXPECT_EQ(clam.title_of(Role::auditor), "Auditor");  // no panel title: the generic one
@@ -278,6 +283,22 @@ TEST(PanelTypeCreate, MinimalPanelLoads) {
   EXPECT_EQ(loaded.panel->hearing_minutes(1), 20);
   EXPECT_EQ(loaded.panel->hearing_minutes(2), 30);
   EXPECT_EQ(loaded.panel->title_of(Role::chair), "Chair");
+}
+
+TEST(PanelTypeCreate, AConsultationNamesASeatOrARole) {
+  std::string text(kMinimal);
+  text.replace(text.find("[[decisions]]"), 13,
+               "[[consultations]]\nid = \"chair_advice\"\nlabel = \"Advice\"\n"
+               "with = \"Chair\"\nseat = \"chair\"\n\n[[consultations]]\nid = \"any\"\n"
+               "label = \"Any member\"\nwith = \"A member\"\n\n[[decisions]]");
+  PanelType::Loaded loaded = PanelType::create(text, "consult.toml");
+  ASSERT_TRUE(loaded.panel.has_value()) << all_problems(loaded);
+  const auto& c = loaded.panel->consultations;
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].seat, "chair");
+  EXPECT_EQ(c[0].role, Role::chair) << "the seat's role";
+  EXPECT_EQ(c[1].seat, "") << "a third council's file without a seat";
+  EXPECT_EQ(c[1].role, Role::member) << "the default role";
 }
 
 struct BrokenCase {
@@ -492,6 +513,28 @@ const BrokenCase kBrokenCases[] = {
      .field = "hearing.extra_minutes_per_sibling",
      .line = 26,
      .message = "must not be negative"},
+    // [[consultations]] names a seat of [[members]] (read after them).
+    {.name = "consultation_seat_unknown",
+     .replace = "[[decisions]]",
+     .with = "[[consultations]]\nid = \"advice\"\nlabel = \"Advice\"\nwith = \"Adviser\"\n"
+             "seat = \"nobody\"\n[[decisions]]",
+     .field = "consultations[0].seat",
+     .line = 32,
+     .message = R"(unknown seat "nobody")"},
+    {.name = "consultation_seat_and_role",
+     .replace = "[[decisions]]",
+     .with = "[[consultations]]\nid = \"advice\"\nlabel = \"Advice\"\nwith = \"Adviser\"\n"
+             "seat = \"chair\"\nrole = \"member\"\n[[decisions]]",
+     .field = "consultations[0].role",
+     .line = 33,
+     .message = "remove `role`"},
+    {.name = "consultation_role_cannot_answer",
+     .replace = "[[decisions]]",
+     .with = "[[consultations]]\nid = \"advice\"\nlabel = \"Advice\"\nwith = \"Adviser\"\n"
+             "role = \"social_worker\"\n[[decisions]]",
+     .field = "consultations[0].role",
+     .line = 32,
+     .message = "a social_worker cannot be consulted"},
     {.name = "no_member_chairs",
      .replace = R"(role = "chair")",
      .with = R"(role = "member")",

@@ -16,6 +16,8 @@
 //   sitting: agenda = the published sitting; not = one whose member list
 //            leaves the chair and member out; own/other/author = agenda
 //   hearing: the hearing on the published sitting, in every column
+//   consultation: a referral of team B's second request to the seat
+//            member@test holds, in every column
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -28,7 +30,9 @@
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
 #include "app/triage.h"
+#include "app/triage_outcomes.h"
 #include "store/crypto.h"
+#include "store/seats.h"
 #include "support/requests.h"
 #include "support/world.h"
 #include "web/http_client.h"
@@ -192,6 +196,13 @@ const Expectation kMatrix[] = {
     {"GET", "/panels/{id}/seats",                         "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"POST", "/panels/{id}/seats",                        "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"POST", "/panels/{id}/seats/remove",                 "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
+    // Consultation (issue 14, item 4): the list is for those who may be
+    // consulted; the referral (of a request outside every column, to the
+    // seat member@test holds) is theirs alone, in every column; an empty
+    // answer is a form error.
+    {"GET", "/consultations",                             "RRRRR AAAAA AAAAA RRRRR RRRRR AAAAA AAAAA AAAAA RRRRR RRRRR"},
+    {"GET", "/consultations/{id}",                        "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR"},
+    {"POST", "/consultations/{id}/advice",                "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR"},
     {"POST", "/sign-out",                                 "AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA AAAAA"},
 };
 // clang-format on
@@ -254,6 +265,28 @@ class AccessMatrix : public SiteFixture {
     });
     hearing_ = number("SELECT id FROM hearings WHERE request_id = $1", {agenda_});
     outbox_ = number("SELECT MIN(id) FROM outbox");
+    refer_for_consultation();
+  }
+
+  // Team B's second request, referred to the Permanency Planning
+  // Co-ordinator's seat, which member@test holds.
+  void refer_for_consultation() {
+    auto& s = world_.services();
+    const auto member = number("SELECT id FROM users WHERE email = 'member@test'");
+    world_.db().write_all([&](store::Tx& tx) {
+      store::set_seat_holder(tx, "clam", "permanency_planning_co_ordinator", member,
+                             store::SeatPart::holder);
+    });
+    const auto referred =
+        testing::sent_request(world_, world_.sw_b, {world_.child_b}, testing::clam_draft(world_));
+    app::ApprovalInput qa = testing::clam_quality_assurance(world_);
+    qa.discussion_practice_manager = world_.pm_b;
+    EXPECT_TRUE(app::approve_request(s, world_.actor(world_.pm_b), referred, qa).ok());
+    EXPECT_TRUE(app::approve_request(s, world_.actor(world_.gm), referred, {}).ok());
+    EXPECT_TRUE(app::refer_for_consultation(s, world_.actor(world_.coordinator), referred,
+                                            "permanency_planning", "Advice, please")
+                    .ok());
+    referral_ = number("SELECT MAX(id) FROM request_consultations");
   }
 
   // A POST carries the CSRF token and, where its handler needs one to reach
@@ -297,6 +330,8 @@ class AccessMatrix : public SiteFixture {
       id = std::to_string(sittings[column]);
     } else if (pattern.rfind("/hearings/", 0) == 0) {
       id = std::to_string(hearing_);
+    } else if (pattern.rfind("/consultations/", 0) == 0) {
+      id = std::to_string(referral_);
     } else if (pattern.rfind("/panels/", 0) == 0) {
       id = "support";
     } else if (pattern.rfind("/admin/people/", 0) == 0) {
@@ -323,7 +358,7 @@ class AccessMatrix : public SiteFixture {
 
   std::map<std::string, std::string> users_;
   std::int64_t draft_ = 0, off_ = 0, agenda_ = 0, other_ = 0;
-  std::int64_t sitting_ = 0, other_sitting_ = 0, hearing_ = 0, outbox_ = 0;
+  std::int64_t sitting_ = 0, other_sitting_ = 0, hearing_ = 0, outbox_ = 0, referral_ = 0;
 };
 
 bool allowed(int status) { return status != 403 && status != 404; }

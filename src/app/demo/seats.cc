@@ -1,7 +1,8 @@
 // The demo's seats: every seat of both panels held by someone with its role,
-// most with a deputy, and a Support Panel chair who line-manages teams (the
-// South locality's Group Manager), chairing the next Support sitting, which
-// hears a South team's case: the agenda shows the Support Panel 4.1 warning
+// most with a deputy (member@ deputises in CLAM's Permanency Planning
+// Co-ordinator's seat, to answer the demo's consultation), and a Support
+// Panel chair who line-manages teams (the South locality's Group Manager), chairing the next
+// Support sitting, which hears a South team's case: the agenda shows the Support Panel 4.1 warning
 // and asks for another chair. The held sittings' members were there.
 // Names are invented (app/demo/people.h).
 #include "store/seats.h"
@@ -41,9 +42,15 @@ std::vector<std::int64_t> Builder::seat_people(const core::Member& seat, std::si
       return {council_.teams[0].manager, council_.teams[1].manager};
     case Role::member:
       for (const auto& [word, job] : kMemberSeats) {
-        if (seat.label.find(word) != std::string::npos) {
-          return {council_.members.at(job)};
+        if (seat.label.find(word) == std::string::npos) {
+          continue;
         }
+        // member@ deputises for the Permanency Planning Co-ordinator, so
+        // that someone who can sign in answers the demo's consultation.
+        if (std::string_view(word) == "Permanency") {
+          return {council_.members.at(job), council_.login.at(Role::member)};
+        }
+        return {council_.members.at(job)};
       }
       return {council_.members.begin()->second};
     case Role::panel_admin:

@@ -1,8 +1,10 @@
 // The standard council's sittings and requests: the last eight weeks of
 // sittings held with their history, the next eight planned, and requests in
 // every state for the journeys (drafts, one waiting at each approval step,
-// the coordinator's queue, scheduled, declined and withdrawn).
+// the coordinator's queue, one of them referred for consultation, scheduled,
+// declined and withdrawn).
 #include "app/demo/builder.h"
+#include "store/consultations.h"
 #include "store/demo_history.h"
 
 namespace casepanel::app::demo {
@@ -42,7 +44,20 @@ void Builder::plan_clam_requests(const core::PanelType& clam, std::vector<Sittin
         s_.calendar.add_working_days(emergency.created, *t->heard_within_working_days);
   }
   add_request(emergency);
-  add_request(plan(&clam, key_.clam_siblings, RequestState::submitted, 12));
+  const std::int64_t siblings =
+      add_request(plan(&clam, key_.clam_siblings, RequestState::submitted, 12));
+  // CLAM: the coordinator asked the Permanency Planning Co-ordinator's
+  // advice about the sibling group, which member@ (the seat's deputy,
+  // app/demo/seats.cc) can give from their home page.
+  if (!clam.consultations.empty()) {
+    store::add_consultation(tx_, {.request_id = siblings,
+                                  .consultation_id = clam.consultations.front().id,
+                                  .note = "Can the three children be placed together, and is a "
+                                          "long-term fostering search realistic for a group "
+                                          "this size?",
+                                  .referred_by = council_.login.at(core::Role::coordinator),
+                                  .referred_at = now_ - std::chrono::minutes{5}});
+  }
   add_request(plan(&clam, {plain(3, 2)}, RequestState::submitted, 9));
   add_request(plan(&clam, {plain(5, 0)}, RequestState::submitted, 8));
   add_request(plan(&clam, {plain(1, 0)}, RequestState::submitted, 7));
