@@ -175,7 +175,8 @@ core::Status give_advice(Services& s, const Actor& a, std::int64_t id, const std
   });
 }
 
-std::vector<ReferralSummary> referral_summaries(Tx& tx, const Services& s, std::int64_t request_id,
+std::vector<ReferralSummary> referral_summaries(Tx& tx, const Services& s, const Actor& a,
+                                                std::int64_t request_id,
                                                 const std::string& panel_id) {
   const core::PanelType* panel = s.panels.find(panel_id);
   std::vector<ReferralSummary> out;
@@ -190,6 +191,9 @@ std::vector<ReferralSummary> referral_summaries(Tx& tx, const Services& s, std::
       x.advice_given = "Advice given on " + day_of(*r.advised_at) + " by " + r.advised_by_name;
     }
     x.advice = r.advice.value_or("");
+    if (!x.answered && c && a.has(c->role) && is_consultee(tx, *panel, *c, a.id)) {
+      x.yours_to_answer = r.id;
+    }
     out.push_back(std::move(x));
   }
   return out;

@@ -85,9 +85,12 @@ struct ReferralSummary {
   bool answered = false;
   std::string advice_given;  // "Advice given on 26 November 2026 by Ann Example"
   std::string advice;
+  // The referral's id when it waits for the reader's own advice, so that the
+  // request page links the consultee to their answer; 0 otherwise.
+  std::int64_t yours_to_answer = 0;
 };
 // Oldest first.
-std::vector<ReferralSummary> referral_summaries(store::Tx& tx, const Services& s,
+std::vector<ReferralSummary> referral_summaries(store::Tx& tx, const Services& s, const Actor& a,
                                                 std::int64_t request_id,
                                                 const std::string& panel_id);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/time_entry.h"
 #include "store/children.h"
 #include "store/role_holders.h"
 
@@ -26,7 +27,7 @@ std::vector<store::AuthorisationRecord> authorisations_to_store(const core::Pane
     for (const core::Authorisation& au : d.authorisations) {
       if (au.criterion_id == c->id) {
         const core::Instant at =
-            core::london_to_utc(*core::parse_iso_date(au.date), *core::parse_hh_mm(au.time));
+            core::london_to_utc(*core::parse_iso_date(au.date), *core::parse_time_entered(au.time));
         out.push_back({c->id, au.authorised_by, "", at, au.what});
       }
     }

@@ -222,12 +222,15 @@ core::Result<RequestView> read_view(Tx& tx, const Services& s, const Actor& a, s
   v.must_go_to_next_sitting = r.must_go_to_next_sitting;
   for (const store::RequestChild& c : store::request_children(tx, id)) {
     v.children.push_back({c.id, c.name});
+    v.children_born.push_back(core::long_date(c.born));
   }
+  v.may_open_children = !v.children.empty() && a.may(core::Permission::view_children) &&
+                        may_child(tx, s, a, v.children.front().id, core::Use::read);
   add_answers(v, *panel, d);
   add_claims(v, *panel, d, today_of(s));
   add_authorisations(tx, v, *panel);
   add_history(tx, v, *panel);
-  v.consultations = referral_summaries(tx, s, id, r.panel_id);
+  v.consultations = referral_summaries(tx, s, a, id, r.panel_id);
   add_three_way(tx, v, *panel, r);
   v.can_edit = r.state == core::RequestState::draft && r.author_id == a.id;
   if (v.can_edit) {

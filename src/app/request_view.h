@@ -79,6 +79,12 @@ struct RequestView {
   bool statutory_overdue = false;
   bool must_go_to_next_sitting = false;
   std::vector<NamedId> children;
+  // Each child's date of birth in words, in the order of `children`, so that
+  // two children of one name can be told apart (issue 14, item 7).
+  std::vector<std::string> children_born;
+  // The reader may open the children's records (their social worker and
+  // managers, oversight, the panel's staff); a consultee or member may not.
+  bool may_open_children = false;
   std::vector<ApprovalEntry> approvals;
   std::string three_way_discussion;  // "On 20 November 2026, with A (PM) and B (GM)"
   std::vector<TaskListItem> tasks;   // drafts

@@ -9,6 +9,7 @@
 #include "app/scope.h"
 #include "app/triage_common.h"
 #include "core/statutory.h"
+#include "core/time_entry.h"
 #include "store/sittings.h"
 
 namespace casepanel::app {
@@ -70,9 +71,9 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
   }
   std::optional<core::LocalTime> wanted;
   if (!start.empty()) {
-    wanted = core::parse_hh_mm(start);
+    wanted = core::parse_time_entered(start);
     if (!wanted) {
-      return core::Error::invalid("start", "Enter the start time as HH:MM, like 13:45");
+      return core::Error::invalid("start", "Enter the start time, like 1:45pm or 13:45");
     }
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {

@@ -9,6 +9,7 @@
 #include "app/scope.h"
 #include "core/request_lifecycle.h"
 #include "core/statutory.h"
+#include "core/time_entry.h"
 #include "store/hearings.h"
 #include "store/request_queue.h"
 #include "store/requests.h"
@@ -37,17 +38,19 @@ core::Result<When> check_when(const Services& s, const core::PanelType& panel,
   const auto date = core::parse_iso_date(in.date);
   const core::Date today = core::london_date(s.clock.now());
   if (!date) {
-    problems.push_back({"date", "Enter the date as a real date, like 2026-12-01"});
+    problems.push_back(
+        {"date", in.date.empty() ? "Enter the date of the sitting"
+                                 : "The date of the sitting must be a real date, like 3 12 2026"});
   } else if (std::chrono::sys_days{*date} < std::chrono::sys_days{today}) {
     problems.push_back({"date", "The date must be today or in the future"});
   }
-  const auto start = core::parse_hh_mm(in.start);
-  const auto end = core::parse_hh_mm(in.end);
+  const auto start = core::parse_time_entered(in.start);
+  const auto end = core::parse_time_entered(in.end);
   if (!start) {
-    problems.push_back({"start", "Enter the start time as HH:MM, like 13:30"});
+    problems.push_back({"start", "Enter the start time, like 1:30pm or 13:30"});
   }
   if (!end) {
-    problems.push_back({"end", "Enter the end time as HH:MM, like 17:00"});
+    problems.push_back({"end", "Enter the end time, like 5pm or 17:00"});
   } else if (start && *end <= *start) {
     problems.push_back({"end", "The end time must be after the start time"});
   }

@@ -85,7 +85,8 @@ void set_advice(Tx& tx, const Services& s, TriageItem& item) {
   if (item.consultation.empty()) {
     return;
   }
-  const auto referrals = referral_summaries(tx, s, item.request_id, item.panel_id);
+  // Read for the card, not for any one reader: nobody's to answer.
+  const auto referrals = referral_summaries(tx, s, Actor{}, item.request_id, item.panel_id);
   if (referrals.empty() || !referrals.back().answered) {
     item.consultation_answer = "Waiting for advice";
     return;

@@ -53,10 +53,18 @@ WatchedChild watched_child(const store::WatchCandidate& c, core::Date today) {
   return child;
 }
 
-WatchList watch_list(Tx& tx, const WatchedCriterion& w, const std::vector<std::int64_t>& teams,
-                     core::Date today) {
+WatchList watch_list(Tx& tx, const WatchedCriterion& w, const Actor& a,
+                     const std::vector<std::int64_t>& teams, core::Date today) {
   const core::EntryCriterion& c = *w.criterion;
-  WatchList list{w.panel->id, w.panel->name, c.id, c.label, c.hint, {}, {}};
+  WatchList list{.panel_id = w.panel->id,
+                 .panel_name = w.panel->name,
+                 .criterion_id = c.id,
+                 .label = c.label,
+                 .hint = c.hint,
+                 .considered_by = c.considered_by ? w.panel->title_of(*c.considered_by) : "",
+                 .may_record = may_record_discussion(a, c),
+                 .not_discussed = {},
+                 .discussed = {}};
   // More than N months: the start is before today less N months.
   const store::WatchQuery query{.panel_id = w.panel->id,
                                 .criterion_id = c.id,
@@ -117,7 +125,7 @@ core::Result<std::vector<WatchList>> watch_lists(Services& s, const Actor& a) {
     const std::vector<std::int64_t> teams = teams_in_scope(tx, a);
     const core::Date today = core::london_date(s.clock.now());
     for (const WatchedCriterion& w : watched_criteria(s)) {
-      out.push_back(watch_list(tx, w, teams, today));
+      out.push_back(watch_list(tx, w, a, teams, today));
     }
   });
   // The lists name children: recorded before they are handed out.
@@ -129,6 +137,10 @@ core::Result<std::vector<WatchList>> watch_lists(Services& s, const Actor& a) {
   return out;
 }
 
+bool may_record_discussion(const Actor& a, const core::EntryCriterion& c) {
+  return a.may(core::Permission::approve_request) && (!c.considered_by || a.has(*c.considered_by));
+}
+
 core::Status record_discussion(Services& s, const Actor& a, std::int64_t child_id,
                                const DiscussionInput& in) {
   if (!a.may(core::Permission::approve_request)) {
@@ -138,6 +150,10 @@ core::Status record_discussion(Services& s, const Actor& a, std::int64_t child_i
   const core::EntryCriterion* criterion = panel ? panel->entry_criterion(in.criterion_id) : nullptr;
   if (criterion == nullptr) {
     return core::Error::invalid("criterion_id", "Select what was discussed");
+  }
+  if (!may_record_discussion(a, *criterion)) {
+    return core::Error::forbidden("The " + panel->title_of(*criterion->considered_by) +
+                                  " records this discussion");
   }
   std::vector<core::FieldError> problems = discussion_problems(s, in);
   if (!problems.empty()) {

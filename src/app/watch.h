@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/services.h"
+#include "core/panel_type.h"
 #include "core/result.h"
 
 namespace casepanel::app {
@@ -36,12 +37,20 @@ struct WatchList {
   std::string criterion_id;
   std::string label;  // the criterion
   std::string hint;
+  std::string considered_by;  // the panel's title for `considered_by`, or empty
+  bool may_record = false;    // the reader may record these discussions
   std::vector<WatchedChild> not_discussed;
   std::vector<WatchedChild> discussed;
 };
 
 // For managers (who may approve requests): their teams' children only.
+// Where the criterion names who considers such cases (`considered_by`), only
+// a holder of that role records the discussion.
 core::Result<std::vector<WatchList>> watch_lists(Services& s, const Actor& a);
+
+// Whether the actor may record a discussion of the criterion: a manager, and
+// the holder of its `considered_by` role where it names one.
+bool may_record_discussion(const Actor& a, const core::EntryCriterion& c);
 
 struct DiscussionInput {
   std::string panel_id;

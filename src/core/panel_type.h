@@ -58,9 +58,9 @@ struct EntryCriterion : Choice {
   std::string months_from;
   std::string team;  // only cases open to this team (2.2: "FAST"); empty: any team
   // Who must consider such cases for panel and record the discussion
-  // (Support Panel 2.2: the FAST Team Manager).
-  // Not yet acted on (the watch list does not name who must consider):
-  // issue 13 (after panel) will.
+  // (Support Panel 2.2: the FAST Team Manager). The watch list names them,
+  // and only a holder of the role records the discussion; unset, any manager
+  // of the child's line may.
   std::optional<Role> considered_by;
 };
 

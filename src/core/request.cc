@@ -1,4 +1,5 @@
 #include "core/request.h"
+#include "core/time_entry.h"
 
 #include <algorithm>
 #include <array>
@@ -140,9 +141,9 @@ void check_authorisation(std::vector<FieldError>& problems, const PanelType& pan
     problems.push_back({authorisation_field(c.id, "date"),
                         "The date of the authorisation must be today or in the past"});
   }
-  if (a == nullptr || !parse_hh_mm(a->time)) {
-    problems.push_back(
-        {authorisation_field(c.id, "time"), "Enter the time of the authorisation, like 14:30"});
+  if (a == nullptr || !parse_time_entered(a->time)) {
+    problems.push_back({authorisation_field(c.id, "time"),
+                        "Enter the time of the authorisation, like 2:30pm or 14:30"});
   }
   require_text(problems, authorisation_field(c.id, "what"), a ? a->what : std::string(),
                "Enter what the " + who + " authorised");

@@ -27,6 +27,21 @@ Data line_data(const app::ActionLine& l) {
   set_flag(x, "timescale", l.timescale);
   set_if(x, "last_step", l.last_step);
   set_if(x, "closed", l.closed);
+  // The status as a GOV.UK tag (issue 14, item 17): an open action past its
+  // day is Overdue.
+  const auto [status, colour] = [&]() -> std::pair<const char*, const char*> {
+    switch (l.status) {
+      case core::ActionStatus::done:
+        return {"Done", "green"};
+      case core::ActionStatus::not_done:
+        return {"Not done", "grey"};
+      case core::ActionStatus::open:
+        break;
+    }
+    return l.overdue ? std::pair{"Overdue", "red"} : std::pair{"Open", "blue"};
+  }();
+  x.set("status", status);
+  x.set("status_colour", colour);
   return x;
 }
 

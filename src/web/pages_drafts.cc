@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/children.h"
+#include "app/display.h"
 #include "app/requests.h"
 #include "core/counted.h"
 #include "web/forms.h"
@@ -41,7 +42,8 @@ WebResponse choose_panel_and_child(const Site& site, const WebRequest& r, const 
   for (const auto& c : *children) {
     Data x;
     x.set("id", str(c.id));
-    x.set("name", c.name + " (born " + c.date_of_birth + ", " + c.external_id + ")");
+    x.set("name",
+          c.name + " (born " + app::long_date(c.date_of_birth) + ", " + c.external_id + ")");
     set_flag(x, "selected", str(c.id) == r.query_value("child"));
     list.push_back(x);
   }
@@ -80,7 +82,7 @@ WebResponse choose_children(const Site& site, const WebRequest& r, std::int64_t 
   auto add = [&](std::int64_t id, const std::string& name, const std::string& born) {
     Data x;
     x.set("id", str(id));
-    x.set("name", name + " (born " + born + ")");
+    x.set("name", name + " (born " + app::long_date(born) + ")");
     set_flag(x, "checked", child_chosen(r, id, child_id, errors != nullptr));
     children.push_back(x);
   };

@@ -176,11 +176,19 @@ Data summary_rows(const RequestPage& p) {
     return p.checking() ? p.base() + "/edit/" + section : "";
   };
   Data rows{Data::type::list};
-  Data kids = row("Children", {}, "");
+  // Linked only for a reader who may open the records; born dates always,
+  // so that two children of one name are told apart.
+  std::vector<std::string> named;
   Data links{Data::type::list};
-  for (const auto& c : v.children) {
-    links.push_back(link("/children/" + str(c.id), c.name));
+  for (std::size_t i = 0; i < v.children.size(); ++i) {
+    const std::string label = v.children[i].name + ", born " + v.children_born[i];
+    if (v.may_open_children) {
+      links.push_back(link("/children/" + str(v.children[i].id), label));
+    } else {
+      named.push_back(label);
+    }
   }
+  Data kids = row("Children", named, "");
   kids.set("links", links);
   rows.push_back(kids);
   add_type_rows(rows, p, change("type"));
@@ -221,6 +229,9 @@ void add_history(Data& d, const app::RequestView& v) {
     x.set("note", c.note);
     set_if(x, "advice_given", c.advice_given);
     set_if(x, "advice", c.advice);
+    if (c.yours_to_answer != 0) {
+      x.set("answer_href", "/consultations/" + str(c.yours_to_answer));
+    }
     consultations.push_back(x);
   }
   d.set("consultations", consultations);

@@ -12,6 +12,8 @@
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
 #include "core/counted.h"
+#include "web/forms.h"
+#include "web/request_form_parts.h"
 #include "web/site.h"
 #include "web/view.h"
 
@@ -251,10 +253,11 @@ WebResponse sitting_page(const Site& site, const WebRequest& r, const std::strin
   set_if(d, "minutes_status", app::minutes_status_line(site.services(), r.actor(), r.id_param()));
   const bool open = v->sitting.status == core::SittingStatus::planned;
   set_flag(d, "can_manage", v->can_manage && open);
-  for (const char* field :
-       {"date", "start", "end", "venue_id", "reason", "late_reason", "cancel_reason"}) {
+  for (const char* field : {"start", "end", "venue_id", "reason", "late_reason", "cancel_reason"}) {
     set_if(d, "form_" + std::string(field), r.field(field));
   }
+  // The move form starts at the proposed date, or what was posted.
+  set_date_parts(d, "date_", r, "date", v->sitting.iso_proposed_date, r.method == "POST");
   if (errors) {
     add_errors(d, *errors);
   }
@@ -282,7 +285,7 @@ WebResponse after_change(const Site& site, WebRequest& r, const core::Status& do
 
 app::SittingInput sitting_input(const WebRequest& r) {
   return {r.field("panel_id"),
-          r.field("date"),
+          date_field(r, "date"),
           r.field("start"),
           r.field("end"),
           r.field("venue_id"),
@@ -375,9 +378,10 @@ WebResponse new_sitting_page(const Site& site, const WebRequest& r, const core::
   }
   d.set("panels", panels);
   d.set("venues", venues);
-  for (const char* field : {"date", "start", "end", "room", "conference_details"}) {
+  for (const char* field : {"start", "end", "room", "conference_details"}) {
     d.set(field, r.field(field));
   }
+  set_date_parts(d, "date_", r, "date", "", true);
   if (errors) {
     add_errors(d, *errors);
   }

@@ -26,6 +26,7 @@ Data watched(const std::vector<app::WatchedChild>& children, const app::WatchLis
     }
     x.set("panel_id", list.panel_id);
     x.set("criterion_id", list.criterion_id);
+    set_flag(x, "may_record", list.may_record);
     out.push_back(x);
   }
   return out;
@@ -44,6 +45,7 @@ WebResponse watch(const Site& site, WebRequest& r) {
     x.set("criterion_id", l.criterion_id);
     x.set("label", l.label);
     set_if(x, "hint", l.hint);
+    set_if(x, "considered_by", l.considered_by);
     x.set("not_discussed", watched(l.not_discussed, l));
     x.set("discussed", watched(l.discussed, l));
     set_flag(x, "has_not_discussed", !l.not_discussed.empty());
@@ -67,6 +69,13 @@ WebResponse discussion_form(const Site& site, const WebRequest& r, const core::E
   const core::EntryCriterion* criterion = panel ? panel->entry_criterion(criterion_id) : nullptr;
   if (criterion == nullptr) {
     return site.not_found(r);
+  }
+  if (!app::may_record_discussion(r.actor(), *criterion)) {
+    return site.error(
+        r, core::Error::forbidden(criterion->considered_by
+                                      ? "The " + panel->title_of(*criterion->considered_by) +
+                                            " records this discussion"
+                                      : std::string("Only managers record these discussions")));
   }
   Data d;
   d.set("child_id", str(child_id));

@@ -95,8 +95,17 @@ TEST_F(Consultations, TheConsulteeReadsTheReferralAndAnswersItOnce) {
                   "actor_id = $1 AND entity_id = $2",
                   {holder, request}),
             1);
-  // The request and its papers open for them too, while it is referred.
-  EXPECT_TRUE(request_view(s, w.actor(holder), request).ok());
+  // The request and its papers open for them too, while it is referred; the
+  // request links the consultee (only) to their answer, and not to the
+  // children's records, which are not theirs to open.
+  auto theirs = request_view(s, w.actor(holder), request);
+  ASSERT_TRUE(theirs.ok());
+  ASSERT_EQ(theirs->consultations.size(), 1u);
+  EXPECT_EQ(theirs->consultations[0].yours_to_answer, id);
+  EXPECT_FALSE(theirs->may_open_children);
+  auto authors = request_view(s, w.actor(w.sw_a), request);
+  EXPECT_EQ(authors->consultations[0].yours_to_answer, 0);
+  EXPECT_TRUE(authors->may_open_children);
 
   auto empty = give_advice(s, w.actor(holder), id, "  \n ");
   ASSERT_FALSE(empty.ok());

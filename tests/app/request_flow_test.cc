@@ -273,6 +273,41 @@ TEST(Watch, ManagersSeeTheirTeamsLongPlansAndRecordTheDiscussion) {
   EXPECT_NE(rec->discussions[0].criterion.find("18 months"), std::string::npos);
 }
 
+// `considered_by` acts (Support Panel 2.2): the FAST Team Manager records the
+// discussion of a case open to FAST for more than 9 months; the Group
+// Manager, a manager of the same line, sees the list but may not record it,
+// though they may record the CP-plan discussion, which names nobody.
+TEST(Watch, OnlyTheRoleTheCriterionNamesRecordsItsDiscussion) {
+  TestWorld w;
+  w.db().write_all([&](store::Tx& tx) {
+    tx.exec("UPDATE teams SET kind = 'fast' WHERE id = $1", {w.team_a});
+    tx.exec("UPDATE children SET case_opened = '2025-12-01' WHERE id = $1", {w.child_a});
+  });
+  auto fast_list = [&](std::int64_t who) {
+    const auto lists = watch_lists(w.services(), w.actor(who));
+    for (const WatchList& l : *lists) {
+      if (l.criterion_id == "fast_open_over_9_months") {
+        return l;
+      }
+    }
+    return WatchList{};
+  };
+  const WatchList gm = fast_list(w.gm);
+  ASSERT_EQ(gm.not_discussed.size(), 1u);
+  EXPECT_EQ(gm.considered_by, "Team Manager / Practice Supervisor");
+  EXPECT_FALSE(gm.may_record);
+  EXPECT_TRUE(fast_list(w.pm_a).may_record);
+  DiscussionInput in{"support", "fast_open_over_9_months", "2026-11-23", "refer",
+                     "Nine months of FAST work without the change needed."};
+  const auto refused = record_discussion(w.services(), w.actor(w.gm), w.child_a, in);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, core::ErrorKind::forbidden);
+  EXPECT_EQ(testing::number(w, "SELECT COUNT(*) FROM child_discussions"), 0);
+  ASSERT_TRUE(record_discussion(w.services(), w.actor(w.pm_a), w.child_a, in).ok());
+  in.criterion_id = "cp_plan_over_18_months";
+  EXPECT_TRUE(record_discussion(w.services(), w.actor(w.gm), w.child_a, in).ok());
+}
+
 // The history names each outcome as it was: a coordinator's decline is
 // "Declined", not "Returned for changes" (issue 11).
 TEST(RequestFlow, TheHistoryNamesTheCoordinatorsDeclineAsDeclined) {

@@ -142,7 +142,7 @@ TEST_F(SittingChanges, ScheduleAtAChosenTimeOrTheFirstFreeSlot) {
   ASSERT_FALSE(overlap.ok());
   EXPECT_EQ(overlap.error().fields.front().field, "start");
   EXPECT_FALSE(schedule_request(s, coordinator, three, dec1, "16:50").ok());  // past 17:00
-  EXPECT_FALSE(schedule_request(s, coordinator, three, dec1, "1pm").ok());
+  EXPECT_FALSE(schedule_request(s, coordinator, three, dec1, "half one").ok());
   ASSERT_TRUE(schedule_request(s, coordinator, three, dec1).ok());  // the first gap: 14:15
   EXPECT_EQ(hearing_times(w, dec1),
             (std::vector<std::string>{"2026-12-01T13:30:00+00:00", "2026-12-01T13:45:00+00:00",
@@ -221,7 +221,8 @@ TEST_F(SittingChanges, CancellingASittingPutsItsRequestsBackInTheQueue) {
 
 TEST_F(SittingChanges, TheCoordinatorAddsASittingWithItsRoom) {
   auto& s = w.services();
-  SittingInput in{"clam", "2026-12-03", "09:30", "12:00", "chn", "Board room", ""};
+  // Times as people type them (core/time_entry.h).
+  SittingInput in{"clam", "2026-12-03", "9.30am", "12pm", "chn", "Board room", ""};
   auto added = add_sitting(s, w.actor(w.coordinator), in);
   ASSERT_TRUE(added.ok());
   EXPECT_EQ(text(w, "SELECT starts_at FROM sittings WHERE id = $1", {*added}),

@@ -19,13 +19,15 @@ function browserSession(page, testInfo) {
   });
 
   let shot = 0;
-  // Every page a journey lands on: axe, then a screenshot NN-name.png.
-  async function checkPage(name) {
+  // Every page a journey lands on: axe, then a screenshot NN-name.png, of the
+  // whole page unless `fullPage: false` asks for the window only (the walk,
+  // whose hundreds of pages the journeys already photograph whole).
+  async function checkPage(name, { fullPage = true } = {}) {
     await expectNoAxeViolations(page);
     shot += 1;
     await page.screenshot({
       path: testInfo.outputPath(`${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
+      fullPage,
     });
   }
 

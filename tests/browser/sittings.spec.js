@@ -132,7 +132,11 @@ test('the coordinator accepts the proposed agenda and moves a sitting', async ({
   const next = new Date(Date.UTC(Number(year), new Date(`${month} 1, 2000`).getMonth(), Number(day) + 1));
   const nextDay = next.toISOString().slice(0, 10);
   const nextLong = `${next.getUTCDate()} ${next.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${next.getUTCFullYear()}`;
-  await page.getByLabel('New date').fill(nextDay);
+  // The new date is a GOV.UK date input: day, month and year.
+  const newDate = page.getByRole('group', { name: 'New date' });
+  await newDate.getByLabel('Day').fill(String(next.getUTCDate()));
+  await newDate.getByLabel('Month').fill(String(next.getUTCMonth() + 1));
+  await newDate.getByLabel('Year').fill(String(next.getUTCFullYear()));
   await page.getByLabel('Reason (told to everyone)').fill('The room is needed for a court hearing');
   // The sitting may hold the statutory request, due by the sitting's own day:
   // a day later needs the coordinator's reason (docs/sittings.md).

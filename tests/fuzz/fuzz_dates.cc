@@ -1,13 +1,14 @@
 // Fuzz target: the parsers of dates and times typed into forms and
-// configuration (core::parse_iso_date, core::parse_hh_mm), the GOV.UK date
-// input read back from a form (web::date_field), and what the rest of the
-// code does with whatever they accept: the working-day calendar and the
-// Europe/London conversions.
+// configuration (core::parse_iso_date, core::parse_hh_mm, core::parse_time_entered), the GOV.UK
+// date input read back from a form (web::date_field), and what the rest of the code does with
+// whatever they accept: the working-day calendar and the Europe/London conversions.
 //
 // Properties checked, besides "no crash, no sanitizer report":
 //   - a date or time that parses prints back as the same text (so a stored
 //     value never changes meaning on its way through);
-//   - the calendar answers for any accepted date, not only 1990-2100.
+//   - the calendar answers for any accepted date, not only 1990-2100;
+//   - a time as typed ("9.45am") lands on the clock face, and its HH:MM form
+//     reads back as the same time.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include <string_view>
 
 #include "core/calendar.h"
+#include "core/time_entry.h"
 #include "fuzz/property.h"
 #include "web/forms.h"
 
@@ -36,6 +38,10 @@ void dates_and_times(std::string_view text) {
   }
   if (const auto t = core::parse_hh_mm(text)) {
     FUZZ_CHECK(core::to_hh_mm(*t) == text);
+  }
+  if (const auto t = core::parse_time_entered(text)) {
+    FUZZ_CHECK(t->count() >= 0 && t->count() < 24 * 60);
+    FUZZ_CHECK(core::parse_time_entered(core::to_hh_mm(*t)) == t);
   }
 }
 
