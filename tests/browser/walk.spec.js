@@ -50,7 +50,13 @@ for (const role of ROLES) {
         expect(await overflow(page), `${href} scrolls sideways at ${width} px`).toBe(0);
         return true;
       };
-      await visit('/', 'home');
+      if (width === WIDTHS[0]) {
+        // Signing in landed on the home page and checked it at this width.
+        seen.add('/');
+        expect(await overflow(page), `the home page scrolls sideways at ${width} px`).toBe(0);
+      } else {
+        await visit('/', 'home');
+      }
       const fromHome = await firstRecord(page);
       for (const href of await menuLinks(page)) {
         const opened = await visit(href, href.replace(/\W+/g, '-').replace(/^-|-$/g, ''));
