@@ -17,14 +17,16 @@
 
 namespace casepanel::testing {
 
-// Opens (creating and migrating) an SQLite database holding `key`.
-std::unique_ptr<store::Database> open_audited(const std::filesystem::path& file,
+// Opens (creating and migrating) the database at `location` (an SQLite
+// file or a postgresql:// URL) holding `key`.
+std::unique_ptr<store::Database> open_audited(const std::string& location,
                                               std::shared_ptr<const store::AuditKey> key);
 
 // A varied event number `n`, as the use cases would write it.
 store::AuditEvent sample_event(int n);
 
-// Removes the append-only triggers (SQLite), as someone holding the file can.
+// Removes the append-only triggers, as someone holding the file (or the
+// database's owner) can.
 void drop_audit_triggers(store::Tx& tx);
 
 // Recomputes prev_hash and hash of every event from `from_id` on, the way
