@@ -8,7 +8,7 @@ PORT        ?= 8080
 JOBS        ?= $(shell nproc)
 FUZZ_SECONDS ?= 300
 
-.PHONY: all deps release run test test-unit test-fuzz test-browser fuzz bench format clean
+.PHONY: all deps release run test test-unit test-fuzz test-browser test-concurrency fuzz bench format clean
 
 all: release
 
@@ -44,6 +44,14 @@ test-fuzz:
 
 test-browser:
 	@CASEPANEL_BINARY=$(TEST_DIR)/casepanel npx playwright test
+
+# Issue 15: 8 writers (each its own instance) x 500 use cases on each engine;
+# `make test` runs 5 each (tests/app/concurrent_writers_test.cc).
+test-concurrency: test-unit
+	@for engine in sqlite postgresql; do \
+	  CASEPANEL_TEST_ENGINE=$$engine CASEPANEL_WRITER_USE_CASES=500 \
+	    $(TEST_DIR)/tests/app_tests --gtest_filter='ConcurrentWriters.*' || exit 1; \
+	done
 
 # Every libFuzzer target of tests/fuzz for FUZZ_SECONDS each (docs/fuzzing.md);
 # one target: scripts/fuzz SECONDS NAME.

@@ -356,20 +356,8 @@ TEST(Audit, EachViewOfAChildIsOneEventAndAnUnseenRecordNone) {
 
 TEST(Audit, NoRecordIsShownWhenItsViewCannotBeLogged) {
   TestWorld w;
-  w.db().write_all([](Tx& tx) {
-    if (tx.engine() == Engine::sqlite) {
-      tx.exec(
-          "CREATE TRIGGER audit_down BEFORE INSERT ON audit_events "
-          "BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END");
-      return;
-    }
-    tx.exec(
-        "CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS "
-        "$fn$ BEGIN RAISE EXCEPTION 'audit log unavailable'; END $fn$");
-    tx.exec(
-        "CREATE TRIGGER audit_down BEFORE INSERT ON audit_events "
-        "FOR EACH ROW EXECUTE FUNCTION audit_down()");
-  });
+  w.db().write_all(
+      [](Tx& tx) { testing::refuse_inserts(tx, "audit_events", "audit log unavailable"); });
   EXPECT_ANY_THROW((void)app::child_record(w.services(), w.actor(w.sw_a), w.child_a));
   EXPECT_EQ(child_views(w.db(), w.child_a), 0);
 }

@@ -151,6 +151,20 @@ std::vector<std::string> emails_naming_a_child(TestWorld& w) {
   return out;
 }
 
+void refuse_inserts(store::Tx& tx, const std::string& table, const std::string& message) {
+  // Test code's own names and words: spliced, as DDL takes no parameters.
+  const std::string name = "refuse_" + table;
+  if (tx.engine() == store::Engine::sqlite) {
+    tx.exec("CREATE TRIGGER " + name + " BEFORE INSERT ON " + table +
+            " BEGIN SELECT RAISE(ABORT, '" + message + "'); END");
+    return;
+  }
+  tx.exec("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN " +
+          "RAISE EXCEPTION '" + message + "'; END $fn$");
+  tx.exec("CREATE TRIGGER " + name + " BEFORE INSERT ON " + table +
+          " FOR EACH ROW EXECUTE FUNCTION " + name + "()");
+}
+
 std::int64_t add_person(TestWorld& w, const std::string& email, const std::string& role) {
   std::int64_t id = 0;
   w.db().write_all([&](store::Tx& tx) {

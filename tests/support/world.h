@@ -68,6 +68,10 @@ std::int64_t number(TestWorld& w, const std::string& sql, const store::Params& p
 // them (docs/email.md), so there must be none.
 std::vector<std::string> emails_naming_a_child(TestWorld& w);
 
+// Makes every INSERT into `table` fail with `message` (a trigger, written
+// for the transaction's engine): a database that refuses a write.
+void refuse_inserts(store::Tx& tx, const std::string& table, const std::string& message);
+
 // A person who can sign in with kPassword, holding one role, in no team.
 std::int64_t add_person(TestWorld& w, const std::string& email, const std::string& role);
 
