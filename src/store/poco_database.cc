@@ -180,8 +180,13 @@ class PocoDatabase final : public Database {
         connector_(std::move(connector)),
         connection_(std::move(connection)),
         pool_size_(pool_size) {
-    // Open one connection now, so a bad location fails at start-up.
-    idle_.push_back(connect());
+    // Open one connection now, so a bad location fails at start-up, with
+    // the engine's own words (POCO's what() is only "PostgreSQL").
+    try {
+      idle_.push_back(connect());
+    } catch (const Poco::Exception& e) {
+      throw std::runtime_error("cannot open the database: " + e.displayText());
+    }
     opened_ = 1;
   }
 
@@ -407,8 +412,9 @@ std::unique_ptr<Database> Database::open(const std::string& location, int pool_s
     Poco::Data::PostgreSQL::Connector::registerConnector();
   });
   if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
-    return std::make_unique<PocoDatabase>(Engine::postgresql, "postgresql",
-                                          postgres_conninfo(location), pool_size);
+    const std::string conninfo = postgres_conninfo(location);
+    check_postgres_connects(conninfo);
+    return std::make_unique<PocoDatabase>(Engine::postgresql, "postgresql", conninfo, pool_size);
   }
   std::string file = location.rfind("sqlite:", 0) == 0 ? location.substr(7) : location;
   return std::make_unique<PocoDatabase>(Engine::sqlite, "sqlite", file, pool_size);

@@ -36,4 +36,14 @@ std::string postgres_conninfo(const std::string& location) {
   return out;
 }
 
+void check_postgres_connects(const std::string& conninfo) {
+  PGconn* conn = PQconnectdb(conninfo.c_str());
+  const bool ok = conn != nullptr && PQstatus(conn) == CONNECTION_OK;
+  const std::string why = conn != nullptr ? PQerrorMessage(conn) : "out of memory";
+  PQfinish(conn);
+  if (!ok) {
+    throw std::runtime_error("cannot open the database: " + why);
+  }
+}
+
 }  // namespace casepanel::store

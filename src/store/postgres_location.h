@@ -19,4 +19,11 @@ namespace casepanel::store {
 // `location` or a value cannot be passed on.
 std::string postgres_conninfo(const std::string& location);
 
+// Connects once with libpq itself and throws std::runtime_error with the
+// server's or libpq's message if that fails. POCO 1.11 never frees the
+// connection of a failed attempt (LeakSanitizer finds it), and its
+// exception's what() says only "PostgreSQL": a location that does not
+// answer is found here first.
+void check_postgres_connects(const std::string& conninfo);
+
 }  // namespace casepanel::store
