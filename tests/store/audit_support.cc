@@ -44,16 +44,6 @@ store::AuditEvent sample_event(int n) {
   return e;
 }
 
-void drop_audit_triggers(store::Tx& tx) {
-  if (tx.engine() == store::Engine::sqlite) {
-    tx.exec("DROP TRIGGER IF EXISTS audit_events_no_update");
-    tx.exec("DROP TRIGGER IF EXISTS audit_events_no_delete");
-    return;
-  }
-  tx.exec("DROP TRIGGER IF EXISTS audit_events_no_change ON audit_events");
-  tx.exec("DROP TRIGGER IF EXISTS audit_events_no_truncate ON audit_events");
-}
-
 void rehash_audit_chain(store::Tx& tx, std::int64_t from_id, StripMacs strip, std::int64_t to_id) {
   auto before = tx.query_one("SELECT hash FROM audit_events WHERE id < $1 ORDER BY id DESC LIMIT 1",
                              {from_id});

@@ -14,6 +14,7 @@
 #include "store/audit.h"
 #include "store/audit_key.h"
 #include "store/database.h"
+#include "support/world.h"
 
 namespace casepanel::testing {
 
@@ -25,9 +26,8 @@ std::unique_ptr<store::Database> open_audited(const std::string& location,
 // A varied event number `n`, as the use cases would write it.
 store::AuditEvent sample_event(int n);
 
-// Removes the append-only triggers, as someone holding the file (or the
-// database's owner) can.
-void drop_audit_triggers(store::Tx& tx);
+// drop_audit_triggers(), which the jobs' and CLI tests use too, is in
+// support/world.h.
 
 // Recomputes prev_hash and hash of every event from `from_id` on, the way
 // store/audit.cc does, leaving each MAC as it is ("recompute the chain").

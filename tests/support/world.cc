@@ -165,6 +165,16 @@ void refuse_inserts(store::Tx& tx, const std::string& table, const std::string& 
           " FOR EACH ROW EXECUTE FUNCTION " + name + "()");
 }
 
+void drop_audit_triggers(store::Tx& tx) {
+  if (tx.engine() == store::Engine::sqlite) {
+    tx.exec("DROP TRIGGER IF EXISTS audit_events_no_update");
+    tx.exec("DROP TRIGGER IF EXISTS audit_events_no_delete");
+    return;
+  }
+  tx.exec("DROP TRIGGER IF EXISTS audit_events_no_change ON audit_events");
+  tx.exec("DROP TRIGGER IF EXISTS audit_events_no_truncate ON audit_events");
+}
+
 std::int64_t add_person(TestWorld& w, const std::string& email, const std::string& role) {
   std::int64_t id = 0;
   w.db().write_all([&](store::Tx& tx) {

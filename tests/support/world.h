@@ -72,6 +72,10 @@ std::vector<std::string> emails_naming_a_child(TestWorld& w);
 // for the transaction's engine): a database that refuses a write.
 void refuse_inserts(store::Tx& tx, const std::string& table, const std::string& message);
 
+// Removes the audit log's append-only triggers, as someone holding the
+// SQLite file (or the PostgreSQL database's owner) can.
+void drop_audit_triggers(store::Tx& tx);
+
 // A person who can sign in with kPassword, holding one role, in no team.
 std::int64_t add_person(TestWorld& w, const std::string& email, const std::string& role);
 
