@@ -41,7 +41,7 @@
 // first statement, so a lock taken inside the transaction comes too late
 // (the tail it reads may already be stale, and PostgreSQL aborts it with a
 // serialization failure). Taken before BEGIN, the snapshot follows the
-// previous writer's commit. Readers (BEGIN READ ONLY) never wait for it.
+// previous writer's commit. Readers never wait for it.
 // A transaction that PostgreSQL aborts all the same (SQLSTATE 40001 or 40P01)
 // is run again from the start, up to kMaxTransactionAttempts times, after a
 // random pause (store/transaction_retry.h).
@@ -377,7 +377,11 @@ class PocoDatabase final : public Database {
       // writer_; other processes' writers queue on busy_timeout.
       statement(c, mode == Mode::write ? "BEGIN IMMEDIATE" : "BEGIN");
     } else {
-      statement(c, mode == Mode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN READ ONLY");
+      // A read sees one snapshot throughout, as SQLite's BEGIN gives it: under
+      // PostgreSQL's default (READ COMMITTED) each statement would see the
+      // commits made since the one before, and a page could mix the two.
+      statement(c, mode == Mode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
+                                       : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     }
   }
 
