@@ -8,7 +8,7 @@ PORT        ?= 8080
 JOBS        ?= $(shell nproc)
 FUZZ_SECONDS ?= 300
 
-.PHONY: all deps release run test test-unit test-fuzz test-browser fuzz bench format clean
+.PHONY: all deps release run test test-unit test-build test-fuzz test-browser test-concurrency test-postgresql fuzz bench format clean
 
 all: release
 
@@ -33,17 +33,32 @@ run: release
 # `make run` serves, stays g++ 12.) A build/test left by g++ is made anew.
 test: deps test-unit test-fuzz test-browser
 
-test-unit:
+test-unit: test-build
+	@cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) -LE postgresql-full
+
+test-build:
 	@if [ -f $(TEST_DIR)/CMakeCache.txt ] && ! grep -q '^CMAKE_CXX_COMPILER:.*clang++' $(TEST_DIR)/CMakeCache.txt; then rm -rf $(TEST_DIR); fi
 	@CC=clang CXX=clang++ cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCASEPANEL_SANITIZE=ON -DCASEPANEL_FUZZ=ON >/dev/null
 	@cmake --build $(TEST_DIR) -j $(JOBS)
-	@cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Every suite that touches a database, whole, on a throwaway PostgreSQL 15
+# cluster (make test runs a part of the HTTP and CLI suites there).
+test-postgresql: deps test-build
+	@cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) -L postgresql -LE postgresql-part
 
 test-fuzz:
 	@FUZZ_BUILD_DIR=$(TEST_DIR) JOBS=$(JOBS) scripts/fuzz 10
 
 test-browser:
 	@CASEPANEL_BINARY=$(TEST_DIR)/casepanel npx playwright test
+
+# Issue 15: 8 writers (each its own instance) x 500 use cases on each engine;
+# `make test` runs 5 each (tests/app/concurrent_writers_test.cc).
+test-concurrency: deps test-build
+	@for engine in sqlite postgresql; do \
+	  CASEPANEL_TEST_ENGINE=$$engine CASEPANEL_WRITER_USE_CASES=500 \
+	    $(TEST_DIR)/tests/app_tests --gtest_filter='ConcurrentWriters.*' || exit 1; \
+	done
 
 # Every libFuzzer target of tests/fuzz for FUZZ_SECONDS each (docs/fuzzing.md);
 # one target: scripts/fuzz SECONDS NAME.

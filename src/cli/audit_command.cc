@@ -33,7 +33,13 @@ int verify(const std::string& config, const std::string& database) {
     return 2;
   }
   // Read only: no migration, so the evidence is examined as it was found.
-  auto db = store::Database::open(database, 2);
+  std::unique_ptr<store::Database> db;
+  try {
+    db = store::Database::open(database, 2);
+  } catch (const std::exception& e) {
+    std::cerr << "casepanel audit verify: " << e.what() << "\n";  // a PostgreSQL database gone
+    return 2;
+  }
   db->set_audit_key(key);
   bool keyed_schema = false;
   db->read_all([&](store::Tx& tx) { keyed_schema = store::schema_has_version(tx, kKeyedSchema); });

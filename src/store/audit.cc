@@ -10,8 +10,6 @@ namespace casepanel::store {
 namespace {
 
 constexpr const char* kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
-// Any fixed number: PostgreSQL's advisory lock that makes appends take turns.
-constexpr std::int64_t kAppendLock = 0x61756469;  // "audi"
 constexpr std::int64_t kBatch = 5000;
 
 // Fields are joined with the ASCII unit separator, which user input cannot
@@ -173,11 +171,12 @@ std::optional<AuditOutcome> parse_outcome(std::string_view id) {
 
 void append_audit(Tx& tx, const AuditEvent& e) {
   const AuditKey& key = required_key(tx.audit_key());
-  if (tx.engine() == Engine::postgresql) {
-    // Two transactions reading the same tail would fork the chain; SQLite's
-    // writers already take turns (BEGIN IMMEDIATE).
-    tx.query("SELECT 1 FROM pg_advisory_xact_lock($1)", {kAppendLock});
-  }
+  // Two transactions reading the same tail would fork the chain: on both
+  // engines write transactions take turns (store/poco_database.cc), so the
+  // tail read here is the last committed event. On PostgreSQL the turn is
+  // an advisory lock taken before BEGIN; one taken here, inside the
+  // SERIALIZABLE transaction, came after its snapshot and left concurrent
+  // instances failing (docs/architecture.md, "Writers take turns").
   auto last = tx.query_one("SELECT hash, mac FROM audit_events ORDER BY id DESC LIMIT 1");
   const std::string prev_hash = last ? last->text(0) : std::string(kGenesis);
   // The first keyed event chains to the last unkeyed event's hash.

@@ -26,13 +26,25 @@
 //   its bindings cleared as soon as its call returns, so none holds a read
 //   snapshot or a pointer into the caller's parameters.
 //
-// Write transactions on SQLite also queue on an in-process mutex, taken before
-// BEGIN IMMEDIATE and held until COMMIT or ROLLBACK. SQLite allows one writer
+// Write transactions also queue on an in-process mutex, taken before BEGIN
+// (IMMEDIATE, on SQLite) and held until COMMIT or ROLLBACK. SQLite allows one writer
 // at a time, and its busy handler makes a waiting writer sleep and retry (up to
 // 100 ms a sleep), which turned concurrent writes into second-long waits; with
 // the mutex a writer in this process starts as soon as the one before it ends.
 // busy_timeout stays set for writers in other processes (the CLI, jobs).
-// PostgreSQL has no single writer and takes no mutex.
+//
+// On PostgreSQL, write transactions take turns across every process on the
+// database: each takes a session advisory lock (kTakeWriterLock) before BEGIN and
+// gives it back after COMMIT or ROLLBACK. Every use case appends to the
+// audit chain, which reads the chain's tail, so two concurrent writers
+// always conflict; and a SERIALIZABLE transaction's snapshot is taken at its
+// first statement, so a lock taken inside the transaction comes too late
+// (the tail it reads may already be stale, and PostgreSQL aborts it with a
+// serialization failure). Taken before BEGIN, the snapshot follows the
+// previous writer's commit. Readers never wait for it.
+// A transaction that PostgreSQL aborts all the same (SQLSTATE 40001 or 40P01)
+// is run again from the start, up to kMaxTransactionAttempts times, after a
+// random pause (store/transaction_retry.h).
 #include <Poco/Data/MetaColumn.h>
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/RecordSet.h>
@@ -47,10 +59,13 @@
 #include <mutex>
 #include <stdexcept>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "store/database.h"
+#include "store/postgres_location.h"
 #include "store/sqlite_statements.h"
+#include "store/transaction_retry.h"
 
 namespace casepanel::store {
 namespace {
@@ -59,12 +74,22 @@ using Poco::Data::MetaColumn;
 using sqlite::SqliteTx;
 using sqlite::StatementCache;
 
+// Any fixed number, the same in every casepanel process: PostgreSQL's
+// advisory lock that makes write transactions take turns.
+constexpr const char* kTakeWriterLock = "SELECT 1 FROM pg_advisory_lock(7146034381526835827)";
+constexpr const char* kGiveWriterLock = "SELECT pg_advisory_unlock(7146034381526835827)";
+
 // --- PostgreSQL: statements through POCO -----------------------------------
 
 void bind_params(Poco::Data::Statement& stmt, const Params& params) {
   using Poco::Data::Keywords::bind;
   for (const Value& v : params) {
     if (const auto* s = std::get_if<std::string>(&v)) {
+      // PostgreSQL's text cannot hold a NUL, and the connector would cut the
+      // value short there without a word: refuse it instead.
+      if (s->find('\0') != std::string::npos) {
+        throw std::invalid_argument("a text value for PostgreSQL holds a NUL character");
+      }
       stmt.addBind(bind(*s));
     } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
       stmt.addBind(bind(static_cast<Poco::Int64>(*n)));
@@ -155,8 +180,13 @@ class PocoDatabase final : public Database {
         connector_(std::move(connector)),
         connection_(std::move(connection)),
         pool_size_(pool_size) {
-    // Open one connection now, so a bad location fails at start-up.
-    idle_.push_back(connect());
+    // Open one connection now, so a bad location fails at start-up, with
+    // the engine's own words (POCO's what() is only "PostgreSQL").
+    try {
+      idle_.push_back(connect());
+    } catch (const Poco::Exception& e) {
+      throw std::runtime_error("cannot open the database: " + e.displayText());
+    }
     opened_ = 1;
   }
 
@@ -164,9 +194,26 @@ class PocoDatabase final : public Database {
 
  protected:
   void run(Mode mode, const std::function<bool(Tx&)>& work) override {
-    WriterTurn turn(*this, engine_ == Engine::sqlite && mode == Mode::write);
+    for (int attempt = 1;; ++attempt) {
+      try {
+        run_once(mode, work);
+        return;
+      } catch (const std::exception& e) {
+        if (engine_ != Engine::postgresql || attempt == kMaxTransactionAttempts ||
+            !is_serialization_failure(e)) {
+          throw;
+        }
+      }
+      std::this_thread::sleep_for(retry_pause(attempt + 1));
+    }
+  }
+
+ private:
+  void run_once(Mode mode, const std::function<bool(Tx&)>& work) {
+    WriterTurn turn(*this, mode == Mode::write);
     Lease lease(*this);
     Connection& c = *lease.connection;
+    ServerWriterTurn server_turn(c, engine_ == Engine::postgresql && mode == Mode::write);
     begin(c, mode);
     bool commit = false;
     try {
@@ -196,7 +243,34 @@ class PocoDatabase final : public Database {
     }
   }
 
- private:
+  // PostgreSQL's writers' turn (the comment at the top of this file): the
+  // session advisory lock, held from before BEGIN until after COMMIT or
+  // ROLLBACK. The lock is the connection's, so a connection that breaks
+  // gives it back by itself.
+  class ServerWriterTurn {
+   public:
+    ServerWriterTurn(Connection& c, bool needed) : c_(needed ? &c : nullptr) {
+      if (c_ != nullptr) {
+        statement(*c_, kTakeWriterLock);
+      }
+    }
+    ServerWriterTurn(const ServerWriterTurn&) = delete;
+    ServerWriterTurn& operator=(const ServerWriterTurn&) = delete;
+    ~ServerWriterTurn() {
+      if (c_ == nullptr) {
+        return;
+      }
+      try {
+        statement(*c_, kGiveWriterLock);
+      } catch (...) {
+        // The connection failed, and its lock went with it.
+      }
+    }
+
+   private:
+    Connection* c_;
+  };
+
   struct Lease {
     explicit Lease(PocoDatabase& db) : db(db), connection(db.acquire()) {}
     ~Lease() { db.release(std::move(connection)); }
@@ -204,9 +278,11 @@ class PocoDatabase final : public Database {
     std::unique_ptr<Connection> connection;
   };
 
-  // SQLite's single writer, taken in this process's order rather than through
-  // SQLite's sleeping busy handler. Taken before a connection is borrowed, so
-  // writers waiting their turn do not hold connections that readers need.
+  // The single writer, taken in this process's order rather than through
+  // SQLite's sleeping busy handler (or, on PostgreSQL, by every writer of the
+  // process waiting on the advisory lock). Taken before a connection is
+  // borrowed, so writers waiting their turn do not hold connections that
+  // readers need.
   class WriterTurn {
    public:
     WriterTurn(PocoDatabase& db, bool needed) : db_(db) {
@@ -239,12 +315,17 @@ class PocoDatabase final : public Database {
     c->session = std::make_unique<Poco::Data::Session>(connector_, connection_);
     if (engine_ == Engine::sqlite) {
       using Poco::Data::Keywords::now;
+      // The busy timeout first: switching a new file to WAL takes a lock
+      // that another process opening it at the same moment may hold.
+      *c->session << "PRAGMA busy_timeout=10000", now;
       *c->session << "PRAGMA journal_mode=WAL", now;
       *c->session << "PRAGMA synchronous=FULL", now;
       *c->session << "PRAGMA foreign_keys=ON", now;
-      *c->session << "PRAGMA busy_timeout=10000", now;
       c->statements =
           std::make_unique<StatementCache>(Poco::Data::SQLite::Utility::dbHandle(*c->session));
+    } else {
+      // Notices ("relation already exists, skipping") would go to stderr.
+      *c->session << "SET client_min_messages TO warning", Poco::Data::Keywords::now;
     }
     return c;
   }
@@ -296,7 +377,11 @@ class PocoDatabase final : public Database {
       // writer_; other processes' writers queue on busy_timeout.
       statement(c, mode == Mode::write ? "BEGIN IMMEDIATE" : "BEGIN");
     } else {
-      statement(c, mode == Mode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN READ ONLY");
+      // A read sees one snapshot throughout, as SQLite's BEGIN gives it: under
+      // PostgreSQL's default (READ COMMITTED) each statement would see the
+      // commits made since the one before, and a page could mix the two.
+      statement(c, mode == Mode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
+                                       : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     }
   }
 
@@ -312,7 +397,7 @@ class PocoDatabase final : public Database {
   std::string connector_;
   std::string connection_;
   int pool_size_;
-  std::mutex writer_;  // SQLite only: one write transaction at a time
+  std::mutex writer_;  // one write transaction at a time in this process
   std::mutex mutex_;   // guards idle_ and opened_
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
@@ -331,7 +416,9 @@ std::unique_ptr<Database> Database::open(const std::string& location, int pool_s
     Poco::Data::PostgreSQL::Connector::registerConnector();
   });
   if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
-    return std::make_unique<PocoDatabase>(Engine::postgresql, "postgresql", location, pool_size);
+    const std::string conninfo = postgres_conninfo(location);
+    check_postgres_connects(conninfo);
+    return std::make_unique<PocoDatabase>(Engine::postgresql, "postgresql", conninfo, pool_size);
   }
   std::string file = location.rfind("sqlite:", 0) == 0 ? location.substr(7) : location;
   return std::make_unique<PocoDatabase>(Engine::sqlite, "sqlite", file, pool_size);

@@ -355,11 +355,8 @@ TEST(Papers, AFileIsDeletedWhenItsTransactionFails) {
   const auto sw = w.actor(w.sw_a);
   const std::int64_t request = clam_request(w, w.sw_a);
   // The file is written, then the database refuses the row.
-  w.db().write_all([](store::Tx& tx) {
-    tx.exec(
-        "CREATE TRIGGER refuse_papers BEFORE INSERT ON request_papers "
-        "BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-  });
+  w.db().write_all(
+      [](store::Tx& tx) { testing::refuse_inserts(tx, "request_papers", "disk full"); });
   EXPECT_ANY_THROW((void)add_paper(w.services(), sw, request, "referral", {"referral.pdf", kPdf}));
   EXPECT_TRUE(fs::exists(w.services().uploads_dir));  // the file had been written
   EXPECT_TRUE(stored_files(w).empty());

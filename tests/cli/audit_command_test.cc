@@ -14,6 +14,8 @@
 #include "store/audit_key.h"
 #include "store/database.h"
 #include "support/run_command.h"
+#include "support/test_database.h"
+#include "support/world.h"
 
 namespace casepanel::cli {
 namespace {
@@ -28,16 +30,21 @@ class AuditVerify : public ::testing::Test {
     std::string pattern = (fs::temp_directory_path() / "casepanel-audit-XXXXXX").string();
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir_ = pattern;
+    database_ = std::make_unique<testing::TestDatabase>(dir_, "casepanel");
+    location_ = database_->location();
     std::ofstream(dir_ / "casepanel.toml")
         << "[paths]\npanels = \"" << (fs::path(CASEPANEL_SOURCE_DIR) / "config/panels").string()
         << "\"\n[audit]\nkey_file = \"" << key().string() << "\"\ncheckpoint_file = \""
         << checkpoints().string() << "\"\n";
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override {
+    database_.reset();
+    fs::remove_all(dir_);
+  }
 
   fs::path key() const { return dir_ / "keys" / "audit.key"; }
   fs::path checkpoints() const { return dir_ / "checkpoints.log"; }
-  std::string db() const { return (dir_ / "casepanel.db").string(); }
+  std::string db() const { return location_; }
   CommandResult casepanel(const std::string& command, const std::string& sub = "") {
     std::vector<std::string> args = {CASEPANEL_BINARY, command};
     if (!sub.empty()) {
@@ -72,6 +79,8 @@ class AuditVerify : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::unique_ptr<testing::TestDatabase> database_;
+  std::string location_;
 };
 
 TEST_F(AuditVerify, MigrateMakesAPrivateKeyAndVerifyPassesAnIntactLog) {
@@ -104,7 +113,7 @@ TEST_F(AuditVerify, DeletingTheNewestEventsFailsWithTheFirstProblem) {
   {
     auto database = store::Database::open(db(), 1);
     database->write_all([](store::Tx& tx) {
-      tx.exec("DROP TRIGGER audit_events_no_delete");
+      testing::drop_audit_triggers(tx);
       tx.exec("DELETE FROM audit_events WHERE id > 3");
     });
   }
@@ -124,8 +133,12 @@ TEST_F(AuditVerify, AKeyFileOthersCanReadIsRefused) {
 
 TEST_F(AuditVerify, NoDatabaseIsExitTwo) {
   ASSERT_EQ(casepanel("migrate").exit_status, 0);
-  fs::remove(db());
-  EXPECT_EQ(casepanel("audit", "verify").exit_status, 2);
+  database_.reset();  // the file removed, or the PostgreSQL database dropped
+  if (testing::test_engine() == store::Engine::sqlite) {
+    fs::remove(location_);
+  }
+  const CommandResult v = casepanel("audit", "verify");
+  EXPECT_EQ(v.exit_status, 2) << v.stderr_text;
 }
 
 }  // namespace

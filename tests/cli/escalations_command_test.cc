@@ -24,8 +24,7 @@ TEST(EscalationsCommand, RunPrintsEachStepOnceInTheOrderTheyFellDue) {
                         << "\"\n";
   auto run = [&](const std::string& day) {
     return run_command({CASEPANEL_BINARY, "escalations", "run", "--as-of", day, "--clock",
-                        day + "T07:00:00Z", "--database", (w.dir() / "test.db").string(),
-                        "--config", config});
+                        day + "T07:00:00Z", "--database", w.location(), "--config", config});
   };
   const std::string action = std::to_string([&] {
     std::int64_t id = 0;

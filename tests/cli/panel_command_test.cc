@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "support/run_command.h"
+#include "support/test_database.h"
 #include "support/world.h"
 
 namespace casepanel::cli {
@@ -11,7 +12,8 @@ using casepanel::testing::run_command;
 
 TEST(PanelCommand, CutoffPrintsTheMomentWithItsOffset) {
   const auto dir = testing::make_temp_dir();
-  const std::string db = (dir / "cutoff.db").string();
+  auto database = std::make_unique<testing::TestDatabase>(dir, "cutoff");
+  const std::string db = database->location();
   struct Case {
     const char* panel;
     const char* date;
@@ -33,12 +35,14 @@ TEST(PanelCommand, CutoffPrintsTheMomentWithItsOffset) {
     EXPECT_EQ(r.stdout_text, c.out);
     EXPECT_EQ(r.stderr_text.empty(), c.status == 0) << r.stderr_text;
   }
+  database.reset();
   std::filesystem::remove_all(dir);
 }
 
 TEST(PanelCommand, SittingsPrintsTheScheduleWithBankHolidaysFlagged) {
   const auto dir = testing::make_temp_dir();
-  const std::string db = (dir / "sittings.db").string();
+  auto database = std::make_unique<testing::TestDatabase>(dir, "sittings");
+  const std::string db = database->location();
   auto run = [&](std::vector<std::string> args) {
     args.insert(args.begin(), {CASEPANEL_BINARY, "panel", "sittings"});
     args.insert(args.end(), {"--database", db});
@@ -65,6 +69,7 @@ TEST(PanelCommand, SittingsPrintsTheScheduleWithBankHolidaysFlagged) {
     EXPECT_EQ(r.stdout_text, "");
     EXPECT_NE(r.stderr_text, "");
   }
+  database.reset();
   std::filesystem::remove_all(dir);
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "support/run_command.h"
+#include "support/test_database.h"
 #include "support/world.h"
 
 namespace casepanel::cli {
@@ -25,7 +26,10 @@ class TokenCommand : public ::testing::Test {
     auto made = run({"demo"});
     ASSERT_EQ(made.exit_status, 0) << made.stderr_text;
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    database_.reset();
+    std::filesystem::remove_all(dir_);
+  }
   testing::CommandResult run(std::vector<std::string> args) {
     args.insert(args.begin(), CASEPANEL_BINARY);
     args.insert(args.end(), {"--database", db_, "--config", config_});
@@ -33,7 +37,9 @@ class TokenCommand : public ::testing::Test {
   }
 
   std::filesystem::path dir_ = testing::make_temp_dir();
-  std::string db_ = (dir_ / "tokens.db").string();
+  std::unique_ptr<testing::TestDatabase> database_ =
+      std::make_unique<testing::TestDatabase>(dir_, "tokens");
+  std::string db_ = database_->location();
   std::string config_ = (dir_ / "casepanel.toml").string();
 };
 

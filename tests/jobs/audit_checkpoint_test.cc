@@ -71,7 +71,7 @@ TEST_F(Checkpoints, VerifyFindsTheNewestEventsGoneOnlyThroughThem) {
   AuditCheckpointer job(w.services(), policy());
   job.checkpoint(CheckpointWhen::now);
   w.db().write_all([](store::Tx& tx) {
-    tx.exec("DROP TRIGGER audit_events_no_delete");
+    testing::drop_audit_triggers(tx);
     tx.exec("DELETE FROM audit_events WHERE id > 7");
   });
   EXPECT_TRUE(store::verify_audit(w.db()).intact) << "without checkpoints the chain is whole";

@@ -42,7 +42,7 @@ std::vector<std::string> words(const std::vector<EscalationTaken>& taken) {
 
 // Another instance of casepanel on the same database file.
 std::unique_ptr<store::Database> another_connection(TestWorld& w) {
-  auto db = store::Database::open((w.dir() / "test.db").string(), 2);
+  auto db = store::Database::open(w.location(), 2);
   db->set_audit_key(std::make_shared<store::AuditKey>(
       store::AuditKey::load(w.dir() / "audit.key", store::KeyFileMissing::refuse)));
   return db;

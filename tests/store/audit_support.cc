@@ -18,9 +18,9 @@ std::string framed(const std::vector<std::string>& parts) {
 
 }  // namespace
 
-std::unique_ptr<store::Database> open_audited(const std::filesystem::path& file,
+std::unique_ptr<store::Database> open_audited(const std::string& location,
                                               std::shared_ptr<const store::AuditKey> key) {
-  auto db = store::Database::open(file.string(), 2);
+  auto db = store::Database::open(location, 2);
   db->set_audit_key(std::move(key));
   store::migrate(*db);
   return db;
@@ -42,11 +42,6 @@ store::AuditEvent sample_event(int n) {
   e.client_address = n % 3 ? "192.0.2." + std::to_string(n % 250) : "";
   e.outcome = n % 5 == 4 ? store::AuditOutcome::refused : store::AuditOutcome::done;
   return e;
-}
-
-void drop_audit_triggers(store::Tx& tx) {
-  tx.exec("DROP TRIGGER IF EXISTS audit_events_no_update");
-  tx.exec("DROP TRIGGER IF EXISTS audit_events_no_delete");
 }
 
 void rehash_audit_chain(store::Tx& tx, std::int64_t from_id, StripMacs strip, std::int64_t to_id) {

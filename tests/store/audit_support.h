@@ -14,18 +14,20 @@
 #include "store/audit.h"
 #include "store/audit_key.h"
 #include "store/database.h"
+#include "support/world.h"
 
 namespace casepanel::testing {
 
-// Opens (creating and migrating) an SQLite database holding `key`.
-std::unique_ptr<store::Database> open_audited(const std::filesystem::path& file,
+// Opens (creating and migrating) the database at `location` (an SQLite
+// file or a postgresql:// URL) holding `key`.
+std::unique_ptr<store::Database> open_audited(const std::string& location,
                                               std::shared_ptr<const store::AuditKey> key);
 
 // A varied event number `n`, as the use cases would write it.
 store::AuditEvent sample_event(int n);
 
-// Removes the append-only triggers (SQLite), as someone holding the file can.
-void drop_audit_triggers(store::Tx& tx);
+// drop_audit_triggers(), which the jobs' and CLI tests use too, is in
+// support/world.h.
 
 // Recomputes prev_hash and hash of every event from `from_id` on, the way
 // store/audit.cc does, leaving each MAC as it is ("recompute the chain").

@@ -133,12 +133,18 @@ void tamper(Tx& tx, Tampering kind, std::mt19937& rng) {
 }
 
 TEST(AuditTampering, EveryOneOfAThousandRandomTamperingsIsFound) {
+  if (testing::test_engine() == Engine::postgresql) {
+    // The verification reads rows the same way on both engines; what this
+    // test needs is a thousand whole copies of a database, which SQLite
+    // makes by copying a file.
+    GTEST_SKIP() << "copies the SQLite file a thousand times";
+  }
   const fs::path dir = testing::make_temp_dir();
   auto key = std::make_shared<AuditKey>(AuditKey::random());
   const fs::path original = dir / "original.db";
   const fs::path checkpoints = dir / "checkpoints.log";
   {
-    auto db = testing::open_audited(original, key);
+    auto db = testing::open_audited(original.string(), key);
     for (int batch = 0; batch < kEvents / 40; ++batch) {
       db->write_all([&](Tx& tx) {
         for (int i = 1; i <= 40; ++i) {

@@ -30,10 +30,12 @@ class AuditLog : public ::testing::Test {
   void SetUp() override {
     dir_ = testing::make_temp_dir();
     key_ = std::make_shared<AuditKey>(AuditKey::load(dir_ / "audit.key", KeyFileMissing::create));
-    db_ = open_audited(dir_ / "audit.db", key_);
+    database_ = std::make_unique<testing::TestDatabase>(dir_, "audit");
+    db_ = open_audited(database_->location(), key_);
   }
   void TearDown() override {
     db_.reset();
+    database_.reset();
     fs::remove_all(dir_);
   }
   void append(int events) {
@@ -63,6 +65,7 @@ class AuditLog : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::unique_ptr<testing::TestDatabase> database_;
   std::shared_ptr<AuditKey> key_;
   std::unique_ptr<Database> db_;
   int next_ = 1;

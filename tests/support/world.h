@@ -1,5 +1,7 @@
-// TestWorld: a small council on a temporary SQLite database with a fake clock,
-// for store/, app/ and web/ tests. Two teams in one locality:
+// TestWorld: a small council on a fresh database with a fake clock, for
+// store/, app/ and web/ tests: an SQLite file in a temporary directory, or a
+// database of a throwaway PostgreSQL cluster when the run tests that engine
+// (support/test_database.h). Two teams in one locality:
 //   team A: managed by pm_a (practice manager), social worker sw_a;
 //   team B: managed by pm_b, social worker sw_b;
 //   gm (group manager) manages pm_a and pm_b; plus a coordinator and a panel
@@ -19,6 +21,7 @@
 #include "app/auth.h"
 #include "app/services.h"
 #include "store/database.h"
+#include "support/test_database.h"
 
 namespace casepanel::testing {
 
@@ -36,6 +39,9 @@ class TestWorld {
   store::Database& db() { return *db_; }
   core::FakeClock& clock() { return clock_; }
   const std::filesystem::path& dir() const { return dir_; }
+  // Where the database is, for `casepanel --database` and a second
+  // Database::open: an SQLite file or a postgresql:// URL.
+  const std::string& location() const { return database_->location(); }
   app::Actor actor(std::int64_t user_id);
 
   std::int64_t sw_a = 0, pm_a = 0, sw_b = 0, pm_b = 0, gm = 0;
@@ -45,6 +51,7 @@ class TestWorld {
 
  private:
   std::filesystem::path dir_;
+  std::unique_ptr<TestDatabase> database_;
   core::FakeClock clock_;
   core::Calendar calendar_;
   std::unique_ptr<app::PanelCatalogue> panels_;
@@ -60,6 +67,14 @@ std::int64_t number(TestWorld& w, const std::string& sql, const store::Params& p
 // child's details, and the administrator who reads the outbox may not see
 // them (docs/email.md), so there must be none.
 std::vector<std::string> emails_naming_a_child(TestWorld& w);
+
+// Makes every INSERT into `table` fail with `message` (a trigger, written
+// for the transaction's engine): a database that refuses a write.
+void refuse_inserts(store::Tx& tx, const std::string& table, const std::string& message);
+
+// Removes the audit log's append-only triggers, as someone holding the
+// SQLite file (or the PostgreSQL database's owner) can.
+void drop_audit_triggers(store::Tx& tx);
 
 // A person who can sign in with kPassword, holding one role, in no team.
 std::int64_t add_person(TestWorld& w, const std::string& email, const std::string& role);

@@ -1,0 +1,255 @@
+// PostgresCluster: initdb once, then the server as a child of the test process.
+#include "support/postgres_cluster.h"
+
+#include <fcntl.h>
+#include <grp.h>
+#include <libpq-fe.h>
+#include <netinet/in.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "support/run_command.h"
+
+namespace casepanel::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kUser = "casepanel-test";
+constexpr const char* kBin = "/usr/lib/postgresql/15/bin";
+// How long the server may take to accept connections (it takes well under a
+// second on an idle machine; a sanitizer build beside a compile is slower).
+constexpr auto kStartLimit = std::chrono::seconds(60);
+
+// The unprivileged user the server runs as; root only.
+struct passwd* server_user() {
+  if (struct passwd* pw = ::getpwnam(kUser)) {
+    return pw;
+  }
+  // Two test processes may race to create it: whoever loses finds it made.
+  run_command({"useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", kUser});
+  struct passwd* pw = ::getpwnam(kUser);
+  if (pw == nullptr) {
+    throw std::runtime_error(std::string("PostgresCluster: could not create the user ") + kUser);
+  }
+  return pw;
+}
+
+fs::path make_cluster_dir() {
+  std::string pattern = (fs::temp_directory_path() / "casepanel-pg-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw std::runtime_error("PostgresCluster: mkdtemp failed");
+  }
+  return pattern;
+}
+
+// A port no one listens on now: bind port 0 and read what the kernel chose.
+int free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+    if (fd >= 0) {
+      ::close(fd);
+    }
+    throw std::runtime_error("PostgresCluster: no free port");
+  }
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+std::string conninfo(int port, std::string_view database) {
+  return "host=127.0.0.1 port=" + std::to_string(port) +
+         " user=postgres dbname=" + std::string(database) + " connect_timeout=5";
+}
+
+}  // namespace
+
+PostgresCluster& PostgresCluster::shared() {
+  static PostgresCluster cluster;
+  return cluster;
+}
+
+PostgresCluster::PostgresCluster() : dir_(make_cluster_dir()) {
+  const bool root = ::geteuid() == 0;
+  std::vector<std::string> initdb;
+  if (root) {
+    const struct passwd* pw = server_user();
+    if (::chown(dir_.c_str(), pw->pw_uid, pw->pw_gid) != 0) {
+      throw std::runtime_error("PostgresCluster: chown " + dir_.string() + " failed");
+    }
+    initdb = {"runuser", "-u", kUser, "--"};
+  }
+  const std::vector<std::string> args = {std::string(kBin) + "/initdb",
+                                         "-D",
+                                         (dir_ / "data").string(),
+                                         "-U",
+                                         "postgres",
+                                         "--auth=trust",
+                                         "-E",
+                                         "UTF8",
+                                         "--locale=C",
+                                         "--no-sync",
+                                         "--no-instructions"};
+  initdb.insert(initdb.end(), args.begin(), args.end());
+  const CommandResult made = run_command(initdb);
+  if (made.exit_status != 0) {
+    throw std::runtime_error("PostgresCluster: initdb failed: " + made.stderr_text);
+  }
+  // The port is free when asked for but could be taken before the server
+  // binds it; a second port settles that.
+  for (int attempt = 1;; ++attempt) {
+    port_ = free_port();
+    start_server();
+    try {
+      wait_until_accepting();
+      return;
+    } catch (const std::exception&) {
+      if (server_ > 0) {
+        ::kill(server_, SIGQUIT);
+        int status = 0;
+        ::waitpid(server_, &status, 0);
+        server_ = -1;
+      }
+      if (attempt == 3) {
+        throw;
+      }
+    }
+  }
+}
+
+void PostgresCluster::start_server() {
+  const bool root = ::geteuid() == 0;
+  const struct passwd* pw = root ? server_user() : nullptr;
+  const uid_t uid = pw ? pw->pw_uid : 0;
+  const gid_t gid = pw ? pw->pw_gid : 0;
+  const std::string port = std::to_string(port_);
+  std::vector<std::string> args = {std::string(kBin) + "/postgres",
+                                   "-D",
+                                   (dir_ / "data").string(),
+                                   "-k",
+                                   dir_.string(),
+                                   "-p",
+                                   port,
+                                   "-c",
+                                   "listen_addresses=127.0.0.1",
+                                   "-c",
+                                   "fsync=off",
+                                   "-c",
+                                   "synchronous_commit=off",
+                                   "-c",
+                                   "full_page_writes=off",
+                                   "-c",
+                                   "max_connections=200"};
+  std::vector<char*> argv;
+  for (std::string& a : args) {
+    argv.push_back(a.data());
+  }
+  argv.push_back(nullptr);
+  const int log = ::open((dir_ / "server.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  if (log < 0 || (root && ::fchown(log, uid, gid) != 0)) {
+    throw std::runtime_error("PostgresCluster: cannot write the server log");
+  }
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(log);
+    throw std::runtime_error("PostgresCluster: fork failed");
+  }
+  if (pid == 0) {
+    // Only async-signal-safe calls between fork and exec.
+    ::dup2(log, STDOUT_FILENO);
+    ::dup2(log, STDERR_FILENO);
+    const int null = ::open("/dev/null", O_RDONLY);
+    ::dup2(null, STDIN_FILENO);
+    if (root && (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0)) {
+      ::_exit(126);
+    }
+    // Set after setuid, which clears it; and the parent may already be gone.
+    ::prctl(PR_SET_PDEATHSIG, SIGQUIT);
+    if (::getppid() != parent) {
+      ::_exit(125);
+    }
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(log);
+  server_ = pid;
+}
+
+void PostgresCluster::wait_until_accepting() {
+  using namespace std::chrono_literals;
+  const std::string info = conninfo(port_, "postgres");
+  const auto deadline = std::chrono::steady_clock::now() + kStartLimit;
+  while (PQping(info.c_str()) != PQPING_OK) {
+    int status = 0;
+    if (::waitpid(server_, &status, WNOHANG) == server_) {
+      server_ = -1;
+      throw std::runtime_error("PostgresCluster: the server exited:\n" + server_log());
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      throw std::runtime_error("PostgresCluster: the server did not start:\n" + server_log());
+    }
+    // Polls a condition (the server answering), with a bounded wait.
+    std::this_thread::sleep_for(10ms);
+  }
+}
+
+std::string PostgresCluster::server_log() const {
+  std::ifstream in(dir_ / "server.log");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+PostgresCluster::~PostgresCluster() {
+  if (server_ > 0) {
+    // Fast shutdown: ends any session still open, then exits.
+    ::kill(server_, SIGINT);
+    int status = 0;
+    ::waitpid(server_, &status, 0);
+  }
+  std::error_code ignored;
+  fs::remove_all(dir_, ignored);
+}
+
+std::string PostgresCluster::url(std::string_view database) const {
+  return "postgresql://postgres@127.0.0.1:" + std::to_string(port_) + "/" + std::string(database);
+}
+
+void PostgresCluster::execute(const std::string& sql) const {
+  PGconn* conn = PQconnectdb(conninfo(port_, "postgres").c_str());
+  std::string error;
+  if (PQstatus(conn) != CONNECTION_OK) {
+    error = PQerrorMessage(conn);
+  } else {
+    PGresult* result = PQexec(conn, sql.c_str());
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      error = PQresultErrorMessage(result);
+    }
+    PQclear(result);
+  }
+  PQfinish(conn);
+  if (!error.empty()) {
+    throw std::runtime_error("PostgresCluster: " + sql + ": " + error);
+  }
+}
+
+}  // namespace casepanel::testing
