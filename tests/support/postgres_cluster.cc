@@ -5,8 +5,10 @@
 #include <grp.h>
 #include <libpq-fe.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/inotify.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -18,7 +20,6 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
 #include <vector>
 
 #include "support/run_command.h"
@@ -194,9 +195,24 @@ void PostgresCluster::start_server() {
 }
 
 void PostgresCluster::wait_until_accepting() {
-  using namespace std::chrono_literals;
   const std::string info = conninfo(port_, "postgres");
   const auto deadline = std::chrono::steady_clock::now() + kStartLimit;
+  // The server creates its socket (in dir_) and marks postmaster.pid "ready"
+  // (in data/) as it starts to accept connections: wait for a change in
+  // either directory, not for a time, and ask again. The poll's bound only
+  // lets a server that exits without a word be noticed.
+  const int changes = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+  if (changes < 0) {
+    throw std::runtime_error("PostgresCluster: inotify_init1 failed");
+  }
+  for (const fs::path& watched : {dir_, dir_ / "data"}) {
+    ::inotify_add_watch(changes, watched.c_str(),
+                        IN_CREATE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO);
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{changes};
   while (PQping(info.c_str()) != PQPING_OK) {
     int status = 0;
     if (::waitpid(server_, &status, WNOHANG) == server_) {
@@ -206,8 +222,11 @@ void PostgresCluster::wait_until_accepting() {
     if (std::chrono::steady_clock::now() > deadline) {
       throw std::runtime_error("PostgresCluster: the server did not start:\n" + server_log());
     }
-    // Polls a condition (the server answering), with a bounded wait.
-    std::this_thread::sleep_for(10ms);
+    pollfd ready{changes, POLLIN, 0};
+    ::poll(&ready, 1, 200);
+    char events[4096];
+    while (::read(changes, events, sizeof events) > 0) {
+    }
   }
 }
 
