@@ -62,7 +62,7 @@ WatchList watch_list(Tx& tx, const WatchedCriterion& w, const Actor& a,
                  .label = c.label,
                  .hint = c.hint,
                  .considered_by = c.considered_by ? w.panel->title_of(*c.considered_by) : "",
-                 .may_record = may_record_discussion(a, c),
+                 .may_record = may_record_discussion(a, *w.panel, c).ok(),
                  .not_discussed = {},
                  .discussed = {}};
   // More than N months: the start is before today less N months.
@@ -137,8 +137,16 @@ core::Result<std::vector<WatchList>> watch_lists(Services& s, const Actor& a) {
   return out;
 }
 
-bool may_record_discussion(const Actor& a, const core::EntryCriterion& c) {
-  return a.may(core::Permission::approve_request) && (!c.considered_by || a.has(*c.considered_by));
+core::Status may_record_discussion(const Actor& a, const core::PanelType& panel,
+                                   const core::EntryCriterion& c) {
+  if (!a.may(core::Permission::approve_request)) {
+    return core::Error::forbidden("Only managers record these discussions");
+  }
+  if (c.considered_by && !a.has(*c.considered_by)) {
+    return core::Error::forbidden("The " + panel.title_of(*c.considered_by) +
+                                  " records this discussion");
+  }
+  return core::Done{};
 }
 
 core::Status record_discussion(Services& s, const Actor& a, std::int64_t child_id,
@@ -151,9 +159,8 @@ core::Status record_discussion(Services& s, const Actor& a, std::int64_t child_i
   if (criterion == nullptr) {
     return core::Error::invalid("criterion_id", "Select what was discussed");
   }
-  if (!may_record_discussion(a, *criterion)) {
-    return core::Error::forbidden("The " + panel->title_of(*criterion->considered_by) +
-                                  " records this discussion");
+  if (core::Status allowed = may_record_discussion(a, *panel, *criterion); !allowed) {
+    return allowed;
   }
   std::vector<core::FieldError> problems = discussion_problems(s, in);
   if (!problems.empty()) {

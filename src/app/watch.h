@@ -49,8 +49,10 @@ struct WatchList {
 core::Result<std::vector<WatchList>> watch_lists(Services& s, const Actor& a);
 
 // Whether the actor may record a discussion of the criterion: a manager, and
-// the holder of its `considered_by` role where it names one.
-bool may_record_discussion(const Actor& a, const core::EntryCriterion& c);
+// the holder of its `considered_by` role where it names one; forbidden, with
+// who does, otherwise.
+core::Status may_record_discussion(const Actor& a, const core::PanelType& panel,
+                                   const core::EntryCriterion& c);
 
 struct DiscussionInput {
   std::string panel_id;

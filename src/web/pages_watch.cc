@@ -70,12 +70,9 @@ WebResponse discussion_form(const Site& site, const WebRequest& r, const core::E
   if (criterion == nullptr) {
     return site.not_found(r);
   }
-  if (!app::may_record_discussion(r.actor(), *criterion)) {
-    return site.error(
-        r, core::Error::forbidden(criterion->considered_by
-                                      ? "The " + panel->title_of(*criterion->considered_by) +
-                                            " records this discussion"
-                                      : std::string("Only managers record these discussions")));
+  if (const core::Status allowed = app::may_record_discussion(r.actor(), *panel, *criterion);
+      !allowed) {
+    return site.error(r, allowed.error());
   }
   Data d;
   d.set("child_id", str(child_id));
