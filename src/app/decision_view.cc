@@ -9,11 +9,6 @@ namespace {
 
 std::string date_of(core::Date d) { return core::long_date(d); }
 
-// "at 11:05 on 2 December 2026", in London time.
-std::string when(core::Instant t) {
-  const std::string iso = core::to_iso_utc(t);
-  return "at " + london_hh_mm(iso) + " on " + london_long_date(iso);
-}
 
 std::string role_title(const core::PanelType* panel, core::Role r) {
   return panel ? panel->title_of(r) : std::string(core::role_title(r));
@@ -30,13 +25,13 @@ DisagreementView disagreement_view(const core::PanelType* panel,
   v.id = g.id;
   v.member = g.member;
   v.why = g.why;
-  v.recorded = "Recorded by " + g.recorded_by + " " + when(g.recorded_at);
+  v.recorded = "Recorded by " + g.recorded_by + " " + at_time_on(g.recorded_at);
   v.resolved = g.agreed_outcome.has_value();
   if (v.resolved) {
     v.agreed_outcome = *g.agreed_outcome;
     v.agreed_reasons = g.agreed_reasons;
     v.resolved_line = "Agreed with the " + role_title(panel, g.resolve_role) + " by " +
-                      g.resolved_by + (g.resolved_at ? " " + when(*g.resolved_at) : "");
+                      g.resolved_by + (g.resolved_at ? " " + at_time_on(*g.resolved_at) : "");
   } else {
     v.awaiting = "Awaiting the " + role_title(panel, g.resolve_role);
   }
@@ -57,7 +52,7 @@ ItemView item_view(const core::PanelType* panel, const std::string& panel_id, co
   v.final_detail = it.final_detail;
   v.final_reasons = it.final_reasons;
   const std::string who = it.final_role ? role_title(panel, *it.final_role) : std::string();
-  const std::string at = it.final_at ? " " + when(*it.final_at) : std::string();
+  const std::string at = it.final_at ? " " + at_time_on(*it.final_at) : std::string();
   switch (it.final_status) {
     case core::FinalStatus::final:
       break;
@@ -120,9 +115,9 @@ RecordView record_view(const Services& s, const store::DecisionRecord& d) {
     v.actions.push_back(
         {a.id, a.description, a.owner, date_of(a.due), core::action_status_words(a.status)});
   }
-  v.recorded = "Recorded by " + d.recorded_by + " " + when(d.recorded_at);
+  v.recorded = "Recorded by " + d.recorded_by + " " + at_time_on(d.recorded_at);
   if (d.corrected_at) {
-    v.corrected = "Corrected by " + d.corrected_by + " " + when(*d.corrected_at);
+    v.corrected = "Corrected by " + d.corrected_by + " " + at_time_on(*d.corrected_at);
   }
   return v;
 }

@@ -40,6 +40,11 @@ std::string london_long_date(const std::string& iso_utc) {
   return long_date(core::to_iso(core::london_date(parse_utc(iso_utc))));
 }
 
+std::string at_time_on(core::Instant t) {
+  const std::string iso = core::to_iso_utc(t);
+  return "at " + london_hh_mm(iso) + " on " + london_long_date(iso);
+}
+
 std::string request_type_label(const core::PanelType* panel, const std::string& type) {
   if (panel == nullptr) {
     return type;

@@ -21,6 +21,8 @@ std::string long_date(const std::string& iso_date);
 // of a stored UTC instant ("2026-03-12T13:30:00Z").
 std::string london_hh_mm(const std::string& iso_utc);
 std::string london_long_date(const std::string& iso_utc);
+// "at 11:05 on 2 December 2026", in London time.
+std::string at_time_on(core::Instant t);
 // A stored UTC instant ("2026-03-12T13:30:00Z", core::parse_iso_utc). Text
 // that is not one means a broken database or a bug, not an expected path:
 // throws std::runtime_error naming the value (never 1 January 1970).

@@ -169,7 +169,7 @@ void notify_presenters(Tx& tx, const Services& s, std::int64_t hearing_id, Notic
       notice == Notice::scheduled ? h->invite_sequence : store::raise_hearing_invite(tx, h->id);
   const core::PanelType* panel = s.panels.find(m->panel_id);
   const std::string panel_name = panel ? panel->name : m->panel_id;
-  const int child_count = request_child_count(tx, h->request_id);
+  const int child_count = app::request_child_count(tx, h->request_id);
   const std::string request = "request " + std::to_string(h->request_id);
   const std::string for_whom =
       request + " (" + std::to_string(child_count) + (child_count == 1 ? " child)" : " children)");

@@ -33,11 +33,6 @@ struct MinutesAt {
   bool authorised() const { return status() == MinutesStatus::authorised; }
 };
 
-// "at 11:05 on 2 December 2026", in London time.
-std::string when(core::Instant t) {
-  const std::string iso = core::to_iso_utc(t);
-  return "at " + london_hh_mm(iso) + " on " + london_long_date(iso);
-}
 
 // Who authorises the minutes (Support Panel 6: the panel chair): the
 // sitting's chair; while it has none, every active holder of the panel's
@@ -121,12 +116,12 @@ namespace {
 
 void add_history(const store::MinutesRecord& m, MinutesView& v) {
   v.chair_comments = m.chair_comments;
-  v.last_saved = "Last saved by " + m.drafted_by_name + " " + when(m.updated_at);
+  v.last_saved = "Last saved by " + m.drafted_by_name + " " + at_time_on(m.updated_at);
   if (m.sent_at) {
-    v.sent = "Sent to the chair " + when(*m.sent_at);
+    v.sent = "Sent to the chair " + at_time_on(*m.sent_at);
   }
   if (m.authorised_at) {
-    v.authorised = "Authorised by " + m.authorised_by_name + " " + when(*m.authorised_at);
+    v.authorised = "Authorised by " + m.authorised_by_name + " " + at_time_on(*m.authorised_at);
   }
 }
 
@@ -145,7 +140,7 @@ MinutesView view_of(Tx& tx, const Services& s, const MinutesAt& at) {
     add_history(*at.minutes, v);
   }
   for (const store::AddendumRecord& r : store::minutes_addenda(tx, at.sitting.id)) {
-    v.addenda.push_back({r.text, r.why, "Added by " + r.added_by + " " + when(r.added_at)});
+    v.addenda.push_back({r.text, r.why, "Added by " + r.added_by + " " + at_time_on(r.added_at)});
   }
   const bool day_come = core::may_minute(at.sitting.status, at.sitting.date, today(s)).ok();
   v.can_edit = at.writer && day_come && core::minutes_allow(v.status, MinutesEvent::save);

@@ -43,7 +43,7 @@ void add_drafts(Tx& tx, const Services& s, const Actor& a, Tasks& t) {
   }
 }
 
-std::string when(core::Instant t) { return long_date(core::to_iso(core::london_date(t))); }
+std::string heard_on(core::Instant t) { return long_date(core::to_iso(core::london_date(t))); }
 
 // Where a request sent by the author has got to, in words.
 std::string progress(Tx& tx, const Services& s, const store::RequestRecord& r) {
@@ -54,10 +54,10 @@ std::string progress(Tx& tx, const Services& s, const store::RequestRecord& r) {
   }
   if (const auto h = store::request_hearing(tx, r.id)) {
     if (h->starts_at < s.clock.now()) {
-      return "Heard on " + when(h->starts_at) + "; the decision is not yet recorded";
+      return "Heard on " + heard_on(h->starts_at) + "; the decision is not yet recorded";
     }
     const core::Venue* venue = p ? p->venue(h->venue_id) : nullptr;
-    return when(h->starts_at) + " at " + core::to_hh_mm(core::london_time_of_day(h->starts_at)) +
+    return heard_on(h->starts_at) + " at " + core::to_hh_mm(core::london_time_of_day(h->starts_at)) +
            ", " + (venue ? venue->name : h->venue_id);
   }
   if (r.target_sitting) {
@@ -85,7 +85,7 @@ void add_my_requests(Tx& tx, const Services& s, const Actor& a, Tasks& t) {
     for (const store::RequestRecord& r : store::requests_of_author(tx, a.id, state)) {
       const auto h = store::request_hearing(tx, r.id);
       if (h && h->starts_at >= since) {
-        TaskItem x = item(tx, s, r, "Heard on " + when(h->starts_at));
+        TaskItem x = item(tx, s, r, "Heard on " + heard_on(h->starts_at));
         x.state = std::string(core::state_label(state));
         heard.emplace_back(h->starts_at, std::move(x));
       }

@@ -46,14 +46,14 @@ std::string name_of(std::int64_t id, const store::HearingPeople& people,
   return people.author.id == id ? people.author.name : "";
 }
 
-struct HearingAt {
+struct PresentedHearing {
   store::HearingRecord hearing;
   store::SittingRecord sitting;
   const core::PanelType* panel = nullptr;
 };
 
 // The hearing, for those who run its sitting's panel (core/access.h).
-core::Result<HearingAt> hearing_at(Tx& tx, const Services& s, const Actor& a,
+core::Result<PresentedHearing> hearing_at(Tx& tx, const Services& s, const Actor& a,
                                    std::int64_t hearing_id) {
   auto hearing = store::find_hearing(tx, hearing_id);
   auto sitting = hearing ? store::find_sitting(tx, hearing->sitting_id) : std::nullopt;
@@ -70,10 +70,10 @@ core::Result<HearingAt> hearing_at(Tx& tx, const Services& s, const Actor& a,
   if (panel == nullptr) {
     return core::Error::conflict("This hearing's panel is no longer configured");
   }
-  return HearingAt{*hearing, *sitting, panel};
+  return PresentedHearing{*hearing, *sitting, panel};
 }
 
-std::string when_of(const HearingAt& at) {
+std::string when_of(const PresentedHearing& at) {
   return core::to_iso(at.sitting.date) + " at " + london_time(at.hearing.starts_at);
 }
 
@@ -137,7 +137,7 @@ core::Status record_presenter_attendance(Services& s, const Actor& a, std::int64
                                 "Select in person, by conference call or absent");
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    const HearingAt at = TRY(hearing_at(tx, s, a, hearing_id));
+    const PresentedHearing at = TRY(hearing_at(tx, s, a, hearing_id));
     const auto people = store::hearing_people(tx, hearing_id);
     if (!people) {
       return core::Error::not_found();
@@ -170,7 +170,7 @@ core::Status invite_seat_to_hearing(Services& s, const Actor& a, std::int64_t he
     return core::Error::forbidden("Only the coordinator invites members to a hearing");
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    const HearingAt at = TRY(hearing_at(tx, s, a, hearing_id));
+    const PresentedHearing at = TRY(hearing_at(tx, s, a, hearing_id));
     const core::Member* seat = nullptr;
     for (const core::Member& m : at.panel->members) {
       seat = m.id == seat_id && m.as_relevant ? &m : seat;
