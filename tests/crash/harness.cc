@@ -199,6 +199,9 @@ int run(const Options& options) {
   set_up(r);
   start_server(r);
   sign_in_writers(r);
+  const std::chrono::duration<double> ready = std::chrono::steady_clock::now() - began;
+  std::cout << "  demo data, server and " << options.writers << " sign-ins ready in "
+            << ready.count() << " s" << std::endl;
   try {
     for (int life = 1; life <= options.kills; ++life) {
       one_life(r, life);
