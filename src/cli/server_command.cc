@@ -6,12 +6,14 @@
 #include <stdexcept>
 
 #include "app/demo.h"
+#include "app/paper_sweep.h"
 #include "app/sittings.h"
 #include "cli/commands.h"
 #include "cli/settings.h"
 #include "jobs/audit_checkpoint.h"
 #include "jobs/escalations.h"
 #include "jobs/outbox.h"
+#include "jobs/paper_sweep.h"
 #include "store/common_passwords_file.h"
 #include "store/migrations.h"
 #include "store/settings.h"
@@ -72,6 +74,7 @@ EmailDelivery start_email_delivery(Runtime& rt) {
   }
   jobs::OutboxPolicy policy;
   policy.max_attempts = s.smtp_max_attempts;
+  policy.claim_lease = jobs::claim_lease_for(s.smtp.timeout);
   policy.message_id_domain = jobs::address_domain(s.smtp.from, "casepanel");
   d.mailer = std::make_unique<jobs::SmtpMailer>(s.smtp);
   d.worker = std::make_unique<jobs::OutboxWorker>(*rt.services, *d.mailer, policy,
@@ -135,6 +138,10 @@ int serve(const Common& c, int port) {
   // then every 15 minutes; a step already taken is never taken again.
   jobs::EscalationWorker escalations(*rt->services, std::chrono::minutes(15));
   escalations.start();
+  // Files no paper names (an upload cut short, a removal interrupted), older
+  // than a day: every hour (app/paper_sweep.h).
+  jobs::PaperSweepWorker sweep(*rt->services, std::chrono::hours(1), app::kSweepGrace);
+  sweep.start();
   web::Server server(site, config);
   server.start();
   std::cout << "casepanel is serving on http://" << config.host << ":" << server.port() << "/"
@@ -147,6 +154,7 @@ int serve(const Common& c, int port) {
   sigwait(&stop, &signal);
   std::cout << "casepanel: stopping" << std::endl;
   server.stop();
+  sweep.stop();
   escalations.stop();
   if (email.worker) {
     // Wakes the worker and waits for the message in flight, if any.
