@@ -52,6 +52,13 @@ fail() {
 }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
+# A throwaway certificate (P-256: made at once, where RSA keys take seconds
+# on a busy machine), made while PostgreSQL starts.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 \
+  -subj "/CN=casepanel.example.test" -keyout "$dir/privkey.pem" -out "$dir/fullchain.pem" \
+  2>/dev/null &
+certificate=$!
+
 # 1. PostgreSQL.
 as_pg=()
 if [ "$(id -u)" = 0 ]; then
@@ -97,17 +104,19 @@ created() {
 }
 created_by_demo=$(created)
 
-# 2. Two instances; each prints its address once it listens.
-start_instance() {
-  local n=$1 fifo="$dir/serve-$1.fifo"
-  mkfifo "$fifo"
+# 2. Two instances, started together; each prints its address once it listens.
+launch_instance() {
+  local n=$1
+  mkfifo "$dir/serve-$n.fifo"
   "$casepanel" serve --database "$db" --config "$dir/casepanel.toml" --port 0 \
-    --clock "$clock" >"$fifo" 2>"$dir/serve-$n.err" &
+    --clock "$clock" >"$dir/serve-$n.fifo" 2>"$dir/serve-$n.err" &
   pids+=($!)
   eval "pid_$n=$!"
-  local line port=""
-  exec {fd}<"$fifo"
-  while IFS= read -r -t 30 -u "$fd" line; do
+}
+await_instance() {
+  local n=$1 line port="" fd
+  exec {fd}<"$dir/serve-$n.fifo"
+  while IFS= read -r -t 60 -u "$fd" line; do
     echo "$line" >>"$dir/serve-$n.log"
     if [[ $line =~ serving\ on\ http://127\.0\.0\.1:([0-9]+)/ ]]; then
       port=${BASH_REMATCH[1]}
@@ -120,14 +129,15 @@ start_instance() {
   exec {fd}<&-
   eval "port_$n=$port"
 }
-start_instance 1
-start_instance 2
+launch_instance 1
+launch_instance 2
+await_instance 1
+await_instance 2
 
 # 3. nginx with the shipped configuration.
 https_port=$(free_port)
 http_port=$(free_port)
-openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=casepanel.example.test" \
-  -keyout "$dir/privkey.pem" -out "$dir/fullchain.pem" 2>/dev/null
+wait "$certificate" || fail "openssl could not make the certificate"
 cp "$repo/deploy/nginx/casepanel-proxy.conf" "$dir/"
 sed -e "s#/etc/ssl/casepanel/#$dir/#g" \
     -e "s#/opt/casepanel/#$repo/#g" \
