@@ -97,6 +97,27 @@ jobs::CheckpointPolicy audit_checkpoint_policy(const Settings& s) {
   return p;
 }
 
+// The jobs that run on the clock alone, started together; every instance
+// runs them (docs/deployment.md, "Several instances").
+struct ClockJobs {
+  explicit ClockJobs(app::Services& s)
+      : escalations(s, std::chrono::minutes(15)),
+        sweep(s, std::chrono::hours(1), app::kSweepGrace) {
+    escalations.start();
+    sweep.start();
+  }
+  void stop() {
+    sweep.stop();
+    escalations.stop();
+  }
+  // The escalation ladders (docs/after-panel.md): today's steps at start,
+  // then every 15 minutes; a step already taken is never taken again.
+  jobs::EscalationWorker escalations;
+  // Files no paper names (an upload cut short, a removal interrupted), older
+  // than a day: every hour (app/paper_sweep.h).
+  jobs::PaperSweepWorker sweep;
+};
+
 int serve(const Common& c, int port) {
   // Block the stop signals before any thread starts, so only sigwait sees them.
   sigset_t stop;
@@ -134,14 +155,7 @@ int serve(const Common& c, int port) {
   }
   jobs::AuditCheckpointer checkpoints(*rt->services, audit_checkpoint_policy(rt->settings));
   checkpoints.start();
-  // The escalation ladders (docs/after-panel.md): today's steps at start,
-  // then every 15 minutes; a step already taken is never taken again.
-  jobs::EscalationWorker escalations(*rt->services, std::chrono::minutes(15));
-  escalations.start();
-  // Files no paper names (an upload cut short, a removal interrupted), older
-  // than a day: every hour (app/paper_sweep.h).
-  jobs::PaperSweepWorker sweep(*rt->services, std::chrono::hours(1), app::kSweepGrace);
-  sweep.start();
+  ClockJobs clock_jobs(*rt->services);
   web::Server server(site, config);
   server.start();
   std::cout << "casepanel is serving on http://" << config.host << ":" << server.port() << "/"
@@ -154,8 +168,7 @@ int serve(const Common& c, int port) {
   sigwait(&stop, &signal);
   std::cout << "casepanel: stopping" << std::endl;
   server.stop();
-  sweep.stop();
-  escalations.stop();
+  clock_jobs.stop();
   if (email.worker) {
     // Wakes the worker and waits for the message in flight, if any.
     email.worker->stop();
