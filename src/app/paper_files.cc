@@ -79,11 +79,21 @@ void write_file_atomically(const fs::path& dir, const std::string& name,
     errno = saved;
     fail("cannot rename", tmp);
   }
-  // Make the rename itself durable; failing here loses nothing already written.
-  if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
+  // Make the rename itself durable before the caller commits the row that
+  // names the file: otherwise a crash could keep the committed row and lose
+  // the directory entry, a row whose file is gone. A failure here is a
+  // failure of the upload (the caller removes the file and rolls back).
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) {
+    fail("cannot open the directory", dir);
   }
+  if (::fsync(dfd) != 0) {
+    const int saved = errno;
+    ::close(dfd);
+    errno = saved;
+    fail("cannot flush the directory", dir);
+  }
+  ::close(dfd);
 }
 
 std::string read_file(const fs::path& path) {

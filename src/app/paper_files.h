@@ -1,8 +1,11 @@
 // Paper files on disk: where uploaded papers are kept (Services::uploads_dir,
 // outside the web root, readable by the service's user only) under generated
 // names of 32 random lowercase hex characters, never the uploaded name.
-// A file is written to a temporary name, flushed and renamed, so a crash
-// leaves no half file under a real name. I/O errors throw std::system_error
+// A file is written to a temporary name, flushed and renamed, and the
+// directory flushed, so a crash leaves no half file under a real name and a
+// row committed after write_file_atomically returns never names a file a
+// crash can take away. Files no row names are removed by the sweep
+// (app/paper_sweep.h). I/O errors throw std::system_error
 // naming the path (a broken disk is not an expected path).
 #pragma once
 

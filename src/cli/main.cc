@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   casepanel::cli::add_settings_commands(app, status);
   casepanel::cli::add_audit_commands(app, status);
   casepanel::cli::add_panel_commands(app, status);
+  casepanel::cli::add_papers_commands(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

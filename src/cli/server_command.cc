@@ -6,12 +6,14 @@
 #include <stdexcept>
 
 #include "app/demo.h"
+#include "app/paper_sweep.h"
 #include "app/sittings.h"
 #include "cli/commands.h"
 #include "cli/settings.h"
 #include "jobs/audit_checkpoint.h"
 #include "jobs/escalations.h"
 #include "jobs/outbox.h"
+#include "jobs/paper_sweep.h"
 #include "store/common_passwords_file.h"
 #include "store/migrations.h"
 #include "store/settings.h"
@@ -72,6 +74,7 @@ EmailDelivery start_email_delivery(Runtime& rt) {
   }
   jobs::OutboxPolicy policy;
   policy.max_attempts = s.smtp_max_attempts;
+  policy.claim_lease = jobs::claim_lease_for(s.smtp.timeout);
   policy.message_id_domain = jobs::address_domain(s.smtp.from, "casepanel");
   d.mailer = std::make_unique<jobs::SmtpMailer>(s.smtp);
   d.worker = std::make_unique<jobs::OutboxWorker>(*rt.services, *d.mailer, policy,
@@ -93,6 +96,27 @@ jobs::CheckpointPolicy audit_checkpoint_policy(const Settings& s) {
   p.syslog = s.audit.syslog ? jobs::CheckpointSyslog::on : jobs::CheckpointSyslog::off;
   return p;
 }
+
+// The jobs that run on the clock alone, started together; every instance
+// runs them (docs/deployment.md, "Several instances").
+struct ClockJobs {
+  explicit ClockJobs(app::Services& s)
+      : escalations(s, std::chrono::minutes(15)),
+        sweep(s, std::chrono::hours(1), app::kSweepGrace) {
+    escalations.start();
+    sweep.start();
+  }
+  void stop() {
+    sweep.stop();
+    escalations.stop();
+  }
+  // The escalation ladders (docs/after-panel.md): today's steps at start,
+  // then every 15 minutes; a step already taken is never taken again.
+  jobs::EscalationWorker escalations;
+  // Files no paper names (an upload cut short, a removal interrupted), older
+  // than a day: every hour (app/paper_sweep.h).
+  jobs::PaperSweepWorker sweep;
+};
 
 int serve(const Common& c, int port) {
   // Block the stop signals before any thread starts, so only sigwait sees them.
@@ -131,10 +155,7 @@ int serve(const Common& c, int port) {
   }
   jobs::AuditCheckpointer checkpoints(*rt->services, audit_checkpoint_policy(rt->settings));
   checkpoints.start();
-  // The escalation ladders (docs/after-panel.md): today's steps at start,
-  // then every 15 minutes; a step already taken is never taken again.
-  jobs::EscalationWorker escalations(*rt->services, std::chrono::minutes(15));
-  escalations.start();
+  ClockJobs clock_jobs(*rt->services);
   web::Server server(site, config);
   server.start();
   std::cout << "casepanel is serving on http://" << config.host << ":" << server.port() << "/"
@@ -147,7 +168,7 @@ int serve(const Common& c, int port) {
   sigwait(&stop, &signal);
   std::cout << "casepanel: stopping" << std::endl;
   server.stop();
-  escalations.stop();
+  clock_jobs.stop();
   if (email.worker) {
     // Wakes the worker and waits for the message in flight, if any.
     email.worker->stop();

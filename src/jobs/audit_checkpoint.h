@@ -10,6 +10,17 @@
 // trace: that window is at most `every_events` events or `every` (plus the
 // poll interval), and nothing after a crash.
 //
+// Several instances: every instance runs its checkpointer, and each
+// checkpoints the head of the one chain in the database (whichever instance
+// appended the events), so each file covers every instance's events. Give
+// each instance its own file on its own disk (the default, relative path
+// does): `audit verify` with any one of them checks the chain, and deleting
+// the newest events is caught unless it escapes every file. Instances may
+// also share one file; appends are locked (store/audit_checkpoints.h), and
+// lines from two instances may come out of id order, which verification
+// allows. Either way a checkpoint line only ever names an event that was
+// committed, so no instance's line can make the chain look broken.
+//
 // Time comes from the Services clock, so tests move a FakeClock and call
 // checkpoint() directly; start()/stop() run it on a thread for `serve` and
 // are for one owning thread.

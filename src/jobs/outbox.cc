@@ -18,28 +18,22 @@ using namespace std::chrono_literals;
 constexpr const char* kTokenKey = "outbox_message_id_token";
 constexpr std::size_t kMaxErrorLength = 1000;
 
-std::vector<std::int64_t> due_ids(app::Services& s, int batch) {
-  std::vector<std::int64_t> ids;
-  s.db.read_all([&](store::Tx& tx) { ids = store::due_outbox_ids(tx, s.clock.now(), batch); });
-  return ids;
-}
-
 struct Claimed {
   OutgoingMail mail;
   std::int64_t attempts = 0;  // before this one
 };
 
-// Marks the row 'sending' if it is still pending (another instance on the
-// same PostgreSQL may have taken it), and reads what to send.
-std::optional<Claimed> claim(app::Services& s, std::int64_t id) {
+// The oldest due row, now 'sending' and ours (store::claim_next_outbox_message
+// says why no other instance can take it too).
+std::optional<Claimed> claim_next(app::Services& s) {
   std::optional<store::ClaimedMessage> row;
-  s.db.write_all([&](store::Tx& tx) { row = store::claim_outbox_message(tx, id, s.clock.now()); });
+  s.db.write_all([&](store::Tx& tx) { row = store::claim_next_outbox_message(tx, s.clock.now()); });
   if (!row) {
     return std::nullopt;
   }
   Claimed c;
   c.attempts = row->attempts;
-  c.mail.id = id;
+  c.mail.id = row->id;
   c.mail.to = std::move(row->to);
   c.mail.to_name = std::move(row->to_name);
   c.mail.subject = std::move(row->subject);
@@ -120,42 +114,53 @@ std::string address_domain(const std::string& address, const std::string& fallba
   return domain.empty() ? fallback : domain;
 }
 
-int recover_interrupted(app::Services& s) {
+std::chrono::seconds claim_lease_for(std::chrono::seconds smtp_timeout) {
+  return std::max<std::chrono::seconds>(15min, 20 * smtp_timeout);
+}
+
+int recover_interrupted(app::Services& s, std::chrono::seconds lease) {
+  const core::Instant now = s.clock.now();
+  // A read first: every delivery round recovers, and a write transaction
+  // makes every other writer on the database wait its turn.
+  std::int64_t stale = 0;
+  s.db.read_all([&](store::Tx& tx) { stale = store::count_stale_claims(tx, now - lease); });
+  if (stale == 0) {
+    return 0;
+  }
   int recovered = 0;
-  s.db.write_all([&](store::Tx& tx) { recovered = store::requeue_interrupted(tx, s.clock.now()); });
+  s.db.write_all(
+      [&](store::Tx& tx) { recovered = store::requeue_stale_claims(tx, now, now - lease); });
+  if (recovered > 0) {
+    spdlog::warn(
+        "outbox: {} message(s) were claimed more than {} s ago and never settled (an instance "
+        "stopped while sending them); sending them again",
+        recovered, lease.count());
+  }
   return recovered;
 }
 
 int deliver_due(app::Services& s, Mailer& mailer, const OutboxPolicy& policy,
                 std::stop_token stop) {
   const std::string token = message_id_token(s.db);
+  recover_interrupted(s, policy.claim_lease);
   int sent = 0;
-  for (;;) {
-    const std::vector<std::int64_t> ids = due_ids(s, policy.batch);
-    for (std::int64_t id : ids) {
-      if (stop.stop_requested()) {
-        return sent;
-      }
-      std::optional<Claimed> c = claim(s, id);
-      if (!c) {
-        continue;
-      }
-      c->mail.message_id = outbox_message_id(id, token, policy.message_id_domain);
-      const core::Status result = send_guarded(mailer, c->mail);
-      if (result.ok()) {
-        mark_sent(s, id);
-        ++sent;
-      } else {
-        mark_failed_attempt(s, *c, result.error().message, policy);
-      }
+  // Each claim moves its row out of 'pending' or its next attempt into the
+  // future, so the loop ends when nothing more is due.
+  while (!stop.stop_requested()) {
+    std::optional<Claimed> c = claim_next(s);
+    if (!c) {
+      break;
     }
-    // A short batch was the last; a full one may have more behind it. Each
-    // row read has left 'pending' or moved its next attempt into the future,
-    // so the next read finds new rows only.
-    if (static_cast<int>(ids.size()) < policy.batch) {
-      return sent;
+    c->mail.message_id = outbox_message_id(c->mail.id, token, policy.message_id_domain);
+    const core::Status result = send_guarded(mailer, c->mail);
+    if (result.ok()) {
+      mark_sent(s, c->mail.id);
+      ++sent;
+    } else {
+      mark_failed_attempt(s, *c, result.error().message, policy);
     }
   }
+  return sent;
 }
 
 OutboxWorker::OutboxWorker(app::Services& s, Mailer& mailer, OutboxPolicy policy,
@@ -165,10 +170,6 @@ OutboxWorker::OutboxWorker(app::Services& s, Mailer& mailer, OutboxPolicy policy
 OutboxWorker::~OutboxWorker() { stop(); }
 
 void OutboxWorker::start() {
-  if (const int n = recover_interrupted(services_)) {
-    spdlog::warn(
-        "outbox: {} message(s) were being sent when casepanel last stopped; sending them again", n);
-  }
   thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
 }
 

@@ -14,11 +14,24 @@
 // Each row is claimed in its own short transaction before the SMTP exchange
 // and settled in another after it; no transaction is open while talking to
 // the server. A row becomes 'sent' only after the server accepted it, so no
-// message is lost. A crash between the two leaves the row 'sending';
-// recover_interrupted() (run when the worker starts) puts it back to
-// 'pending', and it is sent again: delivery is at least once. Every attempt
-// carries the same Message-ID (outbox_message_id), so a recipient's mail
-// client can recognise a duplicate.
+// message is lost. Delivery is at least once, and exactly once unless an
+// instance dies (or stalls for longer than the claim lease) between the
+// server's 250 and settling the row. Every attempt carries the same
+// Message-ID (outbox_message_id), so a recipient's mail client can recognise
+// such a duplicate.
+//
+// Several instances (several `casepanel serve` on one PostgreSQL) each run a
+// worker, and each message still goes once:
+// - the claim takes the oldest due 'pending' row and makes it 'sending' in
+//   one write transaction (store::claim_next_outbox_message); write
+//   transactions take turns across instances, and the UPDATE takes the row
+//   only while it is still pending, so two workers never claim one row;
+// - a row left 'sending' by an instance that died is taken back only once
+//   its claim is older than the lease (OutboxPolicy::claim_lease, 15 minutes
+//   by default): a claim that young may belong to an instance still talking
+//   to the SMTP server, and sending it again would send it twice. Every
+//   delivery round recovers stale claims, so a live instance finishes what a
+//   dead one started without waiting for a restart.
 //
 // Time comes from the Services clock: tests move a FakeClock and call
 // deliver_due() directly. OutboxWorker runs deliver_due() on its own thread
@@ -40,7 +53,9 @@ namespace casepanel::jobs {
 
 struct OutboxPolicy {
   int max_attempts = 8;  // the attempt that fails for the 8th time marks the row 'failed'
-  int batch = 50;        // rows read per query
+  // How long a claim ('sending') is honoured before another worker may take
+  // the row back (claim_lease_for).
+  std::chrono::seconds claim_lease{15 * 60};
   // The right-hand side of Message-IDs; serve uses the domain of [smtp] from.
   std::string message_id_domain = "casepanel";
 };
@@ -59,15 +74,25 @@ std::string message_id_token(store::Database& db);
 // `fallback` when there is none.
 std::string address_domain(const std::string& address, const std::string& fallback);
 
-// Puts rows left 'sending' by an interrupted run back to 'pending', due now.
-// Returns how many.
-int recover_interrupted(app::Services& s);
+// The claim lease for an SMTP client whose every step (connect, each reply,
+// each write) may take up to `smtp_timeout`: 20 of them, and never less than
+// 15 minutes. One exchange waits at most about 12 times (connect, greeting,
+// EHLO, STARTTLS and EHLO again, AUTH LOGIN's three replies, MAIL, RCPT,
+// DATA, the end of the message), 6 minutes at the default 30 seconds; the
+// rest is margin for clock skew between instances and a paused process.
+std::chrono::seconds claim_lease_for(std::chrono::seconds smtp_timeout);
 
-// Sends every message due now (status 'pending', next attempt not in the
+// Puts rows left 'sending' by an interrupted run back to 'pending', due now,
+// when their claim is older than `lease` (younger ones may be in flight on
+// another instance). Returns how many.
+int recover_interrupted(app::Services& s, std::chrono::seconds lease);
+
+// Recovers stale claims (recover_interrupted with the policy's lease), then
+// sends every message due now (status 'pending', next attempt not in the
 // future), oldest first, one at a time, and settles each. Returns how many
 // were accepted by the server. Stops between messages when `stop` is
 // requested. Database errors propagate (the row being settled stays
-// 'sending' until recover_interrupted).
+// 'sending' until its claim is stale).
 int deliver_due(app::Services& s, Mailer& mailer, const OutboxPolicy& policy = {},
                 std::stop_token stop = {});
 
@@ -83,7 +108,7 @@ class OutboxWorker {
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;
 
-  // Recovers interrupted rows, then starts the thread.
+  // Starts the thread; its first round (at once) recovers stale claims.
   void start();
   void stop();
   // Runs a delivery round now instead of at the end of the interval.

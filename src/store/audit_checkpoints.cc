@@ -1,6 +1,7 @@
 #include "store/audit_checkpoints.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -45,7 +46,12 @@ void append_checkpoint(const std::filesystem::path& file, const AuditKey& key,
     throw std::runtime_error("cannot open the audit checkpoint file " + file.string() + ": " +
                              std::strerror(errno));
   }
-  const bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
+  // Several instances may share one file (on a shared volume): an exclusive
+  // lock around the append keeps their lines whole even where O_APPEND is
+  // not atomic between machines (NFS). Lines may come out of id order; the
+  // verification looks each up by id. Closing the file releases the lock.
+  const bool ok = ::flock(fd, LOCK_EX) == 0 &&
+                  ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
                   ::fsync(fd) == 0;
   ::close(fd);
   if (!ok) {

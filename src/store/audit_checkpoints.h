@@ -9,8 +9,10 @@
 // time written (UTC), the event's id, its MAC, and an HMAC of the three
 // under the audit key, so nobody without the key can add a plausible line.
 //
-// Functions are safe to call from several threads on different files; one
-// file has one writer (the checkpoint job).
+// Functions are safe to call from several threads, and from several
+// processes on one file: append_checkpoint holds an exclusive flock while it
+// writes, so the checkpoint jobs of several instances sharing a file never
+// interleave their lines.
 #pragma once
 
 #include <cstdint>

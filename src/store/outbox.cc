@@ -123,32 +123,41 @@ void requeue_outbox_message(Tx& tx, std::int64_t id, core::Instant at) {
       {core::to_iso_utc(at), id});
 }
 
-std::vector<std::int64_t> due_outbox_ids(Tx& tx, core::Instant now, int batch) {
-  std::vector<std::int64_t> ids;
-  for (const Row& r :
-       tx.query("SELECT id FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR "
-                "next_attempt_at <= $1) ORDER BY next_attempt_at, id LIMIT $2",
-                {core::to_iso_utc(now), std::int64_t{batch}})) {
-    ids.push_back(r.integer(0));
+namespace {
+
+// The oldest due pending row. On PostgreSQL a row another transaction has
+// locked (being claimed) is skipped rather than waited for. Writers take
+// turns on both engines (store/database.h), so this is a second line of
+// defence there; SQLite has no row locks and needs none (one writer).
+std::string next_due_sql(Engine engine) {
+  std::string sql =
+      "SELECT id FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR "
+      "next_attempt_at <= $2) ORDER BY next_attempt_at, id LIMIT 1";
+  if (engine == Engine::postgresql) {
+    sql += " FOR UPDATE SKIP LOCKED";
   }
-  return ids;
+  return sql;
 }
 
-std::optional<ClaimedMessage> claim_outbox_message(Tx& tx, std::int64_t id, core::Instant now) {
-  auto taken = tx.query_one(
-      "UPDATE outbox SET status = 'sending', claimed_at = $1 WHERE id = $2 AND "
-      "status = 'pending' RETURNING attempts",
-      {core::to_iso_utc(now), id});
+}  // namespace
+
+std::optional<ClaimedMessage> claim_next_outbox_message(Tx& tx, core::Instant now) {
+  const std::string at = core::to_iso_utc(now);
+  auto taken = tx.query_one("UPDATE outbox SET status = 'sending', claimed_at = $1 WHERE id = (" +
+                                next_due_sql(tx.engine()) +
+                                ") AND status = 'pending' RETURNING id, attempts",
+                            {at, at});
   if (!taken) {
     return std::nullopt;
   }
+  const std::int64_t id = taken->integer(0);
   auto r = tx.query_one(
       "SELECT o.recipient, COALESCE(u.name, ''), o.subject, o.body, o.calendar, "
       "o.calendar_method FROM outbox o LEFT JOIN users u ON u.id = o.recipient_id "
       "WHERE o.id = $1",
       {id});
   return ClaimedMessage{.id = id,
-                        .attempts = taken->integer(0),
+                        .attempts = taken->integer(1),
                         .to = r->text(0),
                         .to_name = r->text(1),
                         .subject = r->text(2),
@@ -174,11 +183,21 @@ void mark_outbox_attempt_failed(Tx& tx, std::int64_t id, std::int64_t attempts,
        retry_at ? Value{core::to_iso_utc(*retry_at)} : Value{nullptr}, id});
 }
 
-int requeue_interrupted(Tx& tx, core::Instant now) {
+std::int64_t count_stale_claims(Tx& tx, core::Instant claimed_before) {
+  return tx
+      .query_one(
+          "SELECT COUNT(*) FROM outbox WHERE status = 'sending' AND (claimed_at IS NULL OR "
+          "claimed_at <= $1)",
+          {core::to_iso_utc(claimed_before)})
+      ->integer(0);
+}
+
+int requeue_stale_claims(Tx& tx, core::Instant now, core::Instant claimed_before) {
   return static_cast<int>(
       tx.query("UPDATE outbox SET status = 'pending', claimed_at = NULL, next_attempt_at = $1 "
-               "WHERE status = 'sending' RETURNING id",
-               {core::to_iso_utc(now)})
+               "WHERE status = 'sending' AND (claimed_at IS NULL OR claimed_at <= $2) "
+               "RETURNING id",
+               {core::to_iso_utc(now), core::to_iso_utc(claimed_before)})
           .size());
 }
 

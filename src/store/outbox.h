@@ -71,7 +71,6 @@ std::optional<OutboxText> outbox_text(Tx& tx, std::int64_t id);
 void requeue_outbox_message(Tx& tx, std::int64_t id, core::Instant at);
 
 // Delivery (jobs/outbox.h).
-std::vector<std::int64_t> due_outbox_ids(Tx& tx, core::Instant now, int batch);
 struct ClaimedMessage {
   std::int64_t id = 0;
   std::int64_t attempts = 0;  // before this one
@@ -82,16 +81,23 @@ struct ClaimedMessage {
   std::string calendar;         // "" when none
   std::string calendar_method;  // "REQUEST" when none was stored
 };
-// Marks the row 'sending' if it is still pending (another instance on the
-// same PostgreSQL may have taken it) and reads what to send.
-std::optional<ClaimedMessage> claim_outbox_message(Tx& tx, std::int64_t id, core::Instant now);
+// Takes the oldest pending row due at `now` (next attempt not in the
+// future): marks it 'sending', claimed at `now`, and reads what to send.
+// None when nothing is due. Two instances claiming at once never get the
+// same row: the UPDATE takes a row only while it is still 'pending', and on
+// PostgreSQL the candidate is read FOR UPDATE SKIP LOCKED, so a row another
+// transaction is claiming is passed over, not waited for.
+std::optional<ClaimedMessage> claim_next_outbox_message(Tx& tx, core::Instant now);
 void mark_outbox_sent(Tx& tx, std::int64_t id, core::Instant at);
 // A failed attempt: pending again from `retry_at`, or failed for good when
 // there is none.
 void mark_outbox_attempt_failed(Tx& tx, std::int64_t id, std::int64_t attempts,
                                 const std::string& error, std::optional<core::Instant> retry_at);
-// Rows left 'sending' by an interrupted run, pending again and due `now`;
-// returns how many.
-int requeue_interrupted(Tx& tx, core::Instant now);
+// How many rows are 'sending' with a claim made at or before
+// `claimed_before` (or with no claim time): claims nobody still holds.
+std::int64_t count_stale_claims(Tx& tx, core::Instant claimed_before);
+// Those rows pending again and due `now`; returns how many. A row claimed
+// after `claimed_before` is left alone: an instance may be sending it.
+int requeue_stale_claims(Tx& tx, core::Instant now, core::Instant claimed_before);
 
 }  // namespace casepanel::store

@@ -93,4 +93,19 @@ void delete_paper(Tx& tx, std::int64_t paper_id) {
   tx.exec("DELETE FROM request_papers WHERE id = $1", {paper_id});
 }
 
+std::vector<StoredFile> stored_files(Tx& tx) {
+  std::vector<StoredFile> out;
+  for (const Row& r :
+       tx.query("SELECT id, request_id, stored_name FROM request_papers WHERE stored_name <> '' "
+                "ORDER BY id")) {
+    out.push_back({FileOwner::paper, r.integer(0), r.integer(1), r.text(2)});
+  }
+  for (const Row& r :
+       tx.query("SELECT id, evidence_stored_name FROM actions WHERE evidence_stored_name <> '' "
+                "ORDER BY id")) {
+    out.push_back({FileOwner::action_evidence, r.integer(0), r.integer(0), r.text(1)});
+  }
+  return out;
+}
+
 }  // namespace casepanel::store

@@ -70,4 +70,17 @@ std::int64_t insert_not_provided(Tx& tx, const NotProvided& n);
 void update_not_provided(Tx& tx, std::int64_t paper_id, const NotProvided& n);
 void delete_paper(Tx& tx, std::int64_t paper_id);
 
+// Every file the uploads directory should hold: each paper's file and each
+// action's evidence (store/actions.h) share the directory and its generated
+// names. For the sweep of orphan files and the check for missing ones
+// (app/paper_sweep.h).
+enum class FileOwner { paper, action_evidence };
+struct StoredFile {
+  FileOwner owner = FileOwner::paper;
+  std::int64_t row_id = 0;     // request_papers.id or actions.id
+  std::int64_t record_id = 0;  // the paper's request; the action itself
+  std::string stored_name;
+};
+std::vector<StoredFile> stored_files(Tx& tx);
+
 }  // namespace casepanel::store

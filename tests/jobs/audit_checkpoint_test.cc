@@ -58,6 +58,36 @@ TEST_F(Checkpoints, AreWrittenAfterEnoughEventsOrEnoughTimeAndOnlyWhenTheHeadMov
   EXPECT_EQ(written[2].event_id, 9);
 }
 
+// Two instances (each its own Database on the one database) sharing one
+// checkpoint file: each checkpoints the whole chain's head, the lines stay
+// whole, and out of id order they still verify, and still catch truncation.
+TEST_F(Checkpoints, TwoInstancesSharingAFileEachCheckpointTheWholeChain) {
+  auto other_db = store::Database::open(w.location(), 2);
+  other_db->set_audit_key(std::make_shared<store::AuditKey>(
+      store::AuditKey::load(w.dir() / "audit.key", store::KeyFileMissing::refuse)));
+  const app::Services& mine = w.services();
+  app::Services other{*other_db, mine.clock, mine.calendar, mine.panels};
+  AuditCheckpointer first(w.services(), policy());
+  AuditCheckpointer second(other, policy());
+  events(4);
+  EXPECT_TRUE(second.checkpoint(CheckpointWhen::now)) << "events another instance appended";
+  events(2);
+  EXPECT_TRUE(first.checkpoint(CheckpointWhen::now));
+  events(1);
+  EXPECT_TRUE(second.checkpoint(CheckpointWhen::now));
+  EXPECT_TRUE(first.checkpoint(CheckpointWhen::now)) << "its own last line was older";
+  const auto written = lines();
+  ASSERT_EQ(written.size(), 4u);
+  EXPECT_EQ(written[0].event_id, 4);
+  EXPECT_EQ(written[3].event_id, 7);
+  EXPECT_TRUE(store::verify_audit(w.db(), written).intact);
+  w.db().write_all([](store::Tx& tx) {
+    testing::drop_audit_triggers(tx);
+    tx.exec("DELETE FROM audit_events WHERE id > 6");
+  });
+  EXPECT_FALSE(store::verify_audit(w.db(), lines()).intact);
+}
+
 TEST_F(Checkpoints, ARestartedJobDoesNotRepeatTheLastCheckpoint) {
   events(2);
   AuditCheckpointer(w.services(), policy()).checkpoint(CheckpointWhen::now);
