@@ -1,8 +1,8 @@
-// Browser tests: Playwright drives Debian's Chromium against a real casepanel
-// server. tests/browser/global-setup.js makes a fresh demo database with a
-// frozen clock, starts `casepanel serve --port 0` and puts its address in
-// CASEPANEL_BASE_URL; the server is stopped and the database removed when the
-// run ends. See docs/testing.md.
+// Browser tests: Playwright drives Debian's Chromium against real casepanel
+// servers. Each worker has its own council (tests/browser/council.js, through
+// fixtures.js): a fresh demo database with a frozen clock, an SMTP sink and
+// `casepanel serve --port 0`, stopped and removed when the worker ends. See
+// docs/testing.md.
 //
 //   CASEPANEL_BINARY=build/test/casepanel npx playwright test
 //
@@ -11,8 +11,10 @@ const { defineConfig } = require('@playwright/test');
 
 module.exports = defineConfig({
   testDir: 'tests/browser',
-  // The journey is one story told in order, on one server: no parallelism.
-  workers: 1,
+  // Each spec file is a story told in order, so a file's tests stay on one
+  // worker; files run two at a time, each worker on its own server
+  // (CASEPANEL_BROWSER_WORKERS=1 runs them one after another).
+  workers: Number(process.env.CASEPANEL_BROWSER_WORKERS || 2),
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -23,10 +25,7 @@ module.exports = defineConfig({
   expect: { timeout: 15 * 1000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   outputDir: 'test-results',
-  globalSetup: require.resolve('./tests/browser/global-setup.js'),
   use: {
-    // Set by global setup; worker processes load this file again after it ran.
-    baseURL: process.env.CASEPANEL_BASE_URL,
     browserName: 'chromium',
     headless: true,
     launchOptions: {
@@ -49,4 +48,11 @@ module.exports = defineConfig({
     locale: 'en-GB',
     timezoneId: 'Europe/London',
   },
+  // Every journey on SQLite, the embedded default; the Support Panel's day
+  // again on PostgreSQL 15 (a throwaway cluster, tests/pg_cluster), so the
+  // server, its pages and its forms are driven on both engines.
+  projects: [
+    { name: 'sqlite', use: { engine: 'sqlite' } },
+    { name: 'postgresql', testMatch: /panel_day\.spec\.js$/, testIgnore: /clam_panel_day/, use: { engine: 'postgresql' } },
+  ],
 });

@@ -17,7 +17,7 @@
 // social worker's home says "Review due"; the social worker sends a progress
 // update instead (Support Panel 6), the hearing's chair accepts it, and the
 // child's record says the return closed. Every page is checked with axe.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { browserSession } = require('./session');
 const { ownCouncil, serveAt } = require('./servers');
 

@@ -14,8 +14,8 @@
 // (issue 14, item 4).
 //
 // The server's clock is frozen at Tuesday 24 November 2026, 09:00 London
-// (global-setup.js). Every page is checked with axe (WCAG 2.2 AA).
-const { test, expect } = require('@playwright/test');
+// (council.js). Every page is checked with axe (WCAG 2.2 AA).
+const { test, expect } = require('./fixtures');
 const { browserSession } = require('./session');
 
 // What the panel decided for the siblings: three decisions (one of them the

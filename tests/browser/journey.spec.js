@@ -5,12 +5,12 @@
 // and in. Every page visited is checked with axe (WCAG 2.2 AA) and
 // photographed into test-results/<test>/NN-name.png.
 //
-// The server runs on a frozen clock (global-setup.js): Tuesday 24 November
+// The server runs on a frozen clock (council.js): Tuesday 24 November
 // 2026 at 09:00, London. Nothing here reads the wall clock.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { browserSession } = require('./session');
 
-// The server's frozen clock (set by global-setup.js) as a London date
+// The server's frozen clock (set by council.js) as a London date
 // (UTC midnight of that day) and minutes past midnight.
 const CLOCK = new Date(process.env.CASEPANEL_CLOCK || '2026-11-24T09:00:00Z');
 const CLOCK_PARTS = Object.fromEntries(

@@ -1,4 +1,4 @@
-// The calendar invitations that reached the SMTP sink (global-setup.js starts
+// The calendar invitations that reached the SMTP sink (council.js starts
 // it and puts its maildir in CASEPANEL_MAILDIR). Each N.eml is the message
 // exactly as casepanel sent it, after X-Envelope-From/-To lines; an invitation
 // is a multipart/alternative message whose text/calendar part is base64.
@@ -38,7 +38,7 @@ function eventOf(ics) {
 function invitations() {
   const maildir = process.env.CASEPANEL_MAILDIR;
   if (!maildir) {
-    throw new Error('CASEPANEL_MAILDIR is not set: run the specs through global-setup.js');
+    throw new Error('CASEPANEL_MAILDIR is not set: import test from fixtures.js');
   }
   const files = fs
     .readdirSync(maildir)

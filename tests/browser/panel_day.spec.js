@@ -8,8 +8,8 @@
 // the child's record, as significant events in bold.
 //
 // The server's clock is frozen at Tuesday 24 November 2026, 09:00 London
-// (global-setup.js). Every page is checked with axe (WCAG 2.2 AA).
-const { test, expect } = require('@playwright/test');
+// (council.js). Every page is checked with axe (WCAG 2.2 AA).
+const { test, expect } = require('./fixtures');
 const { browserSession } = require('./session');
 
 test('the Support Panel records two outcomes, and a disagreement goes to the Assistant Director', async ({ page }, testInfo) => {

@@ -3,7 +3,7 @@
 // a set-password link, reads it in the email outbox, and opens the panels and their seats; a social worker opens their account, starts setting up
 // two-factor authentication and meets the password rules; the auditor filters
 // the audit log.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { browserSession } = require('./session');
 
 for (const width of [1280, 375]) {

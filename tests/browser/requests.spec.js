@@ -12,9 +12,9 @@
 //
 // Every page visited is checked with axe (WCAG 2.2 AA) and photographed into
 // the test's output directory. The server's clock is frozen at Tuesday
-// 24 November 2026, 09:00 London (global-setup.js); nothing here reads the
+// 24 November 2026, 09:00 London (council.js); nothing here reads the
 // wall clock.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { browserSession } = require('./session');
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');

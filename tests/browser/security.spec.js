@@ -1,5 +1,5 @@
 // What every response promises about caching, scripts and sign-in.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 
 const LOGIN = 'social_worker@demo.casepanel.test';
 const PASSWORD = 'casepanel-demo';

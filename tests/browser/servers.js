@@ -1,5 +1,5 @@
 // Starting and stopping casepanel servers for the browser tests: the one
-// global-setup.js runs for the whole run, and those a journey runs itself
+// council.js runs for each worker, and those a journey runs itself
 // when it must move the clock (after_panel.spec.js restarts a server on its
 // own database with a later --clock, as an operator's restart would).
 const { spawn, spawnSync } = require('node:child_process');

@@ -6,14 +6,14 @@
 // at the proposed time, publishes the agenda, and moves a sitting: its
 // hearings keep their times on the new date.
 //
-// Email goes to a real SMTP server on loopback (global-setup.js): each
+// Email goes to a real SMTP server on loopback (council.js): each
 // presenter's invitation arrives with the DTSTART of the exact slot, and the
 // move sends an update for the same UID with a higher SEQUENCE and the new
 // date; the members' invitation for the sitting follows the move too.
 //
 // The server's clock is frozen at Tuesday 24 November 2026, 09:00 London
-// (global-setup.js). Every page is checked with axe (WCAG 2.2 AA).
-const { test, expect } = require('@playwright/test');
+// (council.js). Every page is checked with axe (WCAG 2.2 AA).
+const { test, expect } = require('./fixtures');
 const { browserSession } = require('./session');
 const { invitations, londonStart } = require('./mail');
 

@@ -6,7 +6,7 @@
 // inside its own box, never the page. Screenshots (of the window) go to the
 // test's output directory, NN-WIDTH-ROLE-page.png. Reads only: it changes
 // nothing.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { browserSession } = require('./session');
 
 const ROLES = ['social_worker', 'practice_manager', 'group_manager', 'coordinator', 'panel_admin',

@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
 # Two casepanel instances on one PostgreSQL behind nginx, one killed mid-run
-# (issue 15 §2). Usage: two_instances_test.sh CASEPANEL_BINARY
+# (issue 15 §2). Usage: two_instances_test.sh CASEPANEL_BINARY PG_CLUSTER_BINARY
 #
-# 1. A throwaway PostgreSQL 15 cluster, made the way tests/support/
-#    postgres_cluster.cc makes one (initdb and postgres as the unprivileged
-#    user casepanel-test when run as root; fsync off; a socket and a free
-#    loopback port), and `casepanel demo` on it.
+# 1. A throwaway PostgreSQL 15 cluster from tests/pg_cluster (the recipe of
+#    tests/support/postgres_cluster.cc), and `casepanel demo` on it.
 # 2. Two `casepanel serve --port 0` on that database, sharing one settings
 #    file, one uploads directory and one audit key, as two machines would.
 # 3. nginx with deploy/nginx/casepanel.conf as shipped, changed only where an
@@ -26,9 +24,10 @@
 # nginx) and HTTP over TLS with cookies, which bash, kill and curl drive in a
 # few lines, as tests/deploy/nginx_test.sh already does for `nginx -t`.
 # Waits are on events (a line printed by a server, a file nginx writes) with
-# deadlines, except PostgreSQL's start, a bounded poll of pg_isready.
+# deadlines.
 set -euo pipefail
 casepanel=$(realpath "$1")
+pg_cluster=$(realpath "$2")
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 pgbin=/usr/lib/postgresql/15/bin
@@ -39,6 +38,11 @@ pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null || true
+  # Closing pg_cluster's input stops the cluster and removes its directory.
+  if [ -n "${PG_PID:-}" ] && [ -n "${PG[1]:-}" ]; then
+    eval "exec ${PG[1]}>&-"
+    wait "$PG_PID" 2>/dev/null || true
+  fi
   wait 2>/dev/null || true
   rm -rf "$dir"
 }
@@ -59,27 +63,14 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 
   2>/dev/null &
 certificate=$!
 
-# 1. PostgreSQL.
-as_pg=()
-if [ "$(id -u)" = 0 ]; then
-  id casepanel-test >/dev/null 2>&1 || useradd --system --no-create-home casepanel-test
-  mkdir -p "$dir/pg" && chown casepanel-test "$dir/pg"
-  as_pg=(runuser -u casepanel-test --)
-fi
-"${as_pg[@]}" "$pgbin/initdb" -D "$dir/pg/data" -U postgres -A trust -E UTF8 --locale=C \
-  >"$dir/initdb.log" 2>&1 || fail "initdb: $(cat "$dir/initdb.log")"
-pg_port=$(free_port)
-"${as_pg[@]}" "$pgbin/postgres" -D "$dir/pg/data" -k "$dir/pg" -p "$pg_port" \
-  -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
-  -c full_page_writes=off >"$dir/pg/server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 300); do
-  "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" && break
-  sleep 0.1
-done
-"$pgbin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" || fail "PostgreSQL did not start"
-"$pgbin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres casepanel
-db="postgresql://postgres@127.0.0.1:$pg_port/casepanel"
+# 1. PostgreSQL: tests/pg_cluster starts a throwaway cluster (the recipe of
+# tests/support/postgres_cluster.cc, waiting on the server's socket and pid
+# file, not by polling), prints the database's URL and keeps the cluster
+# until its standard input closes (cleanup closes it).
+coproc PG { exec "$pg_cluster" casepanel 2>"$dir/pg_cluster.log"; }
+IFS= read -r -t 120 -u "${PG[0]}" db || fail "pg_cluster: $(cat "$dir/pg_cluster.log")"
+[[ $db =~ ^postgresql://postgres@127\.0\.0\.1:([0-9]+)/casepanel$ ]] || fail "pg_cluster printed '$db'"
+pg_port=${BASH_REMATCH[1]}
 
 cat >"$dir/casepanel.toml" <<TOML
 [server]
