@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -21,9 +22,18 @@
 #include "store/audit.h"
 #include "store/audit_key.h"
 #include "store/database.h"
-#include "store/migrations.h"
 #include "support/postgres_cluster.h"
 #include "support/test_database.h"
+#include "support/world.h"
+
+// POCO 1.11 leaks one PGresult when a connection dies between a statement's
+// execution and its destruction: ~StatementExecutor sends DEALLOCATE, which
+// throws on the dead connection before the result is cleared
+// (Data/PostgreSQL/src/StatementExecutor.cpp). Here the primary dies under
+// five threads, so it happens; nothing in casepanel can reach that result.
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:Poco::Data::PostgreSQL::StatementExecutor::execute\n";
+}
 
 namespace casepanel::store {
 namespace {
@@ -33,8 +43,8 @@ using testing::PostgresCluster;
 constexpr int kWriters = 4;
 // Acknowledged writes each writer makes before the primary is stopped, and
 // again after the standby is promoted.
-constexpr int kWritesBefore = 10;
-constexpr int kWritesAfter = 10;
+constexpr int kWritesBefore = 5;
+constexpr int kWritesAfter = 5;
 // A bound on each wait for the writers; they take well under a second.
 constexpr auto kWaitLimit = std::chrono::seconds(60);
 
@@ -126,15 +136,19 @@ TEST(Failover, WritesCarryOnOnThePromotedStandbyAndNoAcknowledgedWriteIsLost) {
   if (testing::test_engine() != Engine::postgresql) {
     GTEST_SKIP() << "needs PostgreSQL (CASEPANEL_TEST_ENGINE=postgresql)";
   }
+  // The migrated database is made on the shared cluster (a copy of its
+  // template), and the primary is a base backup of that cluster: no initdb,
+  // no migration on a primary whose every commit waits for its standby.
+  const std::filesystem::path dir = testing::make_temp_dir();
+  auto made = std::make_unique<testing::TestDatabase>(dir, "failover", testing::Start::migrated);
+  const std::string name = made->location().substr(made->location().rfind('/') + 1);
   auto primary = PostgresCluster::primary_for_standby();
-  // First the standby: until it streams, every commit on the primary waits.
+  made.reset();  // in the backup now; dropped from the shared cluster
   auto standby = primary->start_standby();
-  primary->execute("CREATE DATABASE failover");
-  migrate(*Database::open(primary->url("failover"), 1));
   const std::string location =
       "postgresql://postgres@127.0.0.1:" + std::to_string(primary->port()) +
-      ",127.0.0.1:" + std::to_string(standby->port()) +
-      "/failover?target_session_attrs=read-write&connect_timeout=5";
+      ",127.0.0.1:" + std::to_string(standby->port()) + "/" + name +
+      "?target_session_attrs=read-write&connect_timeout=5";
   auto db = Database::open(location, 4);
   const auto key = std::make_shared<AuditKey>(AuditKey::random());
   db->set_audit_key(key);
@@ -176,7 +190,7 @@ TEST(Failover, WritesCarryOnOnThePromotedStandbyAndNoAcknowledgedWriteIsLost) {
       << " failed, the first: " << (progress.errors.empty() ? "" : progress.errors[0]);
   EXPECT_GT(progress.reads, 0);
   // Read from the new primary alone: what it holds is what survived.
-  auto promoted = Database::open(standby->url("failover"), 1);
+  auto promoted = Database::open(standby->url(name), 1);
   promoted->set_audit_key(key);
   const std::set<std::string> written = written_ids(*promoted);
   int lost = 0;
@@ -190,6 +204,7 @@ TEST(Failover, WritesCarryOnOnThePromotedStandbyAndNoAcknowledgedWriteIsLost) {
   EXPECT_TRUE(chain.intact) << chain.problem;
   RecordProperty("acknowledged", static_cast<int>(progress.acknowledged_ids.size()));
   RecordProperty("outcome_unknown", progress.outcome_unknown);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

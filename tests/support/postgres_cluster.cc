@@ -122,7 +122,7 @@ PostgresCluster& PostgresCluster::shared() {
 }
 
 std::unique_ptr<PostgresCluster> PostgresCluster::primary_for_standby() {
-  return std::unique_ptr<PostgresCluster>(new PostgresCluster(Role::primary, nullptr));
+  return std::unique_ptr<PostgresCluster>(new PostgresCluster(Role::primary, &shared()));
 }
 
 std::unique_ptr<PostgresCluster> PostgresCluster::start_standby() const {
@@ -171,7 +171,7 @@ void PostgresCluster::promote() const {
   }
 }
 
-PostgresCluster::PostgresCluster(Role role, const PostgresCluster* primary)
+PostgresCluster::PostgresCluster(Role role, const PostgresCluster* source)
     : role_(role), dir_(make_cluster_dir()) {
   if (::geteuid() == 0) {
     const struct passwd* pw = server_user();
@@ -179,7 +179,7 @@ PostgresCluster::PostgresCluster(Role role, const PostgresCluster* primary)
       throw std::runtime_error("PostgresCluster: chown " + dir_.string() + " failed");
     }
   }
-  make_data_directory(primary);
+  make_data_directory(source);
   // The port is free when asked for but could be taken before the server
   // binds it; a second port settles that.
   for (int attempt = 1;; ++attempt) {
@@ -202,12 +202,13 @@ PostgresCluster::PostgresCluster(Role role, const PostgresCluster* primary)
   }
 }
 
-// initdb; or a base backup of the running primary: for a standby with -R
-// (standby.signal and primary_conninfo written for it), for a restore without.
-void PostgresCluster::make_data_directory(const PostgresCluster* primary) const {
+// initdb; or a base backup of a running cluster: for a standby with -R
+// (standby.signal and primary_conninfo written for it), for a new primary
+// or a restore without.
+void PostgresCluster::make_data_directory(const PostgresCluster* source) const {
   const std::string data = (dir_ / "data").string();
   std::vector<std::string> command;
-  if (primary == nullptr) {
+  if (source == nullptr) {
     command = {std::string(kBin) + "/initdb",
                "-D",
                data,
@@ -224,15 +225,17 @@ void PostgresCluster::make_data_directory(const PostgresCluster* primary) const 
                "-h",
                "127.0.0.1",
                "-p",
-               std::to_string(primary->port_),
+               std::to_string(source->port_),
                "-U",
                "postgres",
                "-D",
                data,
-               "-R",
                "--checkpoint=fast",
                "--no-sync",
                "--wal-method=stream"};
+    if (role_ == Role::standby) {
+      command.push_back("-R");
+    }
   }
   const CommandResult made = run_as_server_user(command);
   if (made.exit_status != 0) {

@@ -46,8 +46,10 @@ class PostgresCluster {
  public:
   // The process's cluster, started on first use.
   static PostgresCluster& shared();
-  // A new primary of the caller's own, ready for a synchronous standby.
-  // Until the standby streams, every commit on it (CREATE DATABASE too) waits.
+  // A new primary of the caller's own, ready for a synchronous standby: a
+  // base backup of shared() (faster than initdb, and it holds the databases
+  // shared() has, so a test makes its database there first). Until the
+  // standby streams, every commit on it waits.
   static std::unique_ptr<PostgresCluster> primary_for_standby();
   // This primary's hot standby, made with pg_basebackup -R on another free
   // port; returned once a commit on the primary has waited for it (a
@@ -80,8 +82,9 @@ class PostgresCluster {
 
  private:
   enum class Role { alone, primary, standby, restored };
-  PostgresCluster(Role role, const PostgresCluster* primary);
-  void make_data_directory(const PostgresCluster* primary) const;
+  // `source` is the running cluster a base backup is taken of, or null for initdb.
+  PostgresCluster(Role role, const PostgresCluster* source);
+  void make_data_directory(const PostgresCluster* source) const;
   void start_server();
   void wait_until_accepting();
   std::string server_log() const;
