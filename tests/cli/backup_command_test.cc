@@ -87,8 +87,9 @@ class BackupCommand : public ::testing::Test {
       live->write_all([&](store::Tx& tx) { store::append_audit(tx, event(n)); });
     }
     live->read_all([&](store::Tx& tx) {
-      store::append_checkpoint(dir_ / "checkpoints.log", *live->audit_key(),
-                               *store::audit_head(tx));
+      auto head = store::audit_head(tx);
+      head->at = "2026-11-30T12:00:00Z";  // when the checkpoint job would have run
+      store::append_checkpoint(dir_ / "checkpoints.log", *live->audit_key(), *head);
     });
     std::mutex mutex;
     std::condition_variable written;
