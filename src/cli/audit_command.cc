@@ -10,6 +10,7 @@
 #include "store/audit.h"
 #include "store/audit_checkpoints.h"
 #include "store/audit_key.h"
+#include "store/postgres_location.h"
 #include "store/schema_version.h"
 
 namespace casepanel::cli {
@@ -27,7 +28,7 @@ int verify(const std::string& config, const std::string& database) {
     std::cerr << "casepanel audit verify: cannot check the MACs: " << e.what() << "\n";
     return 2;
   }
-  const bool postgres = database.rfind("postgres", 0) == 0;
+  const bool postgres = store::is_postgres_location(database);
   if (!postgres && !std::filesystem::is_regular_file(database)) {
     std::cerr << "casepanel audit verify: no database at " << database << "\n";
     return 2;

@@ -2,6 +2,7 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/backup_command.h"
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   casepanel::cli::add_audit_commands(app, status);
   casepanel::cli::add_panel_commands(app, status);
   casepanel::cli::add_papers_commands(app, status);
+  casepanel::cli::add_backup_command(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

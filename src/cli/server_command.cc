@@ -16,6 +16,7 @@
 #include "jobs/paper_sweep.h"
 #include "store/common_passwords_file.h"
 #include "store/migrations.h"
+#include "store/postgres_location.h"
 #include "store/settings.h"
 #include "web/server.h"
 
@@ -205,7 +206,7 @@ void add_server_commands(CLI::App& app, int& status) {
       ->check(CLI::IsMember({"standard", "large"}))
       ->capture_default_str();
   demo_cmd->callback([&status] {
-    const bool postgres = demo_opts.database.rfind("postgres", 0) == 0;
+    const bool postgres = store::is_postgres_location(demo_opts.database);
     if (!postgres && std::filesystem::exists(demo_opts.database)) {
       std::cerr << "casepanel demo: " << demo_opts.database
                 << " already exists; the demo data goes into a new database\n";

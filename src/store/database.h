@@ -9,6 +9,13 @@
 // order of appearance and each is used once (DESIGN.md), ids come back through
 // RETURNING id. Values are bound, never spliced into SQL text.
 //
+// On PostgreSQL a transaction that the server aborted as a serialization
+// failure, or that lost its connection before COMMIT (a failover: the
+// connection is opened again, and libpq finds the new primary), runs again
+// from the start, a bounded number of times (store/transaction_retry.h): the
+// function passed to read() or write() may run more than once, and must do
+// nothing outside the transaction but compute its result.
+//
 // Thread safety: a Database may be shared by all server threads; each call to
 // read()/write() borrows one connection from a small pool for its duration.
 // A Tx must not leave the function it was handed to.
@@ -18,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -54,6 +62,17 @@ using Rows = std::vector<Row>;
 
 enum class Engine { sqlite, postgresql };
 
+// Thrown by Database::write (and read) when the connection to PostgreSQL was
+// lost while COMMIT was in flight, as in a failover: the server may have
+// committed the transaction and failed to say so, or not. It is not run
+// again (that could do a use case twice). The server answers the request
+// with its error page; the person checks whether the change is there (it is
+// either wholly there or wholly absent) before doing it again.
+class CommitOutcomeUnknown : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class AuditKey;  // store/audit_key.h
 
 class Tx {
@@ -80,7 +99,9 @@ class Database {
   virtual ~Database() = default;
 
   // "FILE" or "sqlite:FILE" opens (creating) an SQLite database;
-  // "postgresql://..." a PostgreSQL one. Throws on failure to connect.
+  // "postgresql://..." or libpq's "host=... dbname=..." a PostgreSQL one
+  // (several hosts included: store/postgres_location.h). Throws on failure
+  // to connect.
   static std::unique_ptr<Database> open(const std::string& location, int pool_size = 8);
 
   template <typename T>

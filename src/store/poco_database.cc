@@ -45,32 +45,42 @@
 // A transaction that PostgreSQL aborts all the same (SQLSTATE 40001 or 40P01)
 // is run again from the start, up to kMaxTransactionAttempts times, after a
 // random pause (store/transaction_retry.h).
-#include <Poco/Data/MetaColumn.h>
+//
+// Failover: a transaction whose connection is lost before COMMIT is sent
+// (the primary stopped, or the server no longer takes writes) is run again
+// too, for up to kReconnectBudget: its connection, and every idle one, is
+// marked stale and opened again in place before its next use, and libpq
+// walks the location's hosts to the one that accepts writes. A connection
+// lost while COMMIT was in flight leaves the outcome unknown: the caller gets
+// CommitOutcomeUnknown, never a second run (store/transaction_retry.h says why).
 #include <Poco/Data/PostgreSQL/Connector.h>
-#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
-#include <Poco/Data/Statement.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
 
 #include "store/database.h"
+#include "store/postgres_connection.h"
 #include "store/postgres_location.h"
+#include "store/postgres_statements.h"
 #include "store/sqlite_statements.h"
 #include "store/transaction_retry.h"
 
 namespace casepanel::store {
 namespace {
 
-using Poco::Data::MetaColumn;
+using postgres::PocoTx;
 using sqlite::SqliteTx;
 using sqlite::StatementCache;
 
@@ -79,98 +89,15 @@ using sqlite::StatementCache;
 constexpr const char* kTakeWriterLock = "SELECT 1 FROM pg_advisory_lock(7146034381526835827)";
 constexpr const char* kGiveWriterLock = "SELECT pg_advisory_unlock(7146034381526835827)";
 
-// --- PostgreSQL: statements through POCO -----------------------------------
-
-void bind_params(Poco::Data::Statement& stmt, const Params& params) {
-  using Poco::Data::Keywords::bind;
-  for (const Value& v : params) {
-    if (const auto* s = std::get_if<std::string>(&v)) {
-      // PostgreSQL's text cannot hold a NUL, and the connector would cut the
-      // value short there without a word: refuse it instead.
-      if (s->find('\0') != std::string::npos) {
-        throw std::invalid_argument("a text value for PostgreSQL holds a NUL character");
-      }
-      stmt.addBind(bind(*s));
-    } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
-      stmt.addBind(bind(static_cast<Poco::Int64>(*n)));
-    } else {
-      stmt.addBind(Poco::Data::Keywords::use(Poco::Data::Keywords::null));
-    }
-  }
-}
-
-bool is_integer_column(MetaColumn::ColumnDataType t) {
-  switch (t) {
-    case MetaColumn::FDT_BOOL:
-    case MetaColumn::FDT_INT8:
-    case MetaColumn::FDT_UINT8:
-    case MetaColumn::FDT_INT16:
-    case MetaColumn::FDT_UINT16:
-    case MetaColumn::FDT_INT32:
-    case MetaColumn::FDT_UINT32:
-    case MetaColumn::FDT_INT64:
-    case MetaColumn::FDT_UINT64:
-      return true;
-    default:
-      return false;
-  }
-}
-
-class PocoTx final : public Tx {
- public:
-  PocoTx(Poco::Data::Session& session, Engine engine) : session_(session), engine_(engine) {}
-
-  void exec(std::string_view sql, const Params& params) override {
-    Poco::Data::Statement stmt(session_);
-    stmt << std::string(sql);
-    bind_params(stmt, params);
-    stmt.execute();
-  }
-
-  Rows query(std::string_view sql, const Params& params) override {
-    Poco::Data::Statement stmt(session_);
-    stmt << std::string(sql);
-    bind_params(stmt, params);
-    stmt.execute();
-    Poco::Data::RecordSet rs(stmt);
-    const std::size_t columns = rs.columnCount();
-    const std::size_t count = rs.rowCount();
-    Rows rows;
-    rows.reserve(count);
-    std::vector<bool> integer(columns);
-    for (std::size_t c = 0; c < columns; ++c) {
-      integer[c] = is_integer_column(rs.columnType(c));
-    }
-    for (std::size_t r = 0; r < count; ++r) {
-      std::vector<Value> values;
-      values.reserve(columns);
-      for (std::size_t c = 0; c < columns; ++c) {
-        if (rs.isNull(c, r)) {
-          values.emplace_back(nullptr);
-        } else if (integer[c]) {
-          values.emplace_back(static_cast<std::int64_t>(rs.value(c, r).convert<Poco::Int64>()));
-        } else {
-          values.emplace_back(rs.value(c, r).convert<std::string>());
-        }
-      }
-      rows.emplace_back(std::move(values));
-    }
-    return rows;
-  }
-
-  Engine engine() const override { return engine_; }
-
- private:
-  Poco::Data::Session& session_;
-  Engine engine_;
-};
-
 // --- Connections and transactions -------------------------------------------
 
 // A pooled connection: the POCO session and, for SQLite, its statement cache.
 struct Connection {
   std::unique_ptr<Poco::Data::Session> session;
   std::unique_ptr<StatementCache> statements;  // SQLite only; finalized before the session closes
+  // PostgreSQL only: lost (or on a server that no longer takes writes);
+  // opened again in place before its next use (store/postgres_connection.h).
+  bool stale = false;
 };
 
 class PocoDatabase final : public Database {
@@ -190,29 +117,97 @@ class PocoDatabase final : public Database {
     opened_ = 1;
   }
 
+  ~PocoDatabase() override {
+    // POCO closes only a connection libpq finds good (store/postgres_connection.h):
+    // one still lost from a failover is opened again so that it can be closed.
+    for (auto& c : idle_) {
+      if (engine_ == Engine::postgresql &&
+          postgres::connection_status(*c->session) == ConnectionStatus::bad) {
+        try {
+          postgres::reopen(*c->session);
+        } catch (const std::exception&) {
+          // No server at all: the connection's memory is lost with it.
+        }
+      }
+    }
+  }
+
   Engine engine() const override { return engine_; }
 
  protected:
   void run(Mode mode, const std::function<bool(Tx&)>& work) override {
-    for (int attempt = 1;; ++attempt) {
-      try {
-        run_once(mode, work);
+    int attempts = 1;
+    int reconnects = 0;
+    const auto give_up_reconnecting = std::chrono::steady_clock::now() + kReconnectBudget;
+    for (;;) {
+      const Attempt a = attempt(mode, work);
+      std::chrono::microseconds pause{};
+      if (!a.error) {
         return;
-      } catch (const std::exception& e) {
-        if (engine_ != Engine::postgresql || attempt == kMaxTransactionAttempts ||
-            !is_serialization_failure(e)) {
-          throw;
-        }
       }
-      std::this_thread::sleep_for(retry_pause(attempt + 1));
+      if (a.failure == Failure::serialization && ++attempts <= kMaxTransactionAttempts) {
+        pause = retry_pause(attempts);
+      } else if (a.failure == Failure::connection_lost && ++reconnects < kMaxReconnectAttempts &&
+                 std::chrono::steady_clock::now() < give_up_reconnecting) {
+        pause = reconnect_pause(reconnects + 1);
+      } else if (a.failure == Failure::commit_outcome_unknown) {
+        throw CommitOutcomeUnknown(
+            "the connection to the database was lost while COMMIT was in flight; the "
+            "transaction may or may not have been committed: " +
+            a.message);
+      } else {
+        std::rethrow_exception(a.error);
+      }
+      std::this_thread::sleep_for(pause);
     }
   }
 
  private:
-  void run_once(Mode mode, const std::function<bool(Tx&)>& work) {
+  // One attempt's failure: none (error null), or what it was.
+  struct Attempt {
+    std::exception_ptr error;
+    Failure failure = Failure::other;
+    std::string message;
+  };
+
+  // Runs the transaction once on a pooled connection. On PostgreSQL a
+  // failure is classified (store/transaction_retry.h) while the connection
+  // is still at hand; one found lost is marked to be opened again before
+  // its next use, and so is every idle one, which went to the same server.
+  Attempt attempt(Mode mode, const std::function<bool(Tx&)>& work) {
     WriterTurn turn(*this, mode == Mode::write);
-    Lease lease(*this);
-    Connection& c = *lease.connection;
+    FailedAt at = FailedAt::before_commit;
+    std::optional<Lease> lease;
+    try {
+      lease.emplace(*this);
+      run_once(*lease->connection, mode, work, at);
+      return {};
+    } catch (const std::exception& e) {
+      Attempt failed{std::current_exception(), Failure::other, error_text(e)};
+      if (engine_ != Engine::postgresql) {
+        return failed;
+      }
+      Connection* c = lease ? lease->connection.get() : nullptr;
+      const ConnectionStatus status =
+          c != nullptr ? postgres::connection_status(*c->session) : ConnectionStatus::bad;
+      failed.failure = classify_failure(
+          {.message = failed.message,
+           .connection = status,
+           .at = at,
+           .kind = mode == Mode::write ? TransactionKind::write : TransactionKind::read});
+      if (failed.failure == Failure::connection_lost ||
+          failed.failure == Failure::commit_outcome_unknown) {
+        mark_all_stale(c);
+      }
+      return failed;
+    }
+  }
+
+  void run_once(Connection& c, Mode mode, const std::function<bool(Tx&)>& work, FailedAt& at) {
+    if (c.stale) {
+      postgres::reopen(*c.session);
+      c.stale = false;
+    }
     ServerWriterTurn server_turn(c, engine_ == Engine::postgresql && mode == Mode::write);
     begin(c, mode);
     bool commit = false;
@@ -234,12 +229,27 @@ class PocoDatabase final : public Database {
       rollback(c);
       return;
     }
+    at = FailedAt::commit;
     try {
       statement(c, "COMMIT");
     } catch (...) {
       // Never hand a connection back to the pool inside a transaction.
       rollback(c);
       throw;
+    }
+  }
+
+  // After a failover every connection to the old primary is dead, though
+  // libpq finds out only when it next uses one: mark them all, so that each
+  // is opened again before its next transaction instead of spending an
+  // attempt to find out.
+  void mark_all_stale(Connection* in_hand) {
+    if (in_hand != nullptr) {
+      in_hand->stale = true;
+    }
+    std::lock_guard lock(mutex_);
+    for (auto& c : idle_) {
+      c->stale = true;
     }
   }
 
@@ -311,6 +321,11 @@ class PocoDatabase final : public Database {
   };
 
   std::unique_ptr<Connection> connect() {
+    if (engine_ == Engine::postgresql) {
+      // POCO leaks the connection of a failed attempt (store/postgres_location.h):
+      // during a failover, when no host accepts writes, libpq is asked first.
+      check_postgres_connects(connection_);
+    }
     auto c = std::make_unique<Connection>();
     c->session = std::make_unique<Poco::Data::Session>(connector_, connection_);
     if (engine_ == Engine::sqlite) {
@@ -324,8 +339,7 @@ class PocoDatabase final : public Database {
       c->statements =
           std::make_unique<StatementCache>(Poco::Data::SQLite::Utility::dbHandle(*c->session));
     } else {
-      // Notices ("relation already exists, skipping") would go to stderr.
-      *c->session << "SET client_min_messages TO warning", Poco::Data::Keywords::now;
+      postgres::prepare_new_connection(*c->session);
     }
     return c;
   }
@@ -415,9 +429,8 @@ std::unique_ptr<Database> Database::open(const std::string& location, int pool_s
     Poco::Data::SQLite::Connector::registerConnector();
     Poco::Data::PostgreSQL::Connector::registerConnector();
   });
-  if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
+  if (is_postgres_location(location)) {
     const std::string conninfo = postgres_conninfo(location);
-    check_postgres_connects(conninfo);
     return std::make_unique<PocoDatabase>(Engine::postgresql, "postgresql", conninfo, pool_size);
   }
   std::string file = location.rfind("sqlite:", 0) == 0 ? location.substr(7) : location;

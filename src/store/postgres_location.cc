@@ -7,6 +7,20 @@
 
 namespace casepanel::store {
 
+bool is_postgres_location(const std::string& location) {
+  if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
+    return true;
+  }
+  if (location.find('=') == std::string::npos) {
+    return false;
+  }
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(location.c_str(), &error);
+  PQfreemem(error);
+  PQconninfoFree(options);
+  return options != nullptr;
+}
+
 std::string postgres_conninfo(const std::string& location) {
   char* error = nullptr;
   std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(

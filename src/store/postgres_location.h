@@ -2,11 +2,20 @@
 // location libpq understands.
 //
 // `casepanel --database` takes a libpq connection URI
-// ("postgresql://user@host:5432/casepanel", several hosts with
-// "?target_session_attrs=read-write" included) or keyword=value pairs. POCO
-// 1.11's connector reads only space-separated keyword=value pairs, without
-// quoting, and hands libpq the pairs it read: so the location is parsed by
-// libpq itself (PQconninfoParse) and written out as plain pairs. A value
+// ("postgresql://user@host:5432/casepanel") or keyword=value pairs
+// ("host=db1 dbname=casepanel"). Several hosts are one location: libpq tries
+// them in order and, with target_session_attrs=read-write, keeps the first
+// that accepts writes (the primary), so after a failover a new connection
+// finds the promoted standby by itself:
+//
+//   postgresql://casepanel@db1:5432,db2:5432/casepanel?target_session_attrs=read-write
+//   host=db1,db2 port=5432,5432 dbname=casepanel target_session_attrs=read-write
+//
+// POCO 1.11's connector (Data/PostgreSQL/src/SessionImpl.cpp) splits its
+// string at every space, reads each piece as keyword=value without quoting,
+// and hands libpq "keyword=value " for each; commas pass through untouched,
+// so libpq sees the host and port lists as written. The location is parsed
+// by libpq itself (PQconninfoParse) and written out as plain pairs; a value
 // holding a space, a quote or a backslash cannot pass through POCO and is
 // refused with a message instead of being mangled.
 #pragma once
@@ -14,6 +23,12 @@
 #include <string>
 
 namespace casepanel::store {
+
+// Whether `location` names a PostgreSQL database rather than an SQLite file:
+// a postgresql:// or postgres:// URI, or keyword=value pairs that libpq
+// accepts ("host=db1,db2 dbname=casepanel"). A file name holding "=" whose
+// left side is not a libpq keyword ("runs=3.db") stays an SQLite file.
+bool is_postgres_location(const std::string& location);
 
 // Throws std::invalid_argument naming the problem when libpq cannot parse
 // `location` or a value cannot be passed on.

@@ -80,39 +80,106 @@ std::string conninfo(int port, std::string_view database) {
          " user=postgres dbname=" + std::string(database) + " connect_timeout=5";
 }
 
+// Runs a command as the server's user: through runuser as root.
+CommandResult run_as_server_user(std::vector<std::string> command) {
+  if (::geteuid() == 0) {
+    server_user();
+    command.insert(command.begin(), {"runuser", "-u", kUser, "--"});
+  }
+  return run_command(command);
+}
+
+// The first column of the last row `sql` returns on the cluster's
+// `postgres` database (empty when none); throws on error.
+std::string query_value(int port, const std::string& sql) {
+  PGconn* conn = PQconnectdb(conninfo(port, "postgres").c_str());
+  std::string error;
+  std::string value;
+  if (PQstatus(conn) != CONNECTION_OK) {
+    error = PQerrorMessage(conn);
+  } else {
+    PGresult* result = PQexec(conn, sql.c_str());
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      error = PQresultErrorMessage(result);
+    } else if (status == PGRES_TUPLES_OK && PQntuples(result) > 0) {
+      value = PQgetvalue(result, PQntuples(result) - 1, 0);
+    }
+    PQclear(result);
+  }
+  PQfinish(conn);
+  if (!error.empty()) {
+    throw std::runtime_error("PostgresCluster: " + sql + ": " + error);
+  }
+  return value;
+}
+
 }  // namespace
 
 PostgresCluster& PostgresCluster::shared() {
-  static PostgresCluster cluster;
+  static PostgresCluster cluster(Role::alone, nullptr);
   return cluster;
 }
 
-PostgresCluster::PostgresCluster() : dir_(make_cluster_dir()) {
-  const bool root = ::geteuid() == 0;
-  std::vector<std::string> initdb;
-  if (root) {
+std::unique_ptr<PostgresCluster> PostgresCluster::primary_for_standby() {
+  return std::unique_ptr<PostgresCluster>(new PostgresCluster(Role::primary, &shared()));
+}
+
+std::unique_ptr<PostgresCluster> PostgresCluster::start_standby() const {
+  std::unique_ptr<PostgresCluster> standby(new PostgresCluster(Role::standby, this));
+  // With synchronous_standby_names = '*', a commit on the primary returns
+  // only once a synchronous standby has acknowledged it: each of these
+  // commits (txid_current() gives the transaction an id, so it writes a
+  // commit record) waits for the standby, with no sleep. pg_stat_replication
+  // may still say "async" for a moment after the first, so ask again, within
+  // a deadline; the statement timeout ends a wait for a standby that never
+  // comes (with a warning).
+  const auto deadline = std::chrono::steady_clock::now() + kStartLimit;
+  std::string state;
+  while (state != "sync") {
+    if (std::chrono::steady_clock::now() > deadline) {
+      throw std::runtime_error("PostgresCluster: the standby is not synchronous (sync_state '" +
+                               state + "'):\n" + standby->server_log());
+    }
+    query_value(port_, "SET statement_timeout = '60s'; SELECT txid_current()");
+    state = query_value(port_, "SELECT sync_state FROM pg_stat_replication");
+  }
+  return standby;
+}
+
+std::unique_ptr<PostgresCluster> PostgresCluster::restore_base_backup() const {
+  return std::unique_ptr<PostgresCluster>(new PostgresCluster(Role::restored, this));
+}
+
+void PostgresCluster::stop_immediately() {
+  if (server_ <= 0) {
+    return;
+  }
+  ::kill(server_, SIGQUIT);
+  int status = 0;
+  ::waitpid(server_, &status, 0);
+  server_ = -1;
+}
+
+void PostgresCluster::promote() const {
+  const CommandResult promoted =
+      run_as_server_user({std::string(kBin) + "/pg_ctl", "promote", "-D", (dir_ / "data").string(),
+                          "--wait", "--timeout=60"});
+  if (promoted.exit_status != 0) {
+    throw std::runtime_error("PostgresCluster: pg_ctl promote failed: " + promoted.stderr_text +
+                             "\n" + server_log());
+  }
+}
+
+PostgresCluster::PostgresCluster(Role role, const PostgresCluster* source)
+    : role_(role), dir_(make_cluster_dir()) {
+  if (::geteuid() == 0) {
     const struct passwd* pw = server_user();
     if (::chown(dir_.c_str(), pw->pw_uid, pw->pw_gid) != 0) {
       throw std::runtime_error("PostgresCluster: chown " + dir_.string() + " failed");
     }
-    initdb = {"runuser", "-u", kUser, "--"};
   }
-  const std::vector<std::string> args = {std::string(kBin) + "/initdb",
-                                         "-D",
-                                         (dir_ / "data").string(),
-                                         "-U",
-                                         "postgres",
-                                         "--auth=trust",
-                                         "-E",
-                                         "UTF8",
-                                         "--locale=C",
-                                         "--no-sync",
-                                         "--no-instructions"};
-  initdb.insert(initdb.end(), args.begin(), args.end());
-  const CommandResult made = run_command(initdb);
-  if (made.exit_status != 0) {
-    throw std::runtime_error("PostgresCluster: initdb failed: " + made.stderr_text);
-  }
+  make_data_directory(source);
   // The port is free when asked for but could be taken before the server
   // binds it; a second port settles that.
   for (int attempt = 1;; ++attempt) {
@@ -135,6 +202,48 @@ PostgresCluster::PostgresCluster() : dir_(make_cluster_dir()) {
   }
 }
 
+// initdb; or a base backup of a running cluster: for a standby with -R
+// (standby.signal and primary_conninfo written for it), for a new primary
+// or a restore without.
+void PostgresCluster::make_data_directory(const PostgresCluster* source) const {
+  const std::string data = (dir_ / "data").string();
+  std::vector<std::string> command;
+  if (source == nullptr) {
+    command = {std::string(kBin) + "/initdb",
+               "-D",
+               data,
+               "-U",
+               "postgres",
+               "--auth=trust",
+               "-E",
+               "UTF8",
+               "--locale=C",
+               "--no-sync",
+               "--no-instructions"};
+  } else {
+    command = {std::string(kBin) + "/pg_basebackup",
+               "-h",
+               "127.0.0.1",
+               "-p",
+               std::to_string(source->port_),
+               "-U",
+               "postgres",
+               "-D",
+               data,
+               "--checkpoint=fast",
+               "--no-sync",
+               "--wal-method=stream"};
+    if (role_ == Role::standby) {
+      command.push_back("-R");
+    }
+  }
+  const CommandResult made = run_as_server_user(command);
+  if (made.exit_status != 0) {
+    throw std::runtime_error("PostgresCluster: " + command.front() +
+                             " failed: " + made.stderr_text);
+  }
+}
+
 void PostgresCluster::start_server() {
   const bool root = ::geteuid() == 0;
   const struct passwd* pw = root ? server_user() : nullptr;
@@ -153,11 +262,19 @@ void PostgresCluster::start_server() {
                                    "-c",
                                    "fsync=off",
                                    "-c",
-                                   "synchronous_commit=off",
-                                   "-c",
                                    "full_page_writes=off",
                                    "-c",
                                    "max_connections=200"};
+  // Alone, nothing needs a commit to wait for anything. A primary waits for
+  // its synchronous standby; the standby, once promoted, has none to wait
+  // for (the setting is the primary's command line, not in the backup).
+  const std::vector<std::string> by_role =
+      role_ == Role::alone || role_ == Role::restored
+          ? std::vector<std::string>{"-c", "synchronous_commit=off"}
+      : role_ == Role::primary ? std::vector<std::string>{"-c", "synchronous_commit=on", "-c",
+                                                          "synchronous_standby_names=*"}
+                               : std::vector<std::string>{"-c", "synchronous_commit=on"};
+  args.insert(args.end(), by_role.begin(), by_role.end());
   std::vector<char*> argv;
   for (std::string& a : args) {
     argv.push_back(a.data());
@@ -248,27 +365,12 @@ PostgresCluster::~PostgresCluster() {
   fs::remove_all(dir_, ignored);
 }
 
+int PostgresCluster::unused_port() { return free_port(); }
+
 std::string PostgresCluster::url(std::string_view database) const {
   return "postgresql://postgres@127.0.0.1:" + std::to_string(port_) + "/" + std::string(database);
 }
 
-void PostgresCluster::execute(const std::string& sql) const {
-  PGconn* conn = PQconnectdb(conninfo(port_, "postgres").c_str());
-  std::string error;
-  if (PQstatus(conn) != CONNECTION_OK) {
-    error = PQerrorMessage(conn);
-  } else {
-    PGresult* result = PQexec(conn, sql.c_str());
-    const ExecStatusType status = PQresultStatus(result);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      error = PQresultErrorMessage(result);
-    }
-    PQclear(result);
-  }
-  PQfinish(conn);
-  if (!error.empty()) {
-    throw std::runtime_error("PostgresCluster: " + sql + ": " + error);
-  }
-}
+void PostgresCluster::execute(const std::string& sql) const { query_value(port_, sql); }
 
 }  // namespace casepanel::testing

@@ -22,10 +22,19 @@
 // first shared() call must come from the main thread (gtest runs tests
 // there), not from a worker thread that ends before the tests do.
 //
+// Failover tests get clusters of their own instead: primary_for_standby()
+// starts a primary that waits for a synchronous standby before it
+// acknowledges a commit (synchronous_standby_names = '*', synchronous_commit
+// = on), and start_standby() makes its standby with `pg_basebackup -R` on
+// another free port and returns once the standby streams synchronously. The
+// test then stops the primary as a crash would (stop_immediately) and
+// promotes the standby (promote). Both are removed with their objects.
+//
 // Thread safety: shared() and every member may be called from any thread.
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -37,6 +46,24 @@ class PostgresCluster {
  public:
   // The process's cluster, started on first use.
   static PostgresCluster& shared();
+  // A new primary of the caller's own, ready for a synchronous standby: a
+  // base backup of shared() (faster than initdb, and it holds the databases
+  // shared() has, so a test makes its database there first). Until the
+  // standby streams, every commit on it waits.
+  static std::unique_ptr<PostgresCluster> primary_for_standby();
+  // This primary's hot standby, made with pg_basebackup -R on another free
+  // port; returned once a commit on the primary has waited for it (a
+  // synchronous standby acknowledged it) and pg_stat_replication says "sync".
+  std::unique_ptr<PostgresCluster> start_standby() const;
+  // A backup and its restore: pg_basebackup of this running cluster into a
+  // new directory (the backup an operator keeps), and a server started on
+  // it (what restoring it is).
+  std::unique_ptr<PostgresCluster> restore_base_backup() const;
+  // SIGQUIT to the server: an immediate shutdown, which to its clients and
+  // its standby is a crash. Returns once the server has exited.
+  void stop_immediately();
+  // `pg_ctl promote --wait`: the standby becomes a primary that takes writes.
+  void promote() const;
 
   PostgresCluster(const PostgresCluster&) = delete;
   PostgresCluster& operator=(const PostgresCluster&) = delete;
@@ -49,13 +76,20 @@ class PostgresCluster {
   // (CREATE DATABASE cannot run inside one). Throws on error.
   void execute(const std::string& sql) const;
   int port() const { return port_; }
+  // A loopback port no one listens on now (asked of the kernel, port-0
+  // style): for a host that refuses connections.
+  static int unused_port();
 
  private:
-  PostgresCluster();
+  enum class Role { alone, primary, standby, restored };
+  // `source` is the running cluster a base backup is taken of, or null for initdb.
+  PostgresCluster(Role role, const PostgresCluster* source);
+  void make_data_directory(const PostgresCluster* source) const;
   void start_server();
   void wait_until_accepting();
   std::string server_log() const;
 
+  Role role_;
   std::filesystem::path dir_;  // data/, the socket, server.log
   int port_ = 0;
   pid_t server_ = -1;
