@@ -7,6 +7,11 @@ DB          ?= var/casepanel.db
 PORT        ?= 8080
 JOBS        ?= $(shell nproc)
 FUZZ_SECONDS ?= 300
+# Where the tests' temporary directories go: memory when there is /dev/shm.
+# Every test database is thrown away, and SQLite's fsync at each commit (the
+# product's synchronous=FULL) made the tests wait on the disk: app_tests 32.5 s
+# on disk, 27.7 s in memory; the browser journeys wait on it more (docs/testing.md).
+TEST_TMPDIR ?= $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo $${TMPDIR:-/tmp})
 
 .PHONY: all deps release run test test-unit test-build test-fuzz test-browser test-concurrency test-postgresql crash-test fuzz bench format clean
 
@@ -34,7 +39,7 @@ run: release
 test: deps test-unit test-fuzz test-browser
 
 test-unit: test-build
-	@cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) -LE postgresql-full
+	@cd $(TEST_DIR) && TMPDIR=$(TEST_TMPDIR) ctest --output-on-failure -j $(JOBS) -LE postgresql-full
 
 test-build:
 	@if [ -f $(TEST_DIR)/CMakeCache.txt ] && ! grep -q '^CMAKE_CXX_COMPILER:.*clang++' $(TEST_DIR)/CMakeCache.txt; then rm -rf $(TEST_DIR); fi
@@ -44,13 +49,13 @@ test-build:
 # Every suite that touches a database, whole, on a throwaway PostgreSQL 15
 # cluster (make test runs a part of the HTTP and CLI suites there).
 test-postgresql: deps test-build
-	@cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) -L postgresql -LE postgresql-part
+	@cd $(TEST_DIR) && TMPDIR=$(TEST_TMPDIR) ctest --output-on-failure -j $(JOBS) -L postgresql -LE postgresql-part
 
 test-fuzz:
 	@FUZZ_BUILD_DIR=$(TEST_DIR) JOBS=$(JOBS) scripts/fuzz 10
 
 test-browser:
-	@CASEPANEL_BINARY=$(TEST_DIR)/casepanel npx playwright test
+	@TMPDIR=$(TEST_TMPDIR) CASEPANEL_BINARY=$(TEST_DIR)/casepanel npx playwright test
 
 # Issue 15: 8 writers (each its own instance) x 500 use cases on each engine;
 # `make test` runs 5 each (tests/app/concurrent_writers_test.cc).
