@@ -7,11 +7,24 @@
 #include <Poco/Net/PartHandler.h>
 #include <Poco/StreamCopier.h>
 
+#include <chrono>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "jobs/mailer.h"
+
 namespace casepanel::jobs {
+
+// The mailer's settings for the SMTP sink listening on `port`.
+inline SmtpSettings sink_settings(int port) {
+  SmtpSettings s;
+  s.host = "127.0.0.1";
+  s.port = port;
+  s.from = "Casepanel <panel@council.test>";
+  s.timeout = std::chrono::seconds(10);
+  return s;
+}
 
 struct ReadPart {
   std::string content_type;

@@ -27,15 +27,6 @@ using namespace std::chrono_literals;
 using testing::SmtpSink;
 using testing::TestWorld;
 
-SmtpSettings sink_settings(int port) {
-  SmtpSettings s;
-  s.host = "127.0.0.1";
-  s.port = port;
-  s.from = "Casepanel <panel@council.test>";
-  s.timeout = 10s;
-  return s;
-}
-
 struct OutboxRow {
   std::string status;
   std::int64_t attempts = 0;
