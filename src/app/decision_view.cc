@@ -9,7 +9,6 @@ namespace {
 
 std::string date_of(core::Date d) { return core::long_date(d); }
 
-
 std::string role_title(const core::PanelType* panel, core::Role r) {
   return panel ? panel->title_of(r) : std::string(core::role_title(r));
 }

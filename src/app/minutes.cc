@@ -33,7 +33,6 @@ struct MinutesAt {
   bool authorised() const { return status() == MinutesStatus::authorised; }
 };
 
-
 // Who authorises the minutes (Support Panel 6: the panel chair): the
 // sitting's chair; while it has none, every active holder of the panel's
 // chair role.
