@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 300
 # Where the tests' temporary directories go: memory when there is /dev/shm.
 # Every test database is thrown away, and SQLite's fsync at each commit (the
 # product's synchronous=FULL) made the tests wait on the disk: app_tests 32.5 s
-# on disk, 27.7 s in memory; the browser journeys wait on it more (docs/testing.md).
+# on disk, 27.7 s in memory (docs/benchmarks.md, "CI time, 2026-12-01").
 TEST_TMPDIR ?= $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo $${TMPDIR:-/tmp})
 
 .PHONY: all deps release run test test-unit test-build test-fuzz test-browser test-concurrency test-postgresql crash-test fuzz bench format clean
