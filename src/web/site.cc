@@ -1,22 +1,17 @@
 #include "web/site.h"
 
-#include "web/confirmations.h"
-
 #include <spdlog/spdlog.h>
-#include <nlohmann/json.hpp>
-
-#include <cctype>
-
-#include "core/text.h"
-
-#include <set>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+#include <set>
 
 #include "app/refusals.h"
+#include "core/text.h"
 #include "store/crypto.h"
+#include "store/database.h"
+#include "web/confirmations.h"
 #include "web/http_next.h"
 #include "web/http_response.h"
 #include "web/input_check.h"
@@ -132,6 +127,9 @@ WebResponse Site::handle(WebRequest& request) const {
       options_.after_post();
     }
     return out;
+  } catch (const store::CommitOutcomeUnknown& e) {
+    spdlog::error("{} {}: {}", request.method, request.path, e.what());
+    return with_headers(outcome_unknown(request));
   } catch (const std::exception& e) {
     // The detail goes to the log, never to the page.
     spdlog::error("{} {}: {}", request.method, request.path, e.what());
@@ -144,6 +142,29 @@ WebResponse Site::handle(WebRequest& request) const {
     r.body = templates_->render("error_500", Data{});
     return with_headers(std::move(r));
   }
+}
+
+// The connection to PostgreSQL was lost while COMMIT was in flight
+// (store/database.h): the change is wholly saved or wholly absent, and the
+// person is asked to look before doing it again, so that it is not made twice.
+WebResponse Site::outcome_unknown(const WebRequest& r) const {
+  if (api_path(r.path)) {
+    return api_error(500, "outcome_unknown",
+                     "The connection to the database was lost while the change was being saved: "
+                     "it was saved whole or not at all. Read the record before you send it again.");
+  }
+  Data data;
+  std::vector<std::string> ignored;
+  const bool has_page = std::any_of(routes_.begin(), routes_.end(), [&](const Route& route) {
+    return route.method == "GET" && match(route.pattern, r.path, ignored);
+  });
+  if (has_page) {
+    data.set("back_to", r.path);
+  }
+  WebResponse out;
+  out.status = 500;
+  out.body = templates_->render("error_outcome_unknown", data);
+  return out;
 }
 
 // One place where every route's access rule, the session and CSRF are

@@ -96,6 +96,7 @@ class Site {
   void resume_session(WebRequest& r) const;
   WebResponse with_headers(WebResponse response) const;
   WebResponse unreadable(const WebRequest& r, const UnreadableInput& bad) const;
+  WebResponse outcome_unknown(const WebRequest& r) const;
   bool csrf_ok(const WebRequest& r, const Rule& rule) const;
   // Records a 403 or 404 in the audit log (app/refusals.h): always for a
   // signed-in person or API client; for someone signed out only on a known
