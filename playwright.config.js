@@ -42,7 +42,7 @@ module.exports = defineConfig({
       ],
     },
     screenshot: 'on',
-    trace: 'retain-on-failure',
+    trace: process.env.CASEPANEL_TRACE || 'off',
     actionTimeout: 15 * 1000,
     navigationTimeout: 30 * 1000,
     locale: 'en-GB',
