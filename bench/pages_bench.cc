@@ -13,7 +13,7 @@
 // The target is under 1 ms of server CPU per page: read the CPU column.
 //
 // Environment (bench/run sets them):
-//   CASEPANEL_BENCH_DB     the large demo database (required)
+//   CASEPANEL_BENCH_DB     the large demo database, a file or a postgresql:// URL (required)
 //   CASEPANEL_BENCH_CLOCK  the fixed clock, as for `casepanel serve --clock`
 //                          (default 2026-11-24T09:00:00Z, as bench/run uses)
 #include <benchmark/benchmark.h>
@@ -31,6 +31,7 @@
 #include "app/demo.h"
 #include "app/sittings.h"
 #include "cli/settings.h"
+#include "store/postgres_location.h"
 #include "web/server.h"
 #include "web/site.h"
 
@@ -70,7 +71,7 @@ class World {
           "set CASEPANEL_BENCH_DB to a database made by "
           "`casepanel demo --scale large` (bench/run does)");
     }
-    if (!std::filesystem::exists(db)) {
+    if (!store::is_postgres_location(db) && !std::filesystem::exists(db)) {
       throw std::runtime_error("CASEPANEL_BENCH_DB: no such file: " + db);
     }
     rt_ = cli::open_runtime("config/casepanel.toml", db,
