@@ -19,22 +19,28 @@ const store::AuditKey& key_of(app::Services& s) {
   return *key;
 }
 
+// Often enough that `every_events` is honoured closely under load; the query
+// is one indexed row.
+std::chrono::milliseconds poll_interval(const CheckpointPolicy& policy) {
+  return std::min<std::chrono::milliseconds>(policy.every, std::chrono::seconds(2));
+}
+
 }  // namespace
 
 AuditCheckpointer::AuditCheckpointer(app::Services& s, CheckpointPolicy policy)
-    : services_(s), policy_(std::move(policy)), last_at_(s.clock.now()) {
+    : services_(s),
+      policy_(std::move(policy)),
+      last_at_(s.clock.now()),
+      periodic_("audit: checkpoint failed", poll_interval(policy_),
+                Periodic::FirstRound::after_interval,
+                [this](std::stop_token) { checkpoint(CheckpointWhen::if_due); }) {
   const store::CheckpointFile existing = store::read_checkpoints(policy_.file, key_of(s));
   if (!existing.checkpoints.empty()) {
     last_id_ = existing.checkpoints.back().event_id;
   }
 }
 
-AuditCheckpointer::~AuditCheckpointer() {
-  if (thread_.joinable()) {
-    thread_.request_stop();
-    thread_.join();
-  }
-}
+AuditCheckpointer::~AuditCheckpointer() = default;
 
 bool AuditCheckpointer::checkpoint(CheckpointWhen when) {
   std::optional<store::AuditCheckpoint> head;
@@ -64,31 +70,12 @@ bool AuditCheckpointer::checkpoint(CheckpointWhen when) {
 
 void AuditCheckpointer::start() {
   checkpoint(CheckpointWhen::now);
-  thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
+  periodic_.start();
 }
 
 void AuditCheckpointer::stop() {
-  if (thread_.joinable()) {
-    thread_.request_stop();
-    thread_.join();
-  }
+  periodic_.stop();
   checkpoint(CheckpointWhen::now);
-}
-
-void AuditCheckpointer::run(std::stop_token stop) {
-  // Often enough that `every_events` is honoured closely under load; the
-  // query is one indexed row.
-  const auto poll = std::min<std::chrono::seconds>(policy_.every, std::chrono::seconds(2));
-  while (!stop.stop_requested()) {
-    std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, stop, poll, [] { return false; });
-    lock.unlock();
-    try {
-      checkpoint(CheckpointWhen::if_due);
-    } catch (const std::exception& e) {
-      spdlog::error("audit: checkpoint failed: {}", e.what());
-    }
-  }
 }
 
 }  // namespace casepanel::jobs

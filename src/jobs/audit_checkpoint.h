@@ -27,15 +27,12 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
-#include <mutex>
 #include <optional>
-#include <stop_token>
-#include <thread>
 
 #include "app/services.h"
+#include "jobs/periodic.h"
 
 namespace casepanel::jobs {
 
@@ -68,15 +65,11 @@ class AuditCheckpointer {
   void stop();
 
  private:
-  void run(std::stop_token stop);
-
   app::Services& services_;
   CheckpointPolicy policy_;
   std::int64_t last_id_ = 0;
   core::Instant last_at_;
-  std::mutex mutex_;
-  std::condition_variable_any wake_;
-  std::jthread thread_;
+  Periodic periodic_;
 };
 
 }  // namespace casepanel::jobs

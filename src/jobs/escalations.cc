@@ -123,33 +123,16 @@ std::vector<EscalationTaken> run_escalations(app::Services& s, core::Date as_of)
 }
 
 EscalationWorker::EscalationWorker(app::Services& s, std::chrono::seconds interval)
-    : services_(s), interval_(interval) {}
+    : services_(s),
+      periodic_("escalation: run failed", interval, Periodic::FirstRound::at_once,
+                [this](std::stop_token) { escalate(); }) {}
 
 EscalationWorker::~EscalationWorker() { stop(); }
 
-void EscalationWorker::start() {
-  thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
-}
-
-void EscalationWorker::stop() {
-  if (thread_.joinable()) {
-    thread_.request_stop();
-    thread_.join();
-  }
-}
-
-void EscalationWorker::run(std::stop_token stop) {
-  while (!stop.stop_requested()) {
-    try {
-      const core::Date today = core::london_date(services_.clock.now());
-      for (const EscalationTaken& t : run_escalations(services_, today)) {
-        spdlog::info("escalation: {}", t.to_line());
-      }
-    } catch (const std::exception& e) {
-      spdlog::error("escalation: run failed: {}", e.what());
-    }
-    std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, stop, interval_, [] { return false; });
+void EscalationWorker::escalate() {
+  const core::Date today = core::london_date(services_.clock.now());
+  for (const EscalationTaken& t : run_escalations(services_, today)) {
+    spdlog::info("escalation: {}", t.to_line());
   }
 }
 

@@ -20,17 +20,14 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <optional>
-#include <stop_token>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "app/services.h"
 #include "core/calendar.h"
+#include "jobs/periodic.h"
 
 namespace casepanel::jobs {
 
@@ -61,17 +58,14 @@ class EscalationWorker {
   EscalationWorker(const EscalationWorker&) = delete;
   EscalationWorker& operator=(const EscalationWorker&) = delete;
 
-  void start();
-  void stop();
+  void start() { periodic_.start(); }
+  void stop() { periodic_.stop(); }
 
  private:
-  void run(std::stop_token stop);
+  void escalate();
 
   app::Services& services_;
-  std::chrono::seconds interval_;
-  std::mutex mutex_;
-  std::condition_variable_any wake_;
-  std::jthread thread_;
+  Periodic periodic_;
 };
 
 }  // namespace casepanel::jobs

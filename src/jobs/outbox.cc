@@ -165,40 +165,12 @@ int deliver_due(app::Services& s, Mailer& mailer, const OutboxPolicy& policy,
 
 OutboxWorker::OutboxWorker(app::Services& s, Mailer& mailer, OutboxPolicy policy,
                            std::chrono::seconds interval)
-    : services_(s), mailer_(mailer), policy_(std::move(policy)), interval_(interval) {}
+    : services_(s),
+      mailer_(mailer),
+      policy_(std::move(policy)),
+      periodic_("outbox: delivery round failed", interval, Periodic::FirstRound::at_once,
+                [this](std::stop_token stop) { deliver_due(services_, mailer_, policy_, stop); }) {}
 
 OutboxWorker::~OutboxWorker() { stop(); }
-
-void OutboxWorker::start() {
-  thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
-}
-
-void OutboxWorker::stop() {
-  if (thread_.joinable()) {
-    thread_.request_stop();
-    thread_.join();
-  }
-}
-
-void OutboxWorker::wake() {
-  {
-    std::lock_guard lock(mutex_);
-    woken_ = true;
-  }
-  wake_.notify_all();
-}
-
-void OutboxWorker::run(std::stop_token stop) {
-  while (!stop.stop_requested()) {
-    try {
-      deliver_due(services_, mailer_, policy_, stop);
-    } catch (const std::exception& e) {
-      spdlog::error("outbox: delivery round failed: {}", e.what());
-    }
-    std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, stop, interval_, [this] { return woken_; });
-    woken_ = false;
-  }
-}
 
 }  // namespace casepanel::jobs

@@ -39,15 +39,13 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <stop_token>
 #include <string>
-#include <thread>
 
 #include "app/services.h"
 #include "jobs/mailer.h"
+#include "jobs/periodic.h"
 
 namespace casepanel::jobs {
 
@@ -109,22 +107,16 @@ class OutboxWorker {
   OutboxWorker& operator=(const OutboxWorker&) = delete;
 
   // Starts the thread; its first round (at once) recovers stale claims.
-  void start();
-  void stop();
+  void start() { periodic_.start(); }
+  void stop() { periodic_.stop(); }
   // Runs a delivery round now instead of at the end of the interval.
-  void wake();
+  void wake() { periodic_.wake(); }
 
  private:
-  void run(std::stop_token stop);
-
   app::Services& services_;
   Mailer& mailer_;
   OutboxPolicy policy_;
-  std::chrono::seconds interval_;
-  std::mutex mutex_;
-  std::condition_variable_any wake_;
-  bool woken_ = false;
-  std::jthread thread_;
+  Periodic periodic_;
 };
 
 }  // namespace casepanel::jobs

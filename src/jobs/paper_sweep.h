@@ -10,12 +10,9 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <stop_token>
-#include <thread>
 
 #include "app/services.h"
+#include "jobs/periodic.h"
 
 namespace casepanel::jobs {
 
@@ -26,18 +23,15 @@ class PaperSweepWorker {
   PaperSweepWorker(const PaperSweepWorker&) = delete;
   PaperSweepWorker& operator=(const PaperSweepWorker&) = delete;
 
-  void start();
-  void stop();
+  void start() { periodic_.start(); }
+  void stop() { periodic_.stop(); }
 
  private:
-  void run(std::stop_token stop);
+  void sweep();
 
   app::Services& services_;
-  std::chrono::seconds interval_;
   std::chrono::seconds grace_;
-  std::mutex mutex_;
-  std::condition_variable_any wake_;
-  std::jthread thread_;
+  Periodic periodic_;
 };
 
 }  // namespace casepanel::jobs
