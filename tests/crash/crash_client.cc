@@ -3,7 +3,6 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
@@ -51,11 +50,7 @@ Answer CrashClient::send(const std::string& method, const std::string& path, con
   // harness kills it sooner than this anyway.
   session.setTimeout(Poco::Timespan(120, 0));
   Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-  Poco::Net::NameValueCollection cookies;
-  for (const auto& [name, value] : cookies_) {
-    cookies.add(name, value);
-  }
-  request.setCookies(cookies);
+  cookies_.add_to(request);
   if (method == "POST") {
     Poco::Net::HTMLForm body(Poco::Net::HTMLForm::ENCODING_URL);
     for (const auto& [name, value] : form) {
@@ -77,15 +72,7 @@ Answer CrashClient::send(const std::string& method, const std::string& path, con
     // The status line is the answer: a body cut short by the kill does not
     // make an acknowledged write unknown.
   }
-  std::vector<Poco::Net::HTTPCookie> set;
-  response.getCookies(set);
-  for (const auto& c : set) {
-    if (c.getMaxAge() == 0) {
-      cookies_.erase(c.getName());
-    } else {
-      cookies_[c.getName()] = c.getValue();
-    }
-  }
+  cookies_.keep_from(response);
   return answer;
 }
 

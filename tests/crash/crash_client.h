@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include "support/cookie_jar.h"
+
 namespace casepanel::crash {
 
 struct Answer {
@@ -44,7 +46,7 @@ class CrashClient {
 
   int port_ = 0;
   std::string csrf_;
-  std::map<std::string, std::string> cookies_;
+  testing::CookieJar cookies_;
 };
 
 }  // namespace casepanel::crash

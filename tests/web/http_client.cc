@@ -2,7 +2,6 @@
 
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/StringPartSource.h>
@@ -21,12 +20,12 @@ bool Client::sign_in(const std::string& email) {
                                  {"email", email},
                                  {"password", testing::kPassword},
                                  {"next", "/"}});
-  return done.status == 303 && cookies_.count(kSessionCookie) > 0;
+  return done.status == 303 && cookies_.has(kSessionCookie);
 }
 
 std::string Client::cookie_header() const {
   std::string out;
-  for (const auto& [k, v] : cookies_) {
+  for (const auto& [k, v] : cookies_.all()) {
     out += (out.empty() ? "" : "; ") + k + "=" + v;
   }
   return out;
@@ -42,11 +41,7 @@ Reply Client::send(const std::string& method, const std::string& path, Form form
                    const FilePart* file, const std::string& bearer) {
   Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
   Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-  Poco::Net::NameValueCollection cookies;
-  for (const auto& [k, v] : cookies_) {
-    cookies.add(k, v);
-  }
-  request.setCookies(cookies);
+  cookies_.add_to(request);
   if (!bearer.empty()) {
     request.set("Authorization", "Bearer " + bearer);
   }
@@ -73,15 +68,7 @@ Reply Client::send(const std::string& method, const std::string& path, Form form
   for (const auto& [k, v] : response) {
     reply.headers[k] = v;
   }
-  std::vector<Poco::Net::HTTPCookie> set;
-  response.getCookies(set);
-  for (const auto& c : set) {
-    if (c.getMaxAge() == 0) {
-      cookies_.erase(c.getName());
-    } else {
-      cookies_[c.getName()] = c.getValue();
-    }
-  }
+  cookies_.keep_from(response);
   return reply;
 }
 

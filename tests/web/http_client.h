@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "support/cookie_jar.h"
+
 namespace casepanel::web {
 
 struct Reply {
@@ -62,7 +64,7 @@ class Client {
              const std::string& bearer);
 
   int port_;
-  std::map<std::string, std::string> cookies_;
+  testing::CookieJar cookies_;
 };
 
 }  // namespace casepanel::web
