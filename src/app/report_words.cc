@@ -1,0 +1,262 @@
+// The annual review's keys in words (app/report_parts.h): labels from the
+// panels' files, months, statuses, and the DfE's ethnicity codes.
+#include <array>
+#include <map>
+
+#include "app/report_parts.h"
+
+namespace casepanel::app::report {
+namespace {
+
+// Groups and statuses the measures count by (store/reports_measures.cc).
+const std::map<std::string, std::string, std::less<>> kWords = {
+    {"one_child", "One child"},
+    {"sibling_group", "Sibling group (more than one child)"},
+    {"in_time", "Sent before the cut-off"},
+    {"accepted_late", "Missed the cut-off, accepted late"},
+    {"missed", "Missed the cut-off, went to a later sitting"},
+    {"awaiting", "Waiting for the final decision"},
+    {"agreed", "Agreed as recommended"},
+    {"otherwise", "Decided otherwise"},
+    {"final", "Final"},
+    {"resolved", "Agreed outcome recorded"},
+    {"proposed", "Waiting for a decision"},
+    {"approved", "Approved"},
+    {"refused", "Refused"},
+    {"on_time", "Completed on time"},
+    {"late", "Completed late"},
+    {"not_done", "Closed as not done"},
+    {"overdue", "Open and overdue"},
+    {"open", "Open, not yet due"},
+    {"heard_on_time", "Heard again by the review date"},
+    {"heard_late", "Heard again after the review date"},
+    {"update_accepted", "Progress update accepted instead"},
+    {"withdrawn", "Withdrawn"},
+    {"not_yet_due", "Not yet due"},
+    {"heard_again", "Heard again within 12 months"},
+    {"not_heard_again", "Not heard again within 12 months"},
+    {"under_1", "Under 1"},
+    {"1_to_4", "1 to 4"},
+    {"5_to_9", "5 to 9"},
+    {"10_to_15", "10 to 15"},
+    {"16_and_over", "16 and over"},
+};
+
+// SSDA903 (the DfE's children looked after return) ethnicity codes, and the
+// census categories a council's case-management system may hold instead.
+const std::map<std::string, std::string, std::less<>> kEthnicCodes = {
+    {"WBRI", "White: English, Welsh, Scottish, Northern Irish or British"},
+    {"WIRI", "White: Irish"},
+    {"WIRT", "White: Traveller of Irish heritage"},
+    {"WROM", "White: Gypsy or Roma"},
+    {"WOTH", "White: Other White"},
+    {"MWBC", "Mixed or Multiple: White and Black Caribbean"},
+    {"MWBA", "Mixed or Multiple: White and Black African"},
+    {"MWAS", "Mixed or Multiple: White and Asian"},
+    {"MOTH", "Mixed or Multiple: Other mixed"},
+    {"AIND", "Asian or Asian British: Indian"},
+    {"APKN", "Asian or Asian British: Pakistani"},
+    {"ABAN", "Asian or Asian British: Bangladeshi"},
+    {"AOTH", "Asian or Asian British: Other Asian"},
+    {"BCRB", "Black or Black British: Caribbean"},
+    {"BAFR", "Black or Black British: African"},
+    {"BOTH", "Black or Black British: Other Black"},
+    {"CHNE", "Chinese"},
+    {"OOTH", "Other ethnic group"},
+    {"REFU", "Refused"},
+    {"NOBT", "Information not yet obtained"},
+};
+
+const std::map<std::string, std::string, std::less<>> kCensusToCode = {
+    {"White: Gypsy or Irish Traveller", "WIRT"},
+    {"White: Roma", "WROM"},
+    {"Other ethnic group: Arab", "OOTH"},
+    {"Not stated", "NOBT"},
+};
+
+}  // namespace
+
+std::string id_words(const std::string& id) {
+  if (const auto at = kWords.find(id); at != kWords.end()) {
+    return at->second;
+  }
+  return id.empty() ? "Not recorded" : id;
+}
+
+std::string ethnicity_words(const std::string& stored) {
+  if (const auto at = kEthnicCodes.find(stored); at != kEthnicCodes.end()) {
+    return stored + " " + at->second;
+  }
+  if (const auto at = kCensusToCode.find(stored); at != kCensusToCode.end()) {
+    return at->second + " " + stored;
+  }
+  for (const auto& [code, words] : kEthnicCodes) {
+    if (words == stored) {
+      return code + " " + stored;
+    }
+  }
+  return stored.empty() ? "Not recorded" : stored;
+}
+
+std::string month_words(const std::string& yyyy_mm) {
+  constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
+  if (yyyy_mm.size() != 7) {
+    return yyyy_mm;
+  }
+  const int month = std::stoi(yyyy_mm.substr(5, 2));
+  if (month < 1 || month > 12) {
+    return yyyy_mm;
+  }
+  return std::string(kMonths[month - 1]) + " " + yyyy_mm.substr(0, 4);
+}
+
+std::string type_words(const Context& c, const std::string& id) {
+  for (const core::PanelType* p : c.panels) {
+    for (const core::RequestType& t : p->request_types) {
+      if (t.id == id) {
+        return t.label;
+      }
+    }
+  }
+  return id.empty() ? "Entry criteria (no request type)" : id;
+}
+
+std::string criterion_words(const Context& c, const std::string& id) {
+  for (const core::PanelType* p : c.panels) {
+    for (const core::EntryCriterion& e : p->entry_criteria) {
+      if (e.id == id) {
+        return e.label;
+      }
+    }
+  }
+  return id;
+}
+
+std::string option_words(const Context& c, const std::string& kind_and_id) {
+  const auto colon = kind_and_id.find(':');
+  const std::string kind = kind_and_id.substr(0, colon);
+  const std::string id = colon == std::string::npos ? "" : kind_and_id.substr(colon + 1);
+  const std::string prefix = kind == "outcome" ? "Outcome: " : "Decision: ";
+  for (const core::PanelType* p : c.panels) {
+    for (const core::DecisionOption& d : p->decisions) {
+      if (kind == "decision" && d.id == id) {
+        return prefix + d.label;
+      }
+    }
+    for (const core::Choice& o : p->outcomes) {
+      if (kind == "outcome" && o.id == id) {
+        return prefix + o.label;
+      }
+    }
+  }
+  return prefix + id;
+}
+
+std::string panel_words(const Context& c, const std::string& id) {
+  for (const core::PanelType* p : c.panels) {
+    if (p->id == id) {
+      return p->name;
+    }
+  }
+  return id;
+}
+
+}  // namespace casepanel::app::report
+
+namespace casepanel::app::report {
+
+std::string timescale_words(const Context& c, const std::string& panel, const std::string& id) {
+  for (const core::PanelType* p : c.panels) {
+    if (p->id != panel) {
+      continue;
+    }
+    for (const core::RequestType& t : p->request_types) {
+      if (t.id == id && t.heard_within_working_days) {
+        return t.label + ": heard within " + std::to_string(*t.heard_within_working_days) +
+               " working days of coming into care";
+      }
+    }
+    for (const core::Timescale& t : p->timescales) {
+      if (t.id == id) {
+        return t.label + ": within " + std::to_string(t.working_days) + " working days";
+      }
+    }
+  }
+  return id;
+}
+
+namespace {
+
+std::string bucket_words(const std::string& id) {
+  for (const Bucket& b : kBuckets) {
+    if (id == b.id) {
+      return std::string(b.label) + " working days";
+    }
+  }
+  return id;
+}
+
+// "PANEL|ID|VERDICT" -> "LABEL: within".
+std::string verdict_words(const Context& c, const std::string& key) {
+  const auto first = key.find('|');
+  const auto last = key.rfind('|');
+  if (first == std::string::npos || first == last) {
+    return key;
+  }
+  const std::string verdict = key.substr(last + 1);
+  return timescale_words(c, key.substr(0, first), key.substr(first + 1, last - first - 1)) + " (" +
+         (verdict == "open" ? "open, not yet due" : verdict) + ")";
+}
+
+// "LADDER|STEP|LABEL" -> "Step 2: LABEL".
+std::string step_words(const std::string& key) {
+  const auto first = key.find('|');
+  const auto last = key.rfind('|');
+  if (first == std::string::npos || first == last) {
+    return key;
+  }
+  return "Step " + key.substr(first + 1, last - first - 1) + ": " + key.substr(last + 1);
+}
+
+}  // namespace
+
+std::string key_words(const Context& c, store::Measure m, const std::string& key) {
+  using M = store::Measure;
+  switch (m) {
+    case M::requests_by_type:
+      return type_words(c, key);
+    case M::requests_by_criterion:
+      return criterion_words(c, key);
+    case M::requests_by_month:
+      return month_words(key);
+    case M::requests_by_team:
+    case M::requests_by_locality:
+    case M::requested_by_gender:
+    case M::requested_by_disability:
+    case M::decided_by_gender:
+    case M::decided_by_disability:
+      return key.empty() ? "Not recorded" : key;
+    case M::items_by_option:
+      return option_words(c, key);
+    case M::requested_by_ethnicity:
+    case M::decided_by_ethnicity:
+      return ethnicity_words(key);
+    case M::statutory_hearings:
+    case M::tracked_timescales:
+      return verdict_words(c, key);
+    case M::escalations:
+      return step_words(key);
+    case M::draft_to_submitted:
+    case M::submitted_to_heard:
+    case M::heard_to_decided:
+    case M::heard_to_minutes:
+    case M::decided_to_action_done:
+      return bucket_words(key);
+    default:
+      return id_words(key);
+  }
+}
+
+}  // namespace casepanel::app::report
