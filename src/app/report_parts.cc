@@ -49,8 +49,10 @@ const core::PanelType* panel_of(const Context& c, const std::string& id) {
 
 // CLAM: an emergency entry into care heard within its request type's working
 // days of coming into care; the day itself counts as within.
+// A request that does not say when the child came into care is judged by
+// the due day worked out when it was sent (requests.statutory_due).
 std::string statutory_class(const Context& c, const std::string& stored) {
-  const auto f = split(stored, 4);  // PANEL|TYPE|CAME_INTO_CARE|SITTING_DAY
+  const auto f = split(stored, 5);  // PANEL|TYPE|CAME_INTO_CARE|SITTING_DAY|DUE
   int limit = 0;
   if (const core::PanelType* p = panel_of(c, f[0])) {
     for (const core::RequestType& t : p->request_types) {
@@ -59,7 +61,8 @@ std::string statutory_class(const Context& c, const std::string& stored) {
       }
     }
   }
-  const bool within = !f[3].empty() && working_days(c, f[2], f[3]) <= limit;
+  const bool heard = !f[3].empty();
+  const bool within = heard && (f[2].empty() ? f[3] <= f[4] : working_days(c, f[2], f[3]) <= limit);
   return f[0] + "|" + f[1] + "|" + (within ? "within" : "outside");
 }
 

@@ -99,7 +99,7 @@ ReportSection decisions_section(const Context& c) {
       c, "decisions.recommendations", "Recommendations and their final decisions", "Final decision",
       M::recommendations, {"awaiting", "agreed", "otherwise"}, words_for(c, M::recommendations)));
   s.tables.push_back(counts_table(c, "decisions.disagreements", "Disagreements and how resolved",
-                                  "Disagreement", M::disagreements, {"awaiting", "resolved"},
+                                  "Disagreement", M::disagreements, {"unresolved", "resolved"},
                                   words_for(c, M::disagreements)));
   s.tables.push_back(counts_table(
       c, "decisions.plan_changes", "Changes of plan after panel", "Change of plan", M::plan_changes,

@@ -19,6 +19,7 @@ const std::map<std::string, std::string, std::less<>> kWords = {
     {"agreed", "Agreed as recommended"},
     {"otherwise", "Decided otherwise"},
     {"final", "Final"},
+    {"unresolved", "Waiting for the agreed outcome"},
     {"resolved", "Agreed outcome recorded"},
     {"proposed", "Waiting for a decision"},
     {"approved", "Approved"},
@@ -198,7 +199,7 @@ std::string bucket_words(const std::string& id) {
   return id;
 }
 
-// "PANEL|ID|VERDICT" -> "LABEL: within".
+// "PANEL|ID|VERDICT" -> "LABEL (within)".
 std::string verdict_words(const Context& c, const std::string& key) {
   const auto first = key.find('|');
   const auto last = key.rfind('|');
@@ -217,7 +218,11 @@ std::string step_words(const std::string& key) {
   if (first == std::string::npos || first == last) {
     return key;
   }
-  return "Step " + key.substr(first + 1, last - first - 1) + ": " + key.substr(last + 1);
+  // Steps are stored from 0, the first rung of the panel file's ladder.
+  const std::string step = key.substr(first + 1, last - first - 1);
+  const bool number = !step.empty() && step.find_first_not_of("0123456789") == std::string::npos;
+  return "Step " + (number ? std::to_string(std::stoi(step) + 1) : step) + ": " +
+         key.substr(last + 1);
 }
 
 }  // namespace

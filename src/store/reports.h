@@ -47,7 +47,7 @@ enum class Measure {
   // Decisions: decision items dated by the day their record was made.
   items_by_option,  // "decision:OPTION" or "outcome:OPTION"
   recommendations,  // items waiting for, or given, a final decision
-  disagreements,    // "awaiting" or "resolved"
+  disagreements,    // "unresolved" or "resolved"
   plan_changes,     // by status, dated by the day proposed
   // Timeliness: keys "FROM|TO" (ISO days), dated by TO.
   draft_to_submitted,
@@ -55,7 +55,9 @@ enum class Measure {
   heard_to_decided,
   heard_to_minutes,
   decided_to_action_done,
-  statutory_hearings,  // "PANEL|TYPE|CAME_INTO_CARE|SITTING_DAY", dated by the sitting
+  // "PANEL|TYPE|CAME_INTO_CARE|SITTING_DAY|DUE", dated by the sitting (or,
+  // not yet heard, by the due day once it has passed)
+  statutory_hearings,
   tracked_timescales,  // "PANEL|KIND|HEARING_DAY|DONE_DAY|STATUS" (DONE_DAY "" while open)
   actions,             // on_time, late, not_done, overdue, open; dated by due day
   escalations,         // "LADDER|STEP|LABEL", dated by the step's day

@@ -24,6 +24,8 @@ namespace {
   "d.hearing_id JOIN sittings s ON s.id = h.sitting_id JOIN requests r ON r.id = "      \
   "h.request_id JOIN teams t ON t.id = r.team_id "
 #define CP_SUBMITTED "substr(r.submitted_at, 1, 10)"
+// The day an action was done: the day recorded, or else the day it was closed.
+#define CP_DONE "COALESCE(a.done_on, substr(a.completed_at, 1, 10))"
 #define CP_RECORDED "substr(d.recorded_at, 1, 10)"
 // Age in whole years on a day (ISO text arithmetic, the same on both
 // engines), then the DfE's bands (SSDA903: under 1, 1-4, 5-9, 10-15, 16+).
@@ -67,7 +69,7 @@ constexpr MeasureSql kMeasures[] = {
     {M::recommendations, "recommendations", "di.final_status", CP_RECORDED, CP_ITEMS,
      "di.removed_at IS NULL AND di.final_role IS NOT NULL"},
     {M::disagreements, "disagreements",
-     "CASE WHEN g.resolved_at IS NULL THEN 'awaiting' ELSE 'resolved' END",
+     "CASE WHEN g.resolved_at IS NULL THEN 'unresolved' ELSE 'resolved' END",
      "substr(g.recorded_at, 1, 10)",
      " FROM disagreements g JOIN decision_items di ON di.id = g.item_id JOIN decisions d ON d.id "
      "= di.decision_id" CP_AFTER_D,
@@ -89,22 +91,22 @@ constexpr MeasureSql kMeasures[] = {
      "s.sitting_date || '|' || substr(s.minutes_authorised_at, 1, 10)",
      "substr(s.minutes_authorised_at, 1, 10)", CP_HEARD,
      "h.status = 'heard' AND s.minutes_authorised_at IS NOT NULL"},
-    {M::decided_to_action_done, "decided_to_action_done", CP_RECORDED " || '|' || a.done_on",
-     "a.done_on", CP_ACTIONS, "a.kind = 'action' AND a.status = 'done' AND a.done_on IS NOT NULL"},
+    {M::decided_to_action_done, "decided_to_action_done", CP_RECORDED " || '|' || " CP_DONE,
+     CP_DONE, CP_ACTIONS, "a.kind = 'action' AND a.status = 'done'"},
     {M::statutory_hearings, "statutory_hearings",
-     "r.panel_id || '|' || r.request_type || '|' || r.came_into_care || '|' || "
-     "COALESCE(s.sitting_date, '')",
+     "r.panel_id || '|' || r.request_type || '|' || COALESCE(r.came_into_care, '') || '|' || "
+     "COALESCE(s.sitting_date, '') || '|' || r.statutory_due",
      "COALESCE(s.sitting_date, r.statutory_due)",
      CP_REQUESTS "LEFT JOIN hearings h ON h.request_id = r.id AND h.status = 'heard' LEFT JOIN "
                  "sittings s ON s.id = h.sitting_id",
-     "r.statutory_due IS NOT NULL AND r.came_into_care IS NOT NULL AND r.submitted_at IS NOT "
+     "r.statutory_due IS NOT NULL AND r.submitted_at IS NOT "
      "NULL AND (s.sitting_date IS NOT NULL OR r.statutory_due < {today})"},
     {M::tracked_timescales, "tracked_timescales",
-     "r.panel_id || '|' || a.kind || '|' || s.sitting_date || '|' || COALESCE(a.done_on, '') || "
-     "'|' || a.status",
+     "r.panel_id || '|' || a.kind || '|' || s.sitting_date || '|' || COALESCE(" CP_DONE
+     ", '') || '|' || a.status",
      "s.sitting_date", CP_ACTIONS, "a.kind <> 'action'"},
     {M::actions, "actions",
-     "CASE WHEN a.status = 'done' AND COALESCE(a.done_on, a.due_date) <= a.due_date THEN "
+     "CASE WHEN a.status = 'done' AND COALESCE(" CP_DONE ", a.due_date) <= a.due_date THEN "
      "'on_time' WHEN a.status = 'done' THEN 'late' WHEN a.status = 'not_done' THEN 'not_done' "
      "WHEN a.due_date < {today} THEN 'overdue' ELSE 'open' END",
      "a.due_date", CP_ACTIONS, "a.kind = 'action'"},

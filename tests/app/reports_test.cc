@@ -126,7 +126,7 @@ void after_panel(store::Tx& tx, TestWorld& w, const std::vector<std::int64_t>& e
   const std::int64_t overdue = action(tx, e1[0], w.sw_a, "2023-06-01", "open", std::nullopt);
   tx.exec(
       "INSERT INTO escalations (action_id, ladder_id, step, step_day, role, label, recorded_at) "
-      "VALUES ($1, 'actions', 1, '2023-06-02', 'practice_manager', 'Practice Manager', "
+      "VALUES ($1, 'actions', 0, '2023-06-02', 'practice_manager', 'Practice Manager', "
       "'2023-06-02T09:00:00Z')",
       {overdue});
   // E1's decision is a recommendation waiting for the chair.
@@ -347,6 +347,10 @@ TEST(Reports, TimelinessInWorkingDays) {
   EXPECT_EQ(cell(*r, "timeliness.stages", stage, 7), "1");  // 21 or more
   EXPECT_EQ(cell(*r, "timeliness.stages", "Started to submitted", 2), "0");
   EXPECT_EQ(cell(*r, "timeliness.stages", "Started to submitted", 4), "1");  // E2: 3 days
+  // E1's actions, decided on Friday 12 May, done on Friday 19 May (5) and
+  // Monday 22 May (6): the median is 5.5.
+  EXPECT_EQ(cell(*r, "timeliness.stages", "Decision to action completed", 1), "2");
+  EXPECT_EQ(cell(*r, "timeliness.stages", "Decision to action completed", 2), "5.5");
   // Heard on the deadline day is within; a day late is outside.
   const std::string clam =
       "Retrospective review of a child who came into foster or residential care on an "
