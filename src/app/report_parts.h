@@ -70,6 +70,8 @@ std::string month_words(const std::string& yyyy_mm);
 // category with its code).
 std::string id_words(const std::string& id);
 std::string ethnicity_words(const std::string& stored);
+// What a measure counts, as a list's title: "Requests by request type".
+std::string measure_words(store::Measure m);
 // Any measure's classified key in words (the lists of cases).
 std::string key_words(const Context& c, store::Measure m, const std::string& key);
 // A timescale's words: "PANEL|TYPE_OR_KIND" -> its label in the panel file.

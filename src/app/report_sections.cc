@@ -71,6 +71,9 @@ ReportSection volumes_section(const Context& c) {
       counts_table(c, "volumes.by_month", "Requests by month submitted", "Month",
                    M::requests_by_month, months_of(c), words_for(c, M::requests_by_month));
   months.chart = true;
+  for (const std::string& month : months_of(c)) {
+    months.chart_labels.push_back(month_words(month).substr(0, 3));
+  }
   s.tables.push_back(std::move(months));
   s.tables.push_back(counts_table(c, "volumes.by_team", "Requests by team", "Team",
                                   M::requests_by_team, {}, words_for(c, M::requests_by_team)));

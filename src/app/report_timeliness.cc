@@ -82,6 +82,21 @@ ReportTable stages_table(const Context& c) {
   return t;
 }
 
+// How long requests waited to be heard, as a chart beside its table.
+ReportTable distribution_table(const Context& c) {
+  std::vector<std::string> order;
+  for (const Bucket& b : kBuckets) {
+    order.push_back(b.id);
+  }
+  ReportTable t =
+      counts_table(c, "timeliness.submitted_to_heard", "Working days from submitted to heard",
+                   "Working days", M::submitted_to_heard, order,
+                   [&c](const std::string& k) { return key_words(c, M::submitted_to_heard, k); });
+  t.chart = true;
+  t.chart_labels = {"0", "1-5", "6-10", "11-20", "21+"};
+  return t;
+}
+
 // "PANEL|ID" of each timescale the panels in scope set.
 std::vector<std::pair<M, std::string>> timescales(const Context& c) {
   std::vector<std::pair<M, std::string>> out;
@@ -152,8 +167,8 @@ ReportTable cutoff_table(const Context& c) {
 
 ReportSection timeliness_section(const Context& c) {
   ReportSection s{"timeliness", "Timeliness", {}};
-  ReportTable stages = stages_table(c);
-  s.tables.push_back(std::move(stages));
+  s.tables.push_back(stages_table(c));
+  s.tables.push_back(distribution_table(c));
   s.tables.push_back(timescales_table(c));
   s.tables.push_back(cutoff_table(c));
   s.tables.push_back(

@@ -265,3 +265,45 @@ std::string key_words(const Context& c, store::Measure m, const std::string& key
 }
 
 }  // namespace casepanel::app::report
+
+namespace casepanel::app::report {
+
+std::string measure_words(store::Measure m) {
+  using M = store::Measure;
+  static const std::map<M, const char*> kTitles = {
+      {M::requests_by_type, "Requests by request type"},
+      {M::requests_by_criterion, "Entry criteria named by requests"},
+      {M::requests_by_month, "Requests by month submitted"},
+      {M::requests_by_team, "Requests by team"},
+      {M::requests_by_locality, "Requests by locality"},
+      {M::requests_by_children, "Requests for one child or a sibling group"},
+      {M::requests_by_cutoff, "Requests and the cut-off"},
+      {M::items_by_option, "Decisions and outcomes recorded"},
+      {M::recommendations, "Recommendations"},
+      {M::disagreements, "Disagreements"},
+      {M::plan_changes, "Changes of plan"},
+      {M::draft_to_submitted, "Started to submitted"},
+      {M::submitted_to_heard, "Submitted to heard"},
+      {M::heard_to_decided, "Heard to decision recorded"},
+      {M::heard_to_minutes, "Heard to minutes authorised"},
+      {M::decided_to_action_done, "Decision to action completed"},
+      {M::statutory_hearings, "Statutory timescales"},
+      {M::tracked_timescales, "Timescales after panel"},
+      {M::actions, "Actions due"},
+      {M::escalations, "Escalation steps taken"},
+      {M::returns, "Reviews due"},
+      {M::heard_again, "Children's decisions"},
+      {M::requested_by_age, "Children in requests, by age band"},
+      {M::requested_by_gender, "Children in requests, by gender"},
+      {M::requested_by_ethnicity, "Children in requests, by ethnicity"},
+      {M::requested_by_disability, "Children in requests, by disability"},
+      {M::decided_by_age, "Children with a decision, by age band"},
+      {M::decided_by_gender, "Children with a decision, by gender"},
+      {M::decided_by_ethnicity, "Children with a decision, by ethnicity"},
+      {M::decided_by_disability, "Children with a decision, by disability"},
+  };
+  const auto at = kTitles.find(m);
+  return at == kTitles.end() ? std::string(store::measure_id(m)) : at->second;
+}
+
+}  // namespace casepanel::app::report

@@ -106,7 +106,8 @@ core::Result<CaseList> report_cases(Services& s, const Actor& a, const ReportSco
       out.rows.push_back({l.request_id, report::panel_words(c, l.panel_id), l.team,
                           long_date(l.day), report::key_words(c, *measure, key)});
     }
-    out.title = drill.key ? report::key_words(c, *measure, *drill.key) : "Every case counted";
+    out.title = report::measure_words(*measure) +
+                (drill.key ? ": " + report::key_words(c, *measure, *drill.key) : "");
   });
   nlohmann::json detail = audit_detail(a, scope);
   detail["measure"] = drill.measure;

@@ -68,6 +68,9 @@ struct ReportTable {
   std::vector<std::vector<ReportCell>> rows;
   std::string note;    // how to read it, or "" (empty table: "No cases")
   bool chart = false;  // worth drawing: bars of the second column
+  // The bars' short labels, one a row but the total ("Jan", "1-5"); none:
+  // the first three letters of each row's label.
+  std::vector<std::string> chart_labels;
 };
 
 struct ReportSection {

@@ -76,7 +76,9 @@ std::string bar_chart(const Site& site, const app::ReportTable& t) {
     if (row.size() < 2 || row[0].text == "Total" || !row[1].count) {
       continue;
     }
-    bars.push_back({row[0].text.substr(0, 3), *row[1].count});
+    const std::size_t i = bars.size();
+    bars.push_back(
+        {i < t.chart_labels.size() ? t.chart_labels[i] : row[0].text.substr(0, 3), *row[1].count});
     most = std::max(most, *row[1].count);
   }
   if (bars.empty()) {

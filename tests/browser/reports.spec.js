@@ -12,6 +12,7 @@ test('the assistant director follows a figure of the annual review to its cases'
   await expect(page.getByRole('heading', { level: 1, name: 'Annual review' })).toBeVisible();
   await expect(page.locator('#report-heading')).toContainText('Every panel');
   await expect(page.getByRole('img', { name: /Requests by month submitted/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Working days from submitted to heard/ })).toBeVisible();
   await j.checkPage('review');
 
   // The total of requests by type, a figure with its list.

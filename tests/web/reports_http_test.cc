@@ -91,6 +91,7 @@ TEST_F(ReportsHttp, AGroupManagerSeesTheirLinesTeamsAndOversightSeesAll) {
   const Reply every = ad.get("/reports/cases?period=year&year=2023&measure=requests_by_type");
   EXPECT_EQ(rows(every.body, "cases"), 2);
   EXPECT_NE(every.body.find("2 counted from"), std::string::npos);
+  EXPECT_NE(every.body.find("Cases: Requests by request type</h1>"), std::string::npos);
 }
 
 TEST_F(ReportsHttp, EachReportAndEachListOfCasesIsAnAuditEvent) {
