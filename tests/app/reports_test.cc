@@ -10,7 +10,6 @@
 #include <gtest/gtest.h>
 
 #include "app/display.h"
-#include "core/disclosure.h"
 #include "support/world.h"
 
 namespace casepanel::app {
@@ -393,28 +392,6 @@ TEST(Reports, SmallNumbersAreSuppressedAndSoIsWhatWouldGiveThemAway) {
       EXPECT_FALSE(c.text == "[c]" && c.drill) << row[0].text;
     }
   }
-}
-
-TEST(Reports, DisclosureRulesRowByRow) {
-  const struct {
-    core::CountGrid counts;
-    std::vector<std::vector<bool>> hidden;
-    const char* why;
-  } rows[] = {
-      {{{6}, {5}, {1}}, {{false}, {true}, {true}}, "1 hidden; 5 is the next smallest"},
-      {{{6}, {3}, {2}}, {{false}, {true}, {true}}, "two hidden already: nothing more"},
-      {{{6}, {0}, {1}}, {{true}, {false}, {true}}, "a true 0 is not a cover: 6 is hidden"},
-      {{{9}, {7}}, {{false}, {false}}, "nothing small"},
-      {{{0}, {0}}, {{false}, {false}}, "zeros stay"},
-  };
-  for (const auto& row : rows) {
-    EXPECT_EQ(core::suppress(row.counts, core::TotalsShown::columns).cell, row.hidden) << row.why;
-  }
-  // Rows and columns: the row rule exposes a column, which is then protected.
-  const auto both = core::suppress({{2, 8, 9}, {7, 9, 8}, {6, 7, 9}}, core::TotalsShown::both);
-  EXPECT_TRUE(both.cell[0][0]);
-  EXPECT_TRUE(both.cell[0][1]);  // row 0: next smallest after the 2
-  EXPECT_TRUE(both.cell[2][0]);  // column 0: next smallest after the 2
 }
 
 // Every count that links to cases: the list's length is the figure.
