@@ -2,6 +2,9 @@
 // and outcomes, return to panel. Each table is one measure of
 // store/reports.h counted by key, with its total; every count links to its
 // cases.
+#include <algorithm>
+#include <cstdio>
+
 #include "app/report_parts.h"
 
 namespace casepanel::app::report {
@@ -55,6 +58,41 @@ std::vector<std::string> months_of(const Context& c) {
   return out;
 }
 
+// Rows (request types or criteria) by the months of the period, each cell
+// the requests of that row and month ("TYPE|YYYY-MM").
+ReportTable by_month_table(const Context& c, std::string id, std::string title, M m,
+                           std::vector<std::string> rows,
+                           const std::function<std::string(const std::string&)>& words) {
+  const auto n = counts(c, m);
+  for (const auto& [key, k] : n) {
+    const std::string row = key.substr(0, key.rfind('|'));
+    if (std::find(rows.begin(), rows.end(), row) == rows.end()) {
+      rows.push_back(row);
+    }
+  }
+  const std::vector<std::string> months = months_of(c);
+  ReportTable t;
+  t.id = std::move(id);
+  t.title = std::move(title);
+  t.headings = {"", "Total"};
+  for (const std::string& month : months) {
+    t.headings.push_back(month_words(month).substr(0, 3) + " " + month.substr(0, 4));
+  }
+  for (const std::string& row : rows) {
+    std::vector<ReportCell> cells = {label(words(row)), figure("")};
+    std::int64_t total = 0;
+    for (const std::string& month : months) {
+      const auto at = n.find(row + "|" + month);
+      const std::int64_t k = at == n.end() ? 0 : at->second;
+      total += k;
+      cells.push_back(count(k, m, row + "|" + month));
+    }
+    cells[1] = figure(std::to_string(total));
+    t.rows.push_back(std::move(cells));
+  }
+  return t;
+}
+
 }  // namespace
 
 ReportSection volumes_section(const Context& c) {
@@ -75,6 +113,16 @@ ReportSection volumes_section(const Context& c) {
     months.chart_labels.push_back(month_words(month).substr(0, 3));
   }
   s.tables.push_back(std::move(months));
+  ReportTable types = by_month_table(
+      c, "volumes.by_type_month", "Requests by request type and month", M::requests_by_type_month,
+      type_order(c), [&c](const std::string& k) { return type_words(c, k); });
+  types.headings[0] = "Request type";
+  s.tables.push_back(std::move(types));
+  ReportTable criteria_months = by_month_table(
+      c, "volumes.by_criterion_month", "Entry criteria by month", M::requests_by_criterion_month,
+      criterion_order(c), [&c](const std::string& k) { return criterion_words(c, k); });
+  criteria_months.headings[0] = "Entry criterion";
+  s.tables.push_back(std::move(criteria_months));
   s.tables.push_back(counts_table(c, "volumes.by_team", "Requests by team", "Team",
                                   M::requests_by_team, {}, words_for(c, M::requests_by_team)));
   s.tables.push_back(counts_table(c, "volumes.by_locality", "Requests by locality", "Locality",

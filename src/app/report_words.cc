@@ -236,6 +236,14 @@ std::string key_words(const Context& c, store::Measure m, const std::string& key
       return criterion_words(c, key);
     case M::requests_by_month:
       return month_words(key);
+    case M::requests_by_type_month:
+    case M::requests_by_criterion_month: {
+      const auto bar = key.rfind('|');
+      const std::string first = key.substr(0, bar);
+      const std::string month = bar == std::string::npos ? "" : key.substr(bar + 1);
+      return (m == M::requests_by_type_month ? type_words(c, first) : criterion_words(c, first)) +
+             ", " + month_words(month);
+    }
     case M::requests_by_team:
     case M::requests_by_locality:
     case M::requested_by_gender:
@@ -274,6 +282,8 @@ std::string measure_words(store::Measure m) {
       {M::requests_by_type, "Requests by request type"},
       {M::requests_by_criterion, "Entry criteria named by requests"},
       {M::requests_by_month, "Requests by month submitted"},
+      {M::requests_by_type_month, "Requests by request type and month"},
+      {M::requests_by_criterion_month, "Entry criteria by month"},
       {M::requests_by_team, "Requests by team"},
       {M::requests_by_locality, "Requests by locality"},
       {M::requests_by_children, "Requests for one child or a sibling group"},

@@ -40,6 +40,8 @@ enum class Measure {
   requests_by_type,
   requests_by_criterion,  // one row per criterion a request names
   requests_by_month,
+  requests_by_type_month,       // "TYPE|YYYY-MM"
+  requests_by_criterion_month,  // "CRITERION|YYYY-MM"
   requests_by_team,
   requests_by_locality,
   requests_by_children,  // "one child" or "sibling group"

@@ -297,6 +297,15 @@ TEST(Reports, VolumesCountTheRequestsSubmittedInThePeriod) {
     EXPECT_EQ(cell(*r, row.table, row.row, 1), row.number) << row.table << " / " << row.row;
   }
   EXPECT_NE(find_table(*r, "volumes.by_month")->chart, false);
+  // By type and month: the three emergency reviews in April, May and December.
+  const std::string emergency =
+      "Retrospective review of a child who came into foster or residential care on an "
+      "unplanned emergency basis";
+  EXPECT_EQ(cell(*r, "volumes.by_type_month", emergency, 1), "3");
+  EXPECT_EQ(cell(*r, "volumes.by_type_month", emergency, 2 + 3), "1");   // April
+  EXPECT_EQ(cell(*r, "volumes.by_type_month", emergency, 2 + 4), "1");   // May
+  EXPECT_EQ(cell(*r, "volumes.by_type_month", emergency, 2 + 5), "0");   // June
+  EXPECT_EQ(cell(*r, "volumes.by_type_month", emergency, 2 + 11), "1");  // December
 }
 
 TEST(Reports, DecisionsReturnsAndActions) {
