@@ -8,6 +8,8 @@
 namespace casepanel::app {
 namespace {
 
+constexpr int kMaxDays = 3653;  // ten years and their leap days
+
 std::optional<int> whole_number(const std::string& text) {
   int n = 0;
   const char* end = text.data() + text.size();
@@ -82,6 +84,12 @@ void period_of(const ReportInput& in, ReportScope& out, std::vector<core::FieldE
   }
   if (from && to && *to < *from) {
     problems.push_back({"to", "The end of the period must be the same as or after the start"});
+  }
+  // A review covers years, not centuries: the month-by-month tables have a
+  // column a month.
+  if (from && to && *to >= *from &&
+      std::chrono::sys_days{*to} - std::chrono::sys_days{*from} > std::chrono::days{kMaxDays}) {
+    problems.push_back({"to", "The period must be 10 years or shorter"});
   }
   if (from && to) {
     out.from = *from;
