@@ -167,14 +167,6 @@ std::string percent(std::int64_t part, std::int64_t whole) {
   return std::to_string((part * 100 + whole / 2) / whole) + "%";
 }
 
-std::vector<std::string> keys_of(const std::map<std::string, std::int64_t>& m) {
-  std::vector<std::string> out;
-  for (const auto& [key, n] : m) {
-    out.push_back(key);
-  }
-  return out;
-}
-
 ReportTable counts_table(const Context& c, std::string id, std::string title, std::string heading,
                          M m, const std::vector<std::string>& order,
                          const std::function<std::string(const std::string&)>& words) {

@@ -54,8 +54,6 @@ std::string percent(std::int64_t part, std::int64_t whole);  // "75%", "-" for 0
 ReportTable counts_table(const Context& c, std::string id, std::string title, std::string heading,
                          store::Measure m, const std::vector<std::string>& order,
                          const std::function<std::string(const std::string&)>& words);
-// The keys of a map, in order.
-std::vector<std::string> keys_of(const std::map<std::string, std::int64_t>& m);
 
 // Labels from the panels in scope: a request type, an entry criterion, a
 // decision or outcome ("decision:OPTION"), a panel's name.

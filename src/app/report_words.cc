@@ -193,7 +193,8 @@ namespace {
 std::string bucket_words(const std::string& id) {
   for (const Bucket& b : kBuckets) {
     if (id == b.id) {
-      return std::string(b.label) + " working days";
+      return id == "0" ? std::string("Same day (0 working days)")
+                       : std::string(b.label) + " working days";
     }
   }
   return id;
