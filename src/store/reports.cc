@@ -1,5 +1,8 @@
 #include "store/reports.h"
 
+#include <stdexcept>
+
+#include "core/calendar.h"
 #include "store/reports_measures.h"
 
 namespace casepanel::store {
@@ -32,17 +35,39 @@ class Statement {
   Params params_;
 };
 
+// "substr(X, 1, 10)" -> "X"; any other day expression unchanged.
+std::string_view stored_column(std::string_view day) {
+  constexpr std::string_view kOpen = "substr(", kClose = ", 1, 10)";
+  if (day.starts_with(kOpen) && day.ends_with(kClose) &&
+      day.find('(', kOpen.size()) == std::string_view::npos) {
+    return day.substr(kOpen.size(), day.size() - kOpen.size() - kClose.size());
+  }
+  return day;
+}
+
+std::string day_after(const std::string& iso_day) {
+  const auto d = core::parse_iso_date(iso_day);
+  if (!d) {
+    throw std::invalid_argument("a report period ends on a day that is not one: " + iso_day);
+  }
+  return core::to_iso(core::Date{std::chrono::sys_days{*d} + std::chrono::days{1}});
+}
+
 // The filters every measure shares: the period, the panel, the teams.
 void filters(Statement& st, std::string_view day, std::string_view panel_column,
              std::string_view team_column, const ReportFilter& f) {
+  // The stored text itself is compared where the day is its first ten
+  // characters (an ISO instant): [from, the day after `to`) holds the same
+  // rows, and an index on the column can serve it.
+  const std::string_view stored = stored_column(day);
   st.text(" AND ");
-  st.text(day);
+  st.text(stored);
   st.text(" >= ");
   st.param(f.from);
   st.text(" AND ");
-  st.text(day);
-  st.text(" <= ");
-  st.param(f.to);
+  st.text(stored);
+  st.text(" < ");
+  st.param(day_after(f.to));
   if (!f.panel_id.empty()) {
     st.text(" AND ");
     st.text(panel_column);

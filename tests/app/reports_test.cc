@@ -308,6 +308,25 @@ TEST(Reports, VolumesCountTheRequestsSubmittedInThePeriod) {
   EXPECT_EQ(cell(*r, "volumes.by_type_month", emergency, 2 + 11), "1");  // December
 }
 
+TEST(Reports, APeriodOfOneDayHoldsThatDayOnly) {
+  TestWorld w;
+  const Council k = seed(w);
+  const auto day = [&](const char* iso) {
+    const auto r = annual_review(w.services(), w.actor(k.ad),
+                                 {"", *core::parse_iso_date(iso), *core::parse_iso_date(iso)});
+    EXPECT_TRUE(r.ok());
+    return *r;
+  };
+  // E2 was submitted at 10:00 on 6 April (a stored instant); S1 sat on 19
+  // April (a stored day) and heard E2 and N1.
+  EXPECT_EQ(cell(day("2023-04-06"), "volumes.by_type", "Total", 1), "1");
+  EXPECT_EQ(cell(day("2023-04-05"), "volumes.by_type", "Total", 1), "0");
+  EXPECT_EQ(cell(day("2023-04-07"), "volumes.by_type", "Total", 1), "0");
+  const Report heard = day("2023-04-19");
+  EXPECT_EQ(cell(heard, "sittings.count", "Held", 1), "1");
+  EXPECT_EQ(cell(heard, "timeliness.stages", "Submitted to heard (triage and scheduling)", 1), "2");
+}
+
 TEST(Reports, DecisionsReturnsAndActions) {
   TestWorld w;
   const Council k = seed(w);
