@@ -163,6 +163,14 @@ constexpr PolicyRow kPolicy[] = {
     {R::auditor, L::any, K::minutes, G::read, "oversight"},
     {R::auditor, L::any, K::follow_up, G::read, "oversight"},
     {R::auditor, L::any, K::audit, G::read, "the audit log is theirs alone"},
+    // The annual review (Support Panel 8: "Panel activity is reviewed
+    // annually"; issue 16): group managers for their line's teams, the
+    // assistant director and the auditor for the whole service. Nobody else,
+    // and never the system administrator: the cases behind a figure are
+    // children's.
+    {R::group_manager, L::own_line, K::reports, G::read, "the review of their line's teams"},
+    {R::assistant_director, L::any, K::reports, G::read, "the annual review of the service"},
+    {R::auditor, L::any, K::reports, G::read, "oversight: the annual review"},
     // The system administrator: people, configuration and the outbox, and
     // nothing that names a child.
     {R::admin, L::any, K::people_admin, G::change, "users, teams, configuration, the outbox"},
@@ -192,6 +200,7 @@ constexpr PermissionRow kPermissions[] = {
     {Permission::view_audit, K::audit, Use::read, std::nullopt},
     {Permission::administer, K::people_admin, Use::change, std::nullopt},
     {Permission::answer_consultation, K::consultation, Use::change, L::consulted},
+    {Permission::view_reports, K::reports, Use::read, std::nullopt},
 };
 
 bool grants(Grant g, Use u) { return u == Use::read || g == Grant::change; }
@@ -248,6 +257,8 @@ std::string_view resource_id(Resource r) {
       return "people_admin";
     case K::consultation:
       return "consultation";
+    case K::reports:
+      return "reports";
   }
   return "?";
 }

@@ -68,12 +68,14 @@ enum class Resource {
   audit,          // the audit log
   people_admin,   // users, teams, configuration, the email outbox
   consultation,   // a referral for consultation: read it, give the advice
+  reports,        // the annual review (issue 16): figures and the cases behind
+                  // them; a group manager's only for their line's teams
 };
 inline constexpr Resource kResources[] = {
-    Resource::child_record, Resource::draft_request, Resource::request,
-    Resource::papers,       Resource::sitting,       Resource::triage,
-    Resource::decision,     Resource::minutes,       Resource::follow_up,
-    Resource::audit,        Resource::people_admin,  Resource::consultation};
+    Resource::child_record, Resource::draft_request, Resource::request,      Resource::papers,
+    Resource::sitting,      Resource::triage,        Resource::decision,     Resource::minutes,
+    Resource::follow_up,    Resource::audit,         Resource::people_admin, Resource::consultation,
+    Resource::reports};
 std::string_view resource_id(Resource r);
 
 enum class Use { read, change };
@@ -120,6 +122,7 @@ enum class Permission {
   view_audit,           // audit read
   administer,           // people_admin change: users, teams, configuration, outbox
   answer_consultation,  // consultation change, as the person consulted
+  view_reports,         // reports read: the annual review
 };
 bool may(const Roles& roles, Permission p);
 

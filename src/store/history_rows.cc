@@ -194,7 +194,7 @@ const Columns& action_columns() {
   static const Columns c{
       "actions",
       {"decision_id", "child_id", "description", "owner_id", "due_date", "status", "completed_at",
-       "created_at", "evidence", "not_done_reason", "closed_by"}};
+       "created_at", "evidence", "not_done_reason", "closed_by", "kind", "started_by", "done_on"}};
   return c;
 }
 
@@ -209,7 +209,10 @@ Params values(const ActionRow& r) {
           time(r.created_at),
           r.evidence,
           r.not_done_reason,
-          r.closed_by ? Value{*r.closed_by} : Value{nullptr}};
+          r.closed_by ? Value{*r.closed_by} : Value{nullptr},
+          r.kind,
+          r.started_by,
+          date(r.done_on)};
 }
 
 std::string insert_sql(const Columns& c, std::size_t rows, WithId with_id) {

@@ -168,6 +168,11 @@ struct ActionRow {
   std::string evidence{};         // what was done, when done
   std::string not_done_reason{};  // why not, when closed as not done
   std::optional<std::int64_t> closed_by{};
+  // A timescale a decision started (core/follow_up.h): its id and the
+  // decision's; "action" and "" for an ordinary action.
+  std::string kind = "action";
+  std::string started_by{};
+  std::optional<core::Date> done_on{};  // the day recorded as done
 };
 
 struct DiscussionRow {

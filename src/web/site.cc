@@ -59,6 +59,7 @@ constexpr NavItem kNav[] = {
     {"/triage", "Triage", core::Permission::view_triage},
     {"/sittings", "Sittings", core::Permission::view_sittings},
     {"/actions", "Actions", core::Permission::view_follow_ups},
+    {"/reports", "Annual review", core::Permission::view_reports},
     {"/audit", "Audit log", core::Permission::view_audit},
     {"/admin/people", "People", core::Permission::administer},
     {"/panels", "Panels", core::Permission::administer},
@@ -111,6 +112,7 @@ Site::Site(app::Services& services, std::shared_ptr<const Templates> templates, 
   add_plan_change_routes(routes_);
   add_supervision_routes(routes_);
   add_consultation_routes(routes_);
+  add_report_routes(routes_);
 }
 
 WebResponse Site::handle(WebRequest& request) const {

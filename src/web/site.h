@@ -141,6 +141,7 @@ void add_return_routes(std::vector<Route>& routes);
 void add_plan_change_routes(std::vector<Route>& routes);
 void add_supervision_routes(std::vector<Route>& routes);
 void add_consultation_routes(std::vector<Route>& routes);
+void add_report_routes(std::vector<Route>& routes);  // the annual review
 
 // Form errors for a template: has_errors, errors[{href, message}], and
 // error_FIELD for each field, shown next to it.

@@ -126,6 +126,10 @@ const Expectation kMatrix[] = {
     {"GET", "/supervision",                               "RRRRR AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
     {"POST", "/children/{id}/supervision",                "RRRRR ARAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},
     {"GET", "/audit",                                     "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA RRRRR"},
+    // The annual review: group managers (their line's teams), the assistant
+    // director and the auditor; never the administrator (reports_http_test.cc).
+    {"GET", "/reports",                                   "RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR AAAAA AAAAA RRRRR"},
+    {"GET", "/reports/cases",                             "RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR AAAAA AAAAA RRRRR"},
     {"GET", "/admin/outbox",                              "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"GET", "/admin/outbox/{id}",                         "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"POST", "/requests",                                 "AAAAA AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},

@@ -106,6 +106,10 @@ class Builder {
               const std::vector<std::size_t>& kids, core::RequestState request_state);
   void add_actions(const Sitting& sit, std::int64_t decision, const Child& child,
                    core::Instant recorded, core::RequestState request_state);
+  // The timescales a decision starts (Support Panel 6.1: the FGC referral),
+  // recorded as met at past sittings: most within, one in four late.
+  void add_timescales(const Sitting& sit, std::int64_t decision, const Child& child,
+                      core::Instant recorded, const std::string& option_id);
   std::vector<std::size_t> past_pool(const core::PanelType& panel, const Sitting& sit,
                                      const std::set<std::size_t>& protect) const;
   // Who a panel's past sittings must hear: the first hearing of sitting i
@@ -185,6 +189,7 @@ class Builder {
   int overdue_seen_ = 0;
   int upcoming_seen_ = 0;
   int closed_seen_ = 0;
+  int timescales_seen_ = 0;
 
   // The curated children of the standard council (indices into children_).
   struct Key {

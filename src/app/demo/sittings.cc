@@ -4,6 +4,7 @@
 #include "app/demo/builder.h"
 #include "app/demo/minutes.h"
 #include "app/demo/writing.h"
+#include "core/follow_up.h"
 #include "store/demo_history.h"
 
 namespace casepanel::app::demo {
@@ -110,7 +111,39 @@ void Builder::decide(const Sitting& sit, std::int64_t hearing, Instant decided_a
     row.event = panel.name + ": " + option.label + ". " + row.summary;
     row.recorded_by = council_.login.at(Role::panel_admin);
     row.recorded_at = recorded;
-    add_actions(sit, history::insert_decision(tx_, row), child, recorded, request_state);
+    const std::int64_t decision = history::insert_decision(tx_, row);
+    add_actions(sit, decision, child, recorded, request_state);
+    add_timescales(sit, decision, child, recorded, option.id);
+  }
+}
+
+void Builder::add_timescales(const Sitting& sit, std::int64_t decision, const Child& child,
+                             Instant recorded, const std::string& option_id) {
+  for (const core::StartedTimescale& t :
+       core::timescales_started(*sit.panel, s_.calendar, option_id, sit.date)) {
+    // Only those whose days are over: an open one would change the tasks
+    // the demo's people find.
+    if (sys_days{t.due} >= sys_days{today_}) {
+      continue;
+    }
+    const bool late = (timescales_seen_++ % 4) == 3;
+    const Date met = late ? add_working_days(t.due, 1) : working_day_on_or_before(t.due);
+    if (sys_days{met} >= sys_days{today_}) {
+      continue;
+    }
+    history::insert_action(tx_, {.decision_id = decision,
+                                 .child_id = child.id,
+                                 .description = t.timescale->label,
+                                 .owner_id = child.worker,
+                                 .due_date = t.due,
+                                 .status = history::ActionStatus::done,
+                                 .completed_at = stamp(met, 15 * 60),
+                                 .created_at = recorded,
+                                 .evidence = "Referral received by the FGC service.",
+                                 .closed_by = council_.login.at(Role::panel_admin),
+                                 .kind = t.timescale->id,
+                                 .started_by = option_id,
+                                 .done_on = met});
   }
 }
 

@@ -1,0 +1,179 @@
+#include "store/reports.h"
+
+#include <stdexcept>
+
+#include "core/calendar.h"
+#include "store/reports_measures.h"
+
+namespace casepanel::store {
+namespace {
+
+// SQL text with its parameters numbered in order of appearance, each used
+// once (DESIGN.md: the same text binds alike on both engines).
+class Statement {
+ public:
+  void text(std::string_view sql) { sql_ += sql; }
+  void param(Value v) {
+    params_.push_back(std::move(v));
+    sql_ += "$" + std::to_string(params_.size());
+  }
+  // Appends `sql`, binding each {today} in it to `today`.
+  void text_with_today(std::string_view sql, const std::string& today) {
+    constexpr std::string_view kToday = "{today}";
+    for (auto at = sql.find(kToday); at != std::string_view::npos; at = sql.find(kToday)) {
+      text(sql.substr(0, at));
+      param(today);
+      sql = sql.substr(at + kToday.size());
+    }
+    text(sql);
+  }
+  const std::string& sql() const { return sql_; }
+  const Params& params() const { return params_; }
+
+ private:
+  std::string sql_;
+  Params params_;
+};
+
+// "substr(X, 1, 10)" -> "X"; any other day expression unchanged.
+std::string_view stored_column(std::string_view day) {
+  constexpr std::string_view kOpen = "substr(", kClose = ", 1, 10)";
+  if (day.starts_with(kOpen) && day.ends_with(kClose) &&
+      day.find('(', kOpen.size()) == std::string_view::npos) {
+    return day.substr(kOpen.size(), day.size() - kOpen.size() - kClose.size());
+  }
+  return day;
+}
+
+std::string day_after(const std::string& iso_day) {
+  const auto d = core::parse_iso_date(iso_day);
+  if (!d) {
+    throw std::invalid_argument("a report period ends on a day that is not one: " + iso_day);
+  }
+  return core::to_iso(core::Date{std::chrono::sys_days{*d} + std::chrono::days{1}});
+}
+
+// The filters every measure shares: the period, the panel, the teams.
+void filters(Statement& st, std::string_view day, std::string_view panel_column,
+             std::string_view team_column, const ReportFilter& f) {
+  // The stored text itself is compared where the day is its first ten
+  // characters (an ISO instant): [from, the day after `to`) holds the same
+  // rows, and an index on the column can serve it.
+  const std::string_view stored = stored_column(day);
+  st.text(" AND ");
+  st.text(stored);
+  st.text(" >= ");
+  st.param(f.from);
+  st.text(" AND ");
+  st.text(stored);
+  st.text(" < ");
+  st.param(day_after(f.to));
+  if (!f.panel_id.empty()) {
+    st.text(" AND ");
+    st.text(panel_column);
+    st.text(" = ");
+    st.param(f.panel_id);
+  }
+  if (!f.teams) {
+    return;
+  }
+  if (f.teams->empty()) {
+    st.text(" AND 1 = 0");
+    return;
+  }
+  st.text(" AND ");
+  st.text(team_column);
+  st.text(" IN (");
+  for (std::size_t i = 0; i < f.teams->size(); ++i) {
+    st.text(i ? ", " : "");
+    st.param((*f.teams)[i]);
+  }
+  st.text(")");
+}
+
+// The rows a measure counts: request, panel, team, day and key.
+void measure_rows(Statement& st, Measure m, const ReportFilter& f) {
+  const MeasureSql& sql = measure_sql(m);
+  st.text("SELECT r.id AS rid, r.panel_id AS panel, t.name AS team, ");
+  st.text(sql.day);
+  st.text(" AS day, ");
+  st.text_with_today(sql.key, f.today);
+  st.text(" AS k");
+  st.text(sql.from);
+  st.text(" WHERE ");
+  st.text_with_today(sql.where, f.today);
+  filters(st, sql.day, "r.panel_id", "r.team_id", f);
+}
+
+}  // namespace
+
+std::vector<Tally> tally(Tx& tx, Measure m, const ReportFilter& f) {
+  Statement st;
+  st.text("SELECT b.k, COUNT(*) FROM (");
+  measure_rows(st, m, f);
+  st.text(") b GROUP BY b.k ORDER BY b.k");
+  std::vector<Tally> out;
+  for (const Row& r : tx.query(st.sql(), st.params())) {
+    out.push_back({r.text(0), r.integer(1)});
+  }
+  return out;
+}
+
+std::vector<CaseLine> case_lines(Tx& tx, Measure m, const ReportFilter& f,
+                                 const std::optional<std::string>& key) {
+  Statement st;
+  st.text("SELECT b.rid, b.panel, b.team, b.day, b.k FROM (");
+  measure_rows(st, m, f);
+  st.text(") b");
+  if (key) {
+    st.text(" WHERE b.k = ");
+    st.param(*key);
+  }
+  st.text(" ORDER BY b.day, b.rid");
+  std::vector<CaseLine> out;
+  for (const Row& r : tx.query(st.sql(), st.params())) {
+    out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4)});
+  }
+  return out;
+}
+
+std::vector<SittingFigures> sitting_figures(Tx& tx, const ReportFilter& f) {
+  Statement st;
+  st.text(
+      "SELECT s.id, s.panel_id, s.status, s.starts_at, s.ends_at, CASE WHEN s.schedule_slot IS "
+      "NOT NULL AND s.schedule_slot <> s.starts_at THEN 1 ELSE 0 END, COUNT(h.id), "
+      "COALESCE(SUM(h.minutes), 0) FROM sittings s LEFT JOIN hearings h ON h.sitting_id = s.id "
+      "WHERE 1 = 1");
+  ReportFilter every_team = f;
+  every_team.teams.reset();
+  filters(st, "s.sitting_date", "s.panel_id", "", every_team);
+  st.text(
+      " GROUP BY s.id, s.panel_id, s.status, s.starts_at, s.ends_at, s.schedule_slot "
+      "ORDER BY s.starts_at, s.id");
+  std::vector<SittingFigures> out;
+  for (const Row& r : tx.query(st.sql(), st.params())) {
+    out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5) != 0,
+                   r.integer(6), r.integer(7)});
+  }
+  return out;
+}
+
+std::vector<SeatAttendance> seat_attendance(Tx& tx, const ReportFilter& f) {
+  Statement st;
+  st.text(
+      "SELECT sm.sitting_id, s.panel_id, sm.seat_id, sm.attendance FROM sitting_members sm "
+      "JOIN sittings s ON s.id = sm.sitting_id WHERE s.status <> 'cancelled' AND "
+      "s.sitting_date <= ");
+  st.param(f.today);
+  ReportFilter every_team = f;
+  every_team.teams.reset();
+  filters(st, "s.sitting_date", "s.panel_id", "", every_team);
+  st.text(" ORDER BY sm.sitting_id, sm.seat_id");
+  std::vector<SeatAttendance> out;
+  for (const Row& r : tx.query(st.sql(), st.params())) {
+    out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)});
+  }
+  return out;
+}
+
+}  // namespace casepanel::store

@@ -1,0 +1,261 @@
+// The annual review (issue 16): GET /reports, a form (panel; a year, a
+// quarter or any range of dates) and the report's sections as GOV.UK tables,
+// and GET /reports/cases, the cases behind one figure. Thin: each handler
+// reads the form, calls one app/ function (app/reports.h) and renders the
+// data it returns; charts are drawn here as SVG from the same tables
+// (templates/report_chart.mustache). Both are GET forms: they change nothing but the
+// audit log.
+#include <algorithm>
+
+#include "app/reports.h"
+#include "core/calendar.h"
+#include "core/sittings.h"
+#include "web/site.h"
+#include "web/view.h"
+#include "web/wire.h"
+
+namespace casepanel::web {
+namespace {
+
+app::ReportInput input_of(const WebRequest& r) {
+  app::ReportInput in;
+  in.panel = r.query_value("panel");
+  in.period = r.query_value("period");
+  in.year = r.query_value("year");
+  in.quarter = r.query_value("quarter");
+  in.from_day = r.query_value("from-day");
+  in.from_month = r.query_value("from-month");
+  in.from_year = r.query_value("from-year");
+  in.to_day = r.query_value("to-day");
+  in.to_month = r.query_value("to-month");
+  in.to_year = r.query_value("to-year");
+  return in;
+}
+
+std::string scope_query(const app::ReportScope& s) {
+  const auto part = [](const char* name, unsigned v) {
+    return std::string("&") + name + "=" + std::to_string(v);
+  };
+  return "panel=" + percent_encode(s.panel, "") + "&period=range" +
+         part("from-day", unsigned(s.from.day())) + part("from-month", unsigned(s.from.month())) +
+         part("from-year", unsigned(int(s.from.year()))) + part("to-day", unsigned(s.to.day())) +
+         part("to-month", unsigned(s.to.month())) + part("to-year", unsigned(int(s.to.year())));
+}
+
+// The form's fields as typed, its panels, and which period is chosen.
+void add_form(const Site& site, const WebRequest& r, const app::ReportInput& in, Data& d) {
+  Data panels{Data::type::list};
+  for (const core::PanelType& p : site.services().panels.all()) {
+    Data x;
+    x.set("id", p.id);
+    x.set("name", p.name);
+    set_flag(x, "selected", p.id == in.panel);
+    panels.push_back(x);
+  }
+  d.set("panels", panels);
+  set_flag(d, "period_" + in.period, true);
+  set_flag(d, "quarter_" + in.quarter, true);
+  for (const char* f :
+       {"year", "from-day", "from-month", "from-year", "to-day", "to-month", "to-year"}) {
+    std::string key = std::string("value_") + f;
+    std::replace(key.begin(), key.end(), '-', '_');
+    d.set(key, r.query_value(f));
+  }
+  d.set("value_year", in.year);
+}
+
+// A table's counts as a bar chart (SVG drawn here, no script), beside the
+// table that holds the same figures: the rows but the total, the second
+// column's counts as bars, the first column's first three letters below
+// them.
+std::string bar_chart(const Site& site, const app::ReportTable& t) {
+  constexpr int kWidth = 640, kHeight = 220, kBase = 190, kTop = 20;
+  std::vector<std::pair<std::string, std::int64_t>> bars;
+  std::int64_t most = 0;
+  for (const auto& row : t.rows) {
+    if (row.size() < 2 || row[0].text == "Total" || !row[1].count) {
+      continue;
+    }
+    const std::size_t i = bars.size();
+    bars.push_back(
+        {i < t.chart_labels.size() ? t.chart_labels[i] : row[0].text.substr(0, 3), *row[1].count});
+    most = std::max(most, *row[1].count);
+  }
+  if (bars.empty()) {
+    return "";
+  }
+  const int slot = kWidth / static_cast<int>(bars.size());
+  Data list{Data::type::list};
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const int h = most ? static_cast<int>(bars[i].second * (kBase - kTop) / most) : 0;
+    const int x = static_cast<int>(i) * slot;
+    Data b;
+    b.set("x", str(x + slot / 6));
+    b.set("y", str(kBase - h));
+    b.set("width", str(slot * 2 / 3));
+    b.set("height", str(h));
+    b.set("label_x", str(x + slot / 2));
+    b.set("value_y", str(kBase - h - 4));
+    b.set("label", bars[i].first);
+    b.set("value", str(bars[i].second));
+    list.push_back(b);
+  }
+  Data d;
+  d.set("id", t.id);
+  d.set("title", t.title);
+  d.set("width", str(kWidth));
+  d.set("height", str(kHeight));
+  d.set("base", str(kBase + 18));
+  d.set("bars", list);
+  return site.fragment("report_chart", d);
+}
+
+Data cell_data(const app::ReportCell& c, const std::string& scope) {
+  Data x;
+  x.set("text", c.text);
+  set_flag(x, "heading", c.heading);
+  set_flag(x, "numeric", c.numeric);
+  if (c.drill) {
+    std::string href =
+        "/reports/cases?" + scope + "&measure=" + percent_encode(c.drill->measure, "");
+    if (c.drill->key) {
+      href += "&key=" + percent_encode(*c.drill->key, "");
+    }
+    x.set("href", href);
+  }
+  return x;
+}
+
+Data table_data(const Site& site, const app::ReportTable& t, const std::string& scope) {
+  Data x;
+  x.set("id", t.id);
+  x.set("title", t.title);
+  set_if(x, "note", t.note);
+  Data headings{Data::type::list};
+  for (std::size_t i = 0; i < t.headings.size(); ++i) {
+    Data h;
+    h.set("text", t.headings[i]);
+    set_flag(h, "numeric", i > 0);
+    headings.push_back(h);
+  }
+  x.set("headings", headings);
+  Data rows{Data::type::list};
+  for (const auto& row : t.rows) {
+    Data cells{Data::type::list};
+    for (const app::ReportCell& c : row) {
+      cells.push_back(cell_data(c, scope));
+    }
+    Data rx;
+    rx.set("cells", cells);
+    rows.push_back(rx);
+  }
+  x.set("rows", rows);
+  if (t.chart) {
+    set_if(x, "chart", bar_chart(site, t));
+  }
+  return x;
+}
+
+Data report_data(const Site& site, const app::Report& rep) {
+  const std::string scope = scope_query(rep.scope);
+  Data d;
+  d.set("panel_name", rep.panel_name);
+  d.set("period_text", rep.period_text);
+  set_flag(d, "line_only", !rep.whole_service);
+  Data sections{Data::type::list};
+  for (const app::ReportSection& s : rep.sections) {
+    Data sx;
+    sx.set("id", s.id);
+    sx.set("title", s.title);
+    Data tables{Data::type::list};
+    for (const app::ReportTable& t : s.tables) {
+      tables.push_back(table_data(site, t, scope));
+    }
+    sx.set("tables", tables);
+    sections.push_back(sx);
+  }
+  d.set("sections", sections);
+  return d;
+}
+
+app::ReportInput input_or_this_year(const Site& site, const WebRequest& r);
+
+WebResponse reports(const Site& site, WebRequest& r) {
+  // The first visit: this year, every panel.
+  const app::ReportInput in = input_or_this_year(site, r);
+  const auto scope = app::report_scope(site.services(), in);
+  if (!scope) {
+    if (scope.error().kind != core::ErrorKind::invalid) {
+      return site.error(r, scope.error());
+    }
+    Data form;
+    add_form(site, r, in, form);
+    add_errors(form, scope.error());
+    return site.page(r, "reports", "Annual review", std::move(form));
+  }
+  const auto rep = app::annual_review(site.services(), r.actor(), *scope);
+  if (!rep) {
+    return site.error(r, rep.error());
+  }
+  Data d = report_data(site, *rep);
+  add_form(site, r, in, d);
+  d.set("has_report", true);
+  return site.page(r, "reports", "Annual review", std::move(d));
+}
+
+// The period as the form gave it; this year when none is given.
+app::ReportInput input_or_this_year(const Site& site, const WebRequest& r) {
+  app::ReportInput in = input_of(r);
+  if (in.period.empty()) {
+    in.period = "year";
+    in.year = std::to_string(int(core::london_date(site.services().clock.now()).year()));
+  }
+  return in;
+}
+
+WebResponse cases(const Site& site, WebRequest& r) {
+  if (r.query_value("measure").empty()) {
+    return WebResponse::redirect("/reports");  // no figure chosen: the review
+  }
+  const auto scope = app::report_scope(site.services(), input_or_this_year(site, r));
+  if (!scope) {
+    return site.error(r, core::Error::not_found());
+  }
+  app::Drill drill{r.query_value("measure"), std::nullopt};
+  if (r.query.count("key")) {
+    drill.key = r.query_value("key");
+  }
+  const auto list = app::report_cases(site.services(), r.actor(), *scope, drill);
+  if (!list) {
+    return site.error(r, list.error());
+  }
+  Data d;
+  d.set("title", list->title);
+  d.set("period_text", core::long_date(scope->from) + " to " + core::long_date(scope->to));
+  d.set("count", str(static_cast<std::int64_t>(list->rows.size())));
+  d.set("back", "/reports?" + scope_query(*scope));
+  Data rows{Data::type::list};
+  for (const app::CaseRow& c : list->rows) {
+    Data x;
+    x.set("id", str(c.request_id));
+    set_flag(x, "link", list->may_open_requests);
+    x.set("panel", c.panel);
+    x.set("team", c.team);
+    x.set("date", c.date);
+    x.set("what", c.what);
+    rows.push_back(x);
+  }
+  d.set("rows", rows);
+  set_flag(d, "has_rows", !list->rows.empty());
+  return site.page(r, "report_cases", "Cases: " + list->title, std::move(d));
+}
+
+}  // namespace
+
+void add_report_routes(std::vector<Route>& routes) {
+  const Rule may_view{Access::signed_in, core::Permission::view_reports};
+  routes.push_back({"GET", "/reports", may_view, reports});
+  routes.push_back({"GET", "/reports/cases", may_view, cases});
+}
+
+}  // namespace casepanel::web

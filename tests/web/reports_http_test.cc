@@ -1,0 +1,127 @@
+// The annual review over HTTP (web/pages_reports.cc): who may open it (a
+// group manager for their line's teams, the assistant director and the
+// auditor the whole service; nobody else, the administrator least of all),
+// the audit events a report and a list of cases write, and a period whose
+// end is before its start answered with the GOV.UK error summary.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "app/display.h"
+#include "web/site_fixture.h"
+
+namespace casepanel::web {
+namespace {
+
+class ReportsHttp : public SiteFixture {
+ protected:
+  ReportsHttp() {
+    testing::add_person(world_, "ad@test", "assistant_director");
+    world_.clock().set(app::parse_utc("2024-01-15T09:00:00Z"));
+    // One request in team A (the group manager's line) and one in a team
+    // outside it, both submitted in 2023.
+    world_.db().write_all([&](store::Tx& tx) {
+      const std::int64_t locality =
+          tx.query_one("SELECT locality_id FROM teams WHERE id = $1", {world_.team_a})->integer(0);
+      const std::int64_t team_c = tx.insert(
+          "INSERT INTO teams (name, kind, locality_id) VALUES ('Team Outside', '', $1) RETURNING "
+          "id",
+          {locality});
+      for (const std::int64_t team : {world_.team_a, team_c}) {
+        const std::int64_t id = tx.insert(
+            "INSERT INTO requests (panel_id, state, request_type, author_id, team_id, created_at, "
+            "submitted_at, updated_at) VALUES ('clam', 'submitted', 'section_20_plan_review', $1, "
+            "$2, '2023-03-01T10:00:00Z', '2023-03-01T10:00:00Z', '2023-03-01T10:00:00Z') "
+            "RETURNING id",
+            {world_.sw_a, team});
+        tx.exec("INSERT INTO request_children (request_id, child_id) VALUES ($1, $2)",
+                {id, world_.child_a});
+      }
+    });
+  }
+  std::int64_t events(const std::string& action) {
+    return number("SELECT COUNT(*) FROM audit_events WHERE action = $1", {action});
+  }
+  static int rows(const std::string& html, const std::string& table_id) {
+    const auto at = html.find("id=\"" + table_id + "\"");
+    if (at == std::string::npos) {
+      return -1;
+    }
+    const std::string table = html.substr(at, html.find("</table>", at) - at);
+    const std::regex row(R"(<tr class="govuk-table__row"><td)");
+    return static_cast<int>(std::distance(std::sregex_iterator(table.begin(), table.end(), row),
+                                          std::sregex_iterator()));
+  }
+  static constexpr const char* kYear = "/reports?panel=&period=year&year=2023";
+};
+
+TEST_F(ReportsHttp, OnlyGroupManagersTheAssistantDirectorAndTheAuditorMayOpenIt) {
+  const struct {
+    const char* email;
+    int status;
+  } rows[] = {
+      {"sw_a@test", 403}, {"pm_a@test", 403}, {"coord@test", 403},   {"sysadmin@test", 403},
+      {"gm@test", 200},   {"ad@test", 200},   {"auditor@test", 200},
+  };
+  for (const auto& row : rows) {
+    Client c = signed_in(row.email);
+    EXPECT_EQ(c.get(kYear).status, row.status) << row.email;
+    EXPECT_EQ(c.get("/reports/cases?period=year&year=2023&measure=requests_by_type").status,
+              row.status)
+        << row.email;
+    const bool linked = c.get("/").body.find("href=\"/reports\"") != std::string::npos;
+    EXPECT_EQ(linked, row.status == 200) << row.email << ": the navigation's link";
+  }
+}
+
+TEST_F(ReportsHttp, AGroupManagerSeesTheirLinesTeamsAndOversightSeesAll) {
+  Client gm = signed_in("gm@test");
+  const Reply mine = gm.get(kYear);
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.body.find("Team Outside"), std::string::npos);
+  EXPECT_NE(mine.body.find("in your line management only"), std::string::npos);
+  EXPECT_EQ(mine.header("Cache-Control"), "no-store");
+  const Reply cases = gm.get("/reports/cases?period=year&year=2023&measure=requests_by_type");
+  EXPECT_EQ(rows(cases.body, "cases"), 1);
+
+  Client ad = signed_in("ad@test");
+  const Reply all = ad.get(kYear);
+  ASSERT_EQ(all.status, 200);
+  EXPECT_NE(all.body.find("Team Outside"), std::string::npos);
+  const Reply every = ad.get("/reports/cases?period=year&year=2023&measure=requests_by_type");
+  EXPECT_EQ(rows(every.body, "cases"), 2);
+  EXPECT_NE(every.body.find("2 counted from"), std::string::npos);
+  EXPECT_NE(every.body.find("Cases: Requests by request type</h1>"), std::string::npos);
+}
+
+TEST_F(ReportsHttp, EachReportAndEachListOfCasesIsAnAuditEvent) {
+  Client auditor = signed_in("auditor@test");
+  ASSERT_EQ(auditor.get(kYear).status, 200);
+  EXPECT_EQ(events("report.view"), 1);
+  ASSERT_EQ(
+      auditor.get("/reports/cases?period=year&year=2023&measure=requests_by_month&key=2023-03")
+          .status,
+      200);
+  EXPECT_EQ(events("report.cases"), 1);
+  EXPECT_EQ(events("report.view"), 1);
+}
+
+TEST_F(ReportsHttp, APeriodEndingBeforeItStartsIsShownAsAnErrorAndNothingIsCounted) {
+  Client ad = signed_in("ad@test");
+  const Reply r = ad.get(
+      "/reports?panel=&period=range&from-day=6&from-month=4&from-year=2023&to-day=5&to-month=4&"
+      "to-year=2023");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_NE(r.body.find("The end of the period must be the same as or after the start"),
+            std::string::npos);
+  EXPECT_NE(r.body.find("id=\"to-error\""), std::string::npos);
+  EXPECT_EQ(r.body.find("id=\"report-heading\""), std::string::npos);
+  EXPECT_EQ(events("report.view"), 0);
+  const Reply panel = ad.get("/reports?panel=nonesuch&period=year&year=2023");
+  EXPECT_NE(panel.body.find("Select a panel from the list"), std::string::npos);
+  EXPECT_EQ(ad.get("/reports/cases?period=year&year=2023&measure=nonesuch").status, 404);
+}
+
+}  // namespace
+}  // namespace casepanel::web
