@@ -98,7 +98,7 @@ ReportTable distribution_table(const Context& c) {
                    "Working days", M::submitted_to_heard, order,
                    [&c](const std::string& k) { return key_words(c, M::submitted_to_heard, k); });
   t.chart = true;
-  t.chart_labels = {"0", "1-5", "6-10", "11-20", "21+"};
+  t.chart_labels = {"Same day", "1-5", "6-10", "11-20", "21+"};
   return t;
 }
 
