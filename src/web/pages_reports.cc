@@ -21,7 +21,8 @@ app::ReportInput input_of(const WebRequest& r) {
   app::ReportInput in;
   in.panel = r.query_value("panel");
   in.period = r.query_value("period");
-  in.year = r.query_value("year");
+  // A quarter's year has a field of its own, revealed under its radio.
+  in.year = r.query_value(in.period == "quarter" ? "quarter_year" : "year");
   in.quarter = r.query_value("quarter");
   in.from_day = r.query_value("from-day");
   in.from_month = r.query_value("from-month");
@@ -55,13 +56,13 @@ void add_form(const Site& site, const WebRequest& r, const app::ReportInput& in,
   d.set("panels", panels);
   set_flag(d, "period_" + in.period, true);
   set_flag(d, "quarter_" + in.quarter, true);
-  for (const char* f :
-       {"year", "from-day", "from-month", "from-year", "to-day", "to-month", "to-year"}) {
+  for (const char* f : {"year", "quarter_year", "from-day", "from-month", "from-year", "to-day",
+                        "to-month", "to-year"}) {
     std::string key = std::string("value_") + f;
     std::replace(key.begin(), key.end(), '-', '_');
     d.set(key, r.query_value(f));
   }
-  d.set("value_year", in.year);
+  d.set(in.period == "quarter" ? "value_quarter_year" : "value_year", in.year);
 }
 
 // A table's counts as a bar chart (SVG drawn here, no script), beside the
@@ -190,7 +191,13 @@ WebResponse reports(const Site& site, WebRequest& r) {
     }
     Data form;
     add_form(site, r, in, form);
-    add_errors(form, scope.error());
+    core::Error e = scope.error();
+    for (core::FieldError& f : e.fields) {
+      if (f.field == "year" && in.period == "quarter") {
+        f.field = "quarter_year";  // the year under the quarter's radio
+      }
+    }
+    add_errors(form, e);
     return site.page(r, "reports", "Annual review", std::move(form));
   }
   const auto rep = app::annual_review(site.services(), r.actor(), *scope);

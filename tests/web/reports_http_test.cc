@@ -123,5 +123,22 @@ TEST_F(ReportsHttp, APeriodEndingBeforeItStartsIsShownAsAnErrorAndNothingIsCount
   EXPECT_EQ(ad.get("/reports/cases?period=year&year=2023&measure=nonesuch").status, 404);
 }
 
+TEST_F(ReportsHttp, AQuartersYearIsTheFieldUnderItsRadio) {
+  Client ad = signed_in("ad@test");
+  const Reply q = ad.get("/reports?panel=&period=quarter&quarter=2&quarter_year=2023&year=1999");
+  ASSERT_EQ(q.status, 200);
+  EXPECT_NE(q.body.find("1 April 2023 to 30 June 2023"), std::string::npos) << q.body;
+  EXPECT_NE(q.body.find("id=\"quarter_year\" name=\"quarter_year\" type=\"text\" "
+                        "inputmode=\"numeric\" value=\"2023\""),
+            std::string::npos);
+
+  const Reply bad =
+      ad.get("/reports?panel=&period=quarter&quarter=2&quarter_year=twenty&year=2023");
+  EXPECT_NE(bad.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_NE(bad.body.find("href=\"#quarter_year\""), std::string::npos) << bad.body;
+  EXPECT_NE(bad.body.find("id=\"quarter_year-error\""), std::string::npos);
+  EXPECT_EQ(bad.body.find("id=\"report-heading\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace casepanel::web
