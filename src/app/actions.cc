@@ -273,6 +273,41 @@ core::Result<ActionPage> action_view(Services& s, const Actor& a, std::int64_t i
   });
 }
 
+namespace {
+
+// What closing an action writes: its outcome, and when done the evidence and
+// its file, written to the uploads directory here (`written` names it, so
+// that the caller removes it if the transaction fails).
+core::Result<store::ActionClosing> closing_of(Services& s, const Actor& a,
+                                              const core::CompletionEntry& entry,
+                                              const core::CheckedCompletion& checked,
+                                              const Upload& file,
+                                              std::optional<fs::path>& written) {
+  store::ActionClosing c;
+  c.status = checked.status;
+  c.done_on = checked.met_on;
+  c.by = a.id;
+  c.at = s.clock.now();
+  if (checked.status != core::ActionStatus::done) {
+    c.not_done_reason = entry.not_done_reason;
+    return c;
+  }
+  c.evidence = entry.evidence;
+  c.legal_document_at = entry.legal ? entry.legal_document_at : "";
+  if (!file.file_name.empty() || !file.content.empty()) {
+    c.media_type = TRY(check_upload(s, "evidence_file", file));
+    c.file_name = core::display_file_name(file.file_name);
+    c.stored_name = generated_paper_name();
+    c.bytes = static_cast<std::int64_t>(file.content.size());
+    c.sha256 = store::sha256_hex(file.content);
+    write_file_atomically(s.uploads_dir, c.stored_name, file.content);
+    written = s.uploads_dir / c.stored_name;
+  }
+  return c;
+}
+
+}  // namespace
+
 core::Status close_action(Services& s, const Actor& a, std::int64_t id,
                           const core::CompletionEntry& entry, const Upload& file) {
   std::optional<fs::path> written;
@@ -291,26 +326,7 @@ core::Status close_action(Services& s, const Actor& a, std::int64_t id,
       const bool asks_date = recorder_of(s, f).has_value();
       const core::CheckedCompletion checked =
           TRY(core::check_completion(entry, asks_date, f.hearing, today(s)));
-      store::ActionClosing c;
-      c.status = checked.status;
-      c.done_on = checked.met_on;
-      c.by = a.id;
-      c.at = s.clock.now();
-      if (checked.status == core::ActionStatus::done) {
-        c.evidence = entry.evidence;
-        c.legal_document_at = entry.legal ? entry.legal_document_at : "";
-        if (!file.file_name.empty() || !file.content.empty()) {
-          c.media_type = TRY(check_upload(s, "evidence_file", file));
-          c.file_name = core::display_file_name(file.file_name);
-          c.stored_name = generated_paper_name();
-          c.bytes = static_cast<std::int64_t>(file.content.size());
-          c.sha256 = store::sha256_hex(file.content);
-          write_file_atomically(s.uploads_dir, c.stored_name, file.content);
-          written = s.uploads_dir / c.stored_name;
-        }
-      } else {
-        c.not_done_reason = entry.not_done_reason;
-      }
+      const store::ActionClosing c = TRY(closing_of(s, a, entry, checked, file, written));
       if (!store::close_follow_up(tx, f.id, c)) {
         return core::Error::conflict("This action is already closed.");
       }
