@@ -30,6 +30,14 @@ ReportCell number(std::string text, CellKind kind) {
   return c;
 }
 
+ReportTable table(std::string id, std::string title, std::vector<std::string> headings) {
+  ReportTable t;
+  t.id = std::move(id);
+  t.title = std::move(title);
+  t.headings = std::move(headings);
+  return t;
+}
+
 // Two sections; a table whose labels are awkward on purpose, and one whose
 // title is too long for a sheet's name and has characters Excel refuses.
 Report awkward_report() {
@@ -37,7 +45,7 @@ Report awkward_report() {
   r.scope = {"clam", *core::parse_iso_date("2026-01-01"), *core::parse_iso_date("2026-12-31")};
   r.panel_name = "CLAM panel";
   r.period_text = "1 January 2026 to 31 December 2026";
-  ReportTable volumes{"volumes.by_team", "Requests by team", {"Team", "Number", "Share"}, {}};
+  ReportTable volumes = table("volumes.by_team", "Requests by team", {"Team", "Number", "Share"});
   volumes.rows = {
       {words("North, East", true), number("12", CellKind::count), number("75%", CellKind::percent)},
       {words("Say \"hello\"\nthen go", true), number("3", CellKind::count),
@@ -46,16 +54,14 @@ Report awkward_report() {
        number("4.5", CellKind::decimal)},
       {words("Total", true), number("16", CellKind::count), number("100%", CellKind::percent)},
   };
-  ReportTable odd{"equality.odd",
-                  "Children: age/gender [by] year? * a very long title indeed",
-                  {"Group", "Median"},
-                  {}};
+  ReportTable odd =
+      table("equality.odd", "Children: age/gender [by] year? * a very long title indeed",
+            {"Group", "Median"});
   odd.rows = {{words("+1 then @home", true), number("4", CellKind::decimal)},
               {words("-rest", true), number("-3", CellKind::number)}};
-  ReportTable again{"equality.again",
-                    "Children: age/gender [by] year? * a very long title too",
-                    {"Group", "Number"},
-                    {}};
+  ReportTable again =
+      table("equality.again", "Children: age/gender [by] year? * a very long title too",
+            {"Group", "Number"});
   again.rows = {{words("\tTabbed", true), number("0", CellKind::count)}};
   r.sections = {{"volumes", "Volumes", {volumes}}, {"equality", "Equality", {odd, again}}};
   return r;

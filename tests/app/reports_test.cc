@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "app/display.h"
 #include "app/report_export.h"
 #include "support/world.h"
@@ -649,7 +651,7 @@ TEST(Reports, TheWorkbookHoldsThePagesTablesWithSmallNumbersSuppressed) {
 
 TEST(Reports, EachExportIsAuditedWithItsFormatAndSizeAndOnlyForThoseWhoMaySee) {
   TestWorld w;
-  const Council k = seed(w);
+  seed(w);
   const auto file =
       export_review(w.services(), w.actor(w.gm), year_2023("clam"), ExportFormat::xlsx);
   ASSERT_TRUE(file.ok());
