@@ -130,6 +130,24 @@ std::string first_characters(const std::string& s, std::size_t n) {
   return s;
 }
 
+// At most n characters, cut at a space where one is near the end so that
+// no word is left half ("Requests by request type and", not "... and mo").
+std::string shortened(const std::string& s, std::size_t n) {
+  if (characters(s) <= n) {
+    return s;
+  }
+  std::string cut = first_characters(s, n);
+  const bool at_word_end = s[cut.size()] == ' ';
+  const std::size_t space = cut.rfind(' ');
+  if (!at_word_end && space != std::string::npos && space >= n / 2) {
+    cut.erase(space);
+  }
+  while (!cut.empty() && cut.back() == ' ') {
+    cut.pop_back();
+  }
+  return cut;
+}
+
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });
   return s;
@@ -145,14 +163,14 @@ std::string sheet_name(const std::string& title, std::set<std::string>& taken) {
   while (!name.empty() && (name.front() == '\'' || name.front() == ' ')) {
     name.erase(name.begin());
   }
-  name = first_characters(name.empty() ? std::string("Table") : name, 31);
+  name = shortened(name.empty() ? std::string("Table") : name, 31);
   while (!name.empty() && (name.back() == '\'' || name.back() == ' ')) {
     name.pop_back();
   }
   std::string unique = name;
   for (int n = 2; taken.count(lower(unique)) > 0; ++n) {
     const std::string suffix = " (" + std::to_string(n) + ")";
-    unique = first_characters(name, 31 - suffix.size()) + suffix;
+    unique = shortened(name, 31 - suffix.size()) + suffix;
   }
   taken.insert(lower(unique));
   return unique;

@@ -136,9 +136,9 @@ TEST(ReportXlsx, OneSheetATableWithFrozenBoldHeadingsAndNumberFormats) {
   ASSERT_EQ(x.sheets.size(), 4u);
   EXPECT_EQ(x.sheets[0].name, "About");
   EXPECT_EQ(x.sheets[1].name, "Requests by team");
-  // At most 31 characters, none of []:*?/\, unique.
+  // At most 31 characters, cut at a word, none of []:*?/\, unique.
   EXPECT_EQ(x.sheets[2].name, "Children  age gender  by  year");
-  EXPECT_EQ(x.sheets[3].name, "Children  age gender  by  y (2)");
+  EXPECT_EQ(x.sheets[3].name, "Children  age gender  by (2)");
   const testing::XlsxSheet& t = *x.sheet("Requests by team");
   EXPECT_EQ(t.pane.at("state"), "frozen");
   EXPECT_EQ(t.pane.at("ySplit"), "1");
