@@ -142,6 +142,11 @@ std::string shortened(const std::string& s, std::size_t n) {
   if (!at_word_end && space != std::string::npos && space >= n / 2) {
     cut.erase(space);
   }
+  // Nor a bracket left open: "Requests and the cut-off", not "... (late".
+  const std::size_t open = cut.rfind('(');
+  if (open != std::string::npos && cut.find(')', open) == std::string::npos && open >= n / 2) {
+    cut.erase(open);
+  }
   while (!cut.empty() && cut.back() == ' ') {
     cut.pop_back();
   }

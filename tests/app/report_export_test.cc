@@ -63,7 +63,10 @@ Report awkward_report() {
       table("equality.again", "Children: age/gender [by] year? * a very long title too",
             {"Group", "Number"});
   again.rows = {{words("\tTabbed", true), number("0", CellKind::count)}};
-  r.sections = {{"volumes", "Volumes", {volumes}}, {"equality", "Equality", {odd, again}}};
+  // No rows: a sheet with its headings, and no line of the CSV.
+  const ReportTable late =
+      table("volumes.cutoff", "Requests and the cut-off (late or on time)", {"Sent", "Number"});
+  r.sections = {{"volumes", "Volumes", {volumes, late}}, {"equality", "Equality", {odd, again}}};
   return r;
 }
 
@@ -133,12 +136,13 @@ TEST(ReportXlsx, OneSheetATableWithFrozenBoldHeadingsAndNumberFormats) {
   std::ofstream(file, std::ios::binary) << bytes;
   const testing::Xlsx x = testing::read_xlsx(file);
   ASSERT_EQ(x.error, "");
-  ASSERT_EQ(x.sheets.size(), 4u);
+  ASSERT_EQ(x.sheets.size(), 5u);
   EXPECT_EQ(x.sheets[0].name, "About");
   EXPECT_EQ(x.sheets[1].name, "Requests by team");
+  EXPECT_EQ(x.sheets[2].name, "Requests and the cut-off");
   // At most 31 characters, cut at a word, none of []:*?/\, unique.
-  EXPECT_EQ(x.sheets[2].name, "Children  age gender  by  year");
-  EXPECT_EQ(x.sheets[3].name, "Children  age gender  by (2)");
+  EXPECT_EQ(x.sheets[3].name, "Children  age gender  by  year");
+  EXPECT_EQ(x.sheets[4].name, "Children  age gender  by (2)");
   const testing::XlsxSheet& t = *x.sheet("Requests by team");
   EXPECT_EQ(t.pane.at("state"), "frozen");
   EXPECT_EQ(t.pane.at("ySplit"), "1");
