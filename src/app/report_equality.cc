@@ -32,6 +32,7 @@ ReportCell shown(std::int64_t n, bool suppressed, M m, std::optional<std::string
   }
   ReportCell cell;
   cell.text = "[c]";
+  cell.kind = CellKind::suppressed;
   cell.numeric = true;
   return cell;
 }

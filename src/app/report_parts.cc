@@ -146,6 +146,7 @@ ReportCell count(std::int64_t n, M m, std::optional<std::string> key) {
   ReportCell cell;
   cell.text = std::to_string(n);
   cell.numeric = true;
+  cell.kind = CellKind::count;
   cell.count = n;
   if (n > 0) {
     cell.drill = Drill{std::string(store::measure_id(m)), std::move(key)};
@@ -155,8 +156,25 @@ ReportCell count(std::int64_t n, M m, std::optional<std::string> key) {
 
 ReportCell figure(std::string text) {
   ReportCell cell;
-  cell.text = std::move(text);
   cell.numeric = true;
+  const bool digits = !text.empty() && std::all_of(text.begin(), text.end(),
+                                                   [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (!text.empty() && text.back() == '%') {
+    cell.kind = CellKind::percent;
+  } else if (text.find('.') != std::string::npos) {
+    cell.kind = CellKind::decimal;
+  } else if (digits) {
+    cell.kind = CellKind::number;
+  }
+  cell.text = std::move(text);
+  return cell;
+}
+
+ReportCell decimal(std::string text) {
+  ReportCell cell = figure(std::move(text));
+  if (cell.kind == CellKind::number) {
+    cell.kind = CellKind::decimal;  // a median of 4 is 4.0 in a spreadsheet
+  }
   return cell;
 }
 

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/reports.h"
 #include "store/reports.h"
 
@@ -46,7 +48,8 @@ extern const std::vector<Bucket> kBuckets;
 // Cells.
 ReportCell label(std::string text);
 ReportCell count(std::int64_t n, store::Measure m, std::optional<std::string> key);
-ReportCell figure(std::string text);  // a number that is not a count of cases
+ReportCell figure(std::string text);   // a number that is not a count of cases
+ReportCell decimal(std::string text);  // a median or a mean: one decimal place in exports
 std::string percent(std::int64_t part, std::int64_t whole);  // "75%", "-" for 0 of 0
 
 // A table of one count a key, with a total row: `order` gives the keys in
@@ -74,6 +77,14 @@ std::string measure_words(store::Measure m);
 std::string key_words(const Context& c, store::Measure m, const std::string& key);
 // A timescale's words: "PANEL|TYPE_OR_KIND" -> its label in the panel file.
 std::string timescale_words(const Context& c, const std::string& panel, const std::string& id);
+
+// The review's tables as the viewer may see them, read in one transaction.
+// No audit event: annual_review() and the exports (report_export.cc) write
+// their own, each committed before anything is shown or sent.
+Report compose(Services& s, const Actor& viewer, const ReportScope& scope);
+// What every report event's detail says: the panel ("all"), the period and
+// whether the whole service or the viewer's line was counted.
+nlohmann::json scope_detail(const Actor& viewer, const ReportScope& scope);
 
 // The sections (report_*.cc).
 ReportSection volumes_section(const Context& c);

@@ -64,7 +64,7 @@ ReportTable use_table(const Context& c, const std::vector<store::SittingFigures>
   t.headings = {"Measure", "Value"};
   const std::int64_t tenths = sittings ? (hearings * 10 + sittings / 2) / sittings : 0;
   t.rows = {{label("Hearings"), figure(n(hearings))},
-            {label("Hearings per sitting (mean)"), figure(n(tenths / 10) + "." + n(tenths % 10))},
+            {label("Hearings per sitting (mean)"), decimal(n(tenths / 10) + "." + n(tenths % 10))},
             {label("Sittings with no hearing"), figure(n(none))},
             {label("Sittings with 1 to 3 hearings"), figure(n(few))},
             {label("Sittings with 4 to 6 hearings"), figure(n(some))},

@@ -77,7 +77,7 @@ ReportTable stages_table(const Context& c) {
       all += k;
     }
     std::vector<ReportCell> row = {label(st.words), count(all, st.measure, std::nullopt),
-                                   figure(median(c, tallies))};
+                                   decimal(median(c, tallies))};
     for (const Bucket& b : kBuckets) {
       const auto at = n.find(b.id);
       row.push_back(count(at == n.end() ? 0 : at->second, st.measure, b.id));

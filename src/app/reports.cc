@@ -47,21 +47,33 @@ std::string period_text(const ReportScope& scope) {
 
 }  // namespace
 
+namespace report {
+
+Report compose(Services& s, const Actor& viewer, const ReportScope& scope) {
+  Report out;
+  out.scope = scope;
+  out.period_text = period_text(scope);
+  out.whole_service = whole_service(viewer);
+  s.db.read_all([&](store::Tx& tx) {
+    const Context c = context_for(tx, s, viewer, scope);
+    out.panel_name = scope.panel.empty() ? "Every panel" : panel_words(c, scope.panel);
+    out.sections = {volumes_section(c), decisions_section(c), timeliness_section(c),
+                    returns_section(c), sittings_section(c),  equality_section(c)};
+  });
+  return out;
+}
+
+nlohmann::json scope_detail(const Actor& viewer, const ReportScope& scope) {
+  return audit_detail(viewer, scope);
+}
+
+}  // namespace report
+
 core::Result<Report> annual_review(Services& s, const Actor& a, const ReportScope& scope) {
   if (!a.may(core::Permission::view_reports)) {
     return core::Error::forbidden("You cannot see the annual review");
   }
-  Report out;
-  out.scope = scope;
-  out.period_text = period_text(scope);
-  out.whole_service = whole_service(a);
-  s.db.read_all([&](store::Tx& tx) {
-    const Context c = context_for(tx, s, a, scope);
-    out.panel_name = scope.panel.empty() ? "Every panel" : report::panel_words(c, scope.panel);
-    out.sections = {report::volumes_section(c),    report::decisions_section(c),
-                    report::timeliness_section(c), report::returns_section(c),
-                    report::sittings_section(c),   report::equality_section(c)};
-  });
+  Report out = report::compose(s, a, scope);
   // Committed before the report is shown, as every read of case data is.
   s.db.write_all(
       [&](store::Tx& tx) { audit(tx, s, a, "report.view", "report", 0, audit_detail(a, scope)); });

@@ -53,8 +53,16 @@ struct Drill {
   std::optional<std::string> key;
 };
 
+// What a cell's text is, so that an export keeps numbers as numbers
+// (app/report_export.h): a count of cases ("12"), another whole number
+// ("3"), a number with one decimal place (a median or a mean: "4.5"), a
+// share ("75%"), a suppressed count ("[c]"), or words (a label, or "-" where
+// there is nothing to work a share or median out of).
+enum class CellKind { words, count, number, decimal, percent, suppressed };
+
 struct ReportCell {
-  std::string text;                   // "12", "[c]", "4.0", "75%", or a row's label
+  std::string text;  // "12", "[c]", "4.0", "75%", or a row's label
+  CellKind kind = CellKind::words;
   bool heading = false;               // the row's label (th scope="row")
   bool numeric = false;               // right-aligned
   std::optional<Drill> drill;         // cases behind a count

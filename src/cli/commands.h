@@ -17,5 +17,6 @@ void add_audit_commands(CLI::App& app, int& status);
 void add_panel_commands(CLI::App& app, int& status);       // panel cutoff
 void add_escalation_commands(CLI::App& app, int& status);  // escalations run
 void add_papers_commands(CLI::App& app, int& status);      // papers sweep | check
+void add_report_commands(CLI::App& app, int& status);      // report annual
 
 }  // namespace casepanel::cli

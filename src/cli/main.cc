@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   casepanel::cli::add_audit_commands(app, status);
   casepanel::cli::add_panel_commands(app, status);
   casepanel::cli::add_papers_commands(app, status);
+  casepanel::cli::add_report_commands(app, status);
   casepanel::cli::add_backup_command(app, status);
   try {
     app.parse(argc, argv);

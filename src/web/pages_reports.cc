@@ -3,13 +3,16 @@
 // and GET /reports/cases, the cases behind one figure. Thin: each handler
 // reads the form, calls one app/ function (app/reports.h) and renders the
 // data it returns; charts are drawn here as SVG from the same tables
-// (templates/report_chart.mustache). Both are GET forms: they change nothing but the
-// audit log.
+// (templates/report_chart.mustache). GET /reports/export sends the same
+// report as a CSV or XLSX file (app/report_export.h). All are GET forms: they
+// change nothing but the audit log.
 #include <algorithm>
 
+#include "app/report_export.h"
 #include "app/reports.h"
 #include "core/calendar.h"
 #include "core/sittings.h"
+#include "web/downloads.h"
 #include "web/site.h"
 #include "web/view.h"
 #include "web/wire.h"
@@ -21,8 +24,12 @@ app::ReportInput input_of(const WebRequest& r) {
   app::ReportInput in;
   in.panel = r.query_value("panel");
   in.period = r.query_value("period");
-  // A quarter's year has a field of its own, revealed under its radio.
-  in.year = r.query_value(in.period == "quarter" ? "quarter_year" : "year");
+  // A quarter's year has a field of its own, revealed under its radio (a
+  // link made with `year` still works).
+  in.year = r.query_value("year");
+  if (in.period == "quarter" && !r.query_value("quarter_year").empty()) {
+    in.year = r.query_value("quarter_year");
+  }
   in.quarter = r.query_value("quarter");
   in.from_day = r.query_value("from-day");
   in.from_month = r.query_value("from-month");
@@ -160,6 +167,8 @@ Data table_data(const Site& site, const app::ReportTable& t, const std::string& 
 Data report_data(const Site& site, const app::Report& rep) {
   const std::string scope = scope_query(rep.scope);
   Data d;
+  d.set("export_csv", "/reports/export?" + scope + "&format=csv");
+  d.set("export_xlsx", "/reports/export?" + scope + "&format=xlsx");
   d.set("panel_name", rep.panel_name);
   d.set("period_text", rep.period_text);
   set_flag(d, "line_only", !rep.whole_service);
@@ -181,24 +190,30 @@ Data report_data(const Site& site, const app::Report& rep) {
 
 app::ReportInput input_or_this_year(const Site& site, const WebRequest& r);
 
+// The form again with the GOV.UK error summary, nothing counted.
+WebResponse form_with_errors(const Site& site, const WebRequest& r, const app::ReportInput& in,
+                             const core::Error& e) {
+  if (e.kind != core::ErrorKind::invalid) {
+    return site.error(r, e);
+  }
+  Data form;
+  add_form(site, r, in, form);
+  core::Error shown = e;
+  for (core::FieldError& f : shown.fields) {
+    if (f.field == "year" && in.period == "quarter") {
+      f.field = "quarter_year";  // the year under the quarter's radio
+    }
+  }
+  add_errors(form, shown);
+  return site.page(r, "reports", "Annual review", std::move(form));
+}
+
 WebResponse reports(const Site& site, WebRequest& r) {
   // The first visit: this year, every panel.
   const app::ReportInput in = input_or_this_year(site, r);
   const auto scope = app::report_scope(site.services(), in);
   if (!scope) {
-    if (scope.error().kind != core::ErrorKind::invalid) {
-      return site.error(r, scope.error());
-    }
-    Data form;
-    add_form(site, r, in, form);
-    core::Error e = scope.error();
-    for (core::FieldError& f : e.fields) {
-      if (f.field == "year" && in.period == "quarter") {
-        f.field = "quarter_year";  // the year under the quarter's radio
-      }
-    }
-    add_errors(form, e);
-    return site.page(r, "reports", "Annual review", std::move(form));
+    return form_with_errors(site, r, in, scope.error());
   }
   const auto rep = app::annual_review(site.services(), r.actor(), *scope);
   if (!rep) {
@@ -257,12 +272,39 @@ WebResponse cases(const Site& site, WebRequest& r) {
   return site.page(r, "report_cases", "Cases: " + list->title, std::move(d));
 }
 
+// GET /reports/export?format=csv|xlsx&(the review's filters): the file,
+// audited before it is sent; bad filters: the form with its errors.
+WebResponse export_file(const Site& site, WebRequest& r) {
+  if (r.query_value("format").empty()) {
+    return WebResponse::redirect("/reports");  // no format chosen: the review
+  }
+  const auto format = app::export_format(r.query_value("format"));
+  if (!format) {
+    return site.error(r, core::Error::not_found());
+  }
+  const app::ReportInput in = input_or_this_year(site, r);
+  const auto scope = app::report_scope(site.services(), in);
+  if (!scope) {
+    return form_with_errors(site, r, in, scope.error());
+  }
+  auto file = app::export_review(site.services(), r.actor(), *scope, *format);
+  if (!file) {
+    return site.error(r, file.error());
+  }
+  WebResponse out;
+  out.content_type = file->media_type;
+  out.body = std::move(file->bytes);
+  out.headers.emplace_back("Content-Disposition", content_disposition(file->file_name));
+  return out;  // not cacheable: the site sends Cache-Control: no-store
+}
+
 }  // namespace
 
 void add_report_routes(std::vector<Route>& routes) {
   const Rule may_view{Access::signed_in, core::Permission::view_reports};
   routes.push_back({"GET", "/reports", may_view, reports});
   routes.push_back({"GET", "/reports/cases", may_view, cases});
+  routes.push_back({"GET", "/reports/export", may_view, export_file});
 }
 
 }  // namespace casepanel::web

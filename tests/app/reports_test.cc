@@ -9,8 +9,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "app/display.h"
+#include "app/report_export.h"
 #include "support/world.h"
+#include "support/xlsx_reader.h"
 
 namespace casepanel::app {
 namespace {
@@ -571,6 +575,115 @@ TEST(Reports, ThePeriodIsChecked) {
     ASSERT_EQ(scope.error().kind, core::ErrorKind::invalid);
     EXPECT_EQ(scope.error().fields.at(0).field, row.field);
   }
+}
+
+// The exports render the page's Report: every figure of every table is a
+// line of the CSV with the page's text, "[c]" included; the totals are the
+// page's totals.
+TEST(Reports, TheCsvHoldsEveryFigureOfThePageAsItIsShown) {
+  TestWorld w;
+  const Council k = seed(w);
+  const auto page = annual_review(w.services(), w.actor(k.ad), year_2023());
+  ASSERT_TRUE(page.ok());
+  const auto file = export_review(w.services(), w.actor(k.ad), year_2023(), ExportFormat::csv);
+  ASSERT_TRUE(file.ok());
+  EXPECT_EQ(file->file_name, "annual-review-all-2023-01-01-2023-12-31.csv");
+  EXPECT_EQ(file->media_type, "text/csv; charset=utf-8");
+  EXPECT_EQ(file->bytes, report_csv(*page));
+  const std::string at = "Every panel,2023-01-01,2023-12-31,";
+  EXPECT_NE(file->bytes.find(at + "Volumes,Requests by request type,Total,Number,6,count\r\n"),
+            std::string::npos);
+  EXPECT_NE(
+      file->bytes.find(
+          at + "Equality,Children by gender,Male,Children in requests submitted,[c],count\r\n"),
+      std::string::npos);
+  EXPECT_NE(
+      file->bytes.find(
+          at + "Equality,Children by gender,Total,Children in requests submitted,12,count\r\n"),
+      std::string::npos);
+  std::size_t figures = 0;
+  for (const ReportSection& s : page->sections) {
+    for (const ReportTable& t : s.tables) {
+      for (const auto& row : t.rows) {
+        figures += row.size() - 1;
+      }
+    }
+  }
+  EXPECT_EQ(std::count(file->bytes.begin(), file->bytes.end(), '\n'),
+            static_cast<std::ptrdiff_t>(figures + 1));
+}
+
+TEST(Reports, TheWorkbookHoldsThePagesTablesWithSmallNumbersSuppressed) {
+  TestWorld w;
+  const Council k = seed(w);
+  const auto file = export_review(w.services(), w.actor(k.ad), year_2023(), ExportFormat::xlsx);
+  ASSERT_TRUE(file.ok());
+  EXPECT_EQ(file->file_name, "annual-review-all-2023-01-01-2023-12-31.xlsx");
+  const auto dir = testing::make_temp_dir();
+  std::ofstream(dir / "r.xlsx", std::ios::binary) << file->bytes;
+  const testing::Xlsx x = testing::read_xlsx(dir / "r.xlsx");
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(x.error, "");
+  // The cell in the row labelled `label`, column `column` ("B").
+  const auto cell_at = [](const testing::XlsxSheet& sheet, const std::string& label,
+                          const std::string& column) -> testing::XlsxCell {
+    for (const auto& [ref, c] : sheet.cells) {
+      if (ref[0] == 'A' && c.value == label) {
+        return sheet.cells.at(column + ref.substr(1));
+      }
+    }
+    return {};
+  };
+  const testing::XlsxSheet* gender = x.sheet("Children by gender");
+  ASSERT_NE(gender, nullptr);
+  EXPECT_EQ(cell_at(*gender, "Female", "B").value, "6");
+  EXPECT_EQ(cell_at(*gender, "Female", "B").type, "n");
+  EXPECT_EQ(cell_at(*gender, "Male", "B").value, "[c]");
+  EXPECT_EQ(cell_at(*gender, "Male", "B").type, "s");
+  EXPECT_EQ(cell_at(*gender, "Total", "B").value, "12");
+  EXPECT_EQ(gender->cells.at("B1").value, "Children in requests submitted");
+  EXPECT_EQ(gender->pane.at("state"), "frozen");
+  const testing::XlsxSheet* by_type = x.sheet("Requests by request type");
+  ASSERT_NE(by_type, nullptr);
+  const std::string total = cell_at(*by_type, "Total", "B").value;
+  EXPECT_EQ(total, "6");
+}
+
+TEST(Reports, EachExportIsAuditedWithItsFormatAndSizeAndOnlyForThoseWhoMaySee) {
+  TestWorld w;
+  seed(w);
+  const auto file =
+      export_review(w.services(), w.actor(w.gm), year_2023("clam"), ExportFormat::xlsx);
+  ASSERT_TRUE(file.ok());
+  EXPECT_EQ(testing::number(w,
+                            "SELECT COUNT(*) FROM audit_events WHERE action = 'report.export' AND "
+                            "actor_id = $1 AND detail LIKE $2",
+                            {w.gm, "%\"bytes\":" + std::to_string(file->bytes.size()) + "%"}),
+            1);
+  EXPECT_EQ(testing::number(w,
+                            "SELECT COUNT(*) FROM audit_events WHERE action = 'report.export' AND "
+                            "detail LIKE '%\"format\":\"xlsx\"%' AND detail LIKE "
+                            "'%\"scope\":\"line\"%' AND detail LIKE '%\"panel\":\"clam\"%'",
+                            {}),
+            1);
+  for (const std::int64_t who : {w.sw_a, w.coordinator, w.admin}) {
+    const auto refused = export_review(w.services(), w.actor(who), year_2023(), ExportFormat::csv);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, core::ErrorKind::forbidden);
+  }
+  EXPECT_EQ(
+      testing::number(w, "SELECT COUNT(*) FROM audit_events WHERE action = 'report.export'", {}),
+      1);
+  // The command line: the whole service, recorded as the system.
+  const auto service = export_review_for_service(w.services(), year_2023(), ExportFormat::csv);
+  ASSERT_TRUE(service.ok());
+  EXPECT_NE(service->bytes.find("Team C"), std::string::npos);
+  EXPECT_EQ(testing::number(w,
+                            "SELECT COUNT(*) FROM audit_events WHERE action = 'report.export' AND "
+                            "actor_id IS NULL AND detail LIKE '%command line%' AND detail LIKE "
+                            "'%\"scope\":\"service\"%'",
+                            {}),
+            1);
 }
 
 }  // namespace

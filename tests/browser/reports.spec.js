@@ -1,9 +1,21 @@
 // The annual review (issue 16): the assistant director opens this year's
 // review, every page passes axe, a figure is followed to its cases and the
-// list has as many rows as the figure said; a period ending before it
-// starts gets the GOV.UK error summary. Reads only: it changes nothing.
+// list has as many rows as the figure said; both exports are downloaded,
+// the CSV read and the XLSX opened (tests/browser/xlsx.js) and checked
+// against the page; a period ending before it starts gets the GOV.UK error
+// summary. Reads only: it changes nothing but the audit log.
+const fs = require('fs');
 const { test, expect } = require('./fixtures');
 const { browserSession } = require('./session');
+const { readXlsx } = require('./xlsx');
+
+async function download(page, name) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
+}
 
 test('the assistant director follows a figure of the annual review to its cases', async ({ page }, testInfo) => {
   const j = browserSession(page, testInfo);
@@ -20,6 +32,27 @@ test('the assistant director follows a figure of the annual review to its cases'
   await expect(total).toBeVisible();
   const figure = Number(await total.textContent());
   expect(figure).toBeGreaterThan(0);
+
+  // Both exports, from the links below the heading, hold the same figure.
+  const year = /(\d{4}) to/.exec(await page.locator('#report-heading').textContent())[1];
+  const csv = await download(page, /^Download as CSV/);
+  expect(csv.name).toBe(`annual-review-all-${year}-01-01-${year}-12-31.csv`);
+  const lines = csv.bytes.toString('utf8').split('\r\n');
+  expect(lines[0]).toBe('panel,period_from,period_to,section,table,row,column,value,unit');
+  expect(lines).toContain(
+    `Every panel,${year}-01-01,${year}-12-31,Volumes,Requests by request type,Total,Number,${figure},count`);
+  const xlsx = await download(page, /^Download as Excel \(XLSX\)/);
+  expect(xlsx.name).toBe(`annual-review-all-${year}-01-01-${year}-12-31.xlsx`);
+  const book = readXlsx(xlsx.bytes);
+  expect(book.sheets[0].name).toBe('About');
+  expect(book.sheet('About').cells.B2.value).toBe('Every panel');
+  const byType = book.sheet('Requests by request type');
+  expect(byType.frozen).toBe(true);
+  expect(byType.cells.A1.value).toBe('Request type');
+  const totalRow = Object.keys(byType.cells).find((r) => r.startsWith('A') && byType.cells[r].value === 'Total');
+  expect(byType.cells['B' + totalRow.slice(1)]).toEqual({ type: 'n', value: String(figure) });
+  await expect(page.locator('#report-heading')).toContainText('Every panel');
+
   await total.click();
   await expect(page.getByRole('heading', { level: 1, name: /^Cases:/ })).toBeVisible();
   await expect(page.locator('#cases tbody tr')).toHaveCount(figure);

@@ -130,6 +130,7 @@ const Expectation kMatrix[] = {
     // director and the auditor; never the administrator (reports_http_test.cc).
     {"GET", "/reports",                                   "RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR AAAAA AAAAA RRRRR"},
     {"GET", "/reports/cases",                             "RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR AAAAA AAAAA RRRRR"},
+    {"GET", "/reports/export",                            "RRRRR RRRRR AAAAA RRRRR RRRRR RRRRR RRRRR AAAAA AAAAA RRRRR"},
     {"GET", "/admin/outbox",                              "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"GET", "/admin/outbox/{id}",                         "RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR AAAAA"},
     {"POST", "/requests",                                 "AAAAA AAAAA AAAAA RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR RRRRR"},

@@ -2,7 +2,8 @@
 // group manager for their line's teams, the assistant director and the
 // auditor the whole service; nobody else, the administrator least of all),
 // the audit events a report and a list of cases write, and a period whose
-// end is before its start answered with the GOV.UK error summary.
+// end is before its start answered with the GOV.UK error summary; and the
+// exports (GET /reports/export): their headers, access, audit and bad input.
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -138,6 +139,87 @@ TEST_F(ReportsHttp, AQuartersYearIsTheFieldUnderItsRadio) {
   EXPECT_NE(bad.body.find("href=\"#quarter_year\""), std::string::npos) << bad.body;
   EXPECT_NE(bad.body.find("id=\"quarter_year-error\""), std::string::npos);
   EXPECT_EQ(bad.body.find("id=\"report-heading\""), std::string::npos);
+}
+
+TEST_F(ReportsHttp, TheReviewLinksToItsExportsWithTheSameFilters) {
+  Client ad = signed_in("ad@test");
+  const Reply r = ad.get("/reports?panel=clam&period=quarter&year=2023&quarter=1");
+  ASSERT_EQ(r.status, 200);
+  const std::string scope =
+      "panel=clam&amp;period=range&amp;from-day=1&amp;from-month=1&amp;from-year=2023&amp;"
+      "to-day=31&amp;to-month=3&amp;to-year=2023";
+  EXPECT_NE(r.body.find("href=\"/reports/export?" + scope + "&amp;format=csv\""),
+            std::string::npos);
+  EXPECT_NE(r.body.find("href=\"/reports/export?" + scope + "&amp;format=xlsx\""),
+            std::string::npos);
+  EXPECT_NE(r.body.find("Download as Excel (XLSX)"), std::string::npos);
+}
+
+TEST_F(ReportsHttp, ADownloadIsAnAttachmentNeverCachedAndAuditedFirst) {
+  Client ad = signed_in("ad@test");
+  const Reply csv = ad.get("/reports/export?panel=&period=year&year=2023&format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.header("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.header("Content-Disposition")
+                .rfind("attachment; filename=\"annual-review-all-2023-01-01-2023-12-31.csv\"", 0),
+            0u)
+      << csv.header("Content-Disposition");
+  EXPECT_EQ(csv.header("Cache-Control"), "no-store");
+  EXPECT_EQ(
+      csv.body.rfind("panel,period_from,period_to,section,table,row,column,value,unit\r\n", 0), 0u);
+  EXPECT_NE(csv.body.find("Team Outside"), std::string::npos);
+  EXPECT_EQ(events("report.export"), 1);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM audit_events WHERE action = 'report.export' AND detail "
+                   "LIKE $1",
+                   {"%\"bytes\":" + std::to_string(csv.body.size()) + "%"}),
+            1);
+
+  const Reply xlsx = ad.get("/reports/export?panel=clam&period=year&year=2023&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.header("Content-Type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_NE(xlsx.header("Content-Disposition")
+                .find("filename=\"annual-review-clam-2023-01-01-2023-12-31.xlsx\""),
+            std::string::npos);
+  EXPECT_EQ(xlsx.header("Cache-Control"), "no-store");
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(events("report.export"), 2);
+  EXPECT_EQ(events("report.view"), 0);  // an export is its own event
+}
+
+TEST_F(ReportsHttp, OnlyThoseWhoMayOpenTheReviewMayDownloadItAndAManagerGetsTheirLine) {
+  const struct {
+    const char* email;
+    int status;
+  } rows[] = {
+      {"sw_a@test", 403}, {"pm_a@test", 403}, {"coord@test", 403},   {"sysadmin@test", 403},
+      {"gm@test", 200},   {"ad@test", 200},   {"auditor@test", 200},
+  };
+  for (const auto& row : rows) {
+    Client c = signed_in(row.email);
+    const Reply r = c.get("/reports/export?period=year&year=2023&format=csv");
+    EXPECT_EQ(r.status, row.status) << row.email;
+    EXPECT_EQ(r.body.find("Team Outside") != std::string::npos,
+              std::string(row.email) != "gm@test" && row.status == 200)
+        << row.email;
+  }
+  EXPECT_EQ(events("report.export"), 3);
+}
+
+TEST_F(ReportsHttp, ABadPeriodOrFormatDownloadsNothing) {
+  Client ad = signed_in("ad@test");
+  const Reply r = ad.get(
+      "/reports/export?panel=&period=range&from-day=6&from-month=4&from-year=2023&to-day=5&"
+      "to-month=4&to-year=2023&format=csv");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(r.header("Content-Disposition"), "");
+  EXPECT_NE(r.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_NE(r.body.find("id=\"to-error\""), std::string::npos);
+  const Reply panel = ad.get("/reports/export?panel=nonesuch&period=year&year=2023&format=xlsx");
+  EXPECT_NE(panel.body.find("Select a panel from the list"), std::string::npos);
+  EXPECT_EQ(ad.get("/reports/export?period=year&year=2023&format=pdf").status, 404);
+  EXPECT_EQ(events("report.export"), 0);
 }
 
 }  // namespace
