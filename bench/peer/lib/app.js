@@ -65,6 +65,7 @@ function createApp(options) {
         .map(([href, label]) => ({ href, label,
           current: href === '/' ? req.path === '/' : req.path.startsWith(href) })),
     };
+    data.csrf_token = req.session.csrf_token;
     layout.content = env.render(view, data);
     res.set(HEADERS).send(env.render('layout.njk', layout));
   }

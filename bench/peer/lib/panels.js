@@ -15,6 +15,27 @@ const ROLE_TITLES = {
   assistant_director: 'Assistant director', auditor: 'Auditor', admin: 'System administrator',
 };
 
+// core: a seat's id when the file gives none: its label in lower case, runs of
+// other characters as one "_" ("Group Manager: Fostering" -> "group_manager_fostering").
+function seatIdFrom(label) {
+  let id = '';
+  for (const c of label) {
+    if (/[a-z0-9]/.test(c)) id += c;
+    else if (/[A-Z]/.test(c)) id += c.toLowerCase();
+    else if (id !== '' && !id.endsWith('_')) id += '_';
+  }
+  return id.replace(/_+$/, '').slice(0, 60);
+}
+
+// The panel's seats as core::read_members makes them.
+function seatsOf(p) {
+  return (p.members || []).map((m) => ({
+    id: m.id || seatIdFrom(m.label), role: m.role, label: m.label,
+    counts_to_quorum: m.counts_to_quorum ?? (m.role !== 'panel_admin' && m.role !== 'coordinator'),
+    as_relevant: Boolean(m.as_relevant),
+  }));
+}
+
 const labelOf = (list, id) => (list || []).find((c) => c.id === id)?.label;
 
 class Panels {
@@ -23,9 +44,11 @@ class Panels {
     this.list = fs.readdirSync(dir).filter((f) => f.endsWith('.toml')).sort()
       .map((f) => parse(fs.readFileSync(path.join(dir, f), 'utf8')));
     this.byId = new Map(this.list.map((p) => [p.id, p]));
+    for (const p of this.list) p.seats = seatsOf(p);
   }
 
   all() { return this.list; }
+  find(id) { return this.byId.get(id); }
   name(id) { return this.byId.get(id)?.name ?? id; }
 
   venueName(panelId, venueId) {
