@@ -50,6 +50,9 @@ function createApp(options) {
   const store = new Store(options.database);
   const panels = new Panels(options.panels);
   const key = loadKey(options.auditKey);
+  // cli/server_command.cc, is_demo: the demo banner when the data is the demo's.
+  const demo = store.read(() =>
+    store.one('SELECT value FROM settings WHERE key = $1', ['demo']))?.[0] === '1';
   const now = Math.floor(Date.parse(options.clock) / 1000);
   const at = new Date(now * 1000).toISOString().replace('.000Z', 'Z');
   // Compiled once and kept (noCache: false is the default; no watching).
@@ -59,7 +62,7 @@ function createApp(options) {
   function page(req, res, view, title, data) {
     const actor = req.session.actor;
     const layout = {
-      title, council: options.council, demo: true, user_name: actor.name,
+      title, council: options.council, demo, user_name: actor.name,
       csrf_token: req.session.csrf_token, has_nav: true,
       nav: NAV.filter(([, , perm]) => !perm || permitted(actor.roles, perm))
         .map(([href, label]) => ({ href, label,
