@@ -122,7 +122,7 @@ constexpr MeasureSql kMeasures[] = {
     {M::tracked_timescales, "tracked_timescales",
      "r.panel_id || '|' || a.kind || '|' || s.sitting_date || '|' || COALESCE(" CP_DONE
      ", '') || '|' || a.status",
-     "s.sitting_date", CP_ACTIONS, "(a.kind < 'action' OR a.kind > 'action')"},
+     "s.sitting_date", CP_ACTIONS, "a.kind <> 'action'"},
     {M::actions, "actions",
      "CASE WHEN a.status = 'done' AND COALESCE(" CP_DONE ", a.due_date) <= a.due_date THEN "
      "'on_time' WHEN a.status = 'done' THEN 'late' WHEN a.status = 'not_done' THEN 'not_done' "
