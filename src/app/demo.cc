@@ -38,6 +38,7 @@ DemoSummary add_demo_councils(Services& s, int councils) {
   DemoSummary out;
   s.db.write_all([&](store::Tx& tx) {
     store::history::move_identities_past_copies(tx);
+    store::history::gather_statistics(tx);
     store::put_setting(tx, "demo_scale", "national");
     store::put_setting(tx, "demo_councils", std::to_string(councils));
     out = store::history::count_rows(tx);

@@ -55,7 +55,8 @@ DemoSummary create_demo_data(Services& s, DemoScale scale);
 // holds `councils` of them (store/demo_councils.h says what a copy is).
 // Each copy is one transaction, so the write-ahead log stays one council's
 // size and the memory used does not grow with the data. Sets demo_scale =
-// national and demo_councils = `councils`. Throws std::invalid_argument for
+// national and demo_councils = `councils`, and on PostgreSQL gathers the
+// planner's statistics. Throws std::invalid_argument for
 // fewer than 1 or more than 3,599 councils, std::runtime_error if the
 // database is not a single large demo council.
 DemoSummary add_demo_councils(Services& s, int councils);

@@ -206,4 +206,10 @@ void move_identities_past_copies(Tx& tx) {
   }
 }
 
+void gather_statistics(Tx& tx) {
+  if (tx.engine() == Engine::postgresql) {
+    tx.exec("ANALYZE");
+  }
+}
+
 }  // namespace casepanel::store::history
