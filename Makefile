@@ -13,7 +13,7 @@ FUZZ_SECONDS ?= 300
 # on disk, 27.7 s in memory (docs/benchmarks.md, "CI time, 2026-12-01").
 TEST_TMPDIR ?= $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo $${TMPDIR:-/tmp})
 
-.PHONY: all deps release run test test-unit test-build test-fuzz test-browser test-concurrency test-postgresql crash-test fuzz bench format clean
+.PHONY: all deps release run test test-unit test-build test-fuzz test-browser test-concurrency test-postgresql crash-test fuzz bench bench-reports format clean
 
 all: release
 
@@ -87,6 +87,11 @@ fuzz: deps
 
 bench: deps
 	@bench/run
+
+# The annual review at national scale (issue 16 §3): 1, 10 and 150 councils
+# on both engines; most of an hour, so not part of `make bench`.
+bench-reports: deps
+	@bench/reports_scale
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc')

@@ -25,7 +25,13 @@ namespace casepanel::app {
 enum class DemoScale {
   standard,  // 60 children: what `make run` shows and the browser journeys use
   large,     // 5,000 children, 50,000 hearings, 200,000 actions: for benchmarks
+  // 150 copies of the large council in one database (750,000 hearings,
+  // 7,500,000 actions): the annual review at national scale (issue 16 §3)
+  national,
 };
+
+// How many large councils `--scale national` makes unless told otherwise.
+inline constexpr int kNationalCouncils = 150;
 
 // What the demo made: rows per table, as the store counts them.
 using DemoSummary = store::history::Counts;
@@ -43,5 +49,16 @@ inline constexpr const char* kDemoEmailDomain = "demo.casepanel.test";
 // future sitting with exactly 14 hearings) and bench_child_id (a child with
 // about ten years of history).
 DemoSummary create_demo_data(Services& s, DemoScale scale);
+
+// The national demo's second step: after create_demo_data(s, large) (and the
+// escalation ladders run over it), copies that council until the database
+// holds `councils` of them (store/demo_councils.h says what a copy is).
+// Each copy is one transaction, so the write-ahead log stays one council's
+// size and the memory used does not grow with the data. Sets demo_scale =
+// national and demo_councils = `councils`, and on PostgreSQL gathers the
+// planner's statistics. Throws std::invalid_argument for
+// fewer than 1 or more than 3,599 councils, std::runtime_error if the
+// database is not a single large demo council.
+DemoSummary add_demo_councils(Services& s, int councils);
 
 }  // namespace casepanel::app

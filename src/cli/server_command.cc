@@ -202,9 +202,12 @@ void add_server_commands(CLI::App& app, int& status) {
   static std::string scale = "standard";
   auto* demo_cmd = app.add_subcommand("demo", "Create the demo data in a new database");
   add_common(demo_cmd, demo_opts);
-  demo_cmd->add_option("--scale", scale, "standard or large (benchmarks)")
-      ->check(CLI::IsMember({"standard", "large"}))
+  demo_cmd->add_option("--scale", scale, "standard, large or national (benchmarks)")
+      ->check(CLI::IsMember({"standard", "large", "national"}))
       ->capture_default_str();
+  static int councils = app::kNationalCouncils;
+  demo_cmd->add_option("--councils", councils, "national: how many large councils (150)")
+      ->check(CLI::Range(1, 3599));
   demo_cmd->callback([&status] {
     const bool postgres = store::is_postgres_location(demo_opts.database);
     if (!postgres && std::filesystem::exists(demo_opts.database)) {
@@ -219,11 +222,14 @@ void add_server_commands(CLI::App& app, int& status) {
     }
     auto rt = open_runtime(demo_opts.config, demo_opts.database, demo_opts.clock);
     auto made = app::create_demo_data(
-        *rt->services, scale == "large" ? app::DemoScale::large : app::DemoScale::standard);
+        *rt->services, scale == "standard" ? app::DemoScale::standard : app::DemoScale::large);
     // The escalation ladders as they stand today: the demo's overdue actions
     // are escalated, as a running server would have done.
     const auto escalated =
         jobs::run_escalations(*rt->services, core::london_date(rt->clock->now()));
+    if (scale == "national") {
+      made = app::add_demo_councils(*rt->services, councils);  // the ladders' steps copied too
+    }
     jobs::AuditCheckpointer(*rt->services, audit_checkpoint_policy(rt->settings))
         .checkpoint(jobs::CheckpointWhen::now);
     std::cout << "Demo data in " << demo_opts.database << ": " << made.users << " users, "

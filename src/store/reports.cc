@@ -94,7 +94,7 @@ void filters(Statement& st, std::string_view day, std::string_view panel_column,
 // The rows a measure counts: request, panel, team, day and key.
 void measure_rows(Statement& st, Measure m, const ReportFilter& f) {
   const MeasureSql& sql = measure_sql(m);
-  st.text("SELECT r.id AS rid, r.panel_id AS panel, t.name AS team, ");
+  st.text("SELECT r.id AS rid, r.panel_id AS panel, r.team_id AS team, ");
   st.text(sql.day);
   st.text(" AS day, ");
   st.text_with_today(sql.key, f.today);
@@ -122,9 +122,9 @@ std::vector<Tally> tally(Tx& tx, Measure m, const ReportFilter& f) {
 std::vector<CaseLine> case_lines(Tx& tx, Measure m, const ReportFilter& f,
                                  const std::optional<std::string>& key) {
   Statement st;
-  st.text("SELECT b.rid, b.panel, b.team, b.day, b.k FROM (");
+  st.text("SELECT b.rid, b.panel, t.name, b.day, b.k FROM (");
   measure_rows(st, m, f);
-  st.text(") b");
+  st.text(") b JOIN teams t ON t.id = b.team");
   if (key) {
     st.text(" WHERE b.k = ");
     st.param(*key);

@@ -6,23 +6,27 @@
 namespace casepanel::store {
 namespace {
 
-// The request and its team: every measure names both, so that the panel and
-// team filters and the case lines read the same columns.
-#define CP_REQUESTS " FROM requests r JOIN teams t ON t.id = r.team_id "
+// Every measure names the request (r), so that the panel and team filters
+// and the case lines read the same columns. Only what a measure reads is
+// joined: each join is a lookup per row counted, and at national scale (issue
+// 16 §3) millions of rows are counted. The team's name is joined by the case
+// lines (store/reports.cc), not here; the foreign keys (NOT NULL REFERENCES)
+// mean that a join left out never dropped a row.
+#define CP_REQUESTS " FROM requests r "
+#define CP_TEAMS " JOIN teams t ON t.id = r.team_id "
 #define CP_HEARD                                                                       \
   " FROM hearings h JOIN sittings s ON s.id = h.sitting_id JOIN requests r ON r.id = " \
-  "h.request_id JOIN teams t ON t.id = r.team_id "
+  "h.request_id "
 #define CP_DECIDED                                                                      \
   " FROM decisions d JOIN hearings h ON h.id = d.hearing_id JOIN sittings s ON s.id = " \
-  "h.sitting_id JOIN requests r ON r.id = h.request_id JOIN teams t ON t.id = r.team_id "
+  "h.sitting_id JOIN requests r ON r.id = h.request_id "
 #define CP_ITEMS " FROM decision_items di JOIN decisions d ON d.id = di.decision_id " CP_AFTER_D
-#define CP_AFTER_D                                                                             \
-  " JOIN hearings h ON h.id = d.hearing_id JOIN requests r ON r.id = h.request_id JOIN teams " \
-  "t ON t.id = r.team_id "
+#define CP_AFTER_D " JOIN hearings h ON h.id = d.hearing_id JOIN requests r ON r.id = h.request_id "
+#define CP_ACTIONS_DECIDED " FROM actions a JOIN decisions d ON d.id = a.decision_id" CP_AFTER_D
 #define CP_ACTIONS                                                                      \
   " FROM actions a JOIN decisions d ON d.id = a.decision_id JOIN hearings h ON h.id = " \
   "d.hearing_id JOIN sittings s ON s.id = h.sitting_id JOIN requests r ON r.id = "      \
-  "h.request_id JOIN teams t ON t.id = r.team_id "
+  "h.request_id "
 #define CP_SUBMITTED "substr(r.submitted_at, 1, 10)"
 // The day an action was done: the day recorded, or else the day it was closed.
 #define CP_DONE "COALESCE(a.done_on, substr(a.completed_at, 1, 10))"
@@ -39,7 +43,7 @@ namespace {
   "ELSE '16_and_over' END"
 #define CP_CHILDREN_REQUESTED                                                                  \
   " FROM request_children rc JOIN children c ON c.id = rc.child_id JOIN requests r ON r.id = " \
-  "rc.request_id JOIN teams t ON t.id = r.team_id "
+  "rc.request_id "
 #define CP_CHILDREN_DECIDED " FROM decisions d JOIN children c ON c.id = d.child_id " CP_AFTER_D
 
 using M = Measure;
@@ -57,15 +61,19 @@ constexpr MeasureSql kMeasures[] = {
     {M::requests_by_criterion_month, "requests_by_criterion_month",
      "rc.criterion_id || '|' || substr(r.submitted_at, 1, 7)", CP_SUBMITTED,
      CP_REQUESTS "JOIN request_criteria rc ON rc.request_id = r.id", "r.submitted_at IS NOT NULL"},
-    {M::requests_by_team, "requests_by_team", "t.name", CP_SUBMITTED, CP_REQUESTS,
+    {M::requests_by_team, "requests_by_team", "t.name", CP_SUBMITTED, CP_REQUESTS CP_TEAMS,
      "r.submitted_at IS NOT NULL"},
     {M::requests_by_locality, "requests_by_locality", "l.name", CP_SUBMITTED,
-     CP_REQUESTS "JOIN localities l ON l.id = t.locality_id", "r.submitted_at IS NOT NULL"},
-    {M::requests_by_children, "requests_by_children",
-     "CASE WHEN rc.n > 1 THEN 'sibling_group' ELSE 'one_child' END", CP_SUBMITTED,
-     CP_REQUESTS "JOIN (SELECT request_id, COUNT(*) AS n FROM request_children GROUP BY "
-                 "request_id) rc ON rc.request_id = r.id",
+     CP_REQUESTS CP_TEAMS "JOIN localities l ON l.id = t.locality_id",
      "r.submitted_at IS NOT NULL"},
+    // The request's children counted for each request counted, rather than
+    // for every request ever made and then joined.
+    {M::requests_by_children, "requests_by_children",
+     "CASE WHEN (SELECT COUNT(*) FROM request_children x WHERE x.request_id = r.id) > 1 THEN "
+     "'sibling_group' ELSE 'one_child' END",
+     CP_SUBMITTED, CP_REQUESTS,
+     "r.submitted_at IS NOT NULL AND EXISTS (SELECT 1 FROM request_children x WHERE "
+     "x.request_id = r.id)"},
     {M::requests_by_cutoff, "requests_by_cutoff",
      "CASE WHEN r.late_accepted_at IS NOT NULL THEN 'accepted_late' WHEN r.missed_cutoff_date "
      "IS NOT NULL THEN 'missed' ELSE 'in_time' END",
@@ -88,17 +96,21 @@ constexpr MeasureSql kMeasures[] = {
     {M::submitted_to_heard, "submitted_to_heard",
      "substr(r.submitted_at, 1, 10) || '|' || s.sitting_date", "s.sitting_date", CP_HEARD,
      "h.status = 'heard' AND r.submitted_at IS NOT NULL"},
-    {M::heard_to_decided, "heard_to_decided", "s.sitting_date || '|' || substr(dd.first_at, 1, 10)",
-     "substr(dd.first_at, 1, 10)",
-     CP_HEARD "JOIN (SELECT hearing_id, MIN(recorded_at) AS first_at FROM decisions GROUP BY "
-              "hearing_id) dd ON dd.hearing_id = h.id",
-     "h.status = 'heard'"},
+    // The hearing's first decision record (the earliest; of two at the same
+    // time, the first written): dated by its own column, so that an index on
+    // it serves the period, rather than by a MIN over every decision ever.
+    {M::heard_to_decided, "heard_to_decided",
+     "s.sitting_date || '|' || substr(dd.recorded_at, 1, 10)", "substr(dd.recorded_at, 1, 10)",
+     CP_HEARD "JOIN decisions dd ON dd.hearing_id = h.id",
+     "h.status = 'heard' AND NOT EXISTS (SELECT 1 FROM decisions d2 WHERE d2.hearing_id = "
+     "dd.hearing_id AND (d2.recorded_at < dd.recorded_at OR (d2.recorded_at = dd.recorded_at "
+     "AND d2.id < dd.id)))"},
     {M::heard_to_minutes, "heard_to_minutes",
      "s.sitting_date || '|' || substr(s.minutes_authorised_at, 1, 10)",
      "substr(s.minutes_authorised_at, 1, 10)", CP_HEARD,
      "h.status = 'heard' AND s.minutes_authorised_at IS NOT NULL"},
     {M::decided_to_action_done, "decided_to_action_done", CP_RECORDED " || '|' || " CP_DONE,
-     CP_DONE, CP_ACTIONS, "a.kind = 'action' AND a.status = 'done'"},
+     CP_DONE, CP_ACTIONS_DECIDED, "a.kind = 'action' AND a.status = 'done'"},
     {M::statutory_hearings, "statutory_hearings",
      "r.panel_id || '|' || r.request_type || '|' || COALESCE(r.came_into_care, '') || '|' || "
      "COALESCE(s.sitting_date, '') || '|' || r.statutory_due",
@@ -115,7 +127,7 @@ constexpr MeasureSql kMeasures[] = {
      "CASE WHEN a.status = 'done' AND COALESCE(" CP_DONE ", a.due_date) <= a.due_date THEN "
      "'on_time' WHEN a.status = 'done' THEN 'late' WHEN a.status = 'not_done' THEN 'not_done' "
      "WHEN a.due_date < {today} THEN 'overdue' ELSE 'open' END",
-     "a.due_date", CP_ACTIONS, "a.kind = 'action'"},
+     "a.due_date", CP_ACTIONS_DECIDED, "a.kind = 'action'"},
     {M::escalations, "escalations", "e.ladder_id || '|' || CAST(e.step AS TEXT) || '|' || e.label",
      "e.step_day",
      " FROM escalations e JOIN actions a ON a.id = e.action_id JOIN decisions d ON d.id = "

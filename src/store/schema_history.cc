@@ -459,6 +459,9 @@ ALTER TABLE request_consultations ADD COLUMN advice TEXT;
 ALTER TABLE request_consultations ADD COLUMN advised_by BIGINT REFERENCES users(id);
 ALTER TABLE request_consultations ADD COLUMN advised_at TEXT
 )SQL"},
+    // The annual review at national scale (issue 16 §3): an index on each
+    // column a measure is dated by.
+    {16, "review indexes", kReviewIndexesSql},
 };
 
 }  // namespace

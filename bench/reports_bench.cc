@@ -1,0 +1,170 @@
+// The annual review at national scale (issue 16 §3): the whole review for
+// one year, every panel, the whole service, as the assistant director sees
+// it (app::annual_review: every measure, the sittings and attendance, and the
+// audit event it appends), over a database made by
+// `casepanel demo --scale national [--councils N]`. The target is under 2 s
+// of wall time on SQLite and on PostgreSQL at 150 councils.
+//
+// BM_AnnualReview is the figure; BM_Measure/N times measure N alone (its
+// tally: one query with one GROUP BY, store/reports.h) and BM_Sittings the
+// two sitting queries, so that the cost of each query can be read beside
+// the whole. bench/reports_scale runs this at 1, 10 and 150 councils on
+// both engines.
+//
+// Environment:
+//   CASEPANEL_BENCH_DB     the national demo database, a file or a postgresql:// URL (required)
+//   CASEPANEL_BENCH_CLOCK  the fixed clock the demo was made with
+//                          (default 2026-11-24T09:00:00Z, as bench/run uses)
+//   CASEPANEL_BENCH_YEAR   the calendar year reviewed (default 2025: a whole year)
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "app/reports.h"
+#include "cli/settings.h"
+#include "store/postgres_location.h"
+#include "store/reports.h"
+
+namespace {
+
+using namespace casepanel;
+
+constexpr const char* kDefaultClock = "2026-11-24T09:00:00Z";
+constexpr const char* kDirector = "assistant_director@demo.casepanel.test";
+constexpr int kLastMeasure = static_cast<int>(store::Measure::decided_by_disability);
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? std::string(v) : fallback;
+}
+
+// The national database opened as `casepanel serve` opens it, and the demo's
+// assistant director (the whole service, every panel).
+class World {
+ public:
+  static World& get() {
+    static World world;
+    return world;
+  }
+
+  app::Services& services() { return *rt_->services; }
+  const app::Actor& director() const { return director_; }
+  const app::ReportScope& scope() const { return scope_; }
+  store::ReportFilter filter() const {
+    return store::ReportFilter{.panel_id = "",
+                               .from = core::to_iso(scope_.from),
+                               .to = core::to_iso(scope_.to),
+                               .teams = std::nullopt,
+                               .today = core::to_iso(core::london_date(rt_->clock->now()))};
+  }
+
+ private:
+  World() {
+    const std::string db = env_or("CASEPANEL_BENCH_DB", "");
+    if (db.empty()) {
+      throw std::runtime_error(
+          "set CASEPANEL_BENCH_DB to a database made by `casepanel demo --scale national`");
+    }
+    if (!store::is_postgres_location(db) && !std::filesystem::exists(db)) {
+      throw std::runtime_error("CASEPANEL_BENCH_DB: no such file: " + db);
+    }
+    rt_ = cli::open_runtime("config/casepanel.toml", db,
+                            env_or("CASEPANEL_BENCH_CLOCK", kDefaultClock));
+    const int year = std::atoi(env_or("CASEPANEL_BENCH_YEAR", "2025").c_str());
+    scope_.from = core::Date{std::chrono::year{year} / 1 / 1};
+    scope_.to = core::Date{std::chrono::year{year} / 12 / 31};
+    rt_->db->read_all([&](store::Tx& tx) {
+      auto row = tx.query_one("SELECT id, name FROM users WHERE email = $1", {kDirector});
+      if (!row) {
+        throw std::runtime_error(std::string("no ") + kDirector + ": not a demo database");
+      }
+      director_.id = row->integer(0);
+      director_.name = row->text(1);
+      director_.email = kDirector;
+      director_.roles = {core::Role::assistant_director};
+    });
+  }
+
+  std::unique_ptr<cli::Runtime> rt_;
+  app::Actor director_;
+  app::ReportScope scope_;
+};
+
+void BM_AnnualReview(benchmark::State& state) {
+  World& w = World::get();
+  std::size_t tables = 0;
+  for (auto _ : state) {
+    auto report = app::annual_review(w.services(), w.director(), w.scope());
+    if (!report) {
+      state.SkipWithError(("annual_review failed: " + report.error().message).c_str());
+      return;
+    }
+    tables = 0;
+    for (const app::ReportSection& section : report->sections) {
+      tables += section.tables.size();
+    }
+    benchmark::DoNotOptimize(report);
+  }
+  state.counters["tables"] = static_cast<double>(tables);
+}
+BENCHMARK(BM_AnnualReview)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_Measure(benchmark::State& state) {
+  World& w = World::get();
+  const auto m = static_cast<store::Measure>(state.range(0));
+  const store::ReportFilter f = w.filter();
+  std::int64_t rows = 0;
+  for (auto _ : state) {
+    w.services().db.read_all([&](store::Tx& tx) {
+      rows = 0;
+      for (const store::Tally& t : store::tally(tx, m, f)) {
+        rows += t.count;
+      }
+    });
+  }
+  state.SetLabel(std::string(store::measure_id(m)));
+  state.counters["rows"] = static_cast<double>(rows);
+}
+BENCHMARK(BM_Measure)->DenseRange(0, kLastMeasure)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_Sittings(benchmark::State& state) {
+  World& w = World::get();
+  const store::ReportFilter f = w.filter();
+  std::size_t rows = 0;
+  for (auto _ : state) {
+    w.services().db.read_all([&](store::Tx& tx) {
+      rows = store::sitting_figures(tx, f).size() + store::seat_attendance(tx, f).size();
+    });
+  }
+  state.counters["rows"] = static_cast<double>(rows);
+}
+BENCHMARK(BM_Sittings)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // config/ is relative to the source tree, as for `casepanel serve`.
+  if (chdir(CASEPANEL_SOURCE_DIR) != 0) {
+    std::cerr << "reports_bench: cannot enter " << CASEPANEL_SOURCE_DIR << "\n";
+    return 1;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+    return 1;
+  }
+  try {
+    World::get();  // open (and fail) before any timing starts
+  } catch (const std::exception& e) {
+    std::cerr << "reports_bench: " << e.what() << "\n";
+    return 1;
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
