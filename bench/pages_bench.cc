@@ -30,8 +30,8 @@
 #include "app/children.h"
 #include "app/demo.h"
 #include "app/sittings.h"
+#include "bench_world.h"
 #include "cli/settings.h"
-#include "store/postgres_location.h"
 #include "web/server.h"
 #include "web/site.h"
 
@@ -39,13 +39,7 @@ namespace {
 
 using namespace casepanel;
 
-constexpr const char* kDefaultClock = "2026-11-24T09:00:00Z";
 constexpr const char* kEmail = "coordinator@demo.casepanel.test";
-
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return v != nullptr && *v != '\0' ? std::string(v) : fallback;
-}
 
 // The large database opened as `casepanel serve` opens it, with a signed-in
 // coordinator (who may see every child and sitting).
@@ -65,17 +59,7 @@ class World {
 
  private:
   World() {
-    const std::string db = env_or("CASEPANEL_BENCH_DB", "");
-    if (db.empty()) {
-      throw std::runtime_error(
-          "set CASEPANEL_BENCH_DB to a database made by "
-          "`casepanel demo --scale large` (bench/run does)");
-    }
-    if (!store::is_postgres_location(db) && !std::filesystem::exists(db)) {
-      throw std::runtime_error("CASEPANEL_BENCH_DB: no such file: " + db);
-    }
-    rt_ = cli::open_runtime("config/casepanel.toml", db,
-                            env_or("CASEPANEL_BENCH_CLOCK", kDefaultClock));
+    rt_ = bench::open_bench_runtime("`casepanel demo --scale large` (bench/run does)");
 
     bool demo = false;
     rt_->db->read_all([&](store::Tx& tx) {

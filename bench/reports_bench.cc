@@ -27,22 +27,17 @@
 #include <string>
 
 #include "app/reports.h"
+#include "bench_world.h"
 #include "cli/settings.h"
-#include "store/postgres_location.h"
 #include "store/reports.h"
 
 namespace {
 
 using namespace casepanel;
+using bench::env_or;
 
-constexpr const char* kDefaultClock = "2026-11-24T09:00:00Z";
 constexpr const char* kDirector = "assistant_director@demo.casepanel.test";
 constexpr int kLastMeasure = static_cast<int>(store::Measure::decided_by_disability);
-
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return v != nullptr && *v != '\0' ? std::string(v) : fallback;
-}
 
 // The national database opened as `casepanel serve` opens it, and the demo's
 // assistant director (the whole service, every panel).
@@ -66,16 +61,7 @@ class World {
 
  private:
   World() {
-    const std::string db = env_or("CASEPANEL_BENCH_DB", "");
-    if (db.empty()) {
-      throw std::runtime_error(
-          "set CASEPANEL_BENCH_DB to a database made by `casepanel demo --scale national`");
-    }
-    if (!store::is_postgres_location(db) && !std::filesystem::exists(db)) {
-      throw std::runtime_error("CASEPANEL_BENCH_DB: no such file: " + db);
-    }
-    rt_ = cli::open_runtime("config/casepanel.toml", db,
-                            env_or("CASEPANEL_BENCH_CLOCK", kDefaultClock));
+    rt_ = bench::open_bench_runtime("`casepanel demo --scale national`");
     const int year = std::atoi(env_or("CASEPANEL_BENCH_YEAR", "2025").c_str());
     scope_.from = core::Date{std::chrono::year{year} / 1 / 1};
     scope_.to = core::Date{std::chrono::year{year} / 12 / 31};
