@@ -69,7 +69,7 @@ test-concurrency: deps test-build
 # Issue 15 §4: casepanel serve killed (SIGKILL) CRASH_KILLS times on each engine
 # under 8 writers; no acknowledged write may be lost (docs/deployment.md, "No
 # acknowledged write lost"). An optimised build of its own, without the
-# sanitizers, for speed; `make test` runs 10 kills on each engine (ctest label
+# sanitizers, for speed; `make test` runs 20 kills on each engine (ctest label
 # `crash`) in the sanitizer build.
 CRASH_DIR   := build/crash
 CRASH_KILLS ?= 1000

@@ -1,7 +1,7 @@
 // crash_harness: kills `casepanel serve` under 8 writers and checks that no
 // acknowledged write is lost (issue 15 §4; harness.h says how).
 //
-//   crash_harness --engine sqlite --kills 10            # ctest: crash_sqlite
+//   crash_harness --engine sqlite --kills 20            # ctest: crash_sqlite
 //   crash_harness --engine postgresql --kills 1000      # make crash-test
 //   crash_harness --engine sqlite --seed 42             # repeat a run's kill moments
 //
