@@ -54,17 +54,19 @@ class ReportsHttp : public SiteFixture {
                                           std::sregex_iterator()));
   }
   static constexpr const char* kYear = "/reports?panel=&period=year&year=2023";
-};
-
-TEST_F(ReportsHttp, OnlyGroupManagersTheAssistantDirectorAndTheAuditorMayOpenIt) {
-  const struct {
+  // Who gets the review (and its lists and exports): 200, or refused.
+  struct WhoMay {
     const char* email;
     int status;
-  } rows[] = {
+  };
+  static constexpr WhoMay kWhoMayOpen[] = {
       {"sw_a@test", 403}, {"pm_a@test", 403}, {"coord@test", 403},   {"sysadmin@test", 403},
       {"gm@test", 200},   {"ad@test", 200},   {"auditor@test", 200},
   };
-  for (const auto& row : rows) {
+};
+
+TEST_F(ReportsHttp, OnlyGroupManagersTheAssistantDirectorAndTheAuditorMayOpenIt) {
+  for (const auto& row : kWhoMayOpen) {
     Client c = signed_in(row.email);
     EXPECT_EQ(c.get(kYear).status, row.status) << row.email;
     EXPECT_EQ(c.get("/reports/cases?period=year&year=2023&measure=requests_by_type").status,
@@ -188,14 +190,7 @@ TEST_F(ReportsHttp, ADownloadIsAnAttachmentNeverCachedAndAuditedFirst) {
 }
 
 TEST_F(ReportsHttp, OnlyThoseWhoMayOpenTheReviewMayDownloadItAndAManagerGetsTheirLine) {
-  const struct {
-    const char* email;
-    int status;
-  } rows[] = {
-      {"sw_a@test", 403}, {"pm_a@test", 403}, {"coord@test", 403},   {"sysadmin@test", 403},
-      {"gm@test", 200},   {"ad@test", 200},   {"auditor@test", 200},
-  };
-  for (const auto& row : rows) {
+  for (const auto& row : kWhoMayOpen) {
     Client c = signed_in(row.email);
     const Reply r = c.get("/reports/export?period=year&year=2023&format=csv");
     EXPECT_EQ(r.status, row.status) << row.email;
