@@ -5,8 +5,13 @@
 //   CASEPANEL_BENCH_CLOCK  the fixed clock (default 2026-11-24T09:00:00Z)
 #pragma once
 
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <iostream>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -35,6 +40,31 @@ inline std::unique_ptr<cli::Runtime> open_bench_runtime(const std::string& made_
   }
   return cli::open_runtime("config/casepanel.toml", db,
                            env_or("CASEPANEL_BENCH_CLOCK", kDefaultClock));
+}
+
+// What each benchmark's main does: runs from the source tree (config/,
+// templates/ and static/ are relative to it, as for `casepanel serve`),
+// opens its database before any timing (so that a missing one fails at
+// once), then runs the benchmarks the command line names.
+inline int run_benchmarks(const char* name, int argc, char** argv,
+                          const std::function<void()>& open) {
+  if (chdir(CASEPANEL_SOURCE_DIR) != 0) {
+    std::cerr << name << ": cannot enter " << CASEPANEL_SOURCE_DIR << "\n";
+    return 1;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+    return 1;
+  }
+  try {
+    open();
+  } catch (const std::exception& e) {
+    std::cerr << name << ": " << e.what() << "\n";
+    return 1;
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
 }
 
 }  // namespace casepanel::bench

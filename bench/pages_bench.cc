@@ -17,7 +17,6 @@
 //   CASEPANEL_BENCH_CLOCK  the fixed clock, as for `casepanel serve --clock`
 //                          (default 2026-11-24T09:00:00Z, as bench/run uses)
 #include <benchmark/benchmark.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -207,25 +206,7 @@ BENCHMARK(BM_SittingPage)->Unit(benchmark::kMicrosecond);
 }  // namespace
 
 int main(int argc, char** argv) {
-  // config/, templates/ and static/ are relative to the source tree, as for
-  // `casepanel serve` run from the repository root.
-  if (chdir(CASEPANEL_SOURCE_DIR) != 0) {
-    std::cerr << "pages_bench: cannot enter " << CASEPANEL_SOURCE_DIR << "\n";
-    return 1;
-  }
   // As `casepanel serve` does, so that the figures are the server's.
   casepanel::web::tune_allocator_for_serving();
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
-    return 1;
-  }
-  try {
-    World::get();  // open (and fail) before any timing starts
-  } catch (const std::exception& e) {
-    std::cerr << "pages_bench: " << e.what() << "\n";
-    return 1;
-  }
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return casepanel::bench::run_benchmarks("pages_bench", argc, argv, [] { World::get(); });
 }

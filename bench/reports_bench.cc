@@ -17,11 +17,9 @@
 //                          (default 2026-11-24T09:00:00Z, as bench/run uses)
 //   CASEPANEL_BENCH_YEAR   the calendar year reviewed (default 2025: a whole year)
 #include <benchmark/benchmark.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <iostream>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -135,22 +133,5 @@ BENCHMARK(BM_Sittings)->Unit(benchmark::kMillisecond)->UseRealTime();
 }  // namespace
 
 int main(int argc, char** argv) {
-  // config/ is relative to the source tree, as for `casepanel serve`.
-  if (chdir(CASEPANEL_SOURCE_DIR) != 0) {
-    std::cerr << "reports_bench: cannot enter " << CASEPANEL_SOURCE_DIR << "\n";
-    return 1;
-  }
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
-    return 1;
-  }
-  try {
-    World::get();  // open (and fail) before any timing starts
-  } catch (const std::exception& e) {
-    std::cerr << "reports_bench: " << e.what() << "\n";
-    return 1;
-  }
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return casepanel::bench::run_benchmarks("reports_bench", argc, argv, [] { World::get(); });
 }
