@@ -6,10 +6,12 @@
 // of wall time on SQLite and on PostgreSQL at 150 councils.
 //
 // BM_AnnualReview is the figure; BM_Measure/N times measure N alone (its
-// tally: one query with one GROUP BY, store/reports.h) and BM_Sittings the
-// two sitting queries, so that the cost of each query can be read beside
-// the whole. bench/reports_scale runs this at 1, 10 and 150 councils on
-// both engines.
+// tally, read from the summary rows, store/report_summary.h),
+// BM_MeasureRows/N the same counted from the rows themselves (one query with
+// one GROUP BY, as before the summary), BM_Sittings the two sitting queries,
+// and BM_ChangeOneRequest what the summary adds to a write, so that the
+// cost of each can be read beside the whole. bench/reports_scale runs this at 1, 10 and 150
+// councils on both engines.
 //
 // Environment:
 //   CASEPANEL_BENCH_DB     the national demo database, a file or a postgresql:// URL (required)
@@ -27,6 +29,7 @@
 #include "app/reports.h"
 #include "bench_world.h"
 #include "cli/settings.h"
+#include "store/report_summary.h"
 #include "store/reports.h"
 
 namespace {
@@ -116,6 +119,48 @@ void BM_Measure(benchmark::State& state) {
   state.counters["rows"] = static_cast<double>(rows);
 }
 BENCHMARK(BM_Measure)->DenseRange(0, kLastMeasure)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The same measure counted from its rows (store::tally_rows): what the
+// review cost before the summary rows, and what they are checked against.
+void BM_MeasureRows(benchmark::State& state) {
+  World& w = World::get();
+  const auto m = static_cast<store::Measure>(state.range(0));
+  const store::ReportFilter f = w.filter();
+  std::int64_t rows = 0;
+  for (auto _ : state) {
+    w.services().db.read_all([&](store::Tx& tx) {
+      rows = 0;
+      for (const store::Tally& t : store::tally_rows(tx, m, f)) {
+        rows += t.count;
+      }
+    });
+  }
+  state.SetLabel(std::string(store::measure_id(m)));
+  state.counters["rows"] = static_cast<double>(rows);
+}
+BENCHMARK(BM_MeasureRows)
+    ->DenseRange(0, kLastMeasure)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// What the summary costs a write: one request changed (its status set to
+// itself, which fires its trigger) and its share of every measure worked
+// out again, as before every COMMIT (store/report_summary.h); rolled back.
+void BM_ChangeOneRequest(benchmark::State& state) {
+  World& w = World::get();
+  std::int64_t request = 0;
+  w.services().db.read_all([&](store::Tx& tx) {
+    request = tx.query_one("SELECT MAX(request_id) FROM hearings")->integer(0);
+  });
+  for (auto _ : state) {
+    (void)w.services().db.write<int>([&](store::Tx& tx) -> core::Result<int> {
+      tx.exec("UPDATE requests SET status = status WHERE id = $1", {request});
+      store::report_summary::refresh(tx);
+      return core::Error::conflict("rolled back");
+    });
+  }
+}
+BENCHMARK(BM_ChangeOneRequest)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_Sittings(benchmark::State& state) {
   World& w = World::get();

@@ -143,14 +143,26 @@ class Database {
   void set_audit_key(std::shared_ptr<const AuditKey> key) { audit_key_ = std::move(key); }
   const AuditKey* audit_key() const { return audit_key_.get(); }
 
+  // Work run in every write transaction that is to commit, just before its
+  // COMMIT: migrate() sets the review's summary refresh
+  // (store/report_summary.h). Set once, before the Database is shared.
+  void set_before_commit(std::function<void(Tx&)> work) { before_commit_ = std::move(work); }
+
  protected:
   enum class Mode { read, write };
   // Runs work in a transaction; commits if it returns true, else rolls back.
   // Exceptions roll back and propagate.
   virtual void run(Mode mode, const std::function<bool(Tx&)>& work) = 0;
+  // What an engine calls once a write's work asked to commit.
+  void before_commit(Tx& tx) const {
+    if (before_commit_) {
+      before_commit_(tx);
+    }
+  }
 
  private:
   std::shared_ptr<const AuditKey> audit_key_;
+  std::function<void(Tx&)> before_commit_;
 };
 
 }  // namespace casepanel::store

@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include "store/report_summary.h"
 #include "store/schema_history.h"
 
 #include <string>
@@ -68,6 +69,10 @@ int migrate(Database& db) {
       ++applied;
     });
   }
+  // The review's summary rows (store/report_summary.h): made again if the
+  // measures changed, then kept by every write that commits from now on.
+  db.write_all([](Tx& tx) { report_summary::ensure_current(tx); });
+  db.set_before_commit(report_summary::refresh);
   return applied;
 }
 

@@ -212,14 +212,20 @@ class PocoDatabase final : public Database {
     begin(c, mode);
     bool commit = false;
     try {
+      const auto run_work = [&](Tx& tx) {
+        tx.set_audit_key(audit_key());
+        const bool ok = work(tx);
+        if (ok && mode == Mode::write) {
+          before_commit(tx);
+        }
+        return ok;
+      };
       if (c.statements) {
         SqliteTx tx(*c.statements);
-        tx.set_audit_key(audit_key());
-        commit = work(tx);
+        commit = run_work(tx);
       } else {
         PocoTx tx(*c.session, engine_);
-        tx.set_audit_key(audit_key());
-        commit = work(tx);
+        commit = run_work(tx);
       }
     } catch (...) {
       rollback(c);

@@ -108,6 +108,44 @@ void measure_rows(Statement& st, Measure m, const ReportFilter& f) {
 }  // namespace
 
 std::vector<Tally> tally(Tx& tx, Measure m, const ReportFilter& f) {
+  // The summary rows (store/report_summary.h): the key as of today, the
+  // rows of the panel (or of every panel, "") and of the teams (or of every
+  // team, 0), within the period.
+  if (f.teams && f.teams->empty()) {
+    return {};
+  }
+  Statement st;
+  st.text("SELECT CASE WHEN day < ");
+  st.param(f.today);
+  st.text(" THEN key_past ELSE key_now END, SUM(n) FROM report_counts WHERE measure = ");
+  st.param(std::string(measure_id(m)));
+  st.text(" AND panel_id = ");
+  st.param(f.panel_id);
+  if (f.teams) {
+    st.text(" AND team_id IN (");
+    for (std::size_t i = 0; i < f.teams->size(); ++i) {
+      st.text(i ? ", " : "");
+      st.param((*f.teams)[i]);
+    }
+    st.text(")");
+  } else {
+    st.text(" AND team_id = 0");
+  }
+  st.text(" AND day >= ");
+  st.param(f.from);
+  st.text(" AND day <= ");
+  st.param(f.to);
+  st.text(" AND (only_past = 0 OR day < ");
+  st.param(f.today);
+  st.text(") GROUP BY 1 HAVING SUM(n) <> 0 ORDER BY 1");
+  std::vector<Tally> out;
+  for (const Row& r : tx.query(st.sql(), st.params())) {
+    out.push_back({r.text(0), r.integer(1)});
+  }
+  return out;
+}
+
+std::vector<Tally> tally_rows(Tx& tx, Measure m, const ReportFilter& f) {
   Statement st;
   st.text("SELECT b.k, COUNT(*) FROM (");
   measure_rows(st, m, f);

@@ -2,9 +2,11 @@
 // Measure, one query whose rows are the things it counts (a request, a child
 // in a request, a decision item, an action ...), each with the request it
 // belongs to, the day it is dated by and its key (the group it falls in).
-// tally() counts the rows by key with one GROUP BY; case_lines() lists the
-// rows of one key. Both run the same query, so a figure and the list behind
-// it cannot disagree.
+// tally_rows() counts the rows by key with one GROUP BY; case_lines() lists
+// the rows of one key. Both run the same query, so a figure and the list
+// behind it cannot disagree. tally() reads the same counts from the summary
+// rows kept with every change (store/report_summary.h), which the tests hold
+// equal to tally_rows().
 //
 // Every measure is filtered alike: by panel (or every panel), by a period of
 // days [from, to] (ISO text compared as text; each measure says which day it
@@ -85,8 +87,12 @@ struct Tally {
   std::string key;
   std::int64_t count = 0;
 };
-// The measure's rows counted by key, in key order.
+// The measure's rows counted by key, in key order, from the summary rows
+// (store/report_summary.h): what the review shows.
 std::vector<Tally> tally(Tx& tx, Measure m, const ReportFilter& f);
+// The same counted from the rows themselves (as case_lines() lists them):
+// what the summary is tested against.
+std::vector<Tally> tally_rows(Tx& tx, Measure m, const ReportFilter& f);
 
 // One row a measure counts, for the list behind a figure.
 struct CaseLine {

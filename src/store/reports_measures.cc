@@ -179,6 +179,8 @@ const MeasureSql& measure_sql(Measure m) {
   throw std::logic_error("a report measure without its SQL");
 }
 
+std::span<const MeasureSql> all_measure_sql() { return kMeasures; }
+
 std::string_view measure_id(Measure m) { return measure_sql(m).id; }
 
 std::optional<Measure> measure_from_id(std::string_view id) {

@@ -1,8 +1,12 @@
 // The SQL of each report measure (store/reports.h), for reports.cc only: the
 // rows it counts (FROM ... WHERE), the day each row is dated by, and its key.
 // A text may hold {today}, which reports.cc binds to the filter's today.
+// {today} is only ever compared as "DAY < {today}", where DAY is the
+// measure's day: the summary rows (store/report_summary.h) rely on it to
+// count a row once with today before its day and once with today after.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 #include "store/reports.h"
@@ -19,5 +23,7 @@ struct MeasureSql {
 };
 
 const MeasureSql& measure_sql(Measure m);
+// Every measure, in the order of enum Measure.
+std::span<const MeasureSql> all_measure_sql();
 
 }  // namespace casepanel::store

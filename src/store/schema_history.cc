@@ -462,6 +462,12 @@ ALTER TABLE request_consultations ADD COLUMN advised_at TEXT
     // The annual review at national scale (issue 16 §3): an index on each
     // column a measure is dated by.
     {16, "review indexes", kReviewIndexesSql},
+    // The review's summary rows (issue 16 §3, store/report_summary.h): each
+    // measure counted by day and key, kept by the transaction that changes
+    // the rows it counts, so that a year's review reads thousands of rows
+    // however many councils are hosted.
+    {17, "review summary rows", kReportSummarySql, kReportSummarySqliteSql,
+     kReportSummaryPostgresqlSql},
 };
 
 }  // namespace

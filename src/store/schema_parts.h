@@ -8,5 +8,9 @@ extern const char kPanelDaySql[];    // 11: the panel day (schema_panel_day.cc)
 extern const char kAfterPanelSql[];  // 12: after panel (schema_after_panel.cc)
 // 16: the annual review at national scale (schema_review_indexes.cc)
 extern const char kReviewIndexesSql[];
+// 17: the review's summary rows (schema_report_summary.cc)
+extern const char kReportSummarySql[];
+extern const char kReportSummarySqliteSql[];
+extern const char kReportSummaryPostgresqlSql[];
 
 }  // namespace casepanel::store

@@ -1,5 +1,6 @@
 #include "support/world.h"
 
+#include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "store/migrations.h"
 #include "store/panel_files.h"
 #include "store/relationships.h"
+#include "store/report_summary.h"
 
 namespace casepanel::testing {
 namespace {
@@ -114,6 +116,16 @@ TestWorld::TestWorld(const std::string& extra_panel_toml)
 }
 
 TestWorld::~TestWorld() {
+  // Whatever the test did, the review's summary rows must be what they
+  // would be made again from every request (store/report_summary.h).
+  std::vector<std::string> drift;
+  (void)db_->write<int>([&](store::Tx& tx) -> core::Result<int> {
+    drift = store::report_summary::differences(tx);
+    return core::Error::conflict("rolled back: only compared");
+  });
+  for (const std::string& d : drift) {
+    ADD_FAILURE() << "the review's summary drifted from its rows: " << d;
+  }
   services_.reset();
   db_.reset();
   database_.reset();
