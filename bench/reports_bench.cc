@@ -143,7 +143,7 @@ BENCHMARK(BM_MeasureRows)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
-// What the summary costs a write: one request changed (its status set to
+// What the summary costs a write: one request changed (its state set to
 // itself, which fires its trigger) and its share of every measure worked
 // out again, as before every COMMIT (store/report_summary.h); rolled back.
 void BM_ChangeOneRequest(benchmark::State& state) {
@@ -154,7 +154,7 @@ void BM_ChangeOneRequest(benchmark::State& state) {
   });
   for (auto _ : state) {
     (void)w.services().db.write<int>([&](store::Tx& tx) -> core::Result<int> {
-      tx.exec("UPDATE requests SET status = status WHERE id = $1", {request});
+      tx.exec("UPDATE requests SET state = state WHERE id = $1", {request});
       store::report_summary::refresh(tx);
       return core::Error::conflict("rolled back");
     });

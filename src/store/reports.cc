@@ -108,28 +108,36 @@ void measure_rows(Statement& st, Measure m, const ReportFilter& f) {
 }  // namespace
 
 std::vector<Tally> tally(Tx& tx, Measure m, const ReportFilter& f) {
-  // The summary rows (store/report_summary.h): the key as of today, the
-  // rows of the panel (or of every panel, "") and of the teams (or of every
-  // team, 0), within the period.
+  // The summary rows (store/report_summary.h), with the key as of today:
+  // the counts of the panel (or of every panel, ""), or, for some teams, the
+  // facts of those teams' requests.
   if (f.teams && f.teams->empty()) {
     return {};
   }
   Statement st;
   st.text("SELECT CASE WHEN day < ");
   st.param(f.today);
-  st.text(" THEN key_past ELSE key_now END, SUM(n) FROM report_counts WHERE measure = ");
-  st.param(std::string(measure_id(m)));
-  st.text(" AND panel_id = ");
-  st.param(f.panel_id);
   if (f.teams) {
-    st.text(" AND team_id IN (");
+    st.text(
+        " AND key_past IS NOT NULL THEN key_past ELSE key_now END, SUM(n) FROM report_facts "
+        "WHERE team_id IN (");
     for (std::size_t i = 0; i < f.teams->size(); ++i) {
       st.text(i ? ", " : "");
       st.param((*f.teams)[i]);
     }
-    st.text(")");
+    st.text(") AND measure = ");
+    st.param(measure_number(m));
+    if (!f.panel_id.empty()) {
+      st.text(" AND panel_id = ");
+      st.param(f.panel_id);
+    }
   } else {
-    st.text(" AND team_id = 0");
+    st.text(
+        " AND key_past <> '' THEN key_past ELSE key_now END, SUM(n) FROM report_counts "
+        "WHERE measure = ");
+    st.param(measure_number(m));
+    st.text(" AND panel_id = ");
+    st.param(f.panel_id);
   }
   st.text(" AND day >= ");
   st.param(f.from);

@@ -181,6 +181,8 @@ const MeasureSql& measure_sql(Measure m) {
 
 std::span<const MeasureSql> all_measure_sql() { return kMeasures; }
 
+std::int64_t measure_number(Measure m) { return &measure_sql(m) - std::begin(kMeasures); }
+
 std::string_view measure_id(Measure m) { return measure_sql(m).id; }
 
 std::optional<Measure> measure_from_id(std::string_view id) {

@@ -6,6 +6,7 @@
 // count a row once with today before its day and once with today after.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -25,5 +26,7 @@ struct MeasureSql {
 const MeasureSql& measure_sql(Measure m);
 // Every measure, in the order of enum Measure.
 std::span<const MeasureSql> all_measure_sql();
+// The measure's place in that list: how the summary rows name it.
+std::int64_t measure_number(Measure m);
 
 }  // namespace casepanel::store

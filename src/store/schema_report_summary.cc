@@ -9,17 +9,20 @@ namespace casepanel::store {
 // triggers below and emptied before the transaction commits
 // (report_summary::refresh). report_facts: what each request adds to each
 // measure, by day and key, so that its old share can be taken off again.
-// report_delta: the refresh's working rows. report_counts: the measures'
-// counts by day and key for each panel and team, for each panel ("" team 0),
-// each team over every panel (panel "") and the whole service ("", 0).
-// key_past is the key once the day has passed (an open action becomes
-// overdue); only_past marks a row counted only once its day has passed (a
-// statutory hearing not held). The three indexes serve the triggers' joins.
+// report_delta: the refresh's working rows. report_counts (below, each
+// engine's: WITHOUT ROWID on SQLite): the measures' counts by day and key
+// for each panel and for the whole service (panel ""); a group manager's
+// teams are read from the facts, by the index on the team. A measure is its
+// place in store/reports_measures.cc's list (the summary is made again when
+// that list changes). key_past is the key once the day has passed (an open
+// action becomes overdue; in the facts NULL, in the counts "", where it is
+// key_now); only_past marks a row counted only once its day has passed (a
+// statutory hearing not held). The last three indexes serve the triggers.
 const char kReportSummarySql[] = R"SQL(
 CREATE TABLE report_dirty (request_id BIGINT PRIMARY KEY);
 CREATE TABLE report_facts (
   request_id BIGINT NOT NULL,
-  measure TEXT NOT NULL,
+  measure INTEGER NOT NULL,
   panel_id TEXT NOT NULL,
   team_id BIGINT NOT NULL,
   day TEXT NOT NULL,
@@ -29,28 +32,16 @@ CREATE TABLE report_facts (
   n BIGINT NOT NULL
 );
 CREATE INDEX report_facts_request ON report_facts(request_id);
+CREATE INDEX report_facts_team ON report_facts(team_id, measure, day);
 CREATE TABLE report_delta (
-  measure TEXT NOT NULL,
+  measure INTEGER NOT NULL,
   panel_id TEXT NOT NULL,
-  team_id BIGINT NOT NULL,
   day TEXT NOT NULL,
   key_now TEXT NOT NULL,
   key_past TEXT NOT NULL,
   only_past INTEGER NOT NULL,
   n BIGINT NOT NULL
 );
-CREATE TABLE report_counts (
-  measure TEXT NOT NULL,
-  panel_id TEXT NOT NULL,
-  team_id BIGINT NOT NULL,
-  day TEXT NOT NULL,
-  key_now TEXT NOT NULL,
-  key_past TEXT NOT NULL,
-  only_past INTEGER NOT NULL,
-  n BIGINT NOT NULL,
-  PRIMARY KEY (measure, panel_id, team_id, day, key_now, key_past, only_past)
-);
-CREATE INDEX report_counts_zero ON report_counts(measure) WHERE n = 0;
 CREATE TABLE report_summary_state (id INTEGER PRIMARY KEY, signature TEXT NOT NULL);
 CREATE INDEX requests_team ON requests(team_id);
 CREATE INDEX panel_returns_request ON panel_returns(request_id);
@@ -65,6 +56,17 @@ CREATE INDEX teams_locality ON teams(locality_id)
 // changes. SQLite: a trigger a row; PostgreSQL: a trigger a statement, over
 // its transition tables.
 const char kReportSummarySqliteSql[] = R"SQL(
+CREATE TABLE report_counts (
+  measure INTEGER NOT NULL,
+  panel_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  key_now TEXT NOT NULL,
+  key_past TEXT NOT NULL,
+  only_past INTEGER NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (measure, panel_id, day, key_now, key_past, only_past)
+) WITHOUT ROWID;
+CREATE INDEX report_counts_zero ON report_counts(n) WHERE n = 0;
 CREATE TRIGGER report_dirty_requests_insert AFTER INSERT ON requests BEGIN INSERT OR IGNORE INTO report_dirty (request_id) SELECT x.id FROM (SELECT NEW.id AS id) x; END;
 CREATE TRIGGER report_dirty_requests_update AFTER UPDATE ON requests BEGIN INSERT OR IGNORE INTO report_dirty (request_id) SELECT x.id FROM (SELECT NEW.id AS id) x; END;
 CREATE TRIGGER report_dirty_requests_delete AFTER DELETE ON requests BEGIN INSERT OR IGNORE INTO report_dirty (request_id) SELECT x.id FROM (SELECT OLD.id AS id) x; END;
@@ -105,6 +107,17 @@ CREATE TRIGGER report_dirty_panel_returns_delete AFTER DELETE ON panel_returns B
 )SQL";
 
 const char kReportSummaryPostgresqlSql[] = R"SQL(
+CREATE TABLE report_counts (
+  measure INTEGER NOT NULL,
+  panel_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  key_now TEXT NOT NULL,
+  key_past TEXT NOT NULL,
+  only_past INTEGER NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (measure, panel_id, day, key_now, key_past, only_past)
+);
+CREATE INDEX report_counts_zero ON report_counts(n) WHERE n = 0;
 CREATE FUNCTION report_dirty_requests() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN IF TG_OP <> 'DELETE' THEN INSERT INTO report_dirty (request_id) SELECT x.id FROM nt x ON CONFLICT DO NOTHING; END IF; IF TG_OP = 'DELETE' THEN INSERT INTO report_dirty (request_id) SELECT x.id FROM ot x ON CONFLICT DO NOTHING; END IF; RETURN NULL; END $fn$;
 CREATE TRIGGER report_dirty_requests_insert AFTER INSERT ON requests REFERENCING NEW TABLE AS nt FOR EACH STATEMENT EXECUTE FUNCTION report_dirty_requests();
 CREATE TRIGGER report_dirty_requests_update AFTER UPDATE ON requests REFERENCING OLD TABLE AS ot NEW TABLE AS nt FOR EACH STATEMENT EXECUTE FUNCTION report_dirty_requests();
