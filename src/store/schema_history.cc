@@ -462,6 +462,11 @@ ALTER TABLE request_consultations ADD COLUMN advised_at TEXT
     // The annual review at national scale (issue 16 §3): an index on each
     // column a measure is dated by.
     {16, "review indexes", kReviewIndexesSql},
+    // The annual review's timeliness (issue 16 §1): "submitted -> triaged ->
+    // heard" needs the time the coordinator triaged a request. 17 is another
+    // change's number; the runner applies each version not yet recorded, in
+    // this list's order, so the two need not arrive together.
+    {18, "triaged", kTriagedSql},
 };
 
 }  // namespace

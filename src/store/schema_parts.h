@@ -8,5 +8,7 @@ extern const char kPanelDaySql[];    // 11: the panel day (schema_panel_day.cc)
 extern const char kAfterPanelSql[];  // 12: after panel (schema_after_panel.cc)
 // 16: the annual review at national scale (schema_review_indexes.cc)
 extern const char kReviewIndexesSql[];
+// 18: when a request was triaged (schema_triaged.cc)
+extern const char kTriagedSql[];
 
 }  // namespace casepanel::store
