@@ -91,7 +91,7 @@ const Columns& request_columns() {
       "requests",
       {"panel_id", "state", "request_type", "reason", "proposed_plan", "parallel_plan",
        "conference_call", "venue_preference", "approval_step", "author_id", "team_id",
-       "statutory_due", "created_at", "submitted_at", "updated_at"}};
+       "statutory_due", "created_at", "submitted_at", "updated_at", "triaged_at"}};
   return c;
 }
 
@@ -110,7 +110,8 @@ Params values(const RequestRow& r) {
           date(r.statutory_due),
           time(r.created_at),
           time(r.submitted_at),
-          time(r.updated_at)};
+          time(r.updated_at),
+          time(r.triaged_at)};
 }
 
 const Columns& approval_columns() {

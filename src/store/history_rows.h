@@ -94,6 +94,7 @@ struct RequestRow {
   core::Instant created_at{};
   std::optional<core::Instant> submitted_at{};
   core::Instant updated_at{};
+  std::optional<core::Instant> triaged_at{};  // the coordinator's decision (store/requests.h)
 };
 
 struct ApprovalRow {
