@@ -263,6 +263,8 @@ std::string key_words(const Context& c, store::Measure m, const std::string& key
     case M::escalations:
       return step_words(key);
     case M::draft_to_submitted:
+    case M::submitted_to_triaged:
+    case M::triaged_to_heard:
     case M::submitted_to_heard:
     case M::heard_to_decided:
     case M::heard_to_minutes:
@@ -294,6 +296,8 @@ std::string measure_words(store::Measure m) {
       {M::disagreements, "Disagreements"},
       {M::plan_changes, "Changes of plan"},
       {M::draft_to_submitted, "Started to submitted"},
+      {M::submitted_to_triaged, "Submitted to triaged"},
+      {M::triaged_to_heard, "Triaged to heard"},
       {M::submitted_to_heard, "Submitted to heard"},
       {M::heard_to_decided, "Heard to decision recorded"},
       {M::heard_to_minutes, "Heard to minutes authorised"},

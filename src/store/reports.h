@@ -53,7 +53,9 @@ enum class Measure {
   plan_changes,     // by status, dated by the day proposed
   // Timeliness: keys "FROM|TO" (ISO days), dated by TO.
   draft_to_submitted,
-  submitted_to_heard,
+  submitted_to_triaged,  // the coordinator's decision (requests.triaged_at)
+  triaged_to_heard,
+  submitted_to_heard,  // the two above together (and requests never marked triaged)
   heard_to_decided,
   heard_to_minutes,
   decided_to_action_done,

@@ -93,6 +93,16 @@ constexpr MeasureSql kMeasures[] = {
     {M::draft_to_submitted, "draft_to_submitted",
      "substr(r.created_at, 1, 10) || '|' || substr(r.submitted_at, 1, 10)", CP_SUBMITTED,
      CP_REQUESTS, "r.submitted_at IS NOT NULL"},
+    // Triage: the coordinator's decision that took the request out of the
+    // queue (a slot given, more information asked for, declined), dated by
+    // it; then from that decision to the sitting that heard it.
+    {M::submitted_to_triaged, "submitted_to_triaged",
+     "substr(r.submitted_at, 1, 10) || '|' || substr(r.triaged_at, 1, 10)",
+     "substr(r.triaged_at, 1, 10)", CP_REQUESTS,
+     "r.triaged_at IS NOT NULL AND r.submitted_at IS NOT NULL"},
+    {M::triaged_to_heard, "triaged_to_heard",
+     "substr(r.triaged_at, 1, 10) || '|' || s.sitting_date", "s.sitting_date", CP_HEARD,
+     "h.status = 'heard' AND r.triaged_at IS NOT NULL"},
     {M::submitted_to_heard, "submitted_to_heard",
      "substr(r.submitted_at, 1, 10) || '|' || s.sitting_date", "s.sitting_date", CP_HEARD,
      "h.status = 'heard' AND r.submitted_at IS NOT NULL"},

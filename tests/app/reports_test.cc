@@ -37,6 +37,19 @@ using testing::TestWorld;
 // | 2023-04-19 | 33 working days from submission | | N2      | six: 3 F, 3 M | 2023-09-04 | - | -
 // | -          | | | B1      | c1 (non-binary)| 2023-07-03| -          | -          | -          |
 // team C |
+// Triage (the coordinator's decision, requests.triaged_at) and the cut-off:
+//
+// | request | triaged    | submitted to triaged           | triaged to heard              | cut-off
+// | E1      | 2023-05-09 | 3: Thu 4, Fri 5, Tue 9 (8 May, | 3: 10, 11, 12 May             | in time
+// |         |            | the coronation, not counted)   |                               |
+// | E2      | 2023-04-11 | 1: Tue 11 (Good Friday 7 and   | 6: 12, 13, 14, 17, 18, 19 Apr | in time
+// |         |            | Easter Monday 10 not counted)  |                               |
+// | E3      | 2023-12-18 | 0: the same day                | 6: 19-22, 27, 28 Dec          |
+// accepted late | N1      | 2023-04-03 | 23                             | 10 (Easter not counted)
+// | in time | N2      | -          | (waiting)                      | - | immediate | B1      |
+// 2023-07-05 | 2: declined on Wednesday       | (declined: never heard)       | no cut-off
+//
+// Each pair adds up to the submitted-to-heard days of the table above.
 struct Council {
   std::int64_t ad = 0;
   std::int64_t e1 = 0, e2 = 0, e3 = 0, n1 = 0, n2 = 0, b1 = 0;
@@ -151,6 +164,31 @@ void after_panel(store::Tx& tx, TestWorld& w, const std::vector<std::int64_t>& e
       {decision_of(tx, e2[0])});
 }
 
+// The second table above: when each request was triaged, and the sitting
+// its cut-off sent it to (none for B1: no cut-off; N2 must go to the next
+// sitting whatever the cut-off).
+void triage_and_cutoff(store::Tx& tx, const Council& k) {
+  const struct {
+    std::int64_t request;
+    std::optional<std::string> triaged, target;
+    int next_sitting;
+  } rows[] = {
+      {k.e1, "2023-05-09T11:00:00Z", "2023-05-12", 0},
+      {k.e2, "2023-04-11T11:00:00Z", "2023-04-19", 0},
+      {k.e3, "2023-12-18T17:00:00Z", "2023-12-19", 0},
+      {k.n1, "2023-04-03T11:00:00Z", "2023-04-19", 0},
+      {k.n2, std::nullopt, "2023-09-12", 1},
+      {k.b1, "2023-07-05T11:00:00Z", std::nullopt, 0},
+  };
+  for (const auto& r : rows) {
+    tx.exec(
+        "UPDATE requests SET triaged_at = $1, target_sitting_date = $2, must_go_to_next_sitting = "
+        "$3 WHERE id = $4",
+        {store::nullable(r.triaged), store::nullable(r.target), std::int64_t{r.next_sitting},
+         r.request});
+  }
+}
+
 Council seed(TestWorld& w) {
   Council k;
   k.ad = testing::add_person(w, "ad@test", "assistant_director");
@@ -242,6 +280,7 @@ Council seed(TestWorld& w) {
     const auto e1 = heard(tx, w.panel_admin, s2, "2023-05-12", k.e1, {x1}, "ratify_plan");
     heard(tx, w.panel_admin, s3, "2023-12-28", k.e3, {x3}, "placement_search");
     after_panel(tx, w, e1, e2, n1);
+    triage_and_cutoff(tx, k);
   });
   return k;
 }
@@ -328,7 +367,17 @@ TEST(Reports, APeriodOfOneDayHoldsThatDayOnly) {
   EXPECT_EQ(cell(day("2023-04-07"), "volumes.by_type", "Total", 1), "0");
   const Report heard = day("2023-04-19");
   EXPECT_EQ(cell(heard, "sittings.count", "Held", 1), "1");
-  EXPECT_EQ(cell(heard, "timeliness.stages", "Submitted to heard (triage and scheduling)", 1), "2");
+  EXPECT_EQ(
+      cell(heard, "timeliness.stages", "Submitted to heard (triage and the wait together)", 1),
+      "2");
+  EXPECT_EQ(cell(heard, "timeliness.stages", "Triaged to heard", 1), "2");
+  // Triaged on 11 April (E2) and 3 April (N1): neither on the 19th.
+  EXPECT_EQ(
+      cell(heard, "timeliness.stages", "Submitted to triaged (the coordinator's decision)", 1),
+      "0");
+  EXPECT_EQ(cell(day("2023-04-11"), "timeliness.stages",
+                 "Submitted to triaged (the coordinator's decision)", 1),
+            "1");
 }
 
 TEST(Reports, DecisionsReturnsAndActions) {
@@ -371,7 +420,7 @@ TEST(Reports, TimelinessInWorkingDays) {
   ASSERT_TRUE(r.ok());
   // Submitted to heard: E1 6 (the coronation not counted), E2 7 (Easter),
   // E3 6 (Christmas), N1 33. The median of 6, 6, 7, 33 is 6.5.
-  const std::string stage = "Submitted to heard (triage and scheduling)";
+  const std::string stage = "Submitted to heard (triage and the wait together)";
   EXPECT_EQ(cell(*r, "timeliness.stages", stage, 1), "4");
   EXPECT_EQ(cell(*r, "timeliness.stages", stage, 2), "6.5");
   EXPECT_EQ(cell(*r, "timeliness.stages", stage, 5), "3");  // 6 to 10
