@@ -149,11 +149,19 @@ ReportTable timescales_table(const Context& c) {
   return t;
 }
 
+// Cut-off compliance (Support Panel 6: "by 4pm on the Thursday before
+// Panel"): of the requests held to a cut-off, those sent before it; a request
+// with no cut-off to meet, or one that goes to the next sitting whatever it,
+// is shown but not in the share.
 ReportTable cutoff_table(const Context& c) {
   const auto n = counts(c, M::requests_by_cutoff);
   const auto get = [&](const char* key) {
     const auto at = n.find(key);
     return at == n.end() ? std::int64_t{0} : at->second;
+  };
+  const auto row = [&](const char* key) {
+    return std::vector<ReportCell>{label(id_words(key)),
+                                   count(get(key), M::requests_by_cutoff, std::string(key))};
   };
   const std::int64_t in_time = get("in_time");
   const std::int64_t late = get("accepted_late") + get("missed");
@@ -161,11 +169,17 @@ ReportTable cutoff_table(const Context& c) {
   t.id = "timeliness.cutoff";
   t.title = "Cut-off compliance";
   t.headings = {"Requests submitted", "Number"};
-  t.rows.push_back({label("Sent before the cut-off"),
-                    count(in_time, M::requests_by_cutoff, std::string("in_time"))});
-  t.rows.push_back({label("Missed the cut-off"), figure(std::to_string(late))});
+  t.note =
+      "The share is of the requests held to a cut-off: those with none to meet, or sent to "
+      "the next sitting whatever it, are not in it.";
+  t.rows.push_back(row("in_time"));
+  t.rows.push_back(row("accepted_late"));
+  t.rows.push_back(row("missed"));
+  t.rows.push_back({label("Held to a cut-off"), figure(std::to_string(in_time + late))});
   t.rows.push_back(
       {label("Share sent before the cut-off"), figure(percent(in_time, in_time + late))});
+  t.rows.push_back(row("next_sitting"));
+  t.rows.push_back(row("no_cutoff"));
   return t;
 }
 

@@ -15,6 +15,8 @@ const std::map<std::string, std::string, std::less<>> kWords = {
     {"in_time", "Sent before the cut-off"},
     {"accepted_late", "Missed the cut-off, accepted late"},
     {"missed", "Missed the cut-off, went to a later sitting"},
+    {"next_sitting", "Immediate: to the next sitting whatever the cut-off"},
+    {"no_cutoff", "No cut-off (the panel has none, or no sitting was planned)"},
     {"awaiting", "Waiting for the final decision"},
     {"agreed", "Agreed as recommended"},
     {"otherwise", "Decided otherwise"},

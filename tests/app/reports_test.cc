@@ -333,8 +333,11 @@ TEST(Reports, VolumesCountTheRequestsSubmittedInThePeriod) {
       {"volumes.by_team", "Team C", "1"},
       {"volumes.siblings", "One child", "4"},
       {"volumes.siblings", "Sibling group (more than one child)", "2"},
-      {"volumes.cutoff", "Sent before the cut-off", "5"},
+      {"volumes.cutoff", "Sent before the cut-off", "3"},
       {"volumes.cutoff", "Missed the cut-off, accepted late", "1"},
+      {"volumes.cutoff", "Missed the cut-off, went to a later sitting", "0"},
+      {"volumes.cutoff", "Immediate: to the next sitting whatever the cut-off", "1"},
+      {"volumes.cutoff", "No cut-off (the panel has none, or no sitting was planned)", "1"},
   };
   for (const auto& row : rows) {
     EXPECT_EQ(cell(*r, row.table, row.row, 1), row.number) << row.table << " / " << row.row;
@@ -445,7 +448,14 @@ TEST(Reports, TimelinessInWorkingDays) {
   ASSERT_TRUE(outside.ok());
   ASSERT_EQ(outside->rows.size(), 1u);
   EXPECT_EQ(outside->rows[0].request_id, k.e2);
-  EXPECT_EQ(cell(*r, "timeliness.cutoff", "Share sent before the cut-off", 1), "83%");
+  // Cut-off compliance: E1, E2 and N1 in time, E3 accepted late; N2 (to the
+  // next sitting whatever the cut-off) and B1 (none) are not in the share.
+  EXPECT_EQ(cell(*r, "timeliness.cutoff", "Held to a cut-off", 1), "4");
+  EXPECT_EQ(cell(*r, "timeliness.cutoff", "Share sent before the cut-off", 1), "75%");
+  EXPECT_EQ(cell(*r, "timeliness.cutoff", "Missed the cut-off, accepted late", 1), "1");
+  EXPECT_EQ(cell(*r, "timeliness.cutoff",
+                 "No cut-off (the panel has none, or no sitting was planned)", 1),
+            "1");
 }
 
 TEST(Reports, SmallNumbersAreSuppressedAndSoIsWhatWouldGiveThemAway) {
