@@ -88,8 +88,9 @@ std::string tracked_class(const Context& c, const std::string& stored) {
 }
 
 bool stage(M m) {
-  return m == M::draft_to_submitted || m == M::submitted_to_heard || m == M::heard_to_decided ||
-         m == M::heard_to_minutes || m == M::decided_to_action_done;
+  return m == M::draft_to_submitted || m == M::submitted_to_triaged || m == M::triaged_to_heard ||
+         m == M::submitted_to_heard || m == M::heard_to_decided || m == M::heard_to_minutes ||
+         m == M::decided_to_action_done;
 }
 
 }  // namespace

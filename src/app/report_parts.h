@@ -86,6 +86,19 @@ Report compose(Services& s, const Actor& viewer, const ReportScope& scope);
 // whether the whole service or the viewer's line was counted.
 nlohmann::json scope_detail(const Actor& viewer, const ReportScope& scope);
 
+// One page of the list behind a figure (out.page, from 1; the last when it
+// is past it): counted, then only the page read (store::case_lines). A
+// classified key is listed by the stored keys that fall in it; with more than
+// `most_keys_bound` of those the measure's rows are read whole and paged here
+// instead (reports.cc passes kMostKeysBound; tests a smaller bound).
+void read_case_page(const Context& c, store::Measure m, const std::optional<std::string>& key,
+                    CaseList& out, std::size_t most_keys_bound);
+// More stored keys than this are not bound as parameters: SQLite binds at
+// most 32,766 in a statement. The distinct "FROM|TO" pairs of one bucket are
+// a few thousand at most for a council's year; only a period of many years
+// over many councils with their own dates nears it.
+inline constexpr std::size_t kMostKeysBound = 10000;
+
 // The sections (report_*.cc).
 ReportSection volumes_section(const Context& c);
 ReportSection decisions_section(const Context& c);

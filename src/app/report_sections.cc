@@ -132,10 +132,10 @@ ReportSection volumes_section(const Context& c) {
                                   "Requests for one child and for sibling groups", "Children",
                                   M::requests_by_children, {"one_child", "sibling_group"},
                                   words_for(c, M::requests_by_children)));
-  s.tables.push_back(counts_table(c, "volumes.cutoff", "Requests and the cut-off (late requests)",
-                                  "When sent", M::requests_by_cutoff,
-                                  {"in_time", "accepted_late", "missed"},
-                                  words_for(c, M::requests_by_cutoff)));
+  s.tables.push_back(counts_table(
+      c, "volumes.cutoff", "Requests and the cut-off (late requests)", "When sent",
+      M::requests_by_cutoff, {"in_time", "accepted_late", "missed", "next_sitting", "no_cutoff"},
+      words_for(c, M::requests_by_cutoff)));
   return s;
 }
 

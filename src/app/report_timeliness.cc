@@ -17,7 +17,9 @@ struct Stage {
 };
 constexpr Stage kStages[] = {
     {M::draft_to_submitted, "Started to submitted"},
-    {M::submitted_to_heard, "Submitted to heard (triage and scheduling)"},
+    {M::submitted_to_triaged, "Submitted to triaged (the coordinator's decision)"},
+    {M::triaged_to_heard, "Triaged to heard"},
+    {M::submitted_to_heard, "Submitted to heard (triage and the wait together)"},
     {M::heard_to_decided, "Heard to decision recorded"},
     {M::heard_to_minutes, "Heard to minutes authorised"},
     {M::decided_to_action_done, "Decision to action completed"},
@@ -87,16 +89,15 @@ ReportTable stages_table(const Context& c) {
   return t;
 }
 
-// How long requests waited to be heard, as a chart beside its table.
-ReportTable distribution_table(const Context& c) {
+// How long requests waited for triage, and then to be heard, as charts
+// beside their tables.
+ReportTable distribution_table(const Context& c, M m, const char* id, const char* title) {
   std::vector<std::string> order;
   for (const Bucket& b : kBuckets) {
     order.push_back(b.id);
   }
-  ReportTable t =
-      counts_table(c, "timeliness.submitted_to_heard", "Working days from submitted to heard",
-                   "Working days", M::submitted_to_heard, order,
-                   [&c](const std::string& k) { return key_words(c, M::submitted_to_heard, k); });
+  ReportTable t = counts_table(c, id, title, "Working days", m, order,
+                               [&c, m](const std::string& k) { return key_words(c, m, k); });
   t.chart = true;
   t.chart_labels = {"Same day", "1-5", "6-10", "11-20", "21+"};
   return t;
@@ -148,11 +149,19 @@ ReportTable timescales_table(const Context& c) {
   return t;
 }
 
+// Cut-off compliance (Support Panel 6: "by 4pm on the Thursday before
+// Panel"): of the requests held to a cut-off, those sent before it; a request
+// with no cut-off to meet, or one that goes to the next sitting whatever it,
+// is shown but not in the share.
 ReportTable cutoff_table(const Context& c) {
   const auto n = counts(c, M::requests_by_cutoff);
   const auto get = [&](const char* key) {
     const auto at = n.find(key);
     return at == n.end() ? std::int64_t{0} : at->second;
+  };
+  const auto row = [&](const char* key) {
+    return std::vector<ReportCell>{label(id_words(key)),
+                                   count(get(key), M::requests_by_cutoff, std::string(key))};
   };
   const std::int64_t in_time = get("in_time");
   const std::int64_t late = get("accepted_late") + get("missed");
@@ -160,11 +169,17 @@ ReportTable cutoff_table(const Context& c) {
   t.id = "timeliness.cutoff";
   t.title = "Cut-off compliance";
   t.headings = {"Requests submitted", "Number"};
-  t.rows.push_back({label("Sent before the cut-off"),
-                    count(in_time, M::requests_by_cutoff, std::string("in_time"))});
-  t.rows.push_back({label("Missed the cut-off"), figure(std::to_string(late))});
+  t.note =
+      "The share is of the requests held to a cut-off: those with none to meet, or sent to "
+      "the next sitting whatever it, are not in it.";
+  t.rows.push_back(row("in_time"));
+  t.rows.push_back(row("accepted_late"));
+  t.rows.push_back(row("missed"));
+  t.rows.push_back({label("Held to a cut-off"), figure(std::to_string(in_time + late))});
   t.rows.push_back(
       {label("Share sent before the cut-off"), figure(percent(in_time, in_time + late))});
+  t.rows.push_back(row("next_sitting"));
+  t.rows.push_back(row("no_cutoff"));
   return t;
 }
 
@@ -173,7 +188,12 @@ ReportTable cutoff_table(const Context& c) {
 ReportSection timeliness_section(const Context& c) {
   ReportSection s{"timeliness", "Timeliness", {}};
   s.tables.push_back(stages_table(c));
-  s.tables.push_back(distribution_table(c));
+  s.tables.push_back(distribution_table(
+      c, M::submitted_to_triaged, "timeliness.submitted_to_triaged", "Working days to triage"));
+  s.tables.push_back(distribution_table(c, M::triaged_to_heard, "timeliness.triaged_to_heard",
+                                        "Working days, triaged to heard"));
+  s.tables.push_back(distribution_table(c, M::submitted_to_heard, "timeliness.submitted_to_heard",
+                                        "Working days from submitted to heard"));
   s.tables.push_back(timescales_table(c));
   s.tables.push_back(cutoff_table(c));
   s.tables.push_back(

@@ -15,6 +15,8 @@ const std::map<std::string, std::string, std::less<>> kWords = {
     {"in_time", "Sent before the cut-off"},
     {"accepted_late", "Missed the cut-off, accepted late"},
     {"missed", "Missed the cut-off, went to a later sitting"},
+    {"next_sitting", "Immediate: to the next sitting whatever the cut-off"},
+    {"no_cutoff", "No cut-off (the panel has none, or no sitting was planned)"},
     {"awaiting", "Waiting for the final decision"},
     {"agreed", "Agreed as recommended"},
     {"otherwise", "Decided otherwise"},
@@ -263,6 +265,8 @@ std::string key_words(const Context& c, store::Measure m, const std::string& key
     case M::escalations:
       return step_words(key);
     case M::draft_to_submitted:
+    case M::submitted_to_triaged:
+    case M::triaged_to_heard:
     case M::submitted_to_heard:
     case M::heard_to_decided:
     case M::heard_to_minutes:
@@ -294,6 +298,8 @@ std::string measure_words(store::Measure m) {
       {M::disagreements, "Disagreements"},
       {M::plan_changes, "Changes of plan"},
       {M::draft_to_submitted, "Started to submitted"},
+      {M::submitted_to_triaged, "Submitted to triaged"},
+      {M::triaged_to_heard, "Triaged to heard"},
       {M::submitted_to_heard, "Submitted to heard"},
       {M::heard_to_decided, "Heard to decision recorded"},
       {M::heard_to_minutes, "Heard to minutes authorised"},

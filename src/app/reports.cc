@@ -1,5 +1,8 @@
 #include "app/reports.h"
 
+#include <algorithm>
+#include <limits>
+
 #include "app/audit_trail.h"
 #include "app/display.h"
 #include "app/report_parts.h"
@@ -67,6 +70,73 @@ nlohmann::json scope_detail(const Actor& viewer, const ReportScope& scope) {
   return audit_detail(viewer, scope);
 }
 
+namespace {
+
+// The stored keys behind a figure's key: the key itself, or for a classified
+// measure (working days, a timescale kept: not stored) every stored key that
+// classifies as it, found in the measure's tally. nullopt: every row.
+store::CaseKeys stored_keys(const Context& c, store::Measure m,
+                            const std::optional<std::string>& key) {
+  if (!key) {
+    return std::nullopt;
+  }
+  if (!classified(m)) {
+    return std::vector<std::string>{*key};
+  }
+  std::vector<std::string> out;
+  for (const store::Tally& t : store::tally(c.tx, m, c.filter)) {
+    if (classify(c, m, t.key) == *key) {
+      out.push_back(t.key);
+    }
+  }
+  return out;
+}
+
+CaseRow case_row(const Context& c, store::Measure m, const store::CaseLine& l) {
+  return {l.request_id, panel_words(c, l.panel_id), l.team, long_date(l.day),
+          key_words(c, m, classify(c, m, l.key))};
+}
+
+// The page out.page asks for, or the last when it is past it.
+void clamp_page(CaseList& out) {
+  out.pages = std::max<std::int64_t>(1, (out.total + kCasesPerPage - 1) / kCasesPerPage);
+  if (out.page > out.pages) {
+    out.asked_past_the_end = true;
+    out.page = out.pages;
+  }
+}
+
+}  // namespace
+
+void read_case_page(const Context& c, store::Measure m, const std::optional<std::string>& key,
+                    CaseList& out, std::size_t most_keys_bound) {
+  const store::CaseKeys keys = stored_keys(c, m, key);
+  if (keys && keys->size() > most_keys_bound) {
+    // Every row of the measure, kept when it classifies as the key.
+    std::vector<CaseRow> all;
+    for (const store::CaseLine& l : store::case_lines(
+             c.tx, m, c.filter, std::nullopt, {0, std::numeric_limits<std::int64_t>::max()})) {
+      if (classify(c, m, l.key) == *key) {
+        all.push_back(case_row(c, m, l));
+      }
+    }
+    out.total = static_cast<std::int64_t>(all.size());
+    clamp_page(out);
+    const auto first =
+        std::min(all.size(), static_cast<std::size_t>((out.page - 1) * kCasesPerPage));
+    const auto last = std::min(all.size(), first + static_cast<std::size_t>(kCasesPerPage));
+    out.rows.assign(all.begin() + static_cast<std::ptrdiff_t>(first),
+                    all.begin() + static_cast<std::ptrdiff_t>(last));
+    return;
+  }
+  out.total = store::case_count(c.tx, m, c.filter, keys);
+  clamp_page(out);
+  for (const store::CaseLine& l : store::case_lines(
+           c.tx, m, c.filter, keys, {(out.page - 1) * kCasesPerPage, kCasesPerPage})) {
+    out.rows.push_back(case_row(c, m, l));
+  }
+}
+
 }  // namespace report
 
 core::Result<Report> annual_review(Services& s, const Actor& a, const ReportScope& scope) {
@@ -92,7 +162,7 @@ const ReportTable* find_table(const Report& r, const std::string& id) {
 }
 
 core::Result<CaseList> report_cases(Services& s, const Actor& a, const ReportScope& scope,
-                                    const Drill& drill) {
+                                    const Drill& drill, std::int64_t page) {
   if (!a.may(core::Permission::view_reports)) {
     return core::Error::forbidden("You cannot see the annual review");
   }
@@ -100,31 +170,27 @@ core::Result<CaseList> report_cases(Services& s, const Actor& a, const ReportSco
   if (!measure) {
     return core::Error::not_found();
   }
+  if (page < 1) {
+    return core::Error::invalid("page", "Enter a page number of 1 or more");
+  }
   CaseList out;
   out.scope = scope;
   out.may_open_requests =
       whole_service(a) ? a.has(core::Role::auditor) : a.may(core::Permission::view_requests);
   s.db.read_all([&](store::Tx& tx) {
     const Context c = context_for(tx, s, a, scope);
-    const bool after = report::classified(*measure);
-    // A classified key (working days, a timescale kept) is not stored: every
-    // row is read and kept when it classifies as the figure's key.
-    for (const store::CaseLine& l :
-         store::case_lines(tx, *measure, c.filter, after ? std::nullopt : drill.key)) {
-      const std::string key = report::classify(c, *measure, l.key);
-      if (after && drill.key && key != *drill.key) {
-        continue;
-      }
-      out.rows.push_back({l.request_id, report::panel_words(c, l.panel_id), l.team,
-                          long_date(l.day), report::key_words(c, *measure, key)});
-    }
+    out.page = page;
+    report::read_case_page(c, *measure, drill.key, out, report::kMostKeysBound);
     out.title = report::measure_words(*measure) +
                 (drill.key ? ": " + report::key_words(c, *measure, *drill.key) : "");
   });
   nlohmann::json detail = audit_detail(a, scope);
   detail["measure"] = drill.measure;
   detail["key"] = drill.key ? *drill.key : "all";
+  detail["page"] = out.page;
+  detail["pages"] = out.pages;
   detail["shown"] = out.rows.size();
+  detail["total"] = out.total;
   s.db.write_all([&](store::Tx& tx) { audit(tx, s, a, "report.cases", "report", 0, detail); });
   return out;
 }

@@ -107,13 +107,23 @@ struct CaseRow {
   std::string date;  // "12 March 2026": the day the case is counted on
   std::string what;  // the group it falls in, in words
 };
+// A list is shown a page at a time (the GOV.UK pagination component): a
+// figure on the large demo has 4,298 cases behind it.
+inline constexpr std::int64_t kCasesPerPage = 50;
 struct CaseList {
   ReportScope scope;
-  std::string title;  // what the figure counts
-  std::vector<CaseRow> rows;
+  std::string title;          // what the figure counts
+  std::vector<CaseRow> rows;  // the page's
+  std::int64_t total = 0;     // every case behind the figure: the figure itself
+  std::int64_t page = 1;      // the page shown, from 1
+  std::int64_t pages = 1;     // how many there are (1 for an empty list)
+  // The page asked for was past the last: the last is shown instead.
+  bool asked_past_the_end = false;
   bool may_open_requests = false;  // links to /requests/{id} would be followed
 };
+// The cases behind a figure, page `page` (from 1) of kCasesPerPage; a page
+// past the last gets the last (asked_past_the_end). Audited with the page.
 core::Result<CaseList> report_cases(Services& s, const Actor& a, const ReportScope& scope,
-                                    const Drill& drill);
+                                    const Drill& drill, std::int64_t page);
 
 }  // namespace casepanel::app

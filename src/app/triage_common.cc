@@ -55,6 +55,7 @@ core::Status put_on_agenda(Tx& tx, const Services& s, const Actor& a, const core
   const std::int64_t hearing =
       store::add_hearing(tx, p.sitting_id, p.request_id, p.starts, p.minutes);
   store::set_request_state(tx, p.request_id, scheduled, s.clock.now());
+  store::mark_triaged(tx, p.request_id, s.clock.now());
   if (!late_reason.empty()) {
     store::set_hearing_late_reason(tx, hearing, late_reason);
     detail["late_reason"] = late_reason;

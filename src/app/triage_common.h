@@ -39,7 +39,12 @@ bool triage_allowed(store::Tx& tx, const Services& s, const Actor& a, const std:
 std::vector<core::Booking> booked(store::Tx& tx, std::int64_t sitting_id);
 
 // Puts the request on the sitting's agenda (the request is scheduled,
-// core::next_state), audited, and tells its presenters. `late_reason`: why
+// core::next_state), audited, and tells its presenters. Giving it a slot is
+// the coordinator's triage decision (CLAM: "Triage and screening of the
+// requests will be undertaken by the CLAM Coordinator ... If appropriate, a
+// 15 minute slot will be given"): the request is marked triaged
+// (store::mark_triaged), as it is when more information is asked for or it is
+// declined (app/triage_outcomes.cc). `late_reason`: why
 // a statutory request is heard after its date (core/statutory.h), kept on
 // the hearing; empty when it is in time.
 core::Status put_on_agenda(store::Tx& tx, const Services& s, const Actor& a,

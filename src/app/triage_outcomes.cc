@@ -61,6 +61,9 @@ core::Status close_triage(Services& s, const Actor& a, std::int64_t request_id,
                             .comments = text,
                             .at = s.clock.now()});
     store::set_request_state(tx, request_id, next, s.clock.now());
+    // The coordinator's decision on it: the request is triaged (the annual
+    // review's "submitted to triaged", docs/reports.md).
+    store::mark_triaged(tx, request_id, s.clock.now());
     audit(tx, s, a, o.action, "request", request_id, {{o.field, text}});
     tell(tx, req);
     return core::Done{};

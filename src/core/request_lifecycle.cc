@@ -149,4 +149,21 @@ bool sent_on(RequestState s) {
   return s != RequestState::draft && s != RequestState::awaiting_approval;
 }
 
+bool triaged(RequestState s) {
+  switch (s) {
+    case RequestState::scheduled:
+    case RequestState::heard:
+    case RequestState::decided:
+    case RequestState::closed:
+    case RequestState::declined:
+      return true;
+    case RequestState::draft:
+    case RequestState::awaiting_approval:
+    case RequestState::submitted:
+    case RequestState::withdrawn:
+      return false;
+  }
+  return false;
+}
+
 }  // namespace casepanel::core

@@ -99,4 +99,9 @@ bool allows(RequestState from, RequestEvent event);
 // that it is a draft of its author's line (docs/access.md).
 bool sent_on(RequestState s);
 
+// Past the coordinator's triage: given a slot (scheduled or further on) or
+// declined. A request sent back for more information is a draft again, and a
+// withdrawn one may never have been triaged: neither says.
+bool triaged(RequestState s);
+
 }  // namespace casepanel::core

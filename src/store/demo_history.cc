@@ -109,6 +109,16 @@ void set_request_times(Tx& tx, std::int64_t request_id, std::optional<core::Inst
            core::to_iso_utc(updated_at), request_id});
 }
 
+void set_request_triaged(Tx& tx, std::int64_t request_id, core::Instant triaged_at) {
+  tx.exec("UPDATE requests SET triaged_at = $1 WHERE id = $2",
+          {core::to_iso_utc(triaged_at), request_id});
+}
+
+void set_request_target(Tx& tx, std::int64_t request_id, core::Date sitting) {
+  tx.exec("UPDATE requests SET target_sitting_date = $1 WHERE id = $2",
+          {core::to_iso(sitting), request_id});
+}
+
 std::int64_t insert_hearing(Tx& tx, const HearingRow& row) {
   return insert_returning(tx, hearing_columns(), row);
 }

@@ -53,6 +53,10 @@ void insert_paper(Tx& tx, const PaperRow& row);
 // When the request was last changed, and sent on (nullopt: not yet).
 void set_request_times(Tx& tx, std::int64_t request_id, std::optional<core::Instant> submitted_at,
                        core::Instant updated_at);
+// When the coordinator triaged it (store::mark_triaged).
+void set_request_triaged(Tx& tx, std::int64_t request_id, core::Instant triaged_at);
+// The sitting its cut-off sent it to, sent in time (store::mark_submitted).
+void set_request_target(Tx& tx, std::int64_t request_id, core::Date sitting);
 
 std::int64_t insert_hearing(Tx& tx, const HearingRow& row);
 std::int64_t insert_decision(Tx& tx, const DecisionRow& row);

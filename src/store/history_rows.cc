@@ -87,11 +87,11 @@ Params minutes_values(const SittingRow& r) {
 }
 
 const Columns& request_columns() {
-  static const Columns c{
-      "requests",
-      {"panel_id", "state", "request_type", "reason", "proposed_plan", "parallel_plan",
-       "conference_call", "venue_preference", "approval_step", "author_id", "team_id",
-       "statutory_due", "created_at", "submitted_at", "updated_at"}};
+  static const Columns c{"requests",
+                         {"panel_id", "state", "request_type", "reason", "proposed_plan",
+                          "parallel_plan", "conference_call", "venue_preference", "approval_step",
+                          "author_id", "team_id", "statutory_due", "created_at", "submitted_at",
+                          "updated_at", "triaged_at", "target_sitting_date"}};
   return c;
 }
 
@@ -110,7 +110,9 @@ Params values(const RequestRow& r) {
           date(r.statutory_due),
           time(r.created_at),
           time(r.submitted_at),
-          time(r.updated_at)};
+          time(r.updated_at),
+          time(r.triaged_at),
+          date(r.target_sitting)};
 }
 
 const Columns& approval_columns() {

@@ -94,6 +94,9 @@ struct RequestRow {
   core::Instant created_at{};
   std::optional<core::Instant> submitted_at{};
   core::Instant updated_at{};
+  std::optional<core::Instant> triaged_at{};  // the coordinator's decision (store/requests.h)
+  // The sitting its cut-off sent it to (panels with a cut-off only).
+  std::optional<core::Date> target_sitting{};
 };
 
 struct ApprovalRow {

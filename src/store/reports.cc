@@ -105,6 +105,24 @@ void measure_rows(Statement& st, Measure m, const ReportFilter& f) {
   filters(st, sql.day, "r.panel_id", "r.team_id", f);
 }
 
+// " WHERE b.k IN (...)" for a list of some keys; nothing for every row. No
+// key at all matches no row.
+void keys_in(Statement& st, const CaseKeys& keys) {
+  if (!keys) {
+    return;
+  }
+  if (keys->empty()) {
+    st.text(" WHERE 1 = 0");
+    return;
+  }
+  st.text(" WHERE b.k IN (");
+  for (std::size_t i = 0; i < keys->size(); ++i) {
+    st.text(i ? ", " : "");
+    st.param((*keys)[i]);
+  }
+  st.text(")");
+}
+
 }  // namespace
 
 std::vector<Tally> tally(Tx& tx, Measure m, const ReportFilter& f) {
@@ -165,17 +183,27 @@ std::vector<Tally> tally_rows(Tx& tx, Measure m, const ReportFilter& f) {
   return out;
 }
 
-std::vector<CaseLine> case_lines(Tx& tx, Measure m, const ReportFilter& f,
-                                 const std::optional<std::string>& key) {
+std::int64_t case_count(Tx& tx, Measure m, const ReportFilter& f, const CaseKeys& keys) {
+  Statement st;
+  st.text("SELECT COUNT(*) FROM (");
+  measure_rows(st, m, f);
+  st.text(") b");
+  keys_in(st, keys);
+  return tx.query_one(st.sql(), st.params())->integer(0);
+}
+
+std::vector<CaseLine> case_lines(Tx& tx, Measure m, const ReportFilter& f, const CaseKeys& keys,
+                                 const CasePage& page) {
   Statement st;
   st.text("SELECT b.rid, b.panel, t.name, b.day, b.k FROM (");
   measure_rows(st, m, f);
   st.text(") b JOIN teams t ON t.id = b.team");
-  if (key) {
-    st.text(" WHERE b.k = ");
-    st.param(*key);
-  }
-  st.text(" ORDER BY b.day, b.rid");
+  keys_in(st, keys);
+  // Only the page is read (LIMIT/OFFSET, the same on both engines).
+  st.text(" ORDER BY b.day, b.rid, b.k LIMIT ");
+  st.param(page.limit);
+  st.text(" OFFSET ");
+  st.param(page.offset);
   std::vector<CaseLine> out;
   for (const Row& r : tx.query(st.sql(), st.params())) {
     out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4)});

@@ -55,7 +55,9 @@ enum class Measure {
   plan_changes,     // by status, dated by the day proposed
   // Timeliness: keys "FROM|TO" (ISO days), dated by TO.
   draft_to_submitted,
-  submitted_to_heard,
+  submitted_to_triaged,  // the coordinator's decision (requests.triaged_at)
+  triaged_to_heard,
+  submitted_to_heard,  // the two above together (and requests never marked triaged)
   heard_to_decided,
   heard_to_minutes,
   decided_to_action_done,
@@ -102,9 +104,21 @@ struct CaseLine {
   std::string day;  // ISO: the day the row is dated by
   std::string key;
 };
-// The measure's rows (of one key, or all), by day then request.
-std::vector<CaseLine> case_lines(Tx& tx, Measure m, const ReportFilter& f,
-                                 const std::optional<std::string>& key);
+// Which of a measure's rows a list holds: those whose stored key is one of
+// `keys` (a figure's key, or the stored keys app/ grouped into it, such as
+// the "FROM|TO" pairs of one bucket of working days); nullopt: every row.
+using CaseKeys = std::optional<std::vector<std::string>>;
+// How many rows the list holds (the figure).
+std::int64_t case_count(Tx& tx, Measure m, const ReportFilter& f, const CaseKeys& keys);
+// One page of the list: `limit` rows after the first `offset`, by day, then
+// request, then key (an order with no ties that shows: rows alike in all three
+// are alike in all they show), so that pages neither repeat nor skip a row.
+struct CasePage {
+  std::int64_t offset = 0;
+  std::int64_t limit = 50;
+};
+std::vector<CaseLine> case_lines(Tx& tx, Measure m, const ReportFilter& f, const CaseKeys& keys,
+                                 const CasePage& page);
 
 // Sittings in the period (panel filter only: a sitting is no team's record).
 struct SittingFigures {

@@ -74,9 +74,14 @@ constexpr MeasureSql kMeasures[] = {
      CP_SUBMITTED, CP_REQUESTS,
      "r.submitted_at IS NOT NULL AND EXISTS (SELECT 1 FROM request_children x WHERE "
      "x.request_id = r.id)"},
+    // A request is held to a cut-off when its submission found it a sitting
+    // to go to (app/request_submission.cc: only panels with a deadline, and
+    // only when a sitting was planned far enough ahead); one that must go to
+    // the next sitting (Support Panel 2.2) goes whatever the cut-off.
     {M::requests_by_cutoff, "requests_by_cutoff",
      "CASE WHEN r.late_accepted_at IS NOT NULL THEN 'accepted_late' WHEN r.missed_cutoff_date "
-     "IS NOT NULL THEN 'missed' ELSE 'in_time' END",
+     "IS NOT NULL THEN 'missed' WHEN r.target_sitting_date IS NULL THEN 'no_cutoff' WHEN "
+     "r.must_go_to_next_sitting = 1 THEN 'next_sitting' ELSE 'in_time' END",
      CP_SUBMITTED, CP_REQUESTS, "r.submitted_at IS NOT NULL"},
     {M::items_by_option, "items_by_option", "di.kind || ':' || di.option_id", CP_RECORDED, CP_ITEMS,
      "di.removed_at IS NULL"},
@@ -93,6 +98,16 @@ constexpr MeasureSql kMeasures[] = {
     {M::draft_to_submitted, "draft_to_submitted",
      "substr(r.created_at, 1, 10) || '|' || substr(r.submitted_at, 1, 10)", CP_SUBMITTED,
      CP_REQUESTS, "r.submitted_at IS NOT NULL"},
+    // Triage: the coordinator's decision that took the request out of the
+    // queue (a slot given, more information asked for, declined), dated by
+    // it; then from that decision to the sitting that heard it.
+    {M::submitted_to_triaged, "submitted_to_triaged",
+     "substr(r.submitted_at, 1, 10) || '|' || substr(r.triaged_at, 1, 10)",
+     "substr(r.triaged_at, 1, 10)", CP_REQUESTS,
+     "r.triaged_at IS NOT NULL AND r.submitted_at IS NOT NULL"},
+    {M::triaged_to_heard, "triaged_to_heard",
+     "substr(r.triaged_at, 1, 10) || '|' || s.sitting_date", "s.sitting_date", CP_HEARD,
+     "h.status = 'heard' AND r.triaged_at IS NOT NULL"},
     {M::submitted_to_heard, "submitted_to_heard",
      "substr(r.submitted_at, 1, 10) || '|' || s.sitting_date", "s.sitting_date", CP_HEARD,
      "h.status = 'heard' AND r.submitted_at IS NOT NULL"},

@@ -156,9 +156,14 @@ void mark_submitted(Tx& tx, std::int64_t id, const Submission& submission, core:
   const std::string now = utc(at);
   tx.exec(
       "UPDATE requests SET state = $1, submitted_at = $2, updated_at = $3, "
-      "target_sitting_date = $4, missed_cutoff_date = $5 WHERE id = $6",
+      "target_sitting_date = $4, missed_cutoff_date = $5, triaged_at = NULL WHERE id = $6",
       {std::string(core::state_id(core::RequestState::submitted)), now, now,
        date_value(submission.target_sitting), date_value(submission.missed_cutoff), id});
+}
+
+void mark_triaged(Tx& tx, std::int64_t id, core::Instant at) {
+  tx.exec("UPDATE requests SET triaged_at = $1 WHERE id = $2 AND triaged_at IS NULL",
+          {utc(at), id});
 }
 
 void accept_late(Tx& tx, std::int64_t id, const LateAcceptance& late) {

@@ -103,7 +103,13 @@ struct Submission {
   std::optional<core::Date> target_sitting;
   std::optional<core::Date> missed_cutoff;
 };
+// (Sent anew, it waits for triage again: triaged_at is cleared.)
 void mark_submitted(Tx& tx, std::int64_t id, const Submission& submission, core::Instant at);
+// The coordinator's triage decision on the request as last submitted: given a
+// slot, asked for more information, or declined (app/triage_common.h). The
+// first decision counts: a request whose sitting is cancelled and which is
+// given a new slot keeps the day it was first triaged.
+void mark_triaged(Tx& tx, std::int64_t id, core::Instant at);
 // The coordinator accepts it late: it goes to the sitting whose cut-off it missed.
 void accept_late(Tx& tx, std::int64_t id, const LateAcceptance& late);
 void record_three_way_discussion(Tx& tx, std::int64_t id, const ThreeWayDiscussion& discussion);

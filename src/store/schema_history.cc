@@ -468,6 +468,9 @@ ALTER TABLE request_consultations ADD COLUMN advised_at TEXT
     // however many councils are hosted.
     {17, "review summary rows", kReportSummarySql, kReportSummarySqliteSql,
      kReportSummaryPostgresqlSql},
+    // The annual review's timeliness (issue 16 §1): "submitted -> triaged ->
+    // heard" needs the time the coordinator triaged a request.
+    {18, "triaged", kTriagedSql},
 };
 
 }  // namespace

@@ -12,5 +12,7 @@ extern const char kReviewIndexesSql[];
 extern const char kReportSummarySql[];
 extern const char kReportSummarySqliteSql[];
 extern const char kReportSummaryPostgresqlSql[];
+// 18: when a request was triaged (schema_triaged.cc)
+extern const char kTriagedSql[];
 
 }  // namespace casepanel::store

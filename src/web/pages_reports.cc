@@ -11,8 +11,10 @@
 #include "app/report_export.h"
 #include "app/reports.h"
 #include "core/calendar.h"
+#include "core/counted.h"
 #include "core/sittings.h"
 #include "web/downloads.h"
+#include "web/pagination.h"
 #include "web/site.h"
 #include "web/view.h"
 #include "web/wire.h"
@@ -235,6 +237,69 @@ app::ReportInput input_or_this_year(const Site& site, const WebRequest& r) {
   return in;
 }
 
+// The page asked for: nullopt when none is (the first page), 0 when `page`
+// is not a whole number from 1 to 999,999,999.
+std::optional<std::int64_t> page_asked(const WebRequest& r) {
+  constexpr std::size_t kLongestPageNumber = 9;
+  if (r.query.count("page") == 0) {
+    return std::nullopt;
+  }
+  const std::string text = r.query_value("page");
+  if (text.size() > kLongestPageNumber) {
+    return 0;
+  }
+  return parse_id(text);
+}
+
+// Every parameter of the list's address but the page, then page=N: paging
+// keeps the figure, the panel and the period exactly as they were given.
+std::string cases_page_href(const WebRequest& r, int page) {
+  std::string out = "/reports/cases?";
+  for (const auto& [name, value] : r.query) {
+    if (name != "page") {
+      out += percent_encode(name, "") + "=" + percent_encode(value, "") + "&";
+    }
+  }
+  return out + "page=" + std::to_string(page);
+}
+
+// "Showing 51 to 100 of 4,298 cases", and why another page than the one
+// asked for is shown.
+void add_page_words(const app::CaseList& list, const std::optional<std::int64_t>& asked, Data& d) {
+  const std::int64_t first = (list.page - 1) * app::kCasesPerPage + 1;
+  const std::int64_t last = first + static_cast<std::int64_t>(list.rows.size()) - 1;
+  d.set("showing", list.total == 0
+                       ? std::string("No cases")
+                       : "Showing " + core::thousands(first) + " to " + core::thousands(last) +
+                             " of " + core::thousands(list.total) +
+                             (list.total == 1 ? " case" : " cases"));
+  if (asked && *asked == 0) {
+    d.set("page_message", "A page number is a whole number, like 2: this is the first page.");
+  } else if (list.asked_past_the_end) {
+    d.set("page_message", "There is no page " + core::thousands(*asked) + ": the list has " +
+                              core::thousands(list.pages) + (list.pages == 1 ? " page" : " pages") +
+                              ". This is the last.");
+  }
+}
+
+Data case_rows(const app::CaseList& list) {
+  Data rows{Data::type::list};
+  for (const app::CaseRow& c : list.rows) {
+    Data x;
+    x.set("id", str(c.request_id));
+    set_flag(x, "link", list.may_open_requests);
+    x.set("panel", c.panel);
+    x.set("team", c.team);
+    x.set("date", c.date);
+    x.set("what", c.what);
+    rows.push_back(x);
+  }
+  return rows;
+}
+
+// GET /reports/cases?(the review's filters)&measure=M[&key=K][&page=N]: a
+// page of the cases behind a figure (50 a page); a page that is not a number
+// gets the first, one past the end the last, each with a message saying so.
 WebResponse cases(const Site& site, WebRequest& r) {
   if (r.query_value("measure").empty()) {
     return WebResponse::redirect("/reports");  // no figure chosen: the review
@@ -247,28 +312,24 @@ WebResponse cases(const Site& site, WebRequest& r) {
   if (r.query.count("key")) {
     drill.key = r.query_value("key");
   }
-  const auto list = app::report_cases(site.services(), r.actor(), *scope, drill);
+  const std::optional<std::int64_t> asked = page_asked(r);
+  const auto list = app::report_cases(site.services(), r.actor(), *scope, drill,
+                                      asked && *asked > 0 ? *asked : 1);
   if (!list) {
     return site.error(r, list.error());
   }
   Data d;
   d.set("title", list->title);
   d.set("period_text", core::long_date(scope->from) + " to " + core::long_date(scope->to));
-  d.set("count", str(static_cast<std::int64_t>(list->rows.size())));
+  d.set("count", core::thousands(list->total));
   d.set("back", "/reports?" + scope_query(*scope));
-  Data rows{Data::type::list};
-  for (const app::CaseRow& c : list->rows) {
-    Data x;
-    x.set("id", str(c.request_id));
-    set_flag(x, "link", list->may_open_requests);
-    x.set("panel", c.panel);
-    x.set("team", c.team);
-    x.set("date", c.date);
-    x.set("what", c.what);
-    rows.push_back(x);
-  }
-  d.set("rows", rows);
+  add_page_words(*list, asked, d);
+  d.set("rows", case_rows(*list));
   set_flag(d, "has_rows", !list->rows.empty());
+  set_if(d, "pagination",
+         pagination(
+             site, static_cast<int>(list->page), static_cast<int>(list->pages),
+             [&r](int n) { return cases_page_href(r, n); }, "Pages of the cases"));
   return site.page(r, "report_cases", "Cases: " + list->title, std::move(d));
 }
 

@@ -9,10 +9,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "app/display.h"
 #include "app/report_export.h"
+#include "app/report_parts.h"
 #include "support/world.h"
 #include "support/xlsx_reader.h"
 
@@ -37,6 +39,19 @@ using testing::TestWorld;
 // | 2023-04-19 | 33 working days from submission | | N2      | six: 3 F, 3 M | 2023-09-04 | - | -
 // | -          | | | B1      | c1 (non-binary)| 2023-07-03| -          | -          | -          |
 // team C |
+// Triage (the coordinator's decision, requests.triaged_at) and the cut-off:
+//
+// | request | triaged    | submitted to triaged           | triaged to heard              | cut-off
+// | E1      | 2023-05-09 | 3: Thu 4, Fri 5, Tue 9 (8 May, | 3: 10, 11, 12 May             | in time
+// |         |            | the coronation, not counted)   |                               |
+// | E2      | 2023-04-11 | 1: Tue 11 (Good Friday 7 and   | 6: 12, 13, 14, 17, 18, 19 Apr | in time
+// |         |            | Easter Monday 10 not counted)  |                               |
+// | E3      | 2023-12-18 | 0: the same day                | 6: 19-22, 27, 28 Dec          |
+// accepted late | N1      | 2023-04-03 | 23                             | 10 (Easter not counted)
+// | in time | N2      | -          | (waiting)                      | - | immediate | B1      |
+// 2023-07-05 | 2: declined on Wednesday       | (declined: never heard)       | no cut-off
+//
+// Each pair adds up to the submitted-to-heard days of the table above.
 struct Council {
   std::int64_t ad = 0;
   std::int64_t e1 = 0, e2 = 0, e3 = 0, n1 = 0, n2 = 0, b1 = 0;
@@ -151,6 +166,31 @@ void after_panel(store::Tx& tx, TestWorld& w, const std::vector<std::int64_t>& e
       {decision_of(tx, e2[0])});
 }
 
+// The second table above: when each request was triaged, and the sitting
+// its cut-off sent it to (none for B1: no cut-off; N2 must go to the next
+// sitting whatever the cut-off).
+void triage_and_cutoff(store::Tx& tx, const Council& k) {
+  const struct {
+    std::int64_t request;
+    std::optional<std::string> triaged, target;
+    int next_sitting;
+  } rows[] = {
+      {k.e1, "2023-05-09T11:00:00Z", "2023-05-12", 0},
+      {k.e2, "2023-04-11T11:00:00Z", "2023-04-19", 0},
+      {k.e3, "2023-12-18T17:00:00Z", "2023-12-19", 0},
+      {k.n1, "2023-04-03T11:00:00Z", "2023-04-19", 0},
+      {k.n2, std::nullopt, "2023-09-12", 1},
+      {k.b1, "2023-07-05T11:00:00Z", std::nullopt, 0},
+  };
+  for (const auto& r : rows) {
+    tx.exec(
+        "UPDATE requests SET triaged_at = $1, target_sitting_date = $2, must_go_to_next_sitting = "
+        "$3 WHERE id = $4",
+        {store::nullable(r.triaged), store::nullable(r.target), std::int64_t{r.next_sitting},
+         r.request});
+  }
+}
+
 Council seed(TestWorld& w) {
   Council k;
   k.ad = testing::add_person(w, "ad@test", "assistant_director");
@@ -242,6 +282,7 @@ Council seed(TestWorld& w) {
     const auto e1 = heard(tx, w.panel_admin, s2, "2023-05-12", k.e1, {x1}, "ratify_plan");
     heard(tx, w.panel_admin, s3, "2023-12-28", k.e3, {x3}, "placement_search");
     after_panel(tx, w, e1, e2, n1);
+    triage_and_cutoff(tx, k);
   });
   return k;
 }
@@ -294,8 +335,11 @@ TEST(Reports, VolumesCountTheRequestsSubmittedInThePeriod) {
       {"volumes.by_team", "Team C", "1"},
       {"volumes.siblings", "One child", "4"},
       {"volumes.siblings", "Sibling group (more than one child)", "2"},
-      {"volumes.cutoff", "Sent before the cut-off", "5"},
+      {"volumes.cutoff", "Sent before the cut-off", "3"},
       {"volumes.cutoff", "Missed the cut-off, accepted late", "1"},
+      {"volumes.cutoff", "Missed the cut-off, went to a later sitting", "0"},
+      {"volumes.cutoff", "Immediate: to the next sitting whatever the cut-off", "1"},
+      {"volumes.cutoff", "No cut-off (the panel has none, or no sitting was planned)", "1"},
   };
   for (const auto& row : rows) {
     EXPECT_EQ(cell(*r, row.table, row.row, 1), row.number) << row.table << " / " << row.row;
@@ -328,7 +372,17 @@ TEST(Reports, APeriodOfOneDayHoldsThatDayOnly) {
   EXPECT_EQ(cell(day("2023-04-07"), "volumes.by_type", "Total", 1), "0");
   const Report heard = day("2023-04-19");
   EXPECT_EQ(cell(heard, "sittings.count", "Held", 1), "1");
-  EXPECT_EQ(cell(heard, "timeliness.stages", "Submitted to heard (triage and scheduling)", 1), "2");
+  EXPECT_EQ(
+      cell(heard, "timeliness.stages", "Submitted to heard (triage and the wait together)", 1),
+      "2");
+  EXPECT_EQ(cell(heard, "timeliness.stages", "Triaged to heard", 1), "2");
+  // Triaged on 11 April (E2) and 3 April (N1): neither on the 19th.
+  EXPECT_EQ(
+      cell(heard, "timeliness.stages", "Submitted to triaged (the coordinator's decision)", 1),
+      "0");
+  EXPECT_EQ(cell(day("2023-04-11"), "timeliness.stages",
+                 "Submitted to triaged (the coordinator's decision)", 1),
+            "1");
 }
 
 TEST(Reports, DecisionsReturnsAndActions) {
@@ -371,7 +425,7 @@ TEST(Reports, TimelinessInWorkingDays) {
   ASSERT_TRUE(r.ok());
   // Submitted to heard: E1 6 (the coronation not counted), E2 7 (Easter),
   // E3 6 (Christmas), N1 33. The median of 6, 6, 7, 33 is 6.5.
-  const std::string stage = "Submitted to heard (triage and scheduling)";
+  const std::string stage = "Submitted to heard (triage and the wait together)";
   EXPECT_EQ(cell(*r, "timeliness.stages", stage, 1), "4");
   EXPECT_EQ(cell(*r, "timeliness.stages", stage, 2), "6.5");
   EXPECT_EQ(cell(*r, "timeliness.stages", stage, 5), "3");  // 6 to 10
@@ -392,11 +446,82 @@ TEST(Reports, TimelinessInWorkingDays) {
   EXPECT_EQ(cell(*r, "timeliness.timescales", clam, 5), "67%");
   const auto outside =
       report_cases(w.services(), w.actor(k.ad), year_2023(),
-                   {"statutory_hearings", "clam|emergency_retrospective_review|outside"});
+                   {"statutory_hearings", "clam|emergency_retrospective_review|outside"}, 1);
   ASSERT_TRUE(outside.ok());
   ASSERT_EQ(outside->rows.size(), 1u);
   EXPECT_EQ(outside->rows[0].request_id, k.e2);
-  EXPECT_EQ(cell(*r, "timeliness.cutoff", "Share sent before the cut-off", 1), "83%");
+  // Cut-off compliance: E1, E2 and N1 in time, E3 accepted late; N2 (to the
+  // next sitting whatever the cut-off) and B1 (none) are not in the share.
+  EXPECT_EQ(cell(*r, "timeliness.cutoff", "Held to a cut-off", 1), "4");
+  EXPECT_EQ(cell(*r, "timeliness.cutoff", "Share sent before the cut-off", 1), "75%");
+  EXPECT_EQ(cell(*r, "timeliness.cutoff", "Missed the cut-off, accepted late", 1), "1");
+  EXPECT_EQ(cell(*r, "timeliness.cutoff",
+                 "No cut-off (the panel has none, or no sitting was planned)", 1),
+            "1");
+}
+
+// Triage split out of "submitted to heard" (the second table at the top).
+TEST(Reports, TriageInWorkingDaysAcrossBankHolidays) {
+  TestWorld w;
+  const Council k = seed(w);
+  const auto r = annual_review(w.services(), w.actor(k.ad), year_2023());
+  ASSERT_TRUE(r.ok());
+  // Submitted to triaged: E3 0, E2 1, B1 2, E1 3, N1 23: the median is 2.
+  const std::string triage = "Submitted to triaged (the coordinator's decision)";
+  const struct {
+    const char* stage;
+    std::size_t column;
+    const char* figure;
+  } rows[] = {
+      {triage.c_str(), 1, "5"},
+      {triage.c_str(), 2, "2"},
+      {triage.c_str(), 3, "1"},
+      {triage.c_str(), 4, "3"},
+      {triage.c_str(), 5, "0"},
+      {triage.c_str(), 6, "0"},
+      {triage.c_str(), 7, "1"},
+      // Triaged to heard: E1 3, E2 6, E3 6, N1 10: the median is 6.
+      {"Triaged to heard", 1, "4"},
+      {"Triaged to heard", 2, "6"},
+      {"Triaged to heard", 3, "0"},
+      {"Triaged to heard", 4, "1"},
+      {"Triaged to heard", 5, "3"},
+      {"Triaged to heard", 7, "0"},
+  };
+  for (const auto& row : rows) {
+    EXPECT_EQ(cell(*r, "timeliness.stages", row.stage, row.column), row.figure)
+        << row.stage << " / column " << row.column;
+  }
+  // The charts' tables: the same buckets.
+  EXPECT_EQ(cell(*r, "timeliness.submitted_to_triaged", "1 to 5 working days", 1), "3");
+  EXPECT_EQ(cell(*r, "timeliness.triaged_to_heard", "6 to 10 working days", 1), "3");
+  EXPECT_TRUE(find_table(*r, "timeliness.submitted_to_triaged")->chart);
+  EXPECT_TRUE(find_table(*r, "timeliness.triaged_to_heard")->chart);
+  // The list behind "1 to 5" of submitted to triaged: E2, E1, B1, by the day
+  // each was triaged.
+  const auto list =
+      report_cases(w.services(), w.actor(k.ad), year_2023(), {"submitted_to_triaged", "1_5"}, 1);
+  ASSERT_TRUE(list.ok());
+  EXPECT_EQ(list->total, 3);
+  ASSERT_EQ(list->rows.size(), 3u);
+  EXPECT_EQ(list->rows[0].request_id, k.e2);
+  EXPECT_EQ(list->rows[0].date, "11 April 2023");
+  EXPECT_EQ(list->rows[1].request_id, k.e1);
+  EXPECT_EQ(list->rows[2].request_id, k.b1);
+  EXPECT_EQ(list->rows[2].what, "1 to 5 working days");
+  // The group manager's line: B1 (team C) is left out.
+  const auto gm = annual_review(w.services(), w.actor(w.gm), year_2023());
+  ASSERT_TRUE(gm.ok());
+  EXPECT_EQ(cell(*gm, "timeliness.stages", triage, 1), "4");
+  // The exports carry the new stages as the page shows them.
+  const auto csv = export_review(w.services(), w.actor(k.ad), year_2023(), ExportFormat::csv);
+  ASSERT_TRUE(csv.ok());
+  EXPECT_NE(csv->bytes.find("Timeliness,Working days at each stage,Submitted to triaged (the "
+                            "coordinator's decision),Median,2,number\r\n"),
+            std::string::npos);
+  EXPECT_NE(csv->bytes.find("Timeliness,Working days at each stage,Triaged to heard,Cases,4,"
+                            "count\r\n"),
+            std::string::npos);
 }
 
 TEST(Reports, SmallNumbersAreSuppressedAndSoIsWhatWouldGiveThemAway) {
@@ -438,10 +563,12 @@ void expect_lists_match(TestWorld& w, const Actor& a) {
           if (!c.drill) {
             continue;
           }
-          const auto list = report_cases(w.services(), a, year_2023(), *c.drill);
+          const auto list = report_cases(w.services(), a, year_2023(), *c.drill, 1);
           ASSERT_TRUE(list.ok()) << t.id;
-          EXPECT_EQ(static_cast<std::int64_t>(list->rows.size()), *c.count)
+          EXPECT_EQ(list->total, *c.count)
               << t.id << " / " << row[0].text << " / " << c.drill->measure;
+          EXPECT_EQ(static_cast<std::int64_t>(list->rows.size()), std::min(*c.count, kCasesPerPage))
+              << t.id << " / " << row[0].text;
           ++checked;
         }
       }
@@ -467,7 +594,8 @@ TEST(Reports, AGroupManagerSeesTheirLinesTeamsOnly) {
   EXPECT_EQ(cell(*gm, "volumes.by_team", "Team C", 1), "no row Team C");
   // Without team C's non-binary child nothing in the column is small.
   EXPECT_EQ(cell(*gm, "equality.gender", "Male", 1), "5");
-  const auto all = report_cases(w.services(), w.actor(w.gm), year_2023(), {"requests_by_type", {}});
+  const auto all =
+      report_cases(w.services(), w.actor(w.gm), year_2023(), {"requests_by_type", {}}, 1);
   ASSERT_TRUE(all.ok());
   for (const CaseRow& c : all->rows) {
     EXPECT_NE(c.request_id, k.b1);
@@ -475,6 +603,109 @@ TEST(Reports, AGroupManagerSeesTheirLinesTeamsOnly) {
   const auto auditor = annual_review(w.services(), w.actor(w.auditor), year_2023());
   ASSERT_TRUE(auditor.ok());
   EXPECT_EQ(cell(*auditor, "volumes.by_type", "Total", 1), "6");
+}
+
+// 120 more requests of team A, each sent the day it was started, through
+// 2023 (a few on each day from 2 January).
+void many_requests(TestWorld& w) {
+  w.db().write_all([&](store::Tx& tx) {
+    for (int i = 0; i < 120; ++i) {
+      const std::string day = core::to_iso(
+          core::Date{std::chrono::sys_days{core::Date{std::chrono::year{2023} / 1 / 2}} +
+                     std::chrono::days{i / 3}});
+      request(tx, w.sw_a,
+              {"section_20_plan_review",
+               w.team_a,
+               day,
+               day,
+               std::nullopt,
+               std::nullopt,
+               std::nullopt,
+               std::nullopt,
+               {}});
+    }
+  });
+}
+
+// The list behind a figure is read a page at a time (issue 16: 4,298 cases
+// behind one figure of the large demo): 50 a page, in order, none repeated
+// or skipped, the last page for a page past it; a figure whose groups are
+// worked out after the query (working days) pages alike.
+TEST(Reports, AListIsShownFiftyCasesAPage) {
+  TestWorld w;
+  const Council k = seed(w);
+  many_requests(w);
+  const auto page = [&](const Drill& d, std::int64_t n) {
+    auto list = report_cases(w.services(), w.actor(k.ad), year_2023(), d, n);
+    EXPECT_TRUE(list.ok());
+    return *list;
+  };
+  const Drill all{"requests_by_type", std::nullopt};
+  std::vector<std::int64_t> seen;
+  std::string last_day;
+  for (std::int64_t n = 1; n <= 3; ++n) {
+    const CaseList list = page(all, n);
+    EXPECT_EQ(list.total, 126);
+    EXPECT_EQ(list.pages, 3);
+    EXPECT_EQ(list.page, n);
+    EXPECT_FALSE(list.asked_past_the_end);
+    EXPECT_EQ(list.rows.size(), n < 3 ? 50u : 26u);
+    for (const CaseRow& c : list.rows) {
+      seen.push_back(c.request_id);
+    }
+  }
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(std::unique(seen.begin(), seen.end()), seen.end());
+  EXPECT_EQ(seen.size(), 126u);
+  const CaseList past = page(all, 9);
+  EXPECT_TRUE(past.asked_past_the_end);
+  EXPECT_EQ(past.page, 3);
+  EXPECT_EQ(past.rows.size(), 26u);
+  EXPECT_FALSE(report_cases(w.services(), w.actor(k.ad), year_2023(), all, 0).ok());
+  // Started and submitted the same day: the figure, paged.
+  const auto r = annual_review(w.services(), w.actor(k.ad), year_2023());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(cell(*r, "timeliness.stages", "Started to submitted", 3), "125");
+  const Drill same_day{"draft_to_submitted", "0"};
+  EXPECT_EQ(page(same_day, 1).total, 125);
+  EXPECT_EQ(page(same_day, 3).rows.size(), 25u);
+  EXPECT_EQ(page(same_day, 3).rows.back().what, "Same day (0 working days)");
+  // Each page viewed is audited with its number.
+  EXPECT_EQ(testing::number(w,
+                            "SELECT COUNT(*) FROM audit_events WHERE action = 'report.cases' AND "
+                            "detail LIKE '%\"page\":3%' AND detail LIKE '%\"total\":125%'",
+                            {}),
+            2);
+}
+
+// A figure with more stored keys behind it than may be bound is read whole
+// and paged in memory: the same pages as the query's.
+TEST(Reports, AListWithTooManyKeysToBindIsPagedInMemoryAlike) {
+  TestWorld w;
+  seed(w);
+  many_requests(w);
+  w.db().read_all([&](store::Tx& tx) {
+    report::Context c{tx, w.services(), {}, {}, *core::parse_iso_date("2024-01-15")};
+    c.filter = {.panel_id = "", .from = "2023-01-01", .to = "2023-12-31", .today = "2024-01-15"};
+    for (const core::PanelType& p : w.services().panels.all()) {
+      c.panels.push_back(&p);
+    }
+    for (const std::int64_t n : {1, 3, 7}) {
+      CaseList bound, in_memory;
+      bound.page = in_memory.page = n;
+      report::read_case_page(c, store::Measure::draft_to_submitted, "0", bound,
+                             report::kMostKeysBound);
+      report::read_case_page(c, store::Measure::draft_to_submitted, "0", in_memory, 0);
+      EXPECT_EQ(in_memory.total, 125) << n;
+      EXPECT_EQ(in_memory.total, bound.total) << n;
+      EXPECT_EQ(in_memory.page, bound.page) << n;
+      EXPECT_EQ(in_memory.asked_past_the_end, n == 7) << n;
+      ASSERT_EQ(in_memory.rows.size(), bound.rows.size()) << n;
+      for (std::size_t i = 0; i < bound.rows.size(); ++i) {
+        EXPECT_EQ(in_memory.rows[i].request_id, bound.rows[i].request_id) << n << " / " << i;
+      }
+    }
+  });
 }
 
 TEST(Reports, OnlyManagersOfTheLineOversightAndTheAuditorMayOpenThem) {
@@ -485,7 +716,7 @@ TEST(Reports, OnlyManagersOfTheLineOversightAndTheAuditorMayOpenThem) {
     ASSERT_FALSE(r.ok()) << who;
     EXPECT_EQ(r.error().kind, core::ErrorKind::forbidden);
     EXPECT_FALSE(
-        report_cases(w.services(), w.actor(who), year_2023(), {"requests_by_type", {}}).ok());
+        report_cases(w.services(), w.actor(who), year_2023(), {"requests_by_type", {}}, 1).ok());
   }
 }
 
@@ -499,7 +730,7 @@ TEST(Reports, EachReportAndEachListIsAudited) {
   };
   ASSERT_TRUE(annual_review(w.services(), w.actor(k.ad), year_2023("clam")).ok());
   EXPECT_EQ(events("report.view"), 1);
-  ASSERT_TRUE(report_cases(w.services(), w.actor(k.ad), year_2023(), {"actions", "late"}).ok());
+  ASSERT_TRUE(report_cases(w.services(), w.actor(k.ad), year_2023(), {"actions", "late"}, 1).ok());
   EXPECT_EQ(events("report.cases"), 1);
   EXPECT_EQ(testing::number(w,
                             "SELECT COUNT(*) FROM audit_events WHERE action = 'report.cases' AND "

@@ -344,6 +344,51 @@ TEST(RequestFlow, MoreInformationNeededGoesBackToTheAuthorAndSkipsTheApprovals) 
   EXPECT_EQ(testing::state_of(w, id), "submitted");
 }
 
+// The annual review's "submitted to triaged" (docs/reports.md): the time of
+// the coordinator's first decision on the request as last sent (a slot
+// given, more information asked for, declined), written with the decision;
+// a request sent again waits for triage again; one whose sitting is
+// cancelled and which gets a new slot keeps the day it was first triaged; a
+// referral for advice is not a decision.
+TEST(RequestFlow, TheCoordinatorsTriageDecisionIsRecordedWithItsTime) {
+  TestWorld w;
+  auto& s = w.services();
+  const Actor coordinator = w.actor(w.coordinator);
+  const auto triaged_at = [&](std::int64_t id) {
+    return text(w, "SELECT COALESCE(triaged_at, 'not triaged') FROM requests WHERE id = $1", id);
+  };
+  const auto now = [&] { return core::to_iso_utc(w.clock().now()); };
+  const auto asked = testing::sent_clam_request(w, {w.child_a});
+  testing::approve_clam(w, asked);
+  EXPECT_EQ(triaged_at(asked), "not triaged");
+  w.clock().advance(std::chrono::hours{3});
+  ASSERT_TRUE(ask_for_information(s, coordinator, asked, "The plan's dates").ok());
+  EXPECT_EQ(triaged_at(asked), now());
+  ASSERT_TRUE(send_for_approval(s, w.actor(w.sw_a), asked).ok());
+  EXPECT_EQ(triaged_at(asked), "not triaged");
+  w.clock().advance(std::chrono::hours{20});
+  ASSERT_TRUE(decline_request(s, coordinator, asked, "Not a matter for CLAM").ok());
+  EXPECT_EQ(triaged_at(asked), now());
+
+  ensure_sittings(s, core::london_date(w.clock().now()), 3);
+  const auto given = testing::sent_clam_request(w, {w.sibling_1});
+  testing::approve_clam(w, given);
+  auto queue = triage_queue(s, coordinator);
+  ASSERT_EQ(queue->size(), 1u);
+  ASSERT_GE(queue->front().sittings.size(), 2u);
+  const std::int64_t first = queue->front().sittings[0].id;
+  const std::int64_t second = queue->front().sittings[1].id;
+  w.clock().advance(std::chrono::hours{1});
+  ASSERT_TRUE(schedule_request(s, coordinator, given, first).ok());
+  const std::string scheduled = now();
+  EXPECT_EQ(triaged_at(given), scheduled);
+  w.clock().advance(std::chrono::hours{1});
+  ASSERT_TRUE(cancel_sitting(s, coordinator, first, "The chair is ill").ok());
+  EXPECT_EQ(testing::state_of(w, given), "submitted");
+  ASSERT_TRUE(schedule_request(s, coordinator, given, second).ok());
+  EXPECT_EQ(triaged_at(given), scheduled);
+}
+
 // A state casepanel never writes is a broken database: the repository throws,
 // naming the table, the id and the value, and nothing treats it as a draft.
 TEST(RequestFlow, AnUnknownStateFailsClosedAndIsNeverADraft) {

@@ -140,5 +140,26 @@ TEST(RequestLifecycle, OnlyDraftsAndRequestsAwaitingApprovalAreNotYetSentOn) {
   }
 }
 
+TEST(RequestLifecycle, TriagedOnceGivenASlotOrDeclined) {
+  const struct {
+    S state;
+    bool triaged;
+    const char* why;
+  } rows[] = {
+      {.state = S::draft, .triaged = false, .why = "not sent"},
+      {.state = S::awaiting_approval, .triaged = false, .why = "not yet with the coordinator"},
+      {.state = S::submitted, .triaged = false, .why = "waiting in the triage queue"},
+      {.state = S::scheduled, .triaged = true, .why = "given a slot"},
+      {.state = S::heard, .triaged = true, .why = "given a slot, then heard"},
+      {.state = S::decided, .triaged = true, .why = "heard and decided"},
+      {.state = S::closed, .triaged = true, .why = "decided and closed"},
+      {.state = S::declined, .triaged = true, .why = "the coordinator declined it"},
+      {.state = S::withdrawn, .triaged = false, .why = "withdrawn, perhaps before triage"},
+  };
+  for (const auto& row : rows) {
+    EXPECT_EQ(triaged(row.state), row.triaged) << row.why;
+  }
+}
+
 }  // namespace
 }  // namespace casepanel::core

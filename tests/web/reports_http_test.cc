@@ -217,5 +217,64 @@ TEST_F(ReportsHttp, ABadPeriodOrFormatDownloadsNothing) {
   EXPECT_EQ(events("report.export"), 0);
 }
 
+// The cases behind a figure, a page of 50 at a time (the GOV.UK pagination
+// component), every link keeping the list's other parameters; a page past
+// the last shows the last, a page that is not a number the first, each with
+// a message; each page viewed is audited with its number.
+TEST_F(ReportsHttp, TheCasesComeFiftyAPageWithPreviousNextAndNumberedLinks) {
+  world_.db().write_all([&](store::Tx& tx) {
+    for (int i = 0; i < 118; ++i) {
+      tx.exec(
+          "INSERT INTO requests (panel_id, state, request_type, author_id, team_id, created_at, "
+          "submitted_at, updated_at) VALUES ('clam', 'submitted', 'section_20_plan_review', $1, "
+          "$2, '2023-05-01T10:00:00Z', '2023-05-02T10:00:00Z', '2023-05-02T10:00:00Z')",
+          {world_.sw_a, world_.team_a});
+    }
+  });
+  Client ad = signed_in("ad@test");
+  const std::string list = "/reports/cases?measure=requests_by_type&period=year&year=2023";
+  const std::string href = "/reports/cases?measure=requests_by_type&amp;period=year&amp;year=2023";
+  const Reply second = ad.get(list + "&page=2");
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(rows(second.body, "cases"), 50);
+  EXPECT_NE(second.body.find("Showing 51 to 100 of 120 cases"), std::string::npos);
+  EXPECT_NE(second.body.find("<nav class=\"govuk-pagination\" aria-label=\"Pages of the cases\">"),
+            std::string::npos);
+  EXPECT_NE(second.body.find("href=\"" + href + "&amp;page=1\" rel=\"prev\""), std::string::npos)
+      << second.body;
+  EXPECT_NE(second.body.find("href=\"" + href + "&amp;page=3\" rel=\"next\""), std::string::npos);
+  EXPECT_NE(second.body.find("aria-label=\"Page 2\" aria-current=\"page\""), std::string::npos);
+  EXPECT_EQ(second.header("Cache-Control"), "no-store");
+
+  const Reply first = ad.get(list);
+  EXPECT_EQ(rows(first.body, "cases"), 50);
+  EXPECT_NE(first.body.find("Showing 1 to 50 of 120 cases"), std::string::npos);
+  EXPECT_EQ(first.body.find("rel=\"prev\""), std::string::npos);
+  EXPECT_EQ(first.body.find("id=\"page-message\""), std::string::npos);
+  const Reply third = ad.get(list + "&page=3");
+  EXPECT_EQ(rows(third.body, "cases"), 20);
+  EXPECT_EQ(third.body.find("rel=\"next\""), std::string::npos);
+
+  const Reply past = ad.get(list + "&page=99");
+  ASSERT_EQ(past.status, 200);
+  EXPECT_NE(past.body.find("There is no page 99: the list has 3 pages. This is the last."),
+            std::string::npos);
+  EXPECT_NE(past.body.find("Showing 101 to 120 of 120 cases"), std::string::npos);
+  for (const char* bad : {"abc", "0", "-1", "2.5", "9999999999"}) {
+    const Reply r = ad.get(list + "&page=" + bad);
+    ASSERT_EQ(r.status, 200) << bad;
+    EXPECT_NE(r.body.find("A page number is a whole number, like 2: this is the first page."),
+              std::string::npos)
+        << bad;
+    EXPECT_NE(r.body.find("Showing 1 to 50 of 120 cases"), std::string::npos) << bad;
+  }
+  EXPECT_EQ(number("SELECT COUNT(*) FROM audit_events WHERE action = 'report.cases' AND detail "
+                   "LIKE '%\"page\":2%'"),
+            1);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM audit_events WHERE action = 'report.cases' AND detail "
+                   "LIKE '%\"page\":3%' AND detail LIKE '%\"shown\":20%'"),
+            2);
+}
+
 }  // namespace
 }  // namespace casepanel::web

@@ -112,6 +112,14 @@ class Builder::LargeHistory {
     row.created_at = created;
     row.submitted_at = submitted;
     row.updated_at = submitted;
+    // The coordinator gave it its slot one to three days after it arrived
+    // (from the id, so that the random draws, and so the rest of the demo,
+    // are those of a demo made before triage was recorded).
+    row.triaged_at = d_.cached_stamp(plus_days(sit.date, -8 + static_cast<int>(id % 3)), 11 * 60);
+    // Sent nine days ahead: in time for the sitting's cut-off, if it has one.
+    if (panel.deadline.kind != core::DeadlineKind::none) {
+      row.target_sitting = sit.date;
+    }
     load_.add(row);
   }
 

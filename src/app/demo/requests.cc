@@ -10,6 +10,7 @@
 #include "app/papers.h"
 #include "app/watch.h"
 #include "core/cutoff.h"
+#include "core/request_lifecycle.h"
 #include "store/crypto.h"
 #include "store/demo_history.h"
 
@@ -109,6 +110,12 @@ std::int64_t Builder::add_request(const RequestPlan& p) {
   const Instant last = before_now(clock.t);
   history::set_request_times(tx_, id,
                              progress.sent_on ? std::optional<Instant>(last) : std::nullopt, last);
+  if (core::triaged(p.state)) {
+    // Half way from its sending to its hearing (or to today): no clock event
+    // of its own, so that the demo's other times stay as they were.
+    const auto half = (clock.until - last) / 2;
+    history::set_request_triaged(tx_, id, half > half.zero() ? last + half : last);
+  }
   return id;
 }
 

@@ -69,6 +69,11 @@ std::int64_t Builder::add_hearing(Sitting& sit, std::int64_t request, int childr
   const int length = sit.panel->hearing_minutes(std::max(1, children));
   const Instant starts = sit.starts + minutes{sit.booked};
   sit.booked += length;
+  // Sent weeks ahead, so in time for its sitting's cut-off (Support Panel 6),
+  // where the panel has one: the review's cut-off compliance counts it.
+  if (sit.panel->deadline.kind != core::DeadlineKind::none) {
+    history::set_request_target(tx_, request, sit.date);
+  }
   return history::insert_hearing(tx_, {.sitting_id = sit.id,
                                        .request_id = request,
                                        .starts_at = starts,
