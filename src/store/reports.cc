@@ -213,17 +213,19 @@ std::vector<CaseLine> case_lines(Tx& tx, Measure m, const ReportFilter& f, const
 
 std::vector<SittingFigures> sitting_figures(Tx& tx, const ReportFilter& f) {
   Statement st;
+  // Each sitting's hearings counted by a lookup of its own: with a join and
+  // a GROUP BY on the sitting, SQLite read every sitting ever held, in key
+  // order, rather than the period's by the index on the day (19 ms at ten
+  // councils, growing with the years kept).
   st.text(
       "SELECT s.id, s.panel_id, s.status, s.starts_at, s.ends_at, CASE WHEN s.schedule_slot IS "
-      "NOT NULL AND s.schedule_slot <> s.starts_at THEN 1 ELSE 0 END, COUNT(h.id), "
-      "COALESCE(SUM(h.minutes), 0) FROM sittings s LEFT JOIN hearings h ON h.sitting_id = s.id "
-      "WHERE 1 = 1");
+      "NOT NULL AND s.schedule_slot <> s.starts_at THEN 1 ELSE 0 END, (SELECT COUNT(*) FROM "
+      "hearings h WHERE h.sitting_id = s.id), (SELECT COALESCE(SUM(h.minutes), 0) FROM hearings "
+      "h WHERE h.sitting_id = s.id) FROM sittings s WHERE 1 = 1");
   ReportFilter every_team = f;
   every_team.teams.reset();
   filters(st, "s.sitting_date", "s.panel_id", "", every_team);
-  st.text(
-      " GROUP BY s.id, s.panel_id, s.status, s.starts_at, s.ends_at, s.schedule_slot "
-      "ORDER BY s.starts_at, s.id");
+  st.text(" ORDER BY s.starts_at, s.id");
   std::vector<SittingFigures> out;
   for (const Row& r : tx.query(st.sql(), st.params())) {
     out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5) != 0,
