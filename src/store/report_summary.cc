@@ -147,7 +147,6 @@ void refresh(Tx& tx) {
   }
   tx.exec(facts_to_delta(""));
   tx.exec(kDeltaToCounts);
-  tx.exec("DELETE FROM report_counts WHERE n = 0");
   tx.exec("DELETE FROM report_delta");
   tx.exec("DELETE FROM report_dirty");
 }
@@ -159,7 +158,7 @@ std::vector<std::string> differences(Tx& tx) {
     std::map<std::string, std::int64_t> out;
     for (const Row& r :
          tx.query("SELECT measure, panel_id, day, key_now, key_past, only_past, n FROM "
-                  "report_counts")) {
+                  "report_counts WHERE n <> 0")) {
       std::string key;
       for (std::size_t i = 0; i < 6; ++i) {
         key += (i ? " " : "") + r.text(i);
