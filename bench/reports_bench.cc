@@ -102,7 +102,11 @@ void BM_AnnualReview(benchmark::State& state) {
 }
 BENCHMARK(BM_AnnualReview)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-void BM_Measure(benchmark::State& state) {
+using TallyFn = std::vector<store::Tally> (*)(store::Tx&, store::Measure,
+                                              const store::ReportFilter&);
+
+// Measure N counted by `count`, the rows it counts as the counter.
+void time_measure(benchmark::State& state, TallyFn count) {
   World& w = World::get();
   const auto m = static_cast<store::Measure>(state.range(0));
   const store::ReportFilter f = w.filter();
@@ -110,7 +114,7 @@ void BM_Measure(benchmark::State& state) {
   for (auto _ : state) {
     w.services().db.read_all([&](store::Tx& tx) {
       rows = 0;
-      for (const store::Tally& t : store::tally(tx, m, f)) {
+      for (const store::Tally& t : count(tx, m, f)) {
         rows += t.count;
       }
     });
@@ -118,26 +122,13 @@ void BM_Measure(benchmark::State& state) {
   state.SetLabel(std::string(store::measure_id(m)));
   state.counters["rows"] = static_cast<double>(rows);
 }
+
+void BM_Measure(benchmark::State& state) { time_measure(state, store::tally); }
 BENCHMARK(BM_Measure)->DenseRange(0, kLastMeasure)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The same measure counted from its rows (store::tally_rows): what the
 // review cost before the summary rows, and what they are checked against.
-void BM_MeasureRows(benchmark::State& state) {
-  World& w = World::get();
-  const auto m = static_cast<store::Measure>(state.range(0));
-  const store::ReportFilter f = w.filter();
-  std::int64_t rows = 0;
-  for (auto _ : state) {
-    w.services().db.read_all([&](store::Tx& tx) {
-      rows = 0;
-      for (const store::Tally& t : store::tally_rows(tx, m, f)) {
-        rows += t.count;
-      }
-    });
-  }
-  state.SetLabel(std::string(store::measure_id(m)));
-  state.counters["rows"] = static_cast<double>(rows);
-}
+void BM_MeasureRows(benchmark::State& state) { time_measure(state, store::tally_rows); }
 BENCHMARK(BM_MeasureRows)
     ->DenseRange(0, kLastMeasure)
     ->Unit(benchmark::kMillisecond)
