@@ -1,9 +1,11 @@
 // The Database over POCO Data, for SQLite and PostgreSQL.
 //
-// POCO opens, configures and closes every connection. For PostgreSQL it also
-// runs every statement. For SQLite, statements run on the sqlite3 handle
-// underneath the POCO session, through a per-connection cache of prepared
-// statements:
+// POCO opens, configures and closes every connection. Statements run on the
+// engine's own handle underneath the POCO session: on PostgreSQL through
+// libpq, one round trip each, BEGIN sent with a transaction's first statement
+// (store/postgres_statements.h says why: POCO took twelve round trips for a
+// read transaction of one query); on SQLite through a per-connection cache
+// of prepared statements:
 //
 // - Why not POCO for SQLite statements: POCO Data 1.11 prepares each
 //   Poco::Data::Statement afresh, and re-executing one with new values means
@@ -80,7 +82,7 @@
 namespace casepanel::store {
 namespace {
 
-using postgres::PocoTx;
+using postgres::PgTx;
 using sqlite::SqliteTx;
 using sqlite::StatementCache;
 
@@ -91,10 +93,11 @@ constexpr const char* kGiveWriterLock = "SELECT pg_advisory_unlock(7146034381526
 
 // --- Connections and transactions -------------------------------------------
 
-// A pooled connection: the POCO session and, for SQLite, its statement cache.
+// A pooled connection: the POCO session and the engine's statements on it.
 struct Connection {
   std::unique_ptr<Poco::Data::Session> session;
   std::unique_ptr<StatementCache> statements;  // SQLite only; finalized before the session closes
+  std::unique_ptr<postgres::Statements> pg;    // PostgreSQL only
   // PostgreSQL only: lost (or on a server that no longer takes writes);
   // opened again in place before its next use (store/postgres_connection.h).
   bool stale = false;
@@ -206,6 +209,7 @@ class PocoDatabase final : public Database {
   void run_once(Connection& c, Mode mode, const std::function<bool(Tx&)>& work, FailedAt& at) {
     if (c.stale) {
       postgres::reopen(*c.session);
+      c.pg->forget_kept();
       c.stale = false;
     }
     ServerWriterTurn server_turn(c, engine_ == Engine::postgresql && mode == Mode::write);
@@ -224,7 +228,7 @@ class PocoDatabase final : public Database {
         SqliteTx tx(*c.statements);
         commit = run_work(tx);
       } else {
-        PocoTx tx(*c.session, engine_);
+        PgTx tx(*c.pg);
         commit = run_work(tx);
       }
     } catch (...) {
@@ -237,7 +241,7 @@ class PocoDatabase final : public Database {
     }
     at = FailedAt::commit;
     try {
-      statement(c, "COMMIT");
+      commit_transaction(c);
     } catch (...) {
       // Never hand a connection back to the pool inside a transaction.
       rollback(c);
@@ -346,6 +350,7 @@ class PocoDatabase final : public Database {
           std::make_unique<StatementCache>(Poco::Data::SQLite::Utility::dbHandle(*c->session));
     } else {
       postgres::prepare_new_connection(*c->session);
+      c->pg = std::make_unique<postgres::Statements>(*c->session);
     }
     return c;
   }
@@ -381,12 +386,13 @@ class PocoDatabase final : public Database {
     available_.notify_one();
   }
 
-  // Transaction control: through the statement cache on SQLite, POCO otherwise.
+  // A statement outside the work: through the statement cache on SQLite,
+  // on its own (never with a transaction's statements) on PostgreSQL.
   static void statement(Connection& c, const char* sql) {
     if (c.statements) {
       SqliteTx(*c.statements).exec(sql, {});
     } else {
-      *c.session << sql, Poco::Data::Keywords::now;
+      c.pg->run_alone(sql);
     }
   }
 
@@ -400,12 +406,26 @@ class PocoDatabase final : public Database {
       // A read sees one snapshot throughout, as SQLite's BEGIN gives it: under
       // PostgreSQL's default (READ COMMITTED) each statement would see the
       // commits made since the one before, and a page could mix the two.
-      statement(c, mode == Mode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
-                                       : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      // Sent with the transaction's first statement, in the same round trip.
+      c.pg->begin(mode == Mode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
+                                      : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    }
+  }
+
+  // On PostgreSQL, nothing to send when the transaction ran no statement.
+  static void commit_transaction(Connection& c) {
+    if (c.pg) {
+      c.pg->commit();
+    } else {
+      statement(c, "COMMIT");
     }
   }
 
   static void rollback(Connection& c) {
+    if (c.pg) {
+      c.pg->rollback();
+      return;
+    }
     try {
       statement(c, "ROLLBACK");
     } catch (...) {

@@ -20,6 +20,8 @@ Poco::Data::PostgreSQL::SessionHandle& handle(Poco::Data::Session& session) {
 
 }  // namespace
 
+PGconn* libpq_connection(Poco::Data::Session& session) { return handle(session); }
+
 ConnectionStatus connection_status(Poco::Data::Session& session) {
   PGconn* conn = handle(session);
   return conn != nullptr && PQstatus(conn) == CONNECTION_OK ? ConnectionStatus::ok
@@ -38,7 +40,13 @@ void reopen(Poco::Data::Session& session) {
 
 void prepare_new_connection(Poco::Data::Session& session) {
   // Notices ("relation already exists, skipping") would go to stderr.
-  session << "SET client_min_messages TO warning", Poco::Data::Keywords::now;
+  PGresult* r = PQexec(libpq_connection(session), "SET client_min_messages TO warning");
+  const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+  PQclear(r);
+  if (!ok) {
+    throw std::runtime_error(std::string("cannot set up the database connection: ") +
+                             PQerrorMessage(libpq_connection(session)));
+  }
 }
 
 }  // namespace casepanel::store::postgres

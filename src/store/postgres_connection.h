@@ -14,10 +14,15 @@
 #pragma once
 
 #include <Poco/Data/Session.h>
+#include <libpq-fe.h>
 
 #include "store/transaction_retry.h"
 
 namespace casepanel::store::postgres {
+
+// The libpq connection under the session (store/postgres_statements.h runs
+// statements on it); null when POCO has none.
+PGconn* libpq_connection(Poco::Data::Session& session);
 
 // libpq's view of the session's connection (PQstatus).
 ConnectionStatus connection_status(Poco::Data::Session& session);

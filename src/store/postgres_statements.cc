@@ -1,91 +1,301 @@
 #include "store/postgres_statements.h"
 
-#include <Poco/Data/MetaColumn.h>
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/Statement.h>
+#include <Poco/Data/PostgreSQL/PostgreSQLException.h>
+#include <libpq-fe.h>
 
+#include <charconv>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "store/postgres_connection.h"
+
 namespace casepanel::store::postgres {
 namespace {
 
-using Poco::Data::MetaColumn;
+// The built-in types that come back as integers (pg_type.h).
+constexpr Oid kBool = 16;
+constexpr Oid kInt8 = 20;
+constexpr Oid kInt2 = 21;
+constexpr Oid kInt4 = 23;
 
-void bind_params(Poco::Data::Statement& stmt, const Params& params) {
-  using Poco::Data::Keywords::bind;
-  for (const Value& v : params) {
-    if (const auto* s = std::get_if<std::string>(&v)) {
-      // PostgreSQL's text cannot hold a NUL, and the connector would cut the
-      // value short there without a word: refuse it instead.
-      if (s->find('\0') != std::string::npos) {
-        throw std::invalid_argument("a text value for PostgreSQL holds a NUL character");
+struct ClearResult {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ClearResult>;
+
+// The parameters as libpq takes them: text, no declared types, NULL as a
+// null pointer.
+class Bound {
+ public:
+  explicit Bound(const Params& params) {
+    numbers_.reserve(params.size());  // never moved: values_ points into it
+    values_.reserve(params.size());
+    for (const Value& v : params) {
+      if (const auto* s = std::get_if<std::string>(&v)) {
+        // PostgreSQL's text cannot hold a NUL: refuse it rather than cut the
+        // value short there.
+        if (s->find('\0') != std::string::npos) {
+          throw std::invalid_argument("a text value for PostgreSQL holds a NUL character");
+        }
+        values_.push_back(s->c_str());
+      } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+        values_.push_back(numbers_.emplace_back(std::to_string(*n)).c_str());
+      } else {
+        values_.push_back(nullptr);
       }
-      stmt.addBind(bind(*s));
-    } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
-      stmt.addBind(bind(static_cast<Poco::Int64>(*n)));
-    } else {
-      stmt.addBind(Poco::Data::Keywords::use(Poco::Data::Keywords::null));
     }
   }
-}
+  int count() const { return static_cast<int>(values_.size()); }
+  const char* const* values() const { return values_.empty() ? nullptr : values_.data(); }
 
-bool is_integer_column(MetaColumn::ColumnDataType t) {
-  switch (t) {
-    case MetaColumn::FDT_BOOL:
-    case MetaColumn::FDT_INT8:
-    case MetaColumn::FDT_UINT8:
-    case MetaColumn::FDT_INT16:
-    case MetaColumn::FDT_UINT16:
-    case MetaColumn::FDT_INT32:
-    case MetaColumn::FDT_UINT32:
-    case MetaColumn::FDT_INT64:
-    case MetaColumn::FDT_UINT64:
-      return true;
-    default:
-      return false;
+ private:
+  std::vector<std::string> numbers_;
+  std::vector<const char*> values_;
+};
+
+[[noreturn]] void fail(PGconn* conn, const PGresult* r, std::string_view sql) {
+  std::string message = r != nullptr ? PQresultErrorMessage(r) : "";
+  if (message.empty()) {
+    message = PQerrorMessage(conn);
   }
+  const char* state = r != nullptr ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  std::string text = "postgresql_stmt_execute error: " + message;
+  if (state != nullptr) {
+    text += " State: " + std::string(state);
+  }
+  throw Poco::Data::PostgreSQL::StatementException(text + " SQL: " + std::string(sql));
 }
 
-}  // namespace
-
-void PocoTx::exec(std::string_view sql, const Params& params) {
-  Poco::Data::Statement stmt(session_);
-  stmt << std::string(sql);
-  bind_params(stmt, params);
-  stmt.execute();
+Result checked(PGconn* conn, Result r, std::string_view sql) {
+  const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    fail(conn, r.get(), sql);
+  }
+  return r;
 }
 
-Rows PocoTx::query(std::string_view sql, const Params& params) {
-  Poco::Data::Statement stmt(session_);
-  stmt << std::string(sql);
-  bind_params(stmt, params);
-  stmt.execute();
-  Poco::Data::RecordSet rs(stmt);
-  const std::size_t columns = rs.columnCount();
-  const std::size_t count = rs.rowCount();
+Value integer_value(const char* text, int length, Oid type) {
+  if (type == kBool) {
+    return std::int64_t{text[0] == 't' ? 1 : 0};
+  }
+  std::int64_t out = 0;
+  std::from_chars(text, text + length, out);
+  return out;
+}
+
+Rows rows_of(const PGresult* r) {
+  const int columns = PQnfields(r);
+  const int count = PQntuples(r);
+  std::vector<Oid> integer(columns, 0);
+  for (int c = 0; c < columns; ++c) {
+    const Oid type = PQftype(r, c);
+    integer[c] = type == kBool || type == kInt2 || type == kInt4 || type == kInt8 ? type : 0;
+  }
   Rows rows;
   rows.reserve(count);
-  std::vector<bool> integer(columns);
-  for (std::size_t c = 0; c < columns; ++c) {
-    integer[c] = is_integer_column(rs.columnType(c));
-  }
-  for (std::size_t r = 0; r < count; ++r) {
+  for (int i = 0; i < count; ++i) {
     std::vector<Value> values;
     values.reserve(columns);
-    for (std::size_t c = 0; c < columns; ++c) {
-      if (rs.isNull(c, r)) {
+    for (int c = 0; c < columns; ++c) {
+      const char* text = PQgetvalue(r, i, c);
+      const int length = PQgetlength(r, i, c);
+      if (PQgetisnull(r, i, c) != 0) {
         values.emplace_back(nullptr);
-      } else if (integer[c]) {
-        values.emplace_back(static_cast<std::int64_t>(rs.value(c, r).convert<Poco::Int64>()));
+      } else if (integer[c] != 0) {
+        values.push_back(integer_value(text, length, integer[c]));
       } else {
-        values.emplace_back(rs.value(c, r).convert<std::string>());
+        values.emplace_back(std::string(text, static_cast<std::size_t>(length)));
       }
     }
     rows.emplace_back(std::move(values));
   }
   return rows;
+}
+
+// One query's result in pipeline mode, and the null that ends it.
+Result next_result(PGconn* conn) {
+  Result r(PQgetResult(conn));
+  if (r) {
+    PQclear(PQgetResult(conn));
+  }
+  return r;
+}
+
+// Pipeline mode for one round trip: leaves it when done, reading what is
+// left up to the sync (at most a few results), whatever happened before.
+class Pipeline {
+ public:
+  explicit Pipeline(PGconn* conn) : conn_(conn) {
+    if (PQenterPipelineMode(conn_) != 1) {
+      fail(conn_, nullptr, "(pipeline mode)");
+    }
+  }
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+  ~Pipeline() {
+    for (int i = 0; i < 8 && PQpipelineStatus(conn_) != PQ_PIPELINE_OFF; ++i) {
+      Result r(PQgetResult(conn_));
+      if (r && PQresultStatus(r.get()) == PGRES_PIPELINE_SYNC) {
+        PQexitPipelineMode(conn_);
+      }
+    }
+    // Still on only when the connection failed: opening it again (PQreset)
+    // turns pipeline mode off.
+  }
+
+ private:
+  PGconn* conn_;
+};
+
+// One statement in one round trip, with what must go before it: BEGIN (when
+// `begin` is not empty) and its preparing (when `prepare`), with no sync
+// between them, so that it runs inside the transaction BEGIN opens.
+struct Pipelined {
+  const std::string& begin;
+  const std::string& name;
+  bool prepare;
+  const std::string& sql;
+};
+
+// `prepared` says whether the server now holds the statement under its name.
+Rows run_pipelined(PGconn* conn, const Pipelined& s, const Bound& p, bool& prepared) {
+  Result began;
+  Result prepare;
+  Result result;
+  {
+    Pipeline pipeline(conn);
+    const bool sent =
+        (s.begin.empty() ||
+         PQsendQueryParams(conn, s.begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1) &&
+        (!s.prepare || PQsendPrepare(conn, s.name.c_str(), s.sql.c_str(), 0, nullptr) == 1) &&
+        PQsendQueryPrepared(conn, s.name.c_str(), p.count(), p.values(), nullptr, nullptr, 0) ==
+            1 &&
+        PQpipelineSync(conn) == 1;
+    if (!sent) {
+      fail(conn, nullptr, s.sql);
+    }
+    began = s.begin.empty() ? nullptr : next_result(conn);
+    prepare = s.prepare ? next_result(conn) : nullptr;
+    result = next_result(conn);
+  }
+  if (!s.begin.empty()) {
+    checked(conn, std::move(began), s.begin);
+  }
+  if (s.prepare) {
+    checked(conn, std::move(prepare), s.sql);
+    prepared = true;
+  }
+  return rows_of(checked(conn, std::move(result), s.sql).get());
+}
+
+// The server no longer runs a kept statement whose result columns changed.
+bool plan_changed(std::string_view message) {
+  return message.find("cached plan must not change result type") != std::string_view::npos;
+}
+
+}  // namespace
+
+void Statements::begin(std::string begin) {
+  pending_begin_ = std::move(begin);
+  begun_ = false;
+}
+
+Rows Statements::run(std::string_view sql, const Params& params) {
+  PGconn* conn = libpq_connection(session_);
+  const Bound p(params);
+  const std::string text(sql);
+  std::string name = kept_name(conn, text);
+  try {
+    if (pending_begin_.empty() && !name.empty()) {
+      Result r(PQexecPrepared(conn, name.c_str(), p.count(), p.values(), nullptr, nullptr, 0));
+      return rows_of(checked(conn, std::move(r), text).get());
+    }
+    const bool prepare = name.empty();
+    if (prepare) {
+      name = "casepanel_" + std::to_string(++named_);
+    }
+    const std::string begin = std::move(pending_begin_);
+    pending_begin_.clear();
+    begun_ = begun_ || !begin.empty();
+    bool prepared = false;
+    try {
+      Rows rows = run_pipelined(conn, {begin, name, prepare, text}, p, prepared);
+      keep(text, prepared ? name : "");
+      return rows;
+    } catch (...) {
+      keep(text, prepared ? name : "");
+      throw;
+    }
+  } catch (const Poco::Exception& e) {
+    if (plan_changed(e.displayText())) {
+      // Drop them all once the transaction has ended; it runs again.
+      prepared_.clear();
+      drop_all_ = true;
+    }
+    throw;
+  }
+}
+
+std::string Statements::kept_name(PGconn* conn, const std::string& sql) {
+  const int backend = PQbackendPID(conn);
+  if (backend != backend_) {
+    // A new server process (the connection was opened again) holds none.
+    prepared_.clear();
+    backend_ = backend;
+  }
+  const auto found = prepared_.find(sql);
+  return found != prepared_.end() ? found->second : std::string();
+}
+
+void Statements::keep(const std::string& sql, const std::string& name) {
+  if (name.empty()) {
+    return;
+  }
+  prepared_.emplace(sql, name);
+  if (prepared_.size() > kPreparedPerConnection) {
+    // SQL made up on the fly (a list of ids, say): start again when this
+    // transaction ends rather than hold more and more on the server.
+    drop_all_ = true;
+  }
+}
+
+void Statements::drop_kept_if_asked(PGconn* conn) noexcept {
+  if (!drop_all_) {
+    return;
+  }
+  drop_all_ = false;
+  prepared_.clear();
+  // Names are never used again, so one left behind (the connection failed)
+  // only waits for its server process to end.
+  PQclear(PQexec(conn, "DEALLOCATE ALL"));
+}
+
+void Statements::run_alone(const char* sql) {
+  PGconn* conn = libpq_connection(session_);
+  checked(conn, Result(PQexec(conn, sql)), sql);
+}
+
+void Statements::commit() {
+  pending_begin_.clear();
+  if (!begun_) {
+    return;
+  }
+  begun_ = false;
+  run_alone("COMMIT");
+  drop_kept_if_asked(libpq_connection(session_));
+}
+
+void Statements::rollback() noexcept {
+  pending_begin_.clear();
+  begun_ = false;
+  PGconn* conn = libpq_connection(session_);
+  const PGTransactionStatusType status = PQtransactionStatus(conn);
+  if (status == PQTRANS_INTRANS || status == PQTRANS_INERROR) {
+    PQclear(PQexec(conn, "ROLLBACK"));
+  }
+  drop_kept_if_asked(conn);
 }
 
 }  // namespace casepanel::store::postgres

@@ -20,6 +20,12 @@ bool holds(std::string_view text, std::string_view part) {
 // COMMIT carries only libpq's message), libpq's words for a lost server.
 bool server_gone(std::string_view message) {
   const std::string_view state = sqlstate_in(message);
+  // 08P01, protocol_violation, is in class 08 but is the server refusing
+  // what it was sent (a statement bound with fewer values than it has
+  // parameters), on a connection that stands.
+  if (state == "08P01") {
+    return false;
+  }
   if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03") {
     return true;
   }
@@ -59,6 +65,12 @@ Failure classify_failure(const FailureFacts& facts) {
   }
   const std::string_view state = sqlstate_in(facts.message);
   if (state == "40001" || state == "40P01") {
+    return Failure::serialization;
+  }
+  // A statement the connection kept prepared whose result columns a schema
+  // change altered (store/postgres_statements.h): the kept statements are
+  // dropped, and the transaction runs again with it prepared anew.
+  if (state == "0A000" && holds(facts.message, "cached plan must not change result type")) {
     return Failure::serialization;
   }
   // A read transaction is READ ONLY by design: a write inside one is a

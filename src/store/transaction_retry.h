@@ -8,7 +8,10 @@
 //   (SQLSTATE 40001, serialization_failure) or that it chose as a deadlock's
 //   victim (40P01, deadlock_detected). Nothing of it was written, and running
 //   it again is the documented cure: up to kMaxTransactionAttempts in all,
-//   pausing retry_pause() between attempts.
+//   pausing retry_pause() between attempts. So is a statement the connection
+//   kept prepared that the server refuses after a schema change changed its
+//   result columns (0A000, "cached plan must not change result type"): the
+//   kept statements are dropped, and the next attempt prepares it anew.
 // - The connection was lost before COMMIT was sent: the server went away
 //   (connection exceptions, class 08; admin_shutdown 57P01, crash_shutdown
 //   57P02, cannot_connect_now 57P03; or libpq finds the connection bad), or a

@@ -100,6 +100,20 @@ TEST(Values, NullsIntegersAndTextRoundTrip) {
   });
 }
 
+// A comparison is an integer on SQLite and a boolean on PostgreSQL: both come
+// back as 1 and 0.
+TEST(Values, TruthValuesComeBackAsIntegers) {
+  TestWorld world;
+  world.db().read_all([](Tx& tx) {
+    auto row = tx.query_one("SELECT 1 = 1, 1 = 2, $1 = 'x'", {std::string("x")});
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->integer(0), 1);
+    EXPECT_EQ(row->integer(1), 0);
+    EXPECT_EQ(row->integer(2), 1);
+    EXPECT_EQ(row->text(2), "1");
+  });
+}
+
 // A database of its own (on this run's engine) in a temporary directory,
 // removed afterwards.
 class ScratchDatabase {
@@ -330,6 +344,50 @@ TEST(Transactions, AWriteInsideAWriteFailsRatherThanWaitingForItself) {
   ScratchDatabase s;
   EXPECT_THROW(s.db().write_all([&](Tx&) { s.db().write_all([](Tx&) {}); }), std::logic_error);
   s.db().write_all([](Tx& tx) { tx.exec("CREATE TABLE t (id INTEGER)"); });  // still usable
+}
+
+// On PostgreSQL BEGIN goes with a transaction's first statement (issue 17
+// §2): the snapshot is still one for the whole read, taken at its first
+// statement, so a commit made between two of its queries is not seen.
+TEST(Transactions, AReadSeesOneSnapshotThroughout) {
+  ScratchDatabase s;
+  s.db().write_all([](Tx& tx) { tx.exec("CREATE TABLE t (id INTEGER PRIMARY KEY)"); });
+  s.db().read_all([&](Tx& tx) {
+    EXPECT_EQ(tx.query_one("SELECT COUNT(*) FROM t")->integer(0), 0);
+    s.db().write_all([](Tx& other) { other.exec("INSERT INTO t (id) VALUES (1)"); });
+    EXPECT_EQ(tx.query_one("SELECT COUNT(*) FROM t")->integer(0), 0);
+  });
+  EXPECT_EQ(count(s.db(), "t"), 1);
+}
+
+// A first statement that fails fails with its BEGIN (the same round trip on
+// PostgreSQL) and leaves its connection ready for the next transaction: more
+// failures than the pool has connections, of reads and of writes.
+TEST(Transactions, AFailedFirstStatementLeavesTheConnectionUsable) {
+  ScratchDatabase s(2);
+  s.db().write_all([](Tx& tx) { tx.exec("CREATE TABLE t (id INTEGER PRIMARY KEY)"); });
+  s.db().write_all([](Tx& tx) { tx.exec("INSERT INTO t (id) VALUES (1)"); });
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_ANY_THROW(s.db().read_all([](Tx& tx) { tx.query("SELECT nothing FROM nowhere"); }));
+    EXPECT_ANY_THROW(s.db().write_all([](Tx& tx) { tx.exec("INSERT INTO t (id) VALUES (1)"); }));
+  }
+  s.db().write_all([](Tx& tx) { tx.exec("INSERT INTO t (id) VALUES (2)"); });
+  EXPECT_EQ(count(s.db(), "t"), 2);
+}
+
+// A transaction that runs no statement (PostgreSQL sends it nothing at all)
+// commits, rolls back and leaves the database as it was.
+TEST(Transactions, ATransactionWithoutStatementsCommitsAndRollsBack) {
+  ScratchDatabase s(1);
+  s.db().read_all([](Tx&) {});
+  s.db().write_all([](Tx&) {});
+  EXPECT_FALSE(
+      s.db()
+          .write<int>([](Tx&) -> core::Result<int> { return core::Error::invalid("x", "no"); })
+          .ok());
+  EXPECT_THROW(s.db().read_all([](Tx&) { throw std::runtime_error("boom"); }), std::runtime_error);
+  s.db().write_all([](Tx& tx) { tx.exec("CREATE TABLE t (id INTEGER PRIMARY KEY)"); });
+  EXPECT_EQ(count(s.db(), "t"), 0);
 }
 
 std::int64_t child_views(Database& db, std::int64_t child) {

@@ -38,6 +38,16 @@ constexpr const char* kNoConnection = "postgresql_stmt_prepare error: no connect
 constexpr const char* kReadOnly =
     "postgresql_stmt_execute error: ERROR:  cannot execute INSERT in a read-only transaction\n "
     "Severity: ERROR State: 25006";
+// As store/postgres_statements.cc words a failed statement.
+constexpr const char* kPlanChanged =
+    "postgresql_stmt_execute error: ERROR:  cached plan must not change result type\n State: "
+    "0A000 SQL: SELECT * FROM t ORDER BY a";
+constexpr const char* kNotSupported =
+    "postgresql_stmt_execute error: ERROR:  cannot use subquery in check constraint\n State: "
+    "0A000 SQL: CREATE TABLE t (a INTEGER CHECK (a IN (SELECT 1)))";
+constexpr const char* kMissingValue =
+    "postgresql_stmt_execute error: ERROR:  bind message supplies 0 parameters, but prepared "
+    "statement \"casepanel_3\" requires 1\n State: 08P01 SQL: SELECT $1";
 constexpr const char* kUniqueViolation =
     "postgresql_stmt_execute error: ERROR:  duplicate key value violates unique constraint\n "
     "Severity: ERROR State: 23505";
@@ -65,6 +75,29 @@ TEST(TransactionRetry, EachFailureIsRunAgainOnlyWhenNothingCanHaveBeenWritten) {
        .at = before_commit,
        .expected = Failure::serialization,
        .why = "40P01: a deadlock's victim"},
+      {.message = kPlanChanged,
+       .connection = ok,
+       .at = before_commit,
+       .kind = read,
+       .expected = Failure::serialization,
+       .why = "0A000, a kept statement's columns changed: run again, prepared anew"},
+      {.message = kMissingValue,
+       .connection = ok,
+       .at = before_commit,
+       .kind = read,
+       .expected = Failure::other,
+       .why = "08P01, a value missing: the code's mistake, on a connection that stands"},
+      {.message = kMissingValue,
+       .connection = bad,
+       .at = before_commit,
+       .kind = read,
+       .expected = Failure::connection_lost,
+       .why = "whatever the words, libpq says bad"},
+      {.message = kNotSupported,
+       .connection = ok,
+       .at = before_commit,
+       .expected = Failure::other,
+       .why = "0A000 for anything else is the code's"},
       {.message = kSerialization,
        .connection = ok,
        .at = commit,
