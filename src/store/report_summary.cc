@@ -131,13 +131,15 @@ void rebuild(Tx& tx) {
 }  // namespace
 
 void refresh(Tx& tx) {
-  if (!tx.query_one("SELECT 1 FROM report_dirty LIMIT 1")) {
+  // One more than are worked out one by one: none, a few, or a set.
+  static const std::string kSomeDirty =
+      "SELECT request_id FROM report_dirty LIMIT " + std::to_string(kOneByOne + 1);
+  const Rows dirty = tx.query(kSomeDirty);
+  if (dirty.empty()) {
     return;
   }
   tx.exec(facts_to_delta("0 - "));
   tx.exec("DELETE FROM report_facts WHERE request_id IN (SELECT request_id FROM report_dirty)");
-  const Rows dirty =
-      tx.query("SELECT request_id FROM report_dirty LIMIT " + std::to_string(kOneByOne + 1));
   if (dirty.size() > kOneByOne) {
     tx.exec(facts_insert());
   } else {
