@@ -27,6 +27,16 @@ class Statement {
     }
     text(sql);
   }
+  // "(" $i, $i+1 ... ")": each value bound in turn.
+  template <typename T>
+  void list(const std::vector<T>& values) {
+    text("(");
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      text(i ? ", " : "");
+      param(values[i]);
+    }
+    text(")");
+  }
   const std::string& sql() const { return sql_; }
   const Params& params() const { return params_; }
 
@@ -83,12 +93,8 @@ void filters(Statement& st, std::string_view day, std::string_view panel_column,
   }
   st.text(" AND ");
   st.text(team_column);
-  st.text(" IN (");
-  for (std::size_t i = 0; i < f.teams->size(); ++i) {
-    st.text(i ? ", " : "");
-    st.param((*f.teams)[i]);
-  }
-  st.text(")");
+  st.text(" IN ");
+  st.list(*f.teams);
 }
 
 // The rows a measure counts: request, panel, team, day and key.
@@ -115,12 +121,8 @@ void keys_in(Statement& st, const CaseKeys& keys) {
     st.text(" WHERE 1 = 0");
     return;
   }
-  st.text(" WHERE b.k IN (");
-  for (std::size_t i = 0; i < keys->size(); ++i) {
-    st.text(i ? ", " : "");
-    st.param((*keys)[i]);
-  }
-  st.text(")");
+  st.text(" WHERE b.k IN ");
+  st.list(*keys);
 }
 
 }  // namespace
@@ -138,12 +140,9 @@ std::vector<Tally> tally(Tx& tx, Measure m, const ReportFilter& f) {
   if (f.teams) {
     st.text(
         " AND key_past IS NOT NULL THEN key_past ELSE key_now END, SUM(n) FROM report_facts "
-        "WHERE team_id IN (");
-    for (std::size_t i = 0; i < f.teams->size(); ++i) {
-      st.text(i ? ", " : "");
-      st.param((*f.teams)[i]);
-    }
-    st.text(") AND measure = ");
+        "WHERE team_id IN ");
+    st.list(*f.teams);
+    st.text(" AND measure = ");
     st.param(measure_number(m));
     if (!f.panel_id.empty()) {
       st.text(" AND panel_id = ");
