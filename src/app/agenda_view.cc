@@ -10,6 +10,7 @@
 #include "app/scope.h"
 #include "app/sitting_rows.h"
 #include "core/statutory.h"
+#include "store/content_version.h"
 #include "store/hearings.h"
 #include "store/seats.h"
 #include "store/sittings.h"
@@ -103,11 +104,15 @@ std::vector<AgendaItem> agenda_of(Tx& tx, std::int64_t sitting_id, const core::P
   return out;
 }
 
+bool may_read_sitting(Tx& tx, const Services& s, const Actor& a,
+                      const std::optional<store::SittingRecord>& m) {
+  return m && may_sitting(tx, s, a, m->id, m->panel_id, core::Resource::sitting, core::Use::read);
+}
+
 core::Result<SittingView> read_view(Tx& tx, const Services& s, const Actor& a,
                                     std::int64_t sitting_id) {
   auto m = store::find_sitting(tx, sitting_id);
-  if (!m ||
-      !may_sitting(tx, s, a, sitting_id, m->panel_id, core::Resource::sitting, core::Use::read)) {
+  if (!may_read_sitting(tx, s, a, m)) {
     return core::Error::not_found();
   }
   SittingView v;
@@ -154,12 +159,29 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
       [&](Tx& tx) -> core::Result<SittingView> { return read_view(tx, s, a, sitting_id); });
   if (view) {
     // Recorded before the page is handed out, as a child's record is.
-    s.db.write_all([&](Tx& tx) {
-      audit(tx, s, a, page == SittingPage::print ? "sitting.print" : "sitting.view", "sitting",
-            sitting_id);
-    });
+    sitting_viewed(s, a, sitting_id, page);
   }
   return view;
+}
+
+core::Result<std::int64_t> sitting_view_version(Services& s, const Actor& a,
+                                                std::int64_t sitting_id) {
+  if (!a.may(core::Permission::view_sittings)) {
+    return core::Error::not_found();
+  }
+  return s.db.read<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
+    if (!may_read_sitting(tx, s, a, store::find_sitting(tx, sitting_id))) {
+      return core::Error::not_found();
+    }
+    return store::content_version(tx);
+  });
+}
+
+void sitting_viewed(Services& s, const Actor& a, std::int64_t sitting_id, SittingPage page) {
+  s.db.write_all([&](Tx& tx) {
+    audit(tx, s, a, page == SittingPage::print ? "sitting.print" : "sitting.view", "sitting",
+          sitting_id);
+  });
 }
 
 }  // namespace casepanel::app

@@ -58,5 +58,11 @@ struct SittingView {
 enum class SittingPage { agenda, print };
 core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t sitting_id,
                                        SittingPage page = SittingPage::agenda);
+// For a page kept in memory (web/page_cache.h): sitting_view's access check
+// alone, giving the content version (store/content_version.h) it read; and
+// the view of a kept page, recorded as sitting_view records it.
+core::Result<std::int64_t> sitting_view_version(Services& s, const Actor& a,
+                                                std::int64_t sitting_id);
+void sitting_viewed(Services& s, const Actor& a, std::int64_t sitting_id, SittingPage page);
 
 }  // namespace casepanel::app

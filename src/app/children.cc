@@ -8,6 +8,7 @@
 #include "core/follow_up.h"
 #include "core/request.h"
 #include "store/children.h"
+#include "store/content_version.h"
 #include "store/decision_records.h"
 #include "store/relationships.h"
 #include "store/significant_events.h"
@@ -16,6 +17,11 @@ namespace casepanel::app {
 namespace {
 
 using store::Tx;
+
+// Outside scope answers "not found", so record ids cannot be probed.
+bool may_read_child(Tx& tx, const Services& s, const Actor& a, std::int64_t child_id) {
+  return a.may(core::Permission::view_children) && may_child(tx, s, a, child_id, core::Use::read);
+}
 
 std::string optional_long_date(const std::optional<core::Date>& d) {
   return d ? long_date(core::to_iso(*d)) : std::string();
@@ -180,9 +186,7 @@ core::Result<ChildRecord> child_record(Services& s, const Actor& a, std::int64_t
   // once its view is committed: when the audit write fails it throws, and
   // the page is not shown.
   auto rec = s.db.read<ChildRecord>([&](Tx& tx) -> core::Result<ChildRecord> {
-    // Outside scope answers "not found", so record ids cannot be probed.
-    if (!a.may(core::Permission::view_children) ||
-        !may_child(tx, s, a, child_id, core::Use::read)) {
+    if (!may_read_child(tx, s, a, child_id)) {
       return core::Error::not_found();
     }
     const std::optional<store::ChildDetailsRecord> found = store::find_child(tx, child_id);
@@ -212,8 +216,22 @@ core::Result<ChildRecord> child_record(Services& s, const Actor& a, std::int64_t
   if (!rec) {
     return rec;  // not found or out of scope: nothing was shown, nothing to log
   }
-  s.db.write_all([&](Tx& tx) { audit(tx, s, a, "child.view", "child", child_id); });
+  child_record_viewed(s, a, child_id);
   return rec;
+}
+
+core::Result<std::int64_t> child_record_version(Services& s, const Actor& a,
+                                                std::int64_t child_id) {
+  return s.db.read<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
+    if (!may_read_child(tx, s, a, child_id)) {
+      return core::Error::not_found();
+    }
+    return store::content_version(tx);
+  });
+}
+
+void child_record_viewed(Services& s, const Actor& a, std::int64_t child_id) {
+  s.db.write_all([&](Tx& tx) { audit(tx, s, a, "child.view", "child", child_id); });
 }
 
 }  // namespace casepanel::app

@@ -84,5 +84,10 @@ struct ChildRecord {
 core::Result<std::vector<ChildSummary>> children_in_scope(
     Services& s, const Actor& a, const std::string& audit_action = "children.list");
 core::Result<ChildRecord> child_record(Services& s, const Actor& a, std::int64_t child_id);
+// For a record kept in memory (web/page_cache.h): child_record's access check
+// alone, giving the content version (store/content_version.h) it read; and
+// the view of a kept record, recorded as child_record records it.
+core::Result<std::int64_t> child_record_version(Services& s, const Actor& a, std::int64_t child_id);
+void child_record_viewed(Services& s, const Actor& a, std::int64_t child_id);
 
 }  // namespace casepanel::app

@@ -119,7 +119,7 @@ struct ClockJobs {
   jobs::PaperSweepWorker sweep;
 };
 
-int serve(const Common& c, int port) {
+int serve(const Common& c, int port, int page_cache_mb) {
   // Block the stop signals before any thread starts, so only sigwait sees them.
   sigset_t stop;
   sigemptyset(&stop);
@@ -143,6 +143,7 @@ int serve(const Common& c, int port) {
   options.secure_cookies = rt->settings.secure_cookies;
   options.api_requests_per_minute = rt->settings.api_requests_per_minute;
   options.email_delivery = !rt->settings.smtp.host.empty();
+  options.page_cache_bytes = static_cast<std::size_t>(page_cache_mb) << 20;
   EmailDelivery email = start_email_delivery(*rt);
   if (email.worker) {
     options.after_post = [worker = email.worker.get()] { worker->wake(); };
@@ -187,7 +188,13 @@ void add_server_commands(CLI::App& app, int& status) {
   auto* serve_cmd = app.add_subcommand("serve", "Serve the web application");
   add_common(serve_cmd, serve_opts);
   serve_cmd->add_option("--port", port, "Port to listen on (0 picks a free one)");
-  serve_cmd->callback([&status] { status = serve(serve_opts, port); });
+  static int page_cache_mb = 32;
+  serve_cmd
+      ->add_option("--page-cache-mb", page_cache_mb,
+                   "Memory for the pages kept while nothing changes (0 keeps none)")
+      ->check(CLI::Range(0, 4096))
+      ->capture_default_str();
+  serve_cmd->callback([&status] { status = serve(serve_opts, port, page_cache_mb); });
 
   static Common migrate_opts;
   auto* migrate_cmd = app.add_subcommand("migrate", "Apply database migrations");

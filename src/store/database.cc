@@ -72,6 +72,44 @@ std::optional<std::int64_t> Row::optional_integer(std::size_t i) const {
   return integer(i);
 }
 
+namespace {
+
+bool starts_with_word(std::string_view sql, std::string_view prefix) {
+  if (sql.size() < prefix.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    const char c = sql[i];
+    const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower != prefix[i]) {
+      return false;
+    }
+  }
+  return sql.size() == prefix.size() || sql[prefix.size()] == ' ' || sql[prefix.size()] == '\n' ||
+         sql[prefix.size()] == '(';
+}
+
+}  // namespace
+
+// The statements a page view and a sign-in write, which no cached page shows
+// (web/page_cache.h). Anything else that is not a plain SELECT (a WITH, a
+// PRAGMA, DDL) counts as a change: a needless change of version costs a
+// page built again, a missed one a page out of date.
+bool Tx::may_change_content(std::string_view sql) {
+  const auto start = sql.find_first_not_of(" \n\t");
+  if (start == std::string_view::npos) {
+    return false;
+  }
+  sql.remove_prefix(start);
+  for (std::string_view unchanged : {"select", "insert into audit_events", "insert into sessions",
+                                     "update sessions", "delete from sessions"}) {
+    if (starts_with_word(sql, unchanged)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::optional<Row> Tx::query_one(std::string_view sql, const Params& params) {
   Rows rows = query(sql, params);
   if (rows.empty()) {

@@ -89,9 +89,23 @@ class Tx {
   // that opened this transaction, null when it has none.
   const AuditKey* audit_key() const { return audit_key_; }
   void set_audit_key(const AuditKey* key) { audit_key_ = key; }
+  // Whether this transaction ran a statement that may change what a page
+  // shows: anything but a SELECT, an audit event appended or a session
+  // touched (store/content_version.h). Unsure counts as changed.
+  bool changed_content() const { return changed_content_; }
+
+ protected:
+  // The engines call this with every statement they run.
+  void note(std::string_view sql) {
+    if (!changed_content_ && may_change_content(sql)) {
+      changed_content_ = true;
+    }
+  }
 
  private:
+  static bool may_change_content(std::string_view sql);
   const AuditKey* audit_key_ = nullptr;
+  bool changed_content_ = false;
 };
 
 class Database {

@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include "store/content_version.h"
 #include "store/report_summary.h"
 #include "store/schema_history.h"
 
@@ -71,8 +72,18 @@ int migrate(Database& db) {
   }
   // The review's summary rows (store/report_summary.h): made again if the
   // measures changed, then kept by every write that commits from now on.
-  db.write_all([](Tx& tx) { report_summary::ensure_current(tx); });
-  db.set_before_commit(report_summary::refresh);
+  // Migrating moves the content version too (store/content_version.h): a
+  // change made by hand is followed by `casepanel migrate`.
+  db.write_all([](Tx& tx) {
+    report_summary::ensure_current(tx);
+    move_content_version(tx);
+  });
+  db.set_before_commit([](Tx& tx) {
+    report_summary::refresh(tx);
+    if (tx.changed_content()) {
+      move_content_version(tx);
+    }
+  });
   return applied;
 }
 

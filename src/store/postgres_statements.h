@@ -109,8 +109,12 @@ class PgTx final : public Tx {
  public:
   explicit PgTx(Statements& statements) : statements_(statements) {}
 
-  void exec(std::string_view sql, const Params& params) override { statements_.run(sql, params); }
+  void exec(std::string_view sql, const Params& params) override {
+    note(sql);
+    statements_.run(sql, params);
+  }
   Rows query(std::string_view sql, const Params& params) override {
+    note(sql);
     return statements_.run(sql, params);
   }
   Engine engine() const override { return Engine::postgresql; }

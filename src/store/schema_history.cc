@@ -471,6 +471,13 @@ ALTER TABLE request_consultations ADD COLUMN advised_at TEXT
     // The annual review's timeliness (issue 16 §1): "submitted -> triaged ->
     // heard" needs the time the coordinator triaged a request.
     {18, "triaged", kTriagedSql},
+    // The content version (issue 17, store/content_version.h): moved on by
+    // every transaction that may change what a page shows, so that a page
+    // kept in memory is served only while it is current.
+    {19, "content version", R"SQL(
+CREATE TABLE content_version (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL);
+INSERT INTO content_version (id, n) VALUES (1, 0)
+)SQL"},
 };
 
 }  // namespace

@@ -192,6 +192,7 @@ class SqliteTx final : public Tx {
   explicit SqliteTx(StatementCache& cache) : cache_(cache) {}
 
   void exec(std::string_view sql, const Params& params) override {
+    note(sql);
     Run run(cache_.db(), cache_.get(sql), sql, params);
     while (run.next()) {
       // Rows of an exec'd statement (e.g. a PRAGMA's answer) are not wanted.
@@ -199,6 +200,7 @@ class SqliteTx final : public Tx {
   }
 
   Rows query(std::string_view sql, const Params& params) override {
+    note(sql);
     Run run(cache_.db(), cache_.get(sql), sql, params);
     Rows rows;
     while (run.next()) {

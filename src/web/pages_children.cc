@@ -109,7 +109,7 @@ void fill_panel(Data& x, const core::PanelType& p) {
   x.set("name", p.name);
 }
 
-WebResponse record(const Site& site, WebRequest& r) {
+WebResponse built_record(const Site& site, const WebRequest& r) {
   auto rec = app::child_record(site.services(), r.actor(), r.id_param());
   if (!rec) {
     return site.error(r, rec.error());
@@ -137,6 +137,14 @@ WebResponse record(const Site& site, WebRequest& r) {
     d.set("child_id", str(rec->child.id));
   }
   return site.page(r, "child", rec->child.name, std::move(d));
+}
+
+// Kept in memory while nothing changes (web/page_cache.h).
+WebResponse record(const Site& site, WebRequest& r) {
+  return site.kept_page(
+      r, [&] { return app::child_record_version(site.services(), r.actor(), r.id_param()); },
+      [&] { app::child_record_viewed(site.services(), r.actor(), r.id_param()); },
+      [&] { return built_record(site, r); });
 }
 
 }  // namespace

@@ -264,12 +264,23 @@ WebResponse sitting_page(const Site& site, const WebRequest& r, const std::strin
   return site.page(r, view, v->sitting.panel + ", " + v->sitting.date, std::move(d));
 }
 
+// The agenda and its printable page, kept in memory while nothing changes
+// (web/page_cache.h).
+WebResponse kept_sitting_page(const Site& site, const WebRequest& r, const std::string& view) {
+  const app::SittingPage which =
+      view == "sitting_print" ? app::SittingPage::print : app::SittingPage::agenda;
+  return site.kept_page(
+      r, [&] { return app::sitting_view_version(site.services(), r.actor(), r.id_param()); },
+      [&] { app::sitting_viewed(site.services(), r.actor(), r.id_param(), which); },
+      [&] { return sitting_page(site, r, view, nullptr); });
+}
+
 WebResponse sitting(const Site& site, WebRequest& r) {
-  return sitting_page(site, r, "sitting", nullptr);
+  return kept_sitting_page(site, r, "sitting");
 }
 
 WebResponse sitting_print(const Site& site, WebRequest& r) {
-  return sitting_page(site, r, "sitting_print", nullptr);
+  return kept_sitting_page(site, r, "sitting_print");
 }
 
 // After a change to a sitting: its page, or the page with the errors.

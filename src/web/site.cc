@@ -8,6 +8,7 @@
 #include <set>
 
 #include "app/refusals.h"
+#include "core/calendar.h"
 #include "core/text.h"
 #include "store/crypto.h"
 #include "store/database.h"
@@ -94,6 +95,9 @@ Site::Site(app::Services& services, std::shared_ptr<const Templates> templates, 
       templates_(std::move(templates)),
       files_(std::move(files)),
       options_(std::move(options)) {
+  if (options_.page_cache_bytes > 0) {
+    page_cache_ = std::make_unique<PageCache>(options_.page_cache_bytes);
+  }
   add_auth_routes(routes_);
   add_home_routes(routes_);
   add_children_routes(routes_);
@@ -265,6 +269,36 @@ WebResponse Site::serve_page(const Route& route, WebRequest& r) const {
     }
   }
   return route.handler(*this, r);
+}
+
+WebResponse Site::kept_page(const WebRequest& r,
+                            const std::function<core::Result<std::int64_t>()>& check,
+                            const std::function<void()>& viewed,
+                            const std::function<WebResponse()>& build) const {
+  // A query (a confirmation banner, a page of a list) or a form's answer is
+  // built every time.
+  if (!page_cache_ || r.method != "GET" || !r.query.empty() || !r.session) {
+    return build();
+  }
+  const auto version = check();
+  if (!version) {
+    return error(r, version.error());
+  }
+  const PageKey key{r.path, r.session->actor.id,
+                    core::to_iso(core::london_date(services_.clock.now()))};
+  if (auto kept = page_cache_->find(key, *version, r.session->csrf_token)) {
+    viewed();
+    return std::move(*kept);
+  }
+  WebResponse built = build();
+  if (built.status == 200) {
+    page_cache_->keep(key, *version, r.session->csrf_token, built);
+  }
+  return built;
+}
+
+PageCache::Counts Site::page_cache_counts() const {
+  return page_cache_ ? page_cache_->counts() : PageCache::Counts{};
 }
 
 WebResponse Site::no_route(WebRequest& r, const std::set<std::string>& allowed) const {

@@ -22,6 +22,7 @@
 #include "core/access.h"
 #include "core/result.h"
 #include "web/http.h"
+#include "web/page_cache.h"
 #include "web/static_files.h"
 #include "web/templates.h"
 
@@ -44,6 +45,8 @@ struct SiteOptions {
   // serve wakes the outbox worker, so the messages a change queued go out at
   // once rather than at the next interval.
   std::function<void()> after_post;
+  // The bytes of pages kept in memory (web/page_cache.h); 0 keeps none.
+  std::size_t page_cache_bytes = std::size_t{32} << 20;
 };
 
 class Site;
@@ -84,6 +87,17 @@ class Site {
   // handler's to show on its form.
   WebResponse error(const WebRequest& r, const core::Error& e) const;
   WebResponse not_found(const WebRequest& r) const;
+  // A page kept in memory while the database has not changed
+  // (web/page_cache.h), for a GET with no query. `check` is the page's access
+  // check and gives the content version it read; `viewed` records the view in
+  // the audit log when the kept page is served; `build` builds the page (and
+  // records the view) when none is kept. Anything else calls `build` alone.
+  WebResponse kept_page(const WebRequest& r,
+                        const std::function<core::Result<std::int64_t>()>& check,
+                        const std::function<void()>& viewed,
+                        const std::function<WebResponse()>& build) const;
+  // Hits and misses so far (tests, the benchmark); none without a cache.
+  PageCache::Counts page_cache_counts() const;
   // Every route, in matching order (the access matrix test walks them).
   const std::vector<Route>& routes() const { return routes_; }
 
@@ -108,6 +122,7 @@ class Site {
   StaticFiles files_;
   SiteOptions options_;
   std::vector<Route> routes_;
+  std::unique_ptr<PageCache> page_cache_;  // null when options_ keep none
 };
 
 // "My children" for a practitioner's own caseload, "Children" for everyone

@@ -1,0 +1,150 @@
+// Pages kept in memory (web/page_cache.h, issue 17): the child's record and a
+// sitting's agenda are served again, to the same person, only while nothing
+// has changed; every serving is access-checked and audited; a person's other
+// session gets its own CSRF token; another person, another day, a query or a
+// change builds the page again.
+#include <gtest/gtest.h>
+
+#include "app/display.h"
+#include "support/decided_hearing.h"
+#include "web/site_fixture.h"
+
+namespace casepanel::web {
+namespace {
+
+class PageCacheHttp : public SiteFixture {
+ protected:
+  void SetUp() override {
+    hearing_ = testing::fgc_hearing(world_);
+    child_ = "/children/" + std::to_string(world_.child_a);
+  }
+  PageCache::Counts counts() const { return site_->page_cache_counts(); }
+  std::int64_t views(const std::string& action) {
+    return number("SELECT COUNT(*) FROM audit_events WHERE action = $1", {action});
+  }
+  // The status cell of the record's one action.
+  static std::string action_status(const std::string& page) {
+    const auto table = page.find("id=\"actions\"");
+    const auto end = page.find("</table>", table);
+    if (table == std::string::npos || end == std::string::npos) {
+      return "";
+    }
+    const std::string rows = page.substr(table, end - table);
+    const auto last = rows.rfind("<td class=\"govuk-table__cell\">");
+    return rows.substr(last + 30, rows.find("</td>", last) - last - 30);
+  }
+
+  testing::DecidedHearing hearing_;
+  std::string child_;
+};
+
+TEST_F(PageCacheHttp, ARecordIsServedAgainOnlyUntilAUseCaseChangesIt) {
+  Client sw = signed_in("sw_a@test");
+  const Reply first = sw.get(child_);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(action_status(first.body), "open");
+  const Reply again = sw.get(child_);
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(again.body, first.body);
+  EXPECT_EQ(counts().hits, 1u);
+  EXPECT_EQ(counts().misses, 1u);
+  EXPECT_EQ(views("child.view"), 2) << "a kept page's view is audited too";
+
+  // The owner closes the action the same day: the record shows it at once.
+  const std::string action = std::to_string(number("SELECT id FROM actions WHERE kind = 'action'"));
+  const Reply page = sw.get("/actions/" + action);
+  ASSERT_EQ(
+      sw.post("/actions/" + action + "/done", {{"csrf_token", Client::token_in(page.body)},
+                                               {"evidence_text", "Met the family on 7 December"}})
+          .status,
+      303);
+  const Reply after = sw.get(child_);
+  ASSERT_EQ(after.status, 200);
+  EXPECT_EQ(action_status(after.body), "done");
+  EXPECT_EQ(counts().misses, 2u);
+  EXPECT_EQ(sw.get(child_).body, after.body);
+  EXPECT_EQ(counts().hits, 2u);
+  EXPECT_EQ(views("child.view"), 4);
+}
+
+TEST_F(PageCacheHttp, AnyWriteMovesTheVersionButAViewOrASessionDoesNot) {
+  Client sw = signed_in("sw_a@test");
+  ASSERT_EQ(sw.get(child_).status, 200);
+  // Views, sign-ins and the audit events they write change nothing shown.
+  Client other = signed_in("pm_a@test");
+  ASSERT_EQ(other.get(child_).status, 200);
+  ASSERT_EQ(sw.get(child_).status, 200);
+  EXPECT_EQ(counts().hits, 1u);
+
+  // A change made by any transaction, not only by the record's use cases.
+  world_.db().write_all([&](store::Tx& tx) {
+    tx.exec("UPDATE children SET first_name = 'Adaline' WHERE id = $1", {world_.child_a});
+  });
+  const Reply renamed = sw.get(child_);
+  EXPECT_NE(renamed.body.find("Adaline"), std::string::npos);
+  EXPECT_EQ(counts().hits, 1u);
+}
+
+TEST_F(PageCacheHttp, AKeptPageIsNeverServedToSomeoneTheAccessCheckRefuses) {
+  Client sw = signed_in("sw_a@test");
+  ASSERT_EQ(sw.get(child_).status, 200);
+  Client outsider = signed_in("sw_b@test");
+  EXPECT_EQ(outsider.get(child_).status, 404);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM audit_events WHERE action = 'access.refused' AND "
+                   "actor_id = $1",
+                   {world_.sw_b}),
+            1);
+  // The manager's own page is built for the manager, not served from sw_a's.
+  Client pm = signed_in("pm_a@test");
+  const Reply managers = pm.get(child_);
+  ASSERT_EQ(managers.status, 200);
+  EXPECT_EQ(counts().hits, 0u);
+  EXPECT_NE(managers.body.find("Pat Alpha"), std::string::npos) << "the manager's own name";
+}
+
+TEST_F(PageCacheHttp, APersonsOtherSessionGetsItsOwnToken) {
+  Client first = signed_in("sw_a@test");
+  Client second = signed_in("sw_a@test");
+  const Reply a = first.get(child_);
+  const Reply b = second.get(child_);
+  ASSERT_EQ(b.status, 200);
+  EXPECT_EQ(counts().hits, 1u);
+  const std::string token_a = Client::token_in(a.body);
+  const std::string token_b = Client::token_in(b.body);
+  ASSERT_FALSE(token_b.empty());
+  EXPECT_NE(token_a, token_b);
+  EXPECT_EQ(b.body.find(token_a), std::string::npos);
+  // The token works: the second session signs out with it.
+  EXPECT_EQ(second.post("/sign-out", {{"csrf_token", token_b}}).status, 303);
+}
+
+TEST_F(PageCacheHttp, ANewDayOrAQueryBuildsThePageAgain) {
+  Client sw = signed_in("sw_a@test");
+  ASSERT_EQ(sw.get(child_).status, 200);
+  ASSERT_EQ(sw.get(child_ + "?done=x").status, 200);
+  EXPECT_EQ(counts().hits + counts().misses, 1u) << "a query is not looked up";
+  world_.clock().advance(std::chrono::hours(24));
+  Client next_day = signed_in("sw_a@test");  // the first session has idled out
+  ASSERT_EQ(next_day.get(child_).status, 200);
+  EXPECT_EQ(counts().hits, 0u);
+  EXPECT_EQ(counts().misses, 2u);
+}
+
+TEST_F(PageCacheHttp, TheSittingAgendaAndItsPrintAreKeptAndAuditedApart) {
+  Client coordinator = signed_in("coord@test");
+  const std::string sitting = "/sittings/" + std::to_string(hearing_.sitting_id);
+  const std::int64_t viewed = views("sitting.view");
+  const Reply agenda = coordinator.get(sitting);
+  ASSERT_EQ(agenda.status, 200);
+  EXPECT_EQ(coordinator.get(sitting).body, agenda.body);
+  ASSERT_EQ(coordinator.get(sitting + "/print").status, 200);
+  ASSERT_EQ(coordinator.get(sitting + "/print").status, 200);
+  EXPECT_EQ(counts().hits, 2u);
+  EXPECT_EQ(views("sitting.view"), viewed + 2);
+  EXPECT_EQ(views("sitting.print"), 2);
+  Client outsider = signed_in("sw_b@test");  // no agenda for a social worker
+  EXPECT_EQ(outsider.get(sitting).status, 403);
+}
+
+}  // namespace
+}  // namespace casepanel::web
