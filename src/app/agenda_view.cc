@@ -178,7 +178,7 @@ core::Result<std::int64_t> sitting_view_version(Services& s, const Actor& a,
 }
 
 void sitting_viewed(Services& s, const Actor& a, std::int64_t sitting_id, SittingPage page) {
-  s.db.write_all([&](Tx& tx) {
+  s.db.write_shared([&](Tx& tx) {
     audit(tx, s, a, page == SittingPage::print ? "sitting.print" : "sitting.view", "sitting",
           sitting_id);
   });

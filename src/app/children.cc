@@ -231,7 +231,7 @@ core::Result<std::int64_t> child_record_version(Services& s, const Actor& a,
 }
 
 void child_record_viewed(Services& s, const Actor& a, std::int64_t child_id) {
-  s.db.write_all([&](Tx& tx) { audit(tx, s, a, "child.view", "child", child_id); });
+  s.db.write_shared([&](Tx& tx) { audit(tx, s, a, "child.view", "child", child_id); });
 }
 
 }  // namespace casepanel::app

@@ -177,6 +177,13 @@ int serve(const Common& c, int port, int page_cache_mb) {
   }
   // After the server, so the last requests' events are covered.
   checkpoints.stop();
+  // What the pages kept in memory and the shared commits saved (issue 17;
+  // bench/run prints these lines).
+  const web::PageCache::Counts kept = site.page_cache_counts();
+  const store::Database::SharedCounts shared = rt->db->shared_counts();
+  std::cout << "casepanel: pages kept: " << kept.hits << " served again, " << kept.misses
+            << " built; view events: " << shared.works << " in " << shared.writes
+            << " shared commits" << std::endl;
   return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include <charconv>
+#include <exception>
 #include <stdexcept>
 
 namespace casepanel::store {
@@ -124,6 +125,66 @@ std::int64_t Tx::insert(std::string_view sql, const Params& params) {
     throw std::logic_error("INSERT returned no id: " + std::string(sql));
   }
   return rows.front().integer(0);
+}
+
+struct Database::SharedBatch {
+  std::vector<const std::function<void(Tx&)>*> works;
+  bool done = false;
+  bool failed = false;
+  // The COMMIT's outcome was lost (a failover): each work may have
+  // committed, so none runs again; every caller hears so.
+  std::exception_ptr outcome_unknown;
+};
+
+void Database::write_shared(const std::function<void(Tx&)>& work) {
+  std::unique_lock lock(shared_mutex_);
+  if (!shared_open_) {
+    shared_open_ = std::make_shared<SharedBatch>();
+  }
+  const std::shared_ptr<SharedBatch> mine = shared_open_;
+  mine->works.push_back(&work);
+  shared_done_.wait(lock, [&] { return mine->done || !shared_leading_; });
+  if (!mine->done) {
+    // No write under way: this thread runs the open batch, its own work in
+    // it, while the others wait (their works live until they return).
+    shared_leading_ = true;
+    const std::shared_ptr<SharedBatch> batch = std::move(shared_open_);
+    shared_open_.reset();
+    ++shared_writes_;
+    shared_works_ += static_cast<std::int64_t>(batch->works.size());
+    lock.unlock();
+    bool failed = false;
+    std::exception_ptr unknown;
+    try {
+      write_all([&](Tx& tx) {
+        for (const auto* each : batch->works) {
+          (*each)(tx);
+        }
+      });
+    } catch (const CommitOutcomeUnknown&) {
+      unknown = std::current_exception();
+    } catch (...) {
+      failed = true;
+    }
+    lock.lock();
+    batch->done = true;
+    batch->failed = failed;
+    batch->outcome_unknown = unknown;
+    shared_leading_ = false;
+    shared_done_.notify_all();
+  }
+  if (mine->outcome_unknown) {
+    std::rethrow_exception(mine->outcome_unknown);
+  }
+  if (mine->failed) {
+    lock.unlock();
+    write_all(work);
+  }
+}
+
+Database::SharedCounts Database::shared_counts() {
+  const std::lock_guard lock(shared_mutex_);
+  return {shared_writes_, shared_works_, shared_open_ ? shared_open_->works.size() : 0};
 }
 
 }  // namespace casepanel::store

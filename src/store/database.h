@@ -21,9 +21,11 @@
 // A Tx must not leave the function it was handed to.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -143,6 +145,20 @@ class Database {
       return true;
     });
   }
+  // Work that may commit in one transaction with other threads' (group
+  // commit): the audit event of a page served from memory, which would
+  // otherwise wait alone for its own COMMIT and fsync. The first caller to
+  // find no transaction under way runs every work queued by then in one
+  // write; the rest wait for it. If that write fails, each work runs again
+  // alone, so one work's error reaches only its own caller. Returns once
+  // the work has committed; throws as write_all() does.
+  void write_shared(const std::function<void(Tx&)>& work);
+  struct SharedCounts {
+    std::int64_t writes = 0;  // shared writes run, each one transaction
+    std::int64_t works = 0;   // the works they carried
+    std::size_t waiting = 0;  // works queued now for the next
+  };
+  SharedCounts shared_counts();
   void read_all(const std::function<void(Tx&)>& work) {
     run(Mode::read, [&](Tx& tx) {
       work(tx);
@@ -177,6 +193,15 @@ class Database {
  private:
   std::shared_ptr<const AuditKey> audit_key_;
   std::function<void(Tx&)> before_commit_;
+  // write_shared(): the works waiting for the next shared write, and whether
+  // one is under way.
+  struct SharedBatch;
+  std::mutex shared_mutex_;
+  std::condition_variable shared_done_;
+  std::shared_ptr<SharedBatch> shared_open_;
+  bool shared_leading_ = false;
+  std::int64_t shared_writes_ = 0;
+  std::int64_t shared_works_ = 0;
 };
 
 }  // namespace casepanel::store

@@ -40,6 +40,7 @@ class PageCacheHttp : public SiteFixture {
 
 TEST_F(PageCacheHttp, ARecordIsServedAgainOnlyUntilAUseCaseChangesIt) {
   Client sw = signed_in("sw_a@test");
+  const std::int64_t shared_before = world_.db().shared_counts().works;
   const Reply first = sw.get(child_);
   ASSERT_EQ(first.status, 200);
   EXPECT_EQ(action_status(first.body), "open");
@@ -49,6 +50,8 @@ TEST_F(PageCacheHttp, ARecordIsServedAgainOnlyUntilAUseCaseChangesIt) {
   EXPECT_EQ(counts().hits, 1u);
   EXPECT_EQ(counts().misses, 1u);
   EXPECT_EQ(views("child.view"), 2) << "a kept page's view is audited too";
+  EXPECT_EQ(world_.db().shared_counts().works - shared_before, 2)
+      << "each view's event by a shared commit (Database::write_shared)";
 
   // The owner closes the action the same day: the record shows it at once.
   const std::string action = std::to_string(number("SELECT id FROM actions WHERE kind = 'action'"));

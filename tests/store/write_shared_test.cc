@@ -1,0 +1,120 @@
+// Database::write_shared (group commit): works queued while a shared write is
+// under way commit together in the next, in one transaction; one work's error
+// reaches only its own caller, the others still commit; the audit chain they
+// extend still verifies. On both engines.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <latch>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "app/audit_trail.h"
+#include "store/audit.h"
+#include "support/world.h"
+
+namespace casepanel::store {
+namespace {
+
+using testing::TestWorld;
+
+std::int64_t views(TestWorld& w) {
+  std::int64_t n = 0;
+  w.db().read_all([&](Tx& tx) {
+    n = tx.query_one("SELECT COUNT(*) FROM audit_events WHERE action = 'child.view'")->integer(0);
+  });
+  return n;
+}
+
+// The first caller leads a shared write and holds it open (its work waits on
+// `release`) until `queued` more works wait behind it; then lets it commit.
+class HeldWrite {
+ public:
+  HeldWrite(TestWorld& w) : w_(w) {
+    leader_ = std::thread([this] {
+      w_.db().write_shared([this](Tx& tx) {
+        if (!signalled_.exchange(true)) {
+          inside_.count_down();
+        }
+        release_.wait();
+        view(tx, w_.child_a);
+      });
+    });
+    inside_.wait();
+  }
+  void release_once_waiting(std::size_t queued) {
+    while (w_.db().shared_counts().waiting < queued) {
+      std::this_thread::yield();
+    }
+    release_.count_down();
+    leader_.join();
+  }
+  void view(Tx& tx, std::int64_t child) {
+    app::audit(tx, w_.services(), w_.actor(w_.sw_a), "child.view", "child", child);
+  }
+
+ private:
+  TestWorld& w_;
+  std::atomic<bool> signalled_{false};
+  std::latch inside_{1};
+  std::latch release_{1};
+  std::thread leader_;
+};
+
+TEST(WriteShared, WorksQueuedBehindAWriteCommitTogetherInTheNext) {
+  TestWorld w;
+  const std::int64_t before = views(w);
+  const Database::SharedCounts start = w.db().shared_counts();
+  HeldWrite held(w);
+  constexpr std::size_t queued = 6;
+  std::vector<std::thread> viewers;
+  for (std::size_t i = 0; i < queued; ++i) {
+    viewers.emplace_back([&] { w.db().write_shared([&](Tx& tx) { held.view(tx, w.child_b); }); });
+  }
+  held.release_once_waiting(queued);
+  for (std::thread& t : viewers) {
+    t.join();
+  }
+
+  const Database::SharedCounts end = w.db().shared_counts();
+  EXPECT_EQ(end.writes - start.writes, 2) << "the held write, then one for all that waited";
+  EXPECT_EQ(end.works - start.works, static_cast<std::int64_t>(queued) + 1);
+  EXPECT_EQ(end.waiting, 0u);
+  EXPECT_EQ(views(w) - before, static_cast<std::int64_t>(queued) + 1);
+  EXPECT_TRUE(verify_audit(w.db()).intact);
+}
+
+TEST(WriteShared, OneWorksErrorReachesOnlyItsCallerAndTheOthersCommit) {
+  TestWorld w;
+  const std::int64_t before = views(w);
+  HeldWrite held(w);
+  constexpr std::size_t good = 3;
+  std::vector<std::thread> viewers;
+  std::atomic<int> errors{0};
+  for (std::size_t i = 0; i < good; ++i) {
+    viewers.emplace_back([&] { w.db().write_shared([&](Tx& tx) { held.view(tx, w.child_b); }); });
+  }
+  viewers.emplace_back([&] {
+    try {
+      w.db().write_shared([&](Tx& tx) {
+        held.view(tx, w.child_a);  // written, then rolled back with the error
+        throw std::runtime_error("this view fails");
+      });
+    } catch (const std::runtime_error&) {
+      ++errors;
+    }
+  });
+  held.release_once_waiting(good + 1);
+  for (std::thread& t : viewers) {
+    t.join();
+  }
+
+  EXPECT_EQ(errors.load(), 1);
+  EXPECT_EQ(views(w) - before, static_cast<std::int64_t>(good) + 1)
+      << "the held view and the good ones; not the failed one";
+  EXPECT_TRUE(verify_audit(w.db()).intact);
+}
+
+}  // namespace
+}  // namespace casepanel::store
