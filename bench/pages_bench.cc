@@ -9,8 +9,15 @@
 //     audit event on every call, as every real view of the page does;
 //   - the whole page through web::Site::handle for a GET carrying a session
 //     cookie: session lookup, access rule, view model, template render and
-//     security headers; everything but the socket.
+//     security headers; everything but the socket. BM_ChildPage and
+//     BM_SittingPage keep no page in memory (every one built, as the target
+//     means); BM_*PageKept serve the page kept in memory (web/page_cache.h:
+//     session, access check and audit event, no reading or rendering).
 // The target is under 1 ms of server CPU per page: read the CPU column.
+// And the audit event of a view from 16 threads at once, as 16 connections
+// append them: each in a transaction of its own (BM_ViewEventAlone), and by
+// shared commits (BM_ViewEventShared, Database::write_shared, what a view
+// does); read items_per_second.
 //
 // Environment (bench/run sets them):
 //   CASEPANEL_BENCH_DB     the large demo database, a file or a postgresql:// URL (required)
@@ -25,6 +32,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/audit_trail.h"
 #include "app/auth.h"
 #include "app/children.h"
 #include "app/demo.h"
@@ -51,6 +59,7 @@ class World {
 
   app::Services& services() { return *rt_->services; }
   const web::Site& site() const { return *site_; }
+  const web::Site& kept_site() const { return *kept_site_; }
   const app::Actor& actor() const { return session_.actor; }
   const std::string& token() const { return token_; }
   std::int64_t child_id() const { return child_id_; }
@@ -91,8 +100,12 @@ class World {
     web::SiteOptions options;
     options.demo = demo;
     options.secure_cookies = s.secure_cookies;
+    web::SiteOptions kept = options;  // the default page cache, as `casepanel serve`
+    options.page_cache_bytes = 0;
     site_ = std::make_unique<web::Site>(*rt_->services, web::Templates::load(s.templates_dir),
-                                        std::move(files), options);
+                                        files, options);
+    kept_site_ = std::make_unique<web::Site>(*rt_->services, web::Templates::load(s.templates_dir),
+                                             std::move(files), kept);
 
     auto signed_in =
         app::sign_in(*rt_->services, app::SignInAttempt{kEmail, app::kDemoPassword, "127.0.0.1"});
@@ -114,6 +127,7 @@ class World {
 
   std::unique_ptr<cli::Runtime> rt_;
   std::unique_ptr<web::Site> site_;
+  std::unique_ptr<web::Site> kept_site_;
   std::string token_;
   app::SessionInfo session_;
   std::int64_t child_id_ = 0;
@@ -177,12 +191,13 @@ void BM_ResumeSession(benchmark::State& state) {
 }
 BENCHMARK(BM_ResumeSession)->Unit(benchmark::kMicrosecond);
 
-void page(benchmark::State& state, const std::string& path) {
+void page(benchmark::State& state, const std::string& path, bool kept = false) {
   World& w = World::get();
+  const web::Site& site = kept ? w.kept_site() : w.site();
   std::size_t bytes = 0;
   for (auto _ : state) {
     web::WebRequest r = get(path);
-    web::WebResponse out = w.site().handle(r);
+    web::WebResponse out = site.handle(r);
     if (out.status != 200) {
       state.SkipWithError(("GET " + path + " gave " + std::to_string(out.status)).c_str());
       return;
@@ -202,6 +217,36 @@ void BM_SittingPage(benchmark::State& state) {
   page(state, "/sittings/" + std::to_string(World::get().sitting_id()));
 }
 BENCHMARK(BM_SittingPage)->Unit(benchmark::kMicrosecond);
+
+void BM_ChildPageKept(benchmark::State& state) {
+  page(state, "/children/" + std::to_string(World::get().child_id()), true);
+}
+BENCHMARK(BM_ChildPageKept)->Unit(benchmark::kMicrosecond);
+
+void BM_SittingPageKept(benchmark::State& state) {
+  page(state, "/sittings/" + std::to_string(World::get().sitting_id()), true);
+}
+BENCHMARK(BM_SittingPageKept)->Unit(benchmark::kMicrosecond);
+
+void BM_ViewEventAlone(benchmark::State& state) {
+  World& w = World::get();
+  for (auto _ : state) {
+    w.services().db.write_all([&](store::Tx& tx) {
+      app::audit(tx, w.services(), w.actor(), "child.view", "child", w.child_id());
+    });
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ViewEventAlone)->Threads(16)->UseRealTime()->Unit(benchmark::kMicrosecond);
+
+void BM_ViewEventShared(benchmark::State& state) {
+  World& w = World::get();
+  for (auto _ : state) {
+    app::child_record_viewed(w.services(), w.actor(), w.child_id());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ViewEventShared)->Threads(16)->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 
