@@ -13,7 +13,7 @@ FUZZ_SECONDS ?= 300
 # on disk, 27.7 s in memory (docs/benchmarks.md, "CI time, 2026-12-01").
 TEST_TMPDIR ?= $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo $${TMPDIR:-/tmp})
 
-.PHONY: all deps release run test test-unit test-build test-fuzz test-browser test-concurrency test-postgresql crash-test fuzz bench bench-reports format clean
+.PHONY: all deps release run test test-unit test-build test-fuzz test-browser test-concurrency test-postgresql crash-test fuzz bench bench-reports bench-http format clean
 
 all: release
 
@@ -92,6 +92,13 @@ bench: deps
 # on both engines; most of an hour, so not part of `make bench`.
 bench-reports: deps
 	@bench/reports_scale
+
+# Our HTTP engine against Boost.Beast, libmicrohttpd, libh2o and nginx on the
+# same bytes (issue 17 §3, docs/http-server.md "Against other engines"); the
+# other engines' packages are installed for this only.
+bench-http:
+	@scripts/install-deps --http-engines
+	@bench/http_engines/run
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc')
