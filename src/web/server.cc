@@ -406,7 +406,13 @@ class Server::Engine {
         continue;  // the client went while its request was handled
       }
       Connection& c = *it->second;
-      c.out += done.bytes;
+      // The worker's bytes are taken, not copied: this one thread serves
+      // every connection, and a page copied here is time they all wait.
+      if (c.out.empty()) {
+        c.out = std::move(done.bytes);
+      } else {
+        c.out += done.bytes;
+      }
       c.head.persistence = done.persistence;
       start_writing(c);
     }
@@ -430,7 +436,8 @@ class Server::Engine {
       }
       c.out_at += static_cast<std::size_t>(n);
     }
-    c.out.clear();
+    // Given back, not kept: an idle keep-alive connection holds no page.
+    std::string().swap(c.out);
     c.out_at = 0;
     if (c.phase != Phase::writing) {
       interest(c);  // a 100 Continue went: back to the body
