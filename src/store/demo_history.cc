@@ -3,6 +3,8 @@
 // and the bulk loader write the same columns the same way.
 #include "store/demo_history.h"
 
+#include "store/returns.h"
+
 namespace casepanel::store::history {
 
 namespace {
@@ -172,11 +174,7 @@ bool move_review(Tx& tx, std::int64_t author_id, core::Date due) {
   }
   tx.exec("UPDATE decisions SET review_date = $1 WHERE id = $2",
           {core::to_iso(due), r->integer(0)});
-  tx.exec(
-      "INSERT INTO panel_returns (decision_id, child_id, panel_id, due_date, status, created_at) "
-      "VALUES ($1, $2, $3, $4, 'due', $5) ON CONFLICT (decision_id) DO UPDATE SET "
-      "due_date = excluded.due_date, status = 'due'",
-      {r->integer(0), r->integer(1), r->text(2), core::to_iso(due), r->text(3)});
+  open_return(tx, r->integer(0), r->integer(1), r->text(2), due, r->text(3));
   return true;
 }
 

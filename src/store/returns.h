@@ -50,8 +50,12 @@ struct ReturnRecord {
   std::string considered_note;
 };
 
+// Opens the decision's return, due then, or opens it again with that date.
 void open_return(Tx& tx, std::int64_t decision_id, std::int64_t child_id,
                  const std::string& panel_id, core::Date due, core::Instant at);
+// The same, created at a stored instant (the demo's history).
+void open_return(Tx& tx, std::int64_t decision_id, std::int64_t child_id,
+                 const std::string& panel_id, core::Date due, const std::string& created_at);
 // A correction changed the record's review date (nullopt: took it off).
 void change_return_due(Tx& tx, std::int64_t decision_id, std::optional<core::Date> due);
 // The child was heard again at the panel: open returns there are closed.

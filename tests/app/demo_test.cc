@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "app/auth.h"
+#include "app/display.h"
 #include "app/requests.h"
 #include "store/audit.h"
 #include "store/audit_key.h"
@@ -65,6 +66,7 @@ class DemoWorld {
 
   Services& services() { return *services_; }
   store::Database& db() { return *db_; }
+  core::FakeClock& clock() { return clock_; }
 
   std::int64_t integer(const std::string& sql, const store::Params& params = {}) {
     std::int64_t out = 0;
@@ -451,6 +453,19 @@ TEST(Demo, TheDemoManagersCanApproveTheirSocialWorkersRequests) {
                                          "'awaiting_approval' ORDER BY id LIMIT 1"),
                                {})
                    .ok());
+}
+
+// `make run` makes the demo at today's date, whatever it is. On 2 December
+// 2026 the demo social worker's latest heard child already had its return,
+// and opening it again failed ("Constraint violation": store::open_return).
+TEST(Demo, IsMadeOnAnyDay) {
+  for (const char* day : {"2026-12-02T09:00:00Z", "2027-03-15T09:00:00Z", "2027-08-02T09:00:00Z"}) {
+    DemoWorld w;
+    w.clock().set(parse_utc(day));
+    EXPECT_NO_THROW(create_demo_data(w.services(), DemoScale::standard)) << day;
+    EXPECT_EQ(w.integer("SELECT COUNT(*) FROM panel_returns WHERE status = 'due'") > 0, true)
+        << day;
+  }
 }
 
 TEST(Demo, TheSameClockGivesTheSameCouncil) {

@@ -129,6 +129,34 @@ TEST(Returns, ASupportProgressUpdateAcceptedByTheChairClosesTheReturn) {
   EXPECT_TRUE(said);
 }
 
+// A review date taken off and put back by corrections opens the same return
+// again. (It once failed: SQLite applies an upsert's conflict policy to the
+// review summary's triggers, so their INSERT OR IGNORE failed instead.)
+TEST(Returns, AReviewDateTakenOffAndPutBackOpensTheReturnAgain) {
+  TestWorld w;
+  auto& s = w.services();
+  testing::fgc_hearing(w);
+  const std::int64_t decision = integer(w, "SELECT id FROM decisions");
+  DecisionInput in;
+  in.child_ids = {w.child_a};
+  in.items = {{core::ItemKind::decision, "fgc", "The family agree to a conference"},
+              {core::ItemKind::outcome, "return_to_panel", "Back in January"}};
+  in.reasons = "The wider family can offer support.";
+  const auto with_return = in.items;
+  const decltype(in.items) without_return = {in.items.front()};
+  for (const char* review : {"2027-01-13", "", "2027-02-10"}) {
+    in.review_date = review;
+    in.items = *review != '\0' ? with_return : without_return;
+    auto corrected = correct_decision(s, w.actor(w.panel_admin), decision, in);
+    ASSERT_TRUE(corrected.ok()) << review << ": " << corrected.error().message;
+  }
+  EXPECT_EQ(integer(w, "SELECT COUNT(*) FROM panel_returns"), 1);
+  EXPECT_EQ(integer(w,
+                    "SELECT COUNT(*) FROM panel_returns WHERE status = 'due' AND due_date = "
+                    "'2027-02-10'"),
+            1);
+}
+
 TEST(Returns, AChildHeardAgainAtThePanelClosesTheReturn) {
   TestWorld w;
   auto& s = w.services();
