@@ -32,20 +32,14 @@
 #include <thread>
 #include <vector>
 
+#include "fixed_body.h"
+
 namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
 namespace {
-
-std::string read_body(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error(std::string("cannot read ") + path);
-  }
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // One connection: read a request, answer it, read the next.
 class Session : public std::enable_shared_from_this<Session> {
@@ -146,7 +140,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: beast_server BODY_FILE PORT [THREADS]\n";
     return 2;
   }
-  const std::string body = read_body(argv[1]);
+  const std::string body = casepanel::bench::read_body(argv[1]);
   const auto port = static_cast<unsigned short>(std::stoi(argv[2]));
   const int threads = argc == 4 ? std::max(1, std::stoi(argv[3])) : 2;
 

@@ -22,17 +22,9 @@
 
 #include "web/server.h"
 
-namespace {
+#include "fixed_body.h"
 
-std::string read_body(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error(std::string("cannot read ") + path);
-  }
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3 || argc > 4) {
@@ -41,14 +33,10 @@ int main(int argc, char** argv) {
   }
   // As `casepanel serve` does: the stop signals go to sigwait only, and the
   // allocator is set before any thread starts.
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  sigset_t stop = casepanel::bench::block_stop_signals();
   casepanel::web::tune_allocator_for_serving();
 
-  const std::string body = read_body(argv[1]);
+  const std::string body = casepanel::bench::read_body(argv[1]);
   casepanel::web::ServerConfig config;
   config.port = std::stoi(argv[2]);
   config.max_connections_per_client = 0;

@@ -30,15 +30,9 @@
 #include <thread>
 #include <vector>
 
-namespace {
+#include "fixed_body.h"
 
-std::string read_body(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error(std::string("cannot read ") + path);
-  }
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+namespace {
 
 std::string body;
 h2o_globalconf_t config;
@@ -116,7 +110,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   signal(SIGPIPE, SIG_IGN);
-  body = read_body(argv[1]);
+  body = casepanel::bench::read_body(argv[1]);
   const int threads = argc == 4 ? std::max(1, std::stoi(argv[3])) : 2;
 
   h2o_config_init(&config);

@@ -23,15 +23,9 @@
 #include <iterator>
 #include <string>
 
-namespace {
+#include "fixed_body.h"
 
-std::string read_body(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error(std::string("cannot read ") + path);
-  }
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+namespace {
 
 // Every request gets the one response. MHD calls this first when the head
 // has arrived and again when the body (none, for a GET) has been read; a
@@ -60,12 +54,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   // Blocked before MHD starts its threads, so that only sigwait sees them.
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
-  const std::string body = read_body(argv[1]);
+  sigset_t stop = casepanel::bench::block_stop_signals();
+  const std::string body = casepanel::bench::read_body(argv[1]);
   const int threads = argc == 4 ? std::max(1, std::stoi(argv[3])) : 2;
 
   MHD_Response* response = MHD_create_response_from_buffer(
