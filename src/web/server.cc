@@ -406,13 +406,7 @@ class Server::Engine {
         continue;  // the client went while its request was handled
       }
       Connection& c = *it->second;
-      // The worker's bytes are taken, not copied: this one thread serves
-      // every connection, and a page copied here is time they all wait.
-      if (c.out.empty()) {
-        c.out = std::move(done.bytes);
-      } else {
-        c.out += done.bytes;
-      }
+      c.out = c.out.empty() ? std::move(done.bytes) : c.out + done.bytes;  // moved, not copied
       c.head.persistence = done.persistence;
       start_writing(c);
     }
@@ -436,8 +430,7 @@ class Server::Engine {
       }
       c.out_at += static_cast<std::size_t>(n);
     }
-    // Given back, not kept: an idle keep-alive connection holds no page.
-    std::string().swap(c.out);
+    std::string().swap(c.out);  // given back: an idle connection holds no page
     c.out_at = 0;
     if (c.phase != Phase::writing) {
       interest(c);  // a 100 Continue went: back to the body

@@ -28,6 +28,17 @@ std::int64_t integer(TestWorld& w, const std::string& sql, const store::Params& 
   return testing::number(w, sql, params);
 }
 
+// The FGC hearing's record corrected to add the Return to Panel outcome.
+DecisionInput fgc_with_return(TestWorld& w, const char* review_date) {
+  DecisionInput in;
+  in.child_ids = {w.child_a};
+  in.items = {{core::ItemKind::decision, "fgc", "The family agree to a conference"},
+              {core::ItemKind::outcome, "return_to_panel", "Back in January"}};
+  in.reasons = "The wider family can offer support.";
+  in.review_date = review_date;
+  return in;
+}
+
 TEST(Returns, AReviewDateBringsTheChildBackFromTenWorkingDaysBefore) {
   TestWorld w;
   const auto heard = testing::decided_hearing(w, {w.child_a});  // review by 1 March 2027
@@ -90,12 +101,7 @@ TEST(Returns, ASupportProgressUpdateAcceptedByTheChairClosesTheReturn) {
   });
   // A correction adds the Return to Panel outcome with its review date.
   const std::int64_t decision = integer(w, "SELECT id FROM decisions");
-  DecisionInput in;
-  in.child_ids = {w.child_a};
-  in.items = {{core::ItemKind::decision, "fgc", "The family agree to a conference"},
-              {core::ItemKind::outcome, "return_to_panel", "Back in January"}};
-  in.reasons = "The wider family can offer support.";
-  in.review_date = "2027-01-13";
+  DecisionInput in = fgc_with_return(w, "2027-01-13");
   auto corrected = correct_decision(s, w.actor(w.panel_admin), decision, in);
   ASSERT_TRUE(corrected.ok()) << corrected.error().message;
   const std::int64_t back = integer(w, "SELECT id FROM panel_returns");
@@ -137,11 +143,7 @@ TEST(Returns, AReviewDateTakenOffAndPutBackOpensTheReturnAgain) {
   auto& s = w.services();
   testing::fgc_hearing(w);
   const std::int64_t decision = integer(w, "SELECT id FROM decisions");
-  DecisionInput in;
-  in.child_ids = {w.child_a};
-  in.items = {{core::ItemKind::decision, "fgc", "The family agree to a conference"},
-              {core::ItemKind::outcome, "return_to_panel", "Back in January"}};
-  in.reasons = "The wider family can offer support.";
+  DecisionInput in = fgc_with_return(w, "");
   const auto with_return = in.items;
   const decltype(in.items) without_return = {in.items.front()};
   for (const char* review : {"2027-01-13", "", "2027-02-10"}) {
