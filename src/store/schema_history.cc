@@ -478,6 +478,9 @@ ALTER TABLE request_consultations ADD COLUMN advised_at TEXT
 CREATE TABLE content_version (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL);
 INSERT INTO content_version (id, n) VALUES (1, 0)
 )SQL"},
+    // Migration 17's SQLite triggers again, so that an upsert's DO UPDATE on
+    // a table they watch does not make them fail (schema_report_dirty.cc).
+    {20, "summary triggers that never conflict", "", kReportDirtySqliteSql},
 };
 
 }  // namespace

@@ -14,5 +14,8 @@ extern const char kReportSummarySqliteSql[];
 extern const char kReportSummaryPostgresqlSql[];
 // 18: when a request was triaged (schema_triaged.cc)
 extern const char kTriagedSql[];
+// 20: the summary's SQLite triggers without a conflict policy
+// (schema_report_dirty.cc)
+extern const char kReportDirtySqliteSql[];
 
 }  // namespace casepanel::store

@@ -133,6 +133,23 @@ TEST(ReportSummary, FollowsEveryColumnAMeasureReads) {
          {h.first.hearing_id});
 }
 
+// SQLite hands a statement's conflict policy down to the triggers it fires:
+// before migration 20, an upsert that updates a watched row (its triggers
+// mark the same request twice) failed with a UNIQUE constraint on
+// report_dirty. Such an upsert is kept like any other change.
+TEST(ReportSummary, AnUpsertThatUpdatesIsKept) {
+  TestWorld w;
+  two_hearings(w);
+  ASSERT_GT(testing::number(w, "SELECT COUNT(*) FROM panel_returns"), 0);
+  change(w, "a return to panel upserted",
+         "INSERT INTO panel_returns (decision_id, child_id, panel_id, due_date, status, "
+         "created_at) SELECT decision_id, child_id, panel_id, '2027-03-01', 'open', created_at "
+         "FROM panel_returns WHERE true ON CONFLICT (decision_id) DO UPDATE SET due_date = "
+         "excluded.due_date, status = excluded.status");
+  EXPECT_EQ(testing::number(w, "SELECT COUNT(*) FROM panel_returns WHERE due_date <> '2027-03-01'"),
+            0);
+}
+
 TEST(ReportSummary, AChangeNoTriggerSawIsFound) {
   TestWorld w;
   two_hearings(w);
