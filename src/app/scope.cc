@@ -124,14 +124,9 @@ core::Relationships child_relationships(store::Tx& tx, const Services& s, const 
     add_or_not(out, team && team_in_scope(tx, actor, *team), Relationship::own_line,
                Relationship::other_team);
   }
-  if (wanted.count(Relationship::panel_served)) {
-    const std::vector<std::string> panels = store::panels_served(tx, actor.id);
-    for (const store::RequestFacts& r : store::child_requests(tx, child_id)) {
-      if (submitted_or_later(r) &&
-          std::find(panels.begin(), panels.end(), r.panel_id) != panels.end()) {
-        out.insert(Relationship::panel_served);
-      }
-    }
+  if (wanted.count(Relationship::panel_served) &&
+      store::child_before_panel_served(tx, child_id, actor.id)) {
+    out.insert(Relationship::panel_served);
   }
   if (wanted.count(Relationship::on_agenda)) {
     add_or_not(out, any_on_agenda(tx, s, actor, store::sittings_hearing_child(tx, child_id)),

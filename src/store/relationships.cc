@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/request_lifecycle.h"
+
 namespace casepanel::store {
 namespace {
 
@@ -77,15 +79,15 @@ std::optional<RequestFacts> request_facts(Tx& tx, std::int64_t request_id) {
   return facts_of(*r);
 }
 
-std::vector<RequestFacts> child_requests(Tx& tx, std::int64_t child_id) {
-  std::vector<RequestFacts> out;
-  for (const Row& r : tx.query("SELECT r.id, r.panel_id, r.state, r.author_id, r.team_id "
-                               "FROM requests r JOIN request_children rc ON rc.request_id = r.id "
-                               "WHERE rc.child_id = $1",
-                               {child_id})) {
-    out.push_back(facts_of(r));
-  }
-  return out;
+bool child_before_panel_served(Tx& tx, std::int64_t child_id, std::int64_t user_id) {
+  return tx
+      .query_one(
+          "SELECT 1 FROM request_children rc JOIN requests r ON rc.child_id = $1 AND "
+          "r.id = rc.request_id JOIN user_panels up ON up.user_id = $2 AND "
+          "up.panel_id = r.panel_id WHERE r.state NOT IN ($3, $4) LIMIT 1",
+          {child_id, user_id, std::string(core::state_id(core::RequestState::draft)),
+           std::string(core::state_id(core::RequestState::awaiting_approval))})
+      .has_value();
 }
 
 namespace {

@@ -72,6 +72,26 @@ TEST_F(AccessScope, ACoordinatorServingNoPanelSeesNoRequest) {
   EXPECT_EQ(coord.get("/triage").body.find("/requests/" + std::to_string(id)), std::string::npos);
 }
 
+// A coordinator sees a child's record once one of the child's requests has
+// passed approval to a panel they serve (store::child_before_panel_served),
+// and no longer when they stop serving it.
+TEST_F(AccessScope, ACoordinatorSeesAChildOnceARequestReachesAPanelTheyServe) {
+  const std::string record = "/children/" + std::to_string(world_.child_a);
+  const auto id = testing::sent_clam_request(world_, {world_.child_a});  // awaiting approval
+  Client coord = signed_in("coord@test");
+  EXPECT_EQ(coord.get(record).status, 404);
+  testing::approve_clam(world_, id);
+  EXPECT_EQ(coord.get(record).status, 200);
+  world_.db().write_all([&](store::Tx& tx) {
+    tx.exec("DELETE FROM user_panels WHERE panel_id = 'clam'");
+    tx.exec(
+        "INSERT INTO user_panels (user_id, panel_id) VALUES ($1, 'support') ON CONFLICT DO "
+        "NOTHING",
+        {world_.coordinator});
+  });
+  EXPECT_EQ(coord.get(record).status, 404);
+}
+
 TEST_F(AccessScope, TheAuditorReadsADraftButChangesNothing) {
   const auto id = *app::create_request(world_.services(), world_.actor(world_.sw_a),
                                        {world_.child_a}, testing::clam_draft(world_));
