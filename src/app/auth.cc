@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/actor_cache.h"
 #include "app/audit_trail.h"
 #include "app/display.h"
 #include "app/two_factor.h"
+#include "store/content_version.h"
 #include "store/crypto.h"
 #include "store/people.h"
 #include "store/sessions.h"
@@ -253,7 +255,11 @@ std::optional<SessionInfo> resume_session(Services& s, const std::string& token)
   const std::int64_t now = epoch(s);
   std::optional<SessionInfo> out;
   std::int64_t last_seen = 0;
+  std::int64_t version = 0;
+  std::optional<ActorCache::Kept> read;  // the person read here, to keep
   s.db.read_all([&](Tx& tx) {
+    out.reset();
+    read.reset();
     auto session = store::find_session(tx, id_hash);
     if (!session) {
       return;
@@ -263,14 +269,27 @@ std::optional<SessionInfo> resume_session(Services& s, const std::string& token)
       return;
     }
     last_seen = session->last_seen_at;
-    if (auto actor = load_actor(tx, session->user_id)) {
-      out = SessionInfo{*actor, session->csrf_token, id_hash, SessionDemand::nothing};
-      if (two_factor_policy(tx) == TwoFactorPolicy::required &&
-          !two_factor_enabled(tx, actor->id)) {
-        out->demand = SessionDemand::enrol_two_factor;
-      }
+    std::optional<ActorCache::Kept> person;
+    if (s.actors != nullptr) {
+      version = store::content_version(tx);
+      person = s.actors->find(session->user_id, version);
     }
+    if (!person) {
+      auto actor = load_actor(tx, session->user_id);
+      if (!actor) {
+        return;
+      }
+      const bool enrol =
+          two_factor_policy(tx) == TwoFactorPolicy::required && !two_factor_enabled(tx, actor->id);
+      person = read = ActorCache::Kept{std::move(*actor), enrol};
+    }
+    out = SessionInfo{
+        person->actor, session->csrf_token, id_hash,
+        person->must_enrol_two_factor ? SessionDemand::enrol_two_factor : SessionDemand::nothing};
   });
+  if (read && s.actors != nullptr) {
+    s.actors->keep(version, std::move(*read));
+  }
   // Touch the session at most once a minute: a write on every page view would
   // serialise all readers behind the database's one writer.
   if (out && now - last_seen >= 60) {

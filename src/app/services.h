@@ -24,6 +24,8 @@
 
 namespace casepanel::app {
 
+class ActorCache;
+
 class PanelCatalogue {
  public:
   explicit PanelCatalogue(std::vector<core::PanelType> panels) : panels_(std::move(panels)) {}
@@ -54,6 +56,9 @@ struct Services {
   std::filesystem::path uploads_dir = "var/uploads";
   std::size_t max_upload_bytes = 20 * 1024 * 1024;
   PeopleSettings people = {};
+  // The people requests act for, kept in memory at the content version they
+  // were read at (app/actor_cache.h); none: every request reads its person.
+  ActorCache* actors = nullptr;
 };
 
 // The signed-in person (or API client acting for them).

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "app/actor_cache.h"
 #include "app/demo.h"
 #include "app/paper_sweep.h"
 #include "app/sittings.h"
@@ -136,6 +137,8 @@ int serve(const Common& c, int port, int page_cache_mb) {
   }
   rt->common_passwords = std::make_unique<core::CommonPasswords>(std::move(common).value());
   rt->services->people = {rt->common_passwords.get(), rt->settings.site_url};
+  app::ActorCache actors;  // app/actor_cache.h
+  rt->services->actors = &actors;
   const core::Date today = core::london_date(rt->clock->now());
   app::ensure_sittings(*rt->services, today, rt->settings.plan_ahead);
   web::SiteOptions options;
@@ -181,9 +184,12 @@ int serve(const Common& c, int port, int page_cache_mb) {
   // bench/run prints these lines).
   const web::PageCache::Counts kept = site.page_cache_counts();
   const store::Database::SharedCounts shared = rt->db->shared_counts();
+  const app::ActorCache::Counts people = actors.counts();
   std::cout << "casepanel: pages kept: " << kept.hits << " served again, " << kept.misses
-            << " built; view events: " << shared.works << " in " << shared.writes
+            << " built; people kept: " << people.hits << " used again, " << people.misses
+            << " read; view events: " << shared.works << " in " << shared.writes
             << " shared commits" << std::endl;
+  rt->services->actors = nullptr;
   return 0;
 }
 

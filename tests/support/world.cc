@@ -81,6 +81,7 @@ TestWorld::TestWorld(const std::string& extra_panel_toml)
   store::migrate(*db_);
   services_ = std::make_unique<app::Services>(
       app::Services{*db_, clock_, calendar_, *panels_, dir_ / "uploads", 20 * 1024 * 1024});
+  services_->actors = &actors_;
   static const std::string hash = store::hash_password(kPassword);
   db_->write_all([&](store::Tx& tx) {
     const auto locality = tx.insert("INSERT INTO localities (name) VALUES ('North') RETURNING id");

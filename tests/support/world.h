@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "app/actor_cache.h"
 #include "app/auth.h"
 #include "app/services.h"
 #include "store/database.h"
@@ -56,6 +57,8 @@ class TestWorld {
   core::Calendar calendar_;
   std::unique_ptr<app::PanelCatalogue> panels_;
   std::unique_ptr<store::Database> db_;
+  // As serve keeps them: every test that signs in resumes from it.
+  app::ActorCache actors_;
   std::unique_ptr<app::Services> services_;
 };
 
