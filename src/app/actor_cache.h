@@ -8,9 +8,9 @@
 // from the file. A person kept here is used again only while the content
 // version is the one they were read at: every transaction that may change a
 // person, a role or a setting moves the version on, in the transaction.
-// The session's own row is read on every request (web/site.cc): signing out,
-// ending a session elsewhere, expiry and the once-a-minute touch move no
-// version, and are never taken from here.
+// The session's own row is read on every request (resume_session,
+// app/auth.cc): signing out, ending a session elsewhere, expiry and the
+// once-a-minute touch move no version, and are never taken from here.
 //
 // Keyed by the person's id. Bounded: when `max_people` are kept, the next one
 // clears the rest. Thread-safe.

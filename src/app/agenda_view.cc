@@ -104,15 +104,20 @@ std::vector<AgendaItem> agenda_of(Tx& tx, std::int64_t sitting_id, const core::P
   return out;
 }
 
-bool may_read_sitting(Tx& tx, const Services& s, const Actor& a,
-                      const std::optional<store::SittingRecord>& m) {
-  return m && may_sitting(tx, s, a, m->id, m->panel_id, core::Resource::sitting, core::Use::read);
+// Whether the person may read the sitting of `panel_id` (none: no such
+// sitting). The check needs the sitting's panel only (sitting_view_version
+// reads nothing else).
+bool may_read_sitting(Tx& tx, const Services& s, const Actor& a, std::int64_t sitting_id,
+                      const std::optional<std::string>& panel_id) {
+  return panel_id &&
+         may_sitting(tx, s, a, sitting_id, *panel_id, core::Resource::sitting, core::Use::read);
 }
 
 core::Result<SittingView> read_view(Tx& tx, const Services& s, const Actor& a,
                                     std::int64_t sitting_id) {
   auto m = store::find_sitting(tx, sitting_id);
-  if (!may_read_sitting(tx, s, a, m)) {
+  if (!may_read_sitting(tx, s, a, sitting_id,
+                        m ? std::optional<std::string>(m->panel_id) : std::nullopt)) {
     return core::Error::not_found();
   }
   SittingView v;
@@ -170,11 +175,9 @@ core::Result<std::int64_t> sitting_view_version(Services& s, const Actor& a,
     return core::Error::not_found();
   }
   return s.db.read<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
-    // may_read_sitting's check, on the sitting's panel alone: the whole
-    // sitting (its hearings' minutes summed) was a tenth of a kept page's CPU.
-    const std::optional<std::string> panel = store::sitting_panel(tx, sitting_id);
-    if (!panel ||
-        !may_sitting(tx, s, a, sitting_id, *panel, core::Resource::sitting, core::Use::read)) {
+    // The sitting's panel alone: reading the whole sitting (its hearings'
+    // minutes summed) was a tenth of a kept page's CPU.
+    if (!may_read_sitting(tx, s, a, sitting_id, store::sitting_panel(tx, sitting_id))) {
       return core::Error::not_found();
     }
     return store::content_version(tx);
