@@ -82,6 +82,17 @@ class StatementCache {
       sqlite3_finalize(stmt);
       throw std::logic_error("one SQL statement per call: " + std::string(sql));
     }
+    // $k must be the k-th parameter: SQLite numbers parameters in the order
+    // they first appear, so SQL naming $2 before $1 would bind them swapped
+    // (PostgreSQL binds by number, so only SQLite would get it wrong).
+    for (int k = 1; k <= sqlite3_bind_parameter_count(stmt); ++k) {
+      const char* name = sqlite3_bind_parameter_name(stmt, k);
+      if (name == nullptr || name != "$" + std::to_string(k)) {
+        sqlite3_finalize(stmt);
+        throw std::logic_error("SQL parameters must first appear in order, $1, $2, ...: " +
+                               std::string(sql));
+      }
+    }
     return stmt;
   }
 

@@ -56,6 +56,27 @@ TEST(Migrations, LookupsByRoleUseAnIndex) {
   EXPECT_EQ(plan.find("SCAN ur"), std::string::npos) << plan;
 }
 
+// Our SQL names its parameters $1, $2, ...; SQLite numbers them in the order
+// they first appear, so $2 before $1 would be bound to the other's value.
+TEST(Transactions, ParametersOutOfOrderAreRefusedNotSwapped) {
+  TestWorld world;
+  const Params one_two{std::int64_t{1}, std::int64_t{2}};
+  world.db().read_all([&](Tx& tx) {
+    EXPECT_EQ(tx.query_one("SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT)", one_two)->integer(1),
+              2);
+    EXPECT_EQ(
+        tx.query_one("SELECT CAST($1 AS BIGINT) + CAST($1 AS BIGINT), CAST($2 AS BIGINT)", one_two)
+            ->integer(1),
+        2);
+    const std::string swapped = "SELECT CAST($2 AS BIGINT), CAST($1 AS BIGINT)";
+    if (on_postgresql()) {
+      EXPECT_EQ(tx.query_one(swapped, one_two)->integer(0), 2);
+    } else {
+      EXPECT_THROW(tx.query(swapped, one_two), std::logic_error);
+    }
+  });
+}
+
 TEST(Transactions, AnErrorResultRollsEverythingBack) {
   TestWorld world;
   const auto before = count(world.db(), "localities");
