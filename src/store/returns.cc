@@ -83,22 +83,15 @@ std::optional<ReturnStatus> return_status_from_id(std::string_view id) {
   return std::nullopt;
 }
 
-// An UPDATE, then an INSERT if there was nothing to update; not an upsert: on
-// SQLite an upsert's DO UPDATE hands its conflict policy to the triggers it
-// fires, and the review summary's INSERT OR IGNORE INTO report_dirty
-// (migration 17) then fails on a request already marked, as it is once its
-// decision changed in the same transaction.
+// One upsert: the summary's triggers never conflict, whatever fires them
+// (migration 20), so a DO UPDATE on a return whose decision changed in the
+// same transaction is kept like any change.
 void open_return(Tx& tx, std::int64_t decision_id, std::int64_t child_id,
                  const std::string& panel_id, core::Date due, const std::string& created_at) {
-  if (!tx.query("UPDATE panel_returns SET due_date = $1, status = 'due' WHERE decision_id = $2 "
-                "RETURNING id",
-                {core::to_iso(due), decision_id})
-           .empty()) {
-    return;
-  }
   tx.exec(
       "INSERT INTO panel_returns (decision_id, child_id, panel_id, due_date, status, created_at) "
-      "VALUES ($1, $2, $3, $4, 'due', $5)",
+      "VALUES ($1, $2, $3, $4, 'due', $5) ON CONFLICT (decision_id) DO UPDATE SET "
+      "due_date = excluded.due_date, status = 'due'",
       {decision_id, child_id, panel_id, core::to_iso(due), created_at});
 }
 
