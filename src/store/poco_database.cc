@@ -1,7 +1,8 @@
-// The Database over POCO Data, for SQLite and PostgreSQL.
+// The Database over POCO Data (SQLite) and libpq (PostgreSQL).
 //
-// POCO opens, configures and closes every connection. Statements run on the
-// engine's own handle underneath the POCO session: on PostgreSQL through
+// POCO opens, configures and closes every SQLite connection; a PostgreSQL
+// connection is libpq's own (store/postgres_connection.h says why).
+// Statements run on the engine's own handle: on PostgreSQL through
 // libpq, one round trip each, BEGIN sent with a transaction's first statement
 // (store/postgres_statements.h says why: POCO took twelve round trips for a
 // read transaction of one query); on SQLite through a per-connection cache
@@ -55,7 +56,6 @@
 // walks the location's hosts to the one that accepts writes. A connection
 // lost while COMMIT was in flight leaves the outcome unknown: the caller gets
 // CommitOutcomeUnknown, never a second run (store/transaction_retry.h says why).
-#include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
@@ -93,11 +93,13 @@ constexpr const char* kGiveWriterLock = "SELECT pg_advisory_unlock(7146034381526
 
 // --- Connections and transactions -------------------------------------------
 
-// A pooled connection: the POCO session and the engine's statements on it.
+// A pooled connection: SQLite's POCO session or PostgreSQL's libpq
+// connection, and the engine's statements on it.
 struct Connection {
-  std::unique_ptr<Poco::Data::Session> session;
-  std::unique_ptr<StatementCache> statements;  // SQLite only; finalized before the session closes
-  std::unique_ptr<postgres::Statements> pg;    // PostgreSQL only
+  std::unique_ptr<Poco::Data::Session> session;  // SQLite only
+  std::unique_ptr<StatementCache> statements;    // SQLite only; finalized before the session closes
+  std::unique_ptr<postgres::Connection> link;    // PostgreSQL only
+  std::unique_ptr<postgres::Statements> pg;      // PostgreSQL only
   // PostgreSQL only: lost (or on a server that no longer takes writes);
   // opened again in place before its next use (store/postgres_connection.h).
   bool stale = false;
@@ -105,34 +107,16 @@ struct Connection {
 
 class PocoDatabase final : public Database {
  public:
-  PocoDatabase(Engine engine, std::string connector, std::string connection, int pool_size)
-      : engine_(engine),
-        connector_(std::move(connector)),
-        connection_(std::move(connection)),
-        pool_size_(pool_size) {
+  PocoDatabase(Engine engine, std::string connection, int pool_size)
+      : engine_(engine), connection_(std::move(connection)), pool_size_(pool_size) {
     // Open one connection now, so a bad location fails at start-up, with
-    // the engine's own words (POCO's what() is only "PostgreSQL").
+    // the engine's own words (POCO's what() names only the engine).
     try {
       idle_.push_back(connect());
-    } catch (const Poco::Exception& e) {
+    } catch (const Poco::Exception& e) {  // SQLite's
       throw std::runtime_error("cannot open the database: " + e.displayText());
     }
     opened_ = 1;
-  }
-
-  ~PocoDatabase() override {
-    // POCO closes only a connection libpq finds good (store/postgres_connection.h):
-    // one still lost from a failover is opened again so that it can be closed.
-    for (auto& c : idle_) {
-      if (engine_ == Engine::postgresql &&
-          postgres::connection_status(*c->session) == ConnectionStatus::bad) {
-        try {
-          postgres::reopen(*c->session);
-        } catch (const std::exception&) {
-          // No server at all: the connection's memory is lost with it.
-        }
-      }
-    }
   }
 
   Engine engine() const override { return engine_; }
@@ -191,8 +175,7 @@ class PocoDatabase final : public Database {
         return failed;
       }
       Connection* c = lease ? lease->connection.get() : nullptr;
-      const ConnectionStatus status =
-          c != nullptr ? postgres::connection_status(*c->session) : ConnectionStatus::bad;
+      const ConnectionStatus status = c != nullptr ? c->link->status() : ConnectionStatus::bad;
       failed.failure = classify_failure(
           {.message = failed.message,
            .connection = status,
@@ -208,7 +191,7 @@ class PocoDatabase final : public Database {
 
   void run_once(Connection& c, Mode mode, const std::function<bool(Tx&)>& work, FailedAt& at) {
     if (c.stale) {
-      postgres::reopen(*c.session);
+      c.link->reopen();
       c.pg->forget_kept();
       c.stale = false;
     }
@@ -331,14 +314,9 @@ class PocoDatabase final : public Database {
   };
 
   std::unique_ptr<Connection> connect() {
-    if (engine_ == Engine::postgresql) {
-      // POCO leaks the connection of a failed attempt (store/postgres_location.h):
-      // during a failover, when no host accepts writes, libpq is asked first.
-      check_postgres_connects(connection_);
-    }
     auto c = std::make_unique<Connection>();
-    c->session = std::make_unique<Poco::Data::Session>(connector_, connection_);
     if (engine_ == Engine::sqlite) {
+      c->session = std::make_unique<Poco::Data::Session>("sqlite", connection_);
       using Poco::Data::Keywords::now;
       // The busy timeout first: switching a new file to WAL takes a lock
       // that another process opening it at the same moment may hold.
@@ -349,8 +327,8 @@ class PocoDatabase final : public Database {
       c->statements =
           std::make_unique<StatementCache>(Poco::Data::SQLite::Utility::dbHandle(*c->session));
     } else {
-      postgres::prepare_new_connection(*c->session);
-      c->pg = std::make_unique<postgres::Statements>(*c->session);
+      c->link = std::make_unique<postgres::Connection>(connection_);
+      c->pg = std::make_unique<postgres::Statements>(*c->link);
     }
     return c;
   }
@@ -434,7 +412,6 @@ class PocoDatabase final : public Database {
   }
 
   Engine engine_;
-  std::string connector_;
   std::string connection_;
   int pool_size_;
   std::mutex writer_;  // one write transaction at a time in this process
@@ -451,16 +428,13 @@ std::once_flag connectors_registered;
 }  // namespace
 
 std::unique_ptr<Database> Database::open(const std::string& location, int pool_size) {
-  std::call_once(connectors_registered, [] {
-    Poco::Data::SQLite::Connector::registerConnector();
-    Poco::Data::PostgreSQL::Connector::registerConnector();
-  });
+  std::call_once(connectors_registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
   if (is_postgres_location(location)) {
     const std::string conninfo = postgres_conninfo(location);
-    return std::make_unique<PocoDatabase>(Engine::postgresql, "postgresql", conninfo, pool_size);
+    return std::make_unique<PocoDatabase>(Engine::postgresql, conninfo, pool_size);
   }
   std::string file = location.rfind("sqlite:", 0) == 0 ? location.substr(7) : location;
-  return std::make_unique<PocoDatabase>(Engine::sqlite, "sqlite", file, pool_size);
+  return std::make_unique<PocoDatabase>(Engine::sqlite, file, pool_size);
 }
 
 }  // namespace casepanel::store

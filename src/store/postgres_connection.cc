@@ -1,51 +1,48 @@
 #include "store/postgres_connection.h"
 
-#include <Poco/Data/PostgreSQL/SessionHandle.h>
-#include <Poco/Data/PostgreSQL/SessionImpl.h>
-#include <libpq-fe.h>
-
 #include <stdexcept>
 #include <string>
 
 namespace casepanel::store::postgres {
-namespace {
 
-Poco::Data::PostgreSQL::SessionHandle& handle(Poco::Data::Session& session) {
-  auto* impl = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(session.impl());
-  if (impl == nullptr) {
-    throw std::logic_error("not a PostgreSQL session");
+Connection::Connection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+  if (conn_ == nullptr) {
+    throw std::runtime_error("cannot open the database: out of memory");
   }
-  return impl->handle();
+  try {
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      throw std::runtime_error(std::string("cannot open the database: ") + PQerrorMessage(conn_));
+    }
+    prepare();
+  } catch (...) {
+    PQfinish(conn_);
+    throw;
+  }
 }
 
-}  // namespace
+Connection::~Connection() { PQfinish(conn_); }
 
-PGconn* libpq_connection(Poco::Data::Session& session) { return handle(session); }
-
-ConnectionStatus connection_status(Poco::Data::Session& session) {
-  PGconn* conn = handle(session);
-  return conn != nullptr && PQstatus(conn) == CONNECTION_OK ? ConnectionStatus::ok
-                                                            : ConnectionStatus::bad;
+ConnectionStatus Connection::status() const {
+  return PQstatus(conn_) == CONNECTION_OK ? ConnectionStatus::ok : ConnectionStatus::bad;
 }
 
-void reopen(Poco::Data::Session& session) {
-  Poco::Data::PostgreSQL::SessionHandle& h = handle(session);
-  if (!h.reset()) {
-    PGconn* conn = h;
+void Connection::reopen() {
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK) {
     throw std::runtime_error(std::string("cannot reach a database server that accepts writes: ") +
-                             (conn != nullptr ? PQerrorMessage(conn) : "no connection"));
+                             PQerrorMessage(conn_));
   }
-  prepare_new_connection(session);
+  prepare();
 }
 
-void prepare_new_connection(Poco::Data::Session& session) {
+void Connection::prepare() {
   // Notices ("relation already exists, skipping") would go to stderr.
-  PGresult* r = PQexec(libpq_connection(session), "SET client_min_messages TO warning");
+  PGresult* r = PQexec(conn_, "SET client_min_messages TO warning");
   const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
   PQclear(r);
   if (!ok) {
     throw std::runtime_error(std::string("cannot set up the database connection: ") +
-                             PQerrorMessage(libpq_connection(session)));
+                             PQerrorMessage(conn_));
   }
 }
 

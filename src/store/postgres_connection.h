@@ -1,39 +1,56 @@
-// The libpq connection under a POCO PostgreSQL session: whether it still
-// stands, and opening it again in place after a failover.
+// A libpq connection, owned outright: opened from a location, opened again
+// in place after a failover, and always closed with it.
 //
-// POCO 1.11 closes (PQfinish) only a connection that libpq reports as good
-// (Data/PostgreSQL/src/SessionHandle.cpp, disconnect), and opening a session
-// again over a broken one overwrites the handle without closing it: either
-// way a broken connection would leak. So a broken connection is not thrown
-// away but opened again in place with PQreset, which runs the same location
-// again (every host in turn, target_session_attrs included: after a
-// failover it reaches the promoted standby). Internal to store/.
+// Why not POCO's PostgreSQL session: POCO 1.11 closes (PQfinish) only a
+// connection that libpq reports as good (Data/PostgreSQL/src/SessionHandle.cpp,
+// disconnect), and a failed attempt to connect keeps its connection without
+// closing it. Either way a connection lost in a failover, or one that never
+// reached a server, leaked: LeakSanitizer found 35 KB a connection when a
+// test's server went away while the pool held one (CI, 2026-12-02). Statements
+// already ran on libpq directly (store/postgres_statements.h), so POCO only
+// opened and closed connections.
 //
-// Thread safety: a session belongs to one pooled connection, used by one
+// Opening again uses PQreset, which runs the same location again (every host
+// in turn, target_session_attrs included: after a failover it reaches the
+// promoted standby). Internal to store/.
+//
+// Thread safety: a connection belongs to one pooled connection, used by one
 // thread at a time.
 #pragma once
 
-#include <Poco/Data/Session.h>
 #include <libpq-fe.h>
+
+#include <string>
 
 #include "store/transaction_retry.h"
 
 namespace casepanel::store::postgres {
 
-// The libpq connection under the session (store/postgres_statements.h runs
-// statements on it); null when POCO has none.
-PGconn* libpq_connection(Poco::Data::Session& session);
+class Connection {
+ public:
+  // Connects to `conninfo` (libpq's key=value form) and prepares the
+  // connection (notices off). Throws std::runtime_error with libpq's or the
+  // server's message when that fails; nothing is kept.
+  explicit Connection(const std::string& conninfo);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
 
-// libpq's view of the session's connection (PQstatus).
-ConnectionStatus connection_status(Poco::Data::Session& session);
+  PGconn* get() const { return conn_; }
 
-// Closes the connection and opens it again from the same location, then
-// prepares it as a new one is (notices off). Throws std::runtime_error with
-// libpq's message when no host accepts it; the connection stays bad, owned
-// by the session, to be opened again on its next use.
-void reopen(Poco::Data::Session& session);
+  // libpq's view of the connection (PQstatus).
+  ConnectionStatus status() const;
 
-// Settings every new connection gets.
-void prepare_new_connection(Poco::Data::Session& session);
+  // Closes the connection and opens it again from the same location, then
+  // prepares it as a new one is. Throws std::runtime_error with libpq's
+  // message when no host accepts it; the connection stays bad, to be opened
+  // again on its next use, and is still closed with this object.
+  void reopen();
+
+ private:
+  void prepare();
+
+  PGconn* conn_;
+};
 
 }  // namespace casepanel::store::postgres

@@ -6,6 +6,25 @@
 #include <stdexcept>
 
 namespace casepanel::store {
+namespace {
+
+// A value as libpq's keyword=value form reads it: as it is, or in single
+// quotes with each quote and backslash escaped by a backslash.
+std::string quoted(const std::string& value) {
+  if (value.find_first_of(" \t\n\r\f\v'\\") == std::string::npos) {
+    return value;
+  }
+  std::string out = "'";
+  for (const char c : value) {
+    if (c == '\'' || c == '\\') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out + "'";
+}
+
+}  // namespace
 
 bool is_postgres_location(const std::string& location) {
   if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
@@ -39,25 +58,9 @@ std::string postgres_conninfo(const std::string& location) {
     if (value.empty()) {
       continue;
     }
-    if (value.find_first_of(" \t\n'\"\\") != std::string::npos) {
-      // Never echo the value: it may be the password.
-      throw std::invalid_argument(std::string("the PostgreSQL connection's ") + o->keyword +
-                                  " holds a space, quote or backslash, which the connector "
-                                  "cannot pass on");
-    }
-    out += (out.empty() ? "" : " ") + std::string(o->keyword) + "=" + value;
+    out += (out.empty() ? "" : " ") + std::string(o->keyword) + "=" + quoted(value);
   }
   return out;
-}
-
-void check_postgres_connects(const std::string& conninfo) {
-  PGconn* conn = PQconnectdb(conninfo.c_str());
-  const bool ok = conn != nullptr && PQstatus(conn) == CONNECTION_OK;
-  const std::string why = conn != nullptr ? PQerrorMessage(conn) : "out of memory";
-  PQfinish(conn);
-  if (!ok) {
-    throw std::runtime_error("cannot open the database: " + why);
-  }
 }
 
 }  // namespace casepanel::store

@@ -1,5 +1,5 @@
-// The connection string that POCO's PostgreSQL connector can take, from any
-// location libpq understands.
+// The keyword=value connection string libpq opens (store/postgres_connection.h),
+// from any location libpq understands.
 //
 // `casepanel --database` takes a libpq connection URI
 // ("postgresql://user@host:5432/casepanel") or keyword=value pairs
@@ -11,13 +11,10 @@
 //   postgresql://casepanel@db1:5432,db2:5432/casepanel?target_session_attrs=read-write
 //   host=db1,db2 port=5432,5432 dbname=casepanel target_session_attrs=read-write
 //
-// POCO 1.11's connector (Data/PostgreSQL/src/SessionImpl.cpp) splits its
-// string at every space, reads each piece as keyword=value without quoting,
-// and hands libpq "keyword=value " for each; commas pass through untouched,
-// so libpq sees the host and port lists as written. The location is parsed
-// by libpq itself (PQconninfoParse) and written out as plain pairs; a value
-// holding a space, a quote or a backslash cannot pass through POCO and is
-// refused with a message instead of being mangled.
+// The location is parsed by libpq itself (PQconninfoParse) and written out
+// as pairs, each value quoted where libpq's keyword=value form needs it
+// (a space, a quote or a backslash); host and port lists pass through as
+// written.
 #pragma once
 
 #include <string>
@@ -30,15 +27,8 @@ namespace casepanel::store {
 // left side is not a libpq keyword ("runs=3.db") stays an SQLite file.
 bool is_postgres_location(const std::string& location);
 
-// Throws std::invalid_argument naming the problem when libpq cannot parse
-// `location` or a value cannot be passed on.
+// Throws std::invalid_argument with libpq's reason when it cannot parse
+// `location`.
 std::string postgres_conninfo(const std::string& location);
-
-// Connects once with libpq itself and throws std::runtime_error with the
-// server's or libpq's message if that fails. POCO 1.11 never frees the
-// connection of a failed attempt (LeakSanitizer finds it), and its
-// exception's what() says only "PostgreSQL": a location that does not
-// answer is found here first.
-void check_postgres_connects(const std::string& conninfo);
 
 }  // namespace casepanel::store

@@ -203,7 +203,7 @@ void Statements::begin(std::string begin) {
 }
 
 Rows Statements::run(std::string_view sql, const Params& params) {
-  PGconn* conn = libpq_connection(session_);
+  PGconn* conn = connection_.get();
   const Bound p(params);
   const std::string text(sql);
   std::string name = kept_name(conn, text);
@@ -273,7 +273,7 @@ void Statements::drop_kept_if_asked(PGconn* conn) noexcept {
 }
 
 void Statements::run_alone(const char* sql) {
-  PGconn* conn = libpq_connection(session_);
+  PGconn* conn = connection_.get();
   checked(conn, Result(PQexec(conn, sql)), sql);
 }
 
@@ -284,13 +284,13 @@ void Statements::commit() {
   }
   begun_ = false;
   run_alone("COMMIT");
-  drop_kept_if_asked(libpq_connection(session_));
+  drop_kept_if_asked(connection_.get());
 }
 
 void Statements::rollback() noexcept {
   pending_begin_.clear();
   begun_ = false;
-  PGconn* conn = libpq_connection(session_);
+  PGconn* conn = connection_.get();
   const PGTransactionStatusType status = PQtransactionStatus(conn);
   if (status == PQTRANS_INTRANS || status == PQTRANS_INERROR) {
     PQclear(PQexec(conn, "ROLLBACK"));

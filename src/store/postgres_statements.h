@@ -47,11 +47,10 @@
 // (store/transaction_retry.h reads it there), and the SQL; a lost connection
 // gives libpq's message.
 //
-// Thread safety: a session belongs to one pooled connection, used by one
-// thread at a time; so do its Statements and any PgTx over them.
+// Thread safety: a connection is used by one thread at a time; so are its
+// Statements and any PgTx over them.
 #pragma once
 
-#include <Poco/Data/Session.h>
 #include <libpq-fe.h>
 
 #include <cstddef>
@@ -61,6 +60,7 @@
 #include <unordered_map>
 
 #include "store/database.h"
+#include "store/postgres_connection.h"
 
 namespace casepanel::store::postgres {
 
@@ -68,7 +68,7 @@ inline constexpr std::size_t kPreparedPerConnection = 256;
 
 class Statements {
  public:
-  explicit Statements(Poco::Data::Session& session) : session_(session) {}
+  explicit Statements(Connection& connection) : connection_(connection) {}
 
   // Opens a transaction with `begin` ("BEGIN ISOLATION LEVEL ..."), sent
   // with the transaction's first statement.
@@ -96,7 +96,7 @@ class Statements {
   // After the transaction: DEALLOCATE ALL, if asked for.
   void drop_kept_if_asked(PGconn* conn) noexcept;
 
-  Poco::Data::Session& session_;
+  Connection& connection_;
   std::string pending_begin_;  // BEGIN not yet sent; empty when sent or none
   bool begun_ = false;         // BEGIN sent, COMMIT or ROLLBACK not yet
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> its name on the server
