@@ -14,6 +14,8 @@
 //     means); BM_*PageKept serve the page kept in memory (web/page_cache.h:
 //     session, access check and audit event, no reading or rendering).
 // The target is under 1 ms of server CPU per page: read the CPU column.
+// BM_ChildPageByYears and BM_SittingPageByHearings show how the cost of a
+// page grows with its content (issue 17).
 // And the audit event of a view from 16 threads at once, as 16 connections
 // append them: each in a transaction of its own (BM_ViewEventAlone), and by
 // shared commits (BM_ViewEventShared, Database::write_shared, what a view
@@ -28,6 +30,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -64,6 +67,10 @@ class World {
   const std::string& token() const { return token_; }
   std::int64_t child_id() const { return child_id_; }
   std::int64_t sitting_id() const { return sitting_id_; }
+  // The children and sittings of the growth benchmarks (app/demo/large.h),
+  // by years of history and by hearings; 0 when the database has none.
+  std::int64_t child_by_years(int years) const { return by_years_.at(years); }
+  std::int64_t sitting_by_hearings(int hearings) const { return by_hearings_.at(hearings); }
 
  private:
   World() {
@@ -74,6 +81,12 @@ class World {
       demo = tx.query_one("SELECT 1 FROM settings WHERE key = 'demo' AND value = '1'").has_value();
       child_id_ = setting(tx, "bench_child_id");
       sitting_id_ = setting(tx, "bench_sitting_id");
+      for (const int years : {1, 10, 40}) {
+        by_years_[years] = setting(tx, "bench_child_" + std::to_string(years) + "y_id");
+      }
+      for (const int hearings : {7, 14, 28}) {
+        by_hearings_[hearings] = setting(tx, "bench_sitting_" + std::to_string(hearings) + "_id");
+      }
       if (child_id_ == 0) {
         // Fallback: the child heard most often.
         auto row = tx.query_one(
@@ -132,6 +145,7 @@ class World {
   app::SessionInfo session_;
   std::int64_t child_id_ = 0;
   std::int64_t sitting_id_ = 0;
+  std::map<int, std::int64_t> by_years_, by_hearings_;
 };
 
 web::WebRequest get(const std::string& path) {
@@ -227,6 +241,33 @@ void BM_SittingPageKept(benchmark::State& state) {
   page(state, "/sittings/" + std::to_string(World::get().sitting_id()), true);
 }
 BENCHMARK(BM_SittingPageKept)->Unit(benchmark::kMicrosecond);
+
+// How a page's cost grows with its content: the child page at one, ten and
+// forty years' worth of history (a hearing every three months; app/demo/large.h),
+// the sitting page at 7, 14 and 28 hearings; each built, none kept. Compare
+// CPU time with the bytes counter.
+void grown_page(benchmark::State& state, const std::string& kind, std::int64_t id,
+                const char* setting) {
+  if (id == 0) {
+    state.SkipWithError(
+        (std::string("no ") + setting + " setting: make the large demo again (bench/run does)")
+            .c_str());
+    return;
+  }
+  page(state, "/" + kind + "/" + std::to_string(id));
+}
+
+void BM_ChildPageByYears(benchmark::State& state) {
+  const int years = static_cast<int>(state.range(0));
+  grown_page(state, "children", World::get().child_by_years(years), "bench_child_Ny_id");
+}
+BENCHMARK(BM_ChildPageByYears)->Arg(1)->Arg(10)->Arg(40)->Unit(benchmark::kMicrosecond);
+
+void BM_SittingPageByHearings(benchmark::State& state) {
+  const int hearings = static_cast<int>(state.range(0));
+  grown_page(state, "sittings", World::get().sitting_by_hearings(hearings), "bench_sitting_N_id");
+}
+BENCHMARK(BM_SittingPageByHearings)->Arg(7)->Arg(14)->Arg(28)->Unit(benchmark::kMicrosecond);
 
 void BM_ViewEventAlone(benchmark::State& state) {
   World& w = World::get();

@@ -47,7 +47,9 @@ inline constexpr const char* kDemoEmailDomain = "demo.casepanel.test";
 // Settings rows written: demo = 1, council = Demo County Council,
 // demo_scale = standard | large; at large scale also bench_sitting_id (a
 // future sitting with exactly 14 hearings) and bench_child_id (a child with
-// about ten years of history).
+// about ten years of history), and for the benchmark of how pages grow
+// (app/demo/large.h) bench_sitting_N_id for N = 7, 14, 28 hearings and
+// bench_child_Ny_id for N = 1, 10, 40 years' worth of history.
 DemoSummary create_demo_data(Services& s, DemoScale scale);
 
 // The national demo's second step: after create_demo_data(s, large) (and the

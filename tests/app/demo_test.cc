@@ -566,20 +566,40 @@ TEST(Demo, LargeScaleHasTheBenchmarksData) {
   for (core::Role role : core::kAllRoles) {
     EXPECT_NE(w.user(std::string(core::role_id(role))), 0);
   }
-  // "An agenda of 14 hearings": a future sitting.
-  const std::int64_t sitting =
-      std::stoll(w.text("SELECT value FROM settings WHERE key = 'bench_sitting_id'"));
-  EXPECT_EQ(w.integer("SELECT COUNT(*) FROM hearings WHERE sitting_id = $1", {sitting}), 14);
-  EXPECT_EQ(w.text("SELECT status FROM sittings WHERE id = $1", {sitting}), "planned");
-  EXPECT_GE(w.text("SELECT sitting_date FROM sittings WHERE id = $1", {sitting}), "2026-11-22");
-  // "A child's history of 10 years".
-  const std::int64_t child =
-      std::stoll(w.text("SELECT value FROM settings WHERE key = 'bench_child_id'"));
-  EXPECT_LE(w.text("SELECT MIN(m.sitting_date) FROM sittings m JOIN hearings h ON h.sitting_id "
-                   "= m.id JOIN request_children rc ON rc.request_id = h.request_id WHERE "
-                   "rc.child_id = $1",
-                   {child}),
-            "2017-01-01");
+  // "An agenda of 14 hearings": a future sitting; and 7 and 28, for how the
+  // page grows.
+  EXPECT_EQ(w.text("SELECT value FROM settings WHERE key = 'bench_sitting_id'"),
+            w.text("SELECT value FROM settings WHERE key = 'bench_sitting_14_id'"));
+  for (const int hearings : {7, 14, 28}) {
+    SCOPED_TRACE(hearings);
+    const std::int64_t sitting =
+        std::stoll(w.text("SELECT value FROM settings WHERE key = $1",
+                          {"bench_sitting_" + std::to_string(hearings) + "_id"}));
+    EXPECT_EQ(w.integer("SELECT COUNT(*) FROM hearings WHERE sitting_id = $1", {sitting}),
+              hearings);
+    EXPECT_EQ(w.text("SELECT status FROM sittings WHERE id = $1", {sitting}), "planned");
+    EXPECT_GE(w.text("SELECT sitting_date FROM sittings WHERE id = $1", {sitting}), "2026-11-22");
+  }
+  // "A child's history of 10 years"; and the size of 1 and 40 years.
+  EXPECT_EQ(w.text("SELECT value FROM settings WHERE key = 'bench_child_id'"),
+            w.text("SELECT value FROM settings WHERE key = 'bench_child_10y_id'"));
+  const struct {
+    int years, hearings;
+    const char* first_heard_by;
+  } histories[] = {{1, 4, "2026-01-01"}, {10, 40, "2017-01-01"}, {40, 160, "2017-01-01"}};
+  for (const auto& h : histories) {
+    SCOPED_TRACE(h.years);
+    const std::int64_t child =
+        std::stoll(w.text("SELECT value FROM settings WHERE key = $1",
+                          {"bench_child_" + std::to_string(h.years) + "y_id"}));
+    EXPECT_EQ(w.integer("SELECT COUNT(*) FROM request_children WHERE child_id = $1", {child}),
+              h.hearings);
+    EXPECT_LE(w.text("SELECT MIN(m.sitting_date) FROM sittings m JOIN hearings h ON h.sitting_id "
+                     "= m.id JOIN request_children rc ON rc.request_id = h.request_id WHERE "
+                     "rc.child_id = $1",
+                     {child}),
+              h.first_heard_by);
+  }
   EXPECT_EQ(w.integer("SELECT COUNT(*) FROM hearings h JOIN sittings m ON m.id = h.sitting_id "
                       "WHERE h.starts_at < m.starts_at OR h.starts_at >= m.ends_at"),
             0);

@@ -156,7 +156,7 @@ class Builder {
   struct LargePlan {
     std::vector<Sitting> past;  // oldest first
     std::vector<Sitting> future;
-    std::optional<std::size_t> bench;          // index into future
+    std::vector<std::size_t> bench;            // per kBenchAgendas: index into future
     int oldest_hearings = 0;                   // the oldest sitting's share
     std::vector<std::size_t> hearing_sitting;  // per past hearing: index into past
     std::vector<std::size_t> hearing_child;    // per past hearing: index into children_
@@ -172,7 +172,7 @@ class Builder {
   void load_large_sittings(store::history::BulkLoad& load, LargePlan& plan,
                            const store::history::FirstIds& ids);
   std::vector<int> large_action_counts(std::size_t decisions);
-  std::int64_t hear_bench_sitting(LargePlan& plan, LargeHistory& past);
+  void hear_bench_sittings(LargePlan& plan, LargeHistory& past);
 
   Services& s_;
   store::Tx& tx_;

@@ -19,8 +19,8 @@ using std::chrono::minutes;
 using std::chrono::sys_days;
 namespace history = store::history;
 
-// The next eight weeks' sittings; the benchmark's is the bench panel's
-// first one not on a bank holiday.
+// The next eight weeks' sittings; the benchmark's (kBenchAgendas) are the
+// bench panel's first ones not on a bank holiday.
 void Builder::plan_large_future(LargePlan& plan) {
   const core::PanelType* bench_panel = s_.panels.find("clam");
   if (bench_panel == nullptr && !s_.panels.all().empty()) {
@@ -28,8 +28,9 @@ void Builder::plan_large_future(LargePlan& plan) {
   }
   for (const core::PanelType& panel : s_.panels.all()) {
     for (Sitting& sit : sittings_of(panel, today_, plus_days(today_, 57))) {
-      if (&panel == bench_panel && !plan.bench && !sit.on_bank_holiday) {
-        plan.bench = plan.future.size();
+      if (&panel == bench_panel && plan.bench.size() < kBenchAgendas.size() &&
+          !sit.on_bank_holiday) {
+        plan.bench.push_back(plan.future.size());
       }
       plan.future.push_back(std::move(sit));
     }
@@ -82,28 +83,33 @@ Sitting Builder::large_sitting(const core::PanelType& panel, Date date) const {
 
 // Which child each past hearing is for, oldest first. Children are heard in
 // cohorts (child k around the k-th part of the timeline, so each has a year
-// or so of history); child 0 is heard about every three months for ten
-// years: the benchmark's child history.
+// or so of history); children 0, 1 and 2 are the benchmark's histories
+// (kBenchHistories), each heard evenly over its days, first at its sittings.
 void Builder::assign_large_hearings(LargePlan& plan) {
   const int total = plan.oldest_hearings +
                     kHearingsPerSitting * std::max(0, static_cast<int>(plan.past.size()) - 1);
-  const sys_days history_start = sys_days{today_} - days{kBenchHistoryDays};
-  int bench_next = 0;
+  std::array<int, kBenchHistories.size()> heard{};
   for (std::size_t i = 0; i < plan.past.size(); ++i) {
     const int n = i == 0 ? plan.oldest_hearings : kHearingsPerSitting;
     std::set<int> here;
     for (int h = 0; h < n; ++h) {
       int child = -1;
-      if (h == 0 && bench_next < kBenchHistoryHearings &&
-          sys_days{plan.past[i].date} >=
-              history_start + days{kBenchHistoryDays * bench_next / kBenchHistoryHearings}) {
-        child = 0;
-        ++bench_next;
+      for (std::size_t b = 0; b < kBenchHistories.size() && child < 0; ++b) {
+        const BenchHistory& history = kBenchHistories[b];
+        const sys_days due =
+            sys_days{today_} - days{history.days} +
+            days{static_cast<long long>(history.days) * heard[b] / history.hearings};
+        if (!here.count(static_cast<int>(b)) && heard[b] < history.hearings &&
+            sys_days{plan.past[i].date} >= due) {
+          child = static_cast<int>(b);
+          ++heard[b];
+        }
       }
       const long long index = static_cast<long long>(plan.hearing_child.size());
       const int centre = static_cast<int>(index * (kLargeChildren - 1) / std::max(1, total));
       for (int tries = 0; child < 0 || (here.count(child) && tries < 50); ++tries) {
-        child = std::clamp(centre + random_.uniform(-250, 250), 1, kLargeChildren - 1);
+        child = std::clamp(centre + random_.uniform(-250, 250),
+                           static_cast<int>(kBenchHistories.size()), kLargeChildren - 1);
       }
       here.insert(child);
       plan.hearing_sitting.push_back(i);
@@ -212,16 +218,21 @@ void Builder::load_large_sittings(history::BulkLoad& load, LargePlan& plan,
         .minutes_authorised_at = cached_stamp(add_working_days(sit.date, 2), 12 * 60),
         .minutes_drafted_by = council_.login.at(core::Role::panel_admin)});
   }
-  for (Sitting& sit : plan.future) {
+  for (std::size_t i = 0; i < plan.future.size(); ++i) {
+    Sitting& sit = plan.future[i];
     sit.id = id++;
-    load.add(history::SittingRow{.id = sit.id,
-                                 .panel_id = sit.panel->id,
-                                 .sitting_date = sit.date,
-                                 .starts_at = sit.starts,
-                                 .ends_at = sit.ends,
-                                 .venue_id = sit.venue,
-                                 .status = history::SittingStatus::planned,
-                                 .chair_id = council_.chairs[0]});
+    // The benchmark's agendas run on as long as their hearings need.
+    const auto bench = std::find(plan.bench.begin(), plan.bench.end(), i);
+    const int n = bench == plan.bench.end() ? 0 : kBenchAgendas[bench - plan.bench.begin()];
+    load.add(history::SittingRow{
+        .id = sit.id,
+        .panel_id = sit.panel->id,
+        .sitting_date = sit.date,
+        .starts_at = sit.starts,
+        .ends_at = std::max(sit.ends, sit.starts + minutes{n * sit.panel->hearing_minutes(1)}),
+        .venue_id = sit.venue,
+        .status = history::SittingStatus::planned,
+        .chair_id = council_.chairs[0]});
   }
 }
 

@@ -155,22 +155,26 @@ class Builder::LargeHistory {
   std::int64_t request_id_, hearing_id_, decision_id_, action_id_, approval_id_;
 };
 
-// The benchmark's agenda: fourteen one-child hearings at the next sitting.
-std::int64_t Builder::hear_bench_sitting(LargePlan& plan, LargeHistory& past) {
-  if (!plan.bench) {
-    return 0;
+// The benchmark's agendas (kBenchAgendas): one-child hearings at the bench
+// panel's next sittings, for children drawn from the whole council.
+void Builder::hear_bench_sittings(LargePlan& plan, LargeHistory& past) {
+  for (std::size_t b = 0; b < plan.bench.size(); ++b) {
+    Sitting& sit = plan.future[plan.bench[b]];
+    std::set<int> chosen;
+    while (static_cast<int>(chosen.size()) < kBenchAgendas[b]) {
+      chosen.insert(random_.uniform(static_cast<int>(kBenchHistories.size()), kLargeChildren - 1));
+    }
+    for (int k : chosen) {
+      Instant starts;
+      past.hear(sit, children_[static_cast<std::size_t>(k)], RequestState::scheduled,
+                history::HearingStatus::scheduled, &starts);
+    }
+    const std::string n = std::to_string(kBenchAgendas[b]);
+    store::put_setting(tx_, "bench_sitting_" + n + "_id", std::to_string(sit.id));
+    if (b == 0) {
+      store::put_setting(tx_, "bench_sitting_id", std::to_string(sit.id));
+    }
   }
-  Sitting& sit = plan.future[*plan.bench];
-  std::set<int> chosen;
-  while (static_cast<int>(chosen.size()) < kHearingsPerSitting) {
-    chosen.insert(random_.uniform(1, kLargeChildren - 1));
-  }
-  for (int k : chosen) {
-    Instant starts;
-    past.hear(sit, children_[static_cast<std::size_t>(k)], RequestState::scheduled,
-              history::HearingStatus::scheduled, &starts);
-  }
-  return sit.id;
 }
 
 DemoSummary Builder::large() {
@@ -180,7 +184,11 @@ DemoSummary Builder::large() {
   note("council", {{"localities", kLargeLayout.localities}, {"teams", council_.teams.size()}});
   LargePlan plan;
   plan_large_future(plan);
-  plan_large_past(plan, kLargeHearings - (plan.bench ? kHearingsPerSitting : 0));
+  int agenda_hearings = 0;
+  for (std::size_t b = 0; b < plan.bench.size(); ++b) {
+    agenda_hearings += kBenchAgendas[b];
+  }
+  plan_large_past(plan, kLargeHearings - agenda_hearings);
   assign_large_hearings(plan);
   make_large_children(plan);
   const history::FirstIds ids = history::first_ids(tx_);
@@ -201,10 +209,13 @@ DemoSummary Builder::large() {
         past.hear(sit, child, state, history::HearingStatus::heard, &starts);
     past.decide(sit, hearing, starts, child, state, actions[h]);
   }
-  const std::int64_t bench_sitting = hear_bench_sitting(plan, past);
+  hear_bench_sittings(plan, past);
   load.finish();
   history::open_returns(tx_);
-  store::put_setting(tx_, "bench_sitting_id", std::to_string(bench_sitting));
+  for (std::size_t b = 0; b < kBenchHistories.size(); ++b) {
+    store::put_setting(tx_, "bench_child_" + std::to_string(kBenchHistories[b].years) + "y_id",
+                       std::to_string(children_[b].id));
+  }
   store::put_setting(tx_, "bench_child_id", std::to_string(children_.front().id));
   const DemoSummary made = summary();
   note("history", {{"requests", made.requests},
