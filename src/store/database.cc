@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include <atomic>
 #include <charconv>
 #include <exception>
 #include <stdexcept>
@@ -129,12 +130,18 @@ std::int64_t Tx::insert(std::string_view sql, const Params& params) {
 
 struct Database::SharedBatch {
   std::vector<const std::function<void(Tx&)>*> works;
-  bool done = false;
+  // Its callers wait on this, never on the mutex: kQueued, then kLead (one
+  // of them is to run it) or kDone (written after the outcome below).
+  std::atomic<int> state{0};
   bool failed = false;
   // The COMMIT's outcome was lost (a failover): each work may have
   // committed, so none runs again; every caller hears so.
   std::exception_ptr outcome_unknown;
 };
+
+namespace {
+constexpr int kQueued = 0, kLead = 1, kDone = 2;
+}  // namespace
 
 void Database::write_shared(const std::function<void(Tx&)>& work) {
   std::unique_lock lock(shared_mutex_);
@@ -143,11 +150,30 @@ void Database::write_shared(const std::function<void(Tx&)>& work) {
   }
   const std::shared_ptr<SharedBatch> mine = shared_open_;
   mine->works.push_back(&work);
-  shared_done_.wait(lock, [&] { return mine->done || !shared_leading_; });
-  if (!mine->done) {
-    // No write under way: this thread runs the open batch, its own work in
-    // it, while the others wait (their works live until they return).
-    shared_leading_ = true;
+  bool lead = !shared_leading_;
+  shared_leading_ = true;
+  if (!lead) {
+    // A write is under way: wait for the one that carries this work, or to
+    // be handed the lead of it.
+    lock.unlock();
+    for (;;) {
+      int state = mine->state.load(std::memory_order_acquire);
+      if (state == kDone) {
+        break;
+      }
+      if (state == kLead && mine->state.compare_exchange_strong(state, kQueued)) {
+        lead = true;
+        break;
+      }
+      mine->state.wait(state, std::memory_order_acquire);
+    }
+    if (lead) {
+      lock.lock();
+    }
+  }
+  if (lead) {
+    // This thread runs the open batch, its own work in it, while the others
+    // wait (their works live until they return).
     const std::shared_ptr<SharedBatch> batch = std::move(shared_open_);
     shared_open_.reset();
     ++shared_writes_;
@@ -166,18 +192,24 @@ void Database::write_shared(const std::function<void(Tx&)>& work) {
     } catch (...) {
       failed = true;
     }
-    lock.lock();
-    batch->done = true;
     batch->failed = failed;
     batch->outcome_unknown = unknown;
-    shared_leading_ = false;
-    shared_done_.notify_all();
+    lock.lock();
+    if (shared_open_) {
+      // The works queued meanwhile: one of their callers runs them next.
+      shared_open_->state.store(kLead, std::memory_order_release);
+      shared_open_->state.notify_one();
+    } else {
+      shared_leading_ = false;
+    }
+    lock.unlock();
+    batch->state.store(kDone, std::memory_order_release);
+    batch->state.notify_all();
   }
   if (mine->outcome_unknown) {
     std::rethrow_exception(mine->outcome_unknown);
   }
   if (mine->failed) {
-    lock.unlock();
     write_all(work);
   }
 }

@@ -21,7 +21,6 @@
 // A Tx must not leave the function it was handed to.
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -149,7 +148,8 @@ class Database {
   // commit): the audit event of a page served from memory, which would
   // otherwise wait alone for its own COMMIT and fsync. The first caller to
   // find no transaction under way runs every work queued by then in one
-  // write; the rest wait for it. If that write fails, each work runs again
+  // write; the rest wait for it, and when it ends one caller of the works
+  // queued meanwhile is handed the next. If that write fails, each work runs again
   // alone, so one work's error reaches only its own caller. Returns once
   // the work has committed; throws as write_all() does.
   void write_shared(const std::function<void(Tx&)>& work);
@@ -194,10 +194,9 @@ class Database {
   std::shared_ptr<const AuditKey> audit_key_;
   std::function<void(Tx&)> before_commit_;
   // write_shared(): the works waiting for the next shared write, and whether
-  // one is under way.
+  // one is under way or handed to a caller to run.
   struct SharedBatch;
   std::mutex shared_mutex_;
-  std::condition_variable shared_done_;
   std::shared_ptr<SharedBatch> shared_open_;
   bool shared_leading_ = false;
   std::int64_t shared_writes_ = 0;
