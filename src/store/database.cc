@@ -128,20 +128,20 @@ std::int64_t Tx::insert(std::string_view sql, const Params& params) {
   return rows.front().integer(0);
 }
 
+namespace {
+constexpr int kQueued = 0, kLead = 1, kDone = 2;  // a shared batch's states
+}  // namespace
+
 struct Database::SharedBatch {
   std::vector<const std::function<void(Tx&)>*> works;
   // Its callers wait on this, never on the mutex: kQueued, then kLead (one
   // of them is to run it) or kDone (written after the outcome below).
-  std::atomic<int> state{0};
+  std::atomic<int> state{kQueued};
   bool failed = false;
   // The COMMIT's outcome was lost (a failover): each work may have
   // committed, so none runs again; every caller hears so.
   std::exception_ptr outcome_unknown;
 };
-
-namespace {
-constexpr int kQueued = 0, kLead = 1, kDone = 2;
-}  // namespace
 
 void Database::write_shared(const std::function<void(Tx&)>& work) {
   std::unique_lock lock(shared_mutex_);
