@@ -29,8 +29,9 @@ def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     found = medians(sys.argv[1])
-    rows = [("child page", "BM_ChildPageByYears", [1, 10, 40], "years' worth of history"),
-            ("sitting page", "BM_SittingPageByHearings", [7, 14, 28], "hearings")]
+    rows = [("child page", "BM_ChildPageByYears", [1, 10, 40],
+             lambda n: f"{n} year's worth of history" if n == 1 else f"{n} years' worth of history"),
+            ("sitting page", "BM_SittingPageByHearings", [7, 14, 28], lambda n: f"{n} hearings")]
     print("| page | content | CPU per page | bytes | CPU × | content × | bytes × |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for page, name, args, unit in rows:
@@ -38,12 +39,12 @@ def main():
         for arg in args:
             m = found.get(f"{name}/{arg}")
             if m is None:
-                print(f"| {page} | {arg} {unit} | not measured | | | | |")
+                print(f"| {page} | {unit(arg)} | not measured | | | | |")
                 continue
             cpu, size = m
             if first is None:
                 first = (arg, cpu, size)
-            print(f"| {page} | {arg} {unit} | {cpu:,.0f} µs | {size / 1024:,.0f} KB | "
+            print(f"| {page} | {unit(arg)} | {cpu:,.0f} µs | {size / 1024:,.0f} KB | "
                   f"{cpu / first[1]:.2f} | {arg / first[0]:.0f} | {size / max(first[2], 1):.2f} |")
 
 

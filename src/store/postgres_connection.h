@@ -14,8 +14,8 @@
 // in turn, target_session_attrs included: after a failover it reaches the
 // promoted standby). Internal to store/.
 //
-// Thread safety: a connection belongs to one pooled connection, used by one
-// thread at a time.
+// Thread safety: a connection is used by one thread at a time (the pool
+// lends it to one transaction at a time).
 #pragma once
 
 #include <libpq-fe.h>
