@@ -60,9 +60,14 @@ class TableCopy {
       } else if (change->kind == Kind::suffix) {
         select += c + " || " + param(change->text);
       } else {
+        // Numbered in the order they appear: the operands of one long `+`
+        // may be evaluated in any order (a Release build numbered the text
+        // first, which SQLite's statements refuse).
+        const std::string minutes = param(change->number);
+        const std::string seconds = param(change->text);
         select += "substr(" + c + ", 1, 14) || substr(CAST(100 + CAST(substr(" + c +
-                  ", 15, 2) AS INTEGER) + " + param(change->number) + " AS TEXT), 2, 2) || " +
-                  param(change->text) + " || substr(" + c + ", 20)";
+                  ", 15, 2) AS INTEGER) + " + minutes + " AS TEXT), 2, 2) || " + seconds +
+                  " || substr(" + c + ", 20)";
       }
     }
     sql += ") SELECT " + select + " FROM " + table_ + " WHERE " + key + " <= " + param(last);
