@@ -481,6 +481,12 @@ INSERT INTO content_version (id, n) VALUES (1, 0)
     // Migration 17's SQLite triggers again, so that an upsert's DO UPDATE on
     // a table they watch does not make them fail (schema_report_dirty.cc).
     {20, "summary triggers that never conflict", "", kReportDirtySqliteSql},
+    // The lists behind the review's figures at national scale (issue 16 §3,
+    // store::case_lines_summarised): a page read from the facts in order.
+    {21, "facts by measure and day",
+     "CREATE INDEX report_facts_measure_day ON report_facts(measure, day, request_id)"},
+    // Migration 20's triggers in time linear in the rows a bulk change marks.
+    {22, "summary triggers that look up what they mark", "", kReportDirtyLookupSqliteSql},
 };
 
 }  // namespace

@@ -17,5 +17,7 @@ extern const char kTriagedSql[];
 // 20: the summary's SQLite triggers without a conflict policy
 // (schema_report_dirty.cc)
 extern const char kReportDirtySqliteSql[];
+// 22: the same triggers looking up what they mark (schema_report_dirty_lookup.cc)
+extern const char kReportDirtyLookupSqliteSql[];
 
 }  // namespace casepanel::store
