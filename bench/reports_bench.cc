@@ -166,6 +166,44 @@ void BM_Sittings(benchmark::State& state) {
 }
 BENCHMARK(BM_Sittings)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The list of cases behind a figure, as the assistant director opens it
+// (app::report_cases: the count, one page of 50, the audit event): measure
+// N's whole list (the total of its table), its first page (range 1 = 0), its
+// last (1) or the one in its middle (2: the most a page reads, store/reports.h).
+void BM_CaseList(benchmark::State& state) {
+  World& w = World::get();
+  const auto m = static_cast<store::Measure>(state.range(0));
+  const app::Drill drill{std::string(store::measure_id(m)), std::nullopt};
+  std::int64_t page = 1, total = 0;
+  if (state.range(1) > 0) {
+    auto first = app::report_cases(w.services(), w.director(), w.scope(), drill, 1);
+    if (!first) {
+      state.SkipWithError(("report_cases failed: " + first.error().message).c_str());
+      return;
+    }
+    page = state.range(1) == 1 ? first->pages : (first->pages + 1) / 2;
+  }
+  for (auto _ : state) {
+    auto list = app::report_cases(w.services(), w.director(), w.scope(), drill, page);
+    if (!list) {
+      state.SkipWithError(("report_cases failed: " + list.error().message).c_str());
+      return;
+    }
+    total = list->total;
+    benchmark::DoNotOptimize(list);
+  }
+  state.SetLabel(std::string(store::measure_id(m)) + " page " + std::to_string(page));
+  state.counters["cases"] = static_cast<double>(total);
+}
+BENCHMARK(BM_CaseList)
+    ->ArgsProduct({{static_cast<int>(store::Measure::requests_by_type),
+                    static_cast<int>(store::Measure::submitted_to_heard),
+                    static_cast<int>(store::Measure::actions),
+                    static_cast<int>(store::Measure::requested_by_age)},
+                   {0, 1, 2}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
 }  // namespace
 
 int main(int argc, char** argv) {

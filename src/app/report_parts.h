@@ -87,7 +87,8 @@ Report compose(Services& s, const Actor& viewer, const ReportScope& scope);
 nlohmann::json scope_detail(const Actor& viewer, const ReportScope& scope);
 
 // One page of the list behind a figure (out.page, from 1; the last when it
-// is past it): counted, then only the page read (store::case_lines). A
+// is past it): counted from the summary (the figure), then only the page read
+// from its facts (store::case_lines_summarised). A
 // classified key is listed by the stored keys that fall in it; with more than
 // `most_keys_bound` of those the measure's rows are read whole and paged here
 // instead (reports.cc passes kMostKeysBound; tests a smaller bound).

@@ -1,7 +1,6 @@
 #include "app/reports.h"
 
 #include <algorithm>
-#include <limits>
 
 #include "app/audit_trail.h"
 #include "app/display.h"
@@ -72,21 +71,25 @@ nlohmann::json scope_detail(const Actor& viewer, const ReportScope& scope) {
 
 namespace {
 
-// The stored keys behind a figure's key: the key itself, or for a classified
+// The stored keys behind a figure's key, and how many rows they count (the
+// figure itself, from the same summary): the key itself, or for a classified
 // measure (working days, a timescale kept: not stored) every stored key that
-// classifies as it, found in the measure's tally. nullopt: every row.
-store::CaseKeys stored_keys(const Context& c, store::Measure m,
-                            const std::optional<std::string>& key) {
-  if (!key) {
-    return std::nullopt;
+// classifies as it. nullopt: every row.
+struct FigureKeys {
+  store::CaseKeys keys;
+  std::int64_t total = 0;
+};
+FigureKeys figure_keys(const Context& c, store::Measure m, const std::optional<std::string>& key) {
+  FigureKeys out;
+  if (key) {
+    out.keys.emplace();
   }
-  if (!classified(m)) {
-    return std::vector<std::string>{*key};
-  }
-  std::vector<std::string> out;
   for (const store::Tally& t : store::tally(c.tx, m, c.filter)) {
-    if (classify(c, m, t.key) == *key) {
-      out.push_back(t.key);
+    if (!key) {
+      out.total += t.count;
+    } else if (classified(m) ? classify(c, m, t.key) == *key : t.key == *key) {
+      out.keys->push_back(t.key);
+      out.total += t.count;
     }
   }
   return out;
@@ -110,30 +113,32 @@ void clamp_page(CaseList& out) {
 
 void read_case_page(const Context& c, store::Measure m, const std::optional<std::string>& key,
                     CaseList& out, std::size_t most_keys_bound) {
-  const store::CaseKeys keys = stored_keys(c, m, key);
-  if (keys && keys->size() > most_keys_bound) {
-    // Every row of the measure, kept when it classifies as the key.
-    std::vector<CaseRow> all;
-    for (const store::CaseLine& l : store::case_lines(
-             c.tx, m, c.filter, std::nullopt, {0, std::numeric_limits<std::int64_t>::max()})) {
-      if (classify(c, m, l.key) == *key) {
-        all.push_back(case_row(c, m, l));
-      }
+  const FigureKeys figure = figure_keys(c, m, key);
+  out.total = figure.total;
+  clamp_page(out);
+  const store::CasePage page{(out.page - 1) * kCasesPerPage, kCasesPerPage};
+  if (!figure.keys || figure.keys->size() <= most_keys_bound) {
+    for (const store::CaseLine& l :
+         store::case_lines_summarised(c.tx, m, c.filter, figure.keys, page, out.total)) {
+      out.rows.push_back(case_row(c, m, l));
     }
-    out.total = static_cast<std::int64_t>(all.size());
-    clamp_page(out);
-    const auto first =
-        std::min(all.size(), static_cast<std::size_t>((out.page - 1) * kCasesPerPage));
-    const auto last = std::min(all.size(), first + static_cast<std::size_t>(kCasesPerPage));
-    out.rows.assign(all.begin() + static_cast<std::ptrdiff_t>(first),
-                    all.begin() + static_cast<std::ptrdiff_t>(last));
     return;
   }
-  out.total = store::case_count(c.tx, m, c.filter, keys);
-  clamp_page(out);
-  for (const store::CaseLine& l : store::case_lines(
-           c.tx, m, c.filter, keys, {(out.page - 1) * kCasesPerPage, kCasesPerPage})) {
-    out.rows.push_back(case_row(c, m, l));
+  // Every row of the measure, kept when it classifies as the key.
+  std::int64_t every = 0;
+  for (const store::Tally& t : store::tally(c.tx, m, c.filter)) {
+    every += t.count;
+  }
+  std::int64_t at = 0;
+  for (const store::CaseLine& l :
+       store::case_lines_summarised(c.tx, m, c.filter, std::nullopt, {0, every}, every)) {
+    if (classify(c, m, l.key) != *key) {
+      continue;
+    }
+    if (at >= page.offset && at < page.offset + page.limit) {
+      out.rows.push_back(case_row(c, m, l));
+    }
+    ++at;
   }
 }
 

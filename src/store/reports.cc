@@ -1,5 +1,7 @@
 #include "store/reports.h"
 
+#include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include "core/calendar.h"
@@ -206,6 +208,107 @@ std::vector<CaseLine> case_lines(Tx& tx, Measure m, const ReportFilter& f, const
   std::vector<CaseLine> out;
   for (const Row& r : tx.query(st.sql(), st.params())) {
     out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4)});
+  }
+  return out;
+}
+
+namespace {
+
+// The facts of a list (report_facts: a measure's rows by request, day and
+// key), their key as of today, in the list's order or its reverse: the
+// columns named by `columns` (of f, and k for the key), after the first
+// `offset` facts, `limit` of them. Read by the index on (measure, day,
+// request), which gives the order but for the key, so each engine sorts only
+// the facts of one day and request, and stops at the limit.
+Statement facts_in_order(std::string_view columns, Measure m, const ReportFilter& f,
+                         const CaseKeys& keys, bool reverse, std::int64_t offset,
+                         std::int64_t limit) {
+  Statement st;
+  st.text("SELECT ");
+  st.text(columns);
+  st.text(" FROM (SELECT f.request_id, f.panel_id, f.team_id, f.day, f.n, CASE WHEN f.day < ");
+  st.param(f.today);
+  st.text(
+      " AND f.key_past IS NOT NULL THEN f.key_past ELSE f.key_now END AS k FROM report_facts f "
+      "WHERE f.measure = ");
+  st.param(measure_number(m));
+  st.text(" AND f.day >= ");
+  st.param(f.from);
+  st.text(" AND f.day <= ");
+  st.param(f.to);
+  st.text(" AND (f.only_past = 0 OR f.day < ");
+  st.param(f.today);
+  st.text(")");
+  if (!f.panel_id.empty()) {
+    st.text(" AND f.panel_id = ");
+    st.param(f.panel_id);
+  }
+  if (f.teams) {
+    st.text(" AND f.team_id IN ");
+    st.list(*f.teams);
+  }
+  st.text(") g");
+  if (keys) {
+    st.text(" WHERE g.k IN ");
+    st.list(*keys);
+  }
+  st.text(reverse ? " ORDER BY g.day DESC, g.request_id DESC, g.k DESC LIMIT "
+                  : " ORDER BY g.day, g.request_id, g.k LIMIT ");
+  st.param(limit);
+  st.text(" OFFSET ");
+  st.param(offset);
+  return st;
+}
+
+}  // namespace
+
+std::vector<CaseLine> case_lines_summarised(Tx& tx, Measure m, const ReportFilter& f,
+                                            const CaseKeys& keys, const CasePage& page,
+                                            std::int64_t total) {
+  if ((keys && keys->empty()) || (f.teams && f.teams->empty()) || page.limit <= 0) {
+    return {};
+  }
+  // Rows [offset, offset + limit) counted from the first row, or, past the
+  // middle, [skip, skip + want) counted from the last, in reverse.
+  const bool reverse = page.offset > total / 2;
+  const std::int64_t skip =
+      reverse ? std::max<std::int64_t>(0, total - page.offset - page.limit) : page.offset;
+  const std::int64_t want = reverse ? std::min(page.limit, total - page.offset) : page.limit;
+  if (want <= 0) {
+    return {};
+  }
+  // The facts before the page: each counts n >= 1 rows, so no more than
+  // `skip` of them; the page begins `inside` rows into the next.
+  std::int64_t before = 0, inside = skip;
+  if (skip > 0) {
+    const Statement counts = facts_in_order("g.n", m, f, keys, reverse, 0, skip);
+    for (const Row& r : tx.query(counts.sql(), counts.params())) {
+      if (r.integer(0) > inside) {
+        break;
+      }
+      inside -= r.integer(0);
+      ++before;
+    }
+  }
+  const Statement lines = facts_in_order("g.request_id, g.panel_id, g.team_id, g.day, g.k, g.n", m,
+                                         f, keys, reverse, before, want);
+  std::vector<CaseLine> out;
+  std::map<std::int64_t, std::string> teams;
+  for (const Row& r : tx.query(lines.sql(), lines.params())) {
+    auto team = teams.find(r.integer(2));
+    if (team == teams.end()) {
+      const auto name = tx.query_one("SELECT name FROM teams WHERE id = $1", {r.integer(2)});
+      team = teams.emplace(r.integer(2), name ? name->text(0) : "").first;
+    }
+    // A fact's n lines alike, less those before the page.
+    for (std::int64_t n = r.integer(5) - inside;
+         n > 0 && static_cast<std::int64_t>(out.size()) < want; --n) {
+      out.push_back({r.integer(0), r.text(1), team->second, r.text(3), r.text(4)});
+    }
+    inside = 0;
+  }
+  if (reverse) {
+    std::reverse(out.begin(), out.end());
   }
   return out;
 }

@@ -119,6 +119,16 @@ struct CasePage {
 };
 std::vector<CaseLine> case_lines(Tx& tx, Measure m, const ReportFilter& f, const CaseKeys& keys,
                                  const CasePage& page);
+// The same page read from the summary's facts (store/report_summary.h): what
+// each request adds to the measure, by day and key, a fact of n rows alike
+// standing for n lines. `total` is how many rows the list holds (the
+// figure, from tally()): a page past the middle is read from the last row
+// back, so that no page reads more than half the list's facts. Read by the
+// index on the measure and the day, so a page costs the facts before it,
+// not the measure's joins (docs/reports.md, "At national scale").
+std::vector<CaseLine> case_lines_summarised(Tx& tx, Measure m, const ReportFilter& f,
+                                            const CaseKeys& keys, const CasePage& page,
+                                            std::int64_t total);
 
 // Sittings in the period (panel filter only: a sitting is no team's record).
 struct SittingFigures {
