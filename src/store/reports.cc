@@ -113,6 +113,20 @@ void measure_rows(Statement& st, Measure m, const ReportFilter& f) {
   filters(st, sql.day, "r.panel_id", "r.team_id", f);
 }
 
+// The summary rows (counts or facts, their columns named with `prefix`) of
+// the period's days, as of today: a row counted only once its day has passed
+// (only_past) is left out before then.
+void summary_period(Statement& st, std::string_view prefix, const ReportFilter& f) {
+  const std::string p(prefix);
+  st.text(" AND " + p + "day >= ");
+  st.param(f.from);
+  st.text(" AND " + p + "day <= ");
+  st.param(f.to);
+  st.text(" AND (" + p + "only_past = 0 OR " + p + "day < ");
+  st.param(f.today);
+  st.text(")");
+}
+
 // " WHERE b.k IN (...)" for a list of some keys; nothing for every row. No
 // key at all matches no row.
 void keys_in(Statement& st, const CaseKeys& keys) {
@@ -158,13 +172,8 @@ std::vector<Tally> tally(Tx& tx, Measure m, const ReportFilter& f) {
     st.text(" AND panel_id = ");
     st.param(f.panel_id);
   }
-  st.text(" AND day >= ");
-  st.param(f.from);
-  st.text(" AND day <= ");
-  st.param(f.to);
-  st.text(" AND (only_past = 0 OR day < ");
-  st.param(f.today);
-  st.text(") GROUP BY 1 HAVING SUM(n) <> 0 ORDER BY 1");
+  summary_period(st, "", f);
+  st.text(" GROUP BY 1 HAVING SUM(n) <> 0 ORDER BY 1");
   std::vector<Tally> out;
   for (const Row& r : tx.query(st.sql(), st.params())) {
     out.push_back({r.text(0), r.integer(1)});
@@ -232,13 +241,7 @@ Statement facts_in_order(std::string_view columns, Measure m, const ReportFilter
       " AND f.key_past IS NOT NULL THEN f.key_past ELSE f.key_now END AS k FROM report_facts f "
       "WHERE f.measure = ");
   st.param(measure_number(m));
-  st.text(" AND f.day >= ");
-  st.param(f.from);
-  st.text(" AND f.day <= ");
-  st.param(f.to);
-  st.text(" AND (f.only_past = 0 OR f.day < ");
-  st.param(f.today);
-  st.text(")");
+  summary_period(st, "f.", f);
   if (!f.panel_id.empty()) {
     st.text(" AND f.panel_id = ");
     st.param(f.panel_id);
