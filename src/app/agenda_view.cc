@@ -184,10 +184,20 @@ core::Result<std::int64_t> sitting_view_version(Services& s, const Actor& a,
   });
 }
 
+namespace {
+const char* view_action(SittingPage page) {
+  return page == SittingPage::print ? "sitting.print" : "sitting.view";
+}
+}  // namespace
+
 void sitting_viewed(Services& s, const Actor& a, std::int64_t sitting_id, SittingPage page) {
-  s.db.write_shared([&](Tx& tx) {
-    audit(tx, s, a, page == SittingPage::print ? "sitting.print" : "sitting.view", "sitting",
-          sitting_id);
+  s.db.write_shared([&](Tx& tx) { audit(tx, s, a, view_action(page), "sitting", sitting_id); });
+}
+
+std::shared_ptr<core::Completion> sitting_viewed_async(Services& s, const Actor& a,
+                                                       std::int64_t sitting_id, SittingPage page) {
+  return s.db.write_shared_async([&s, a, sitting_id, page](Tx& tx) {
+    audit(tx, s, a, view_action(page), "sitting", sitting_id);
   });
 }
 

@@ -64,5 +64,8 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
 core::Result<std::int64_t> sitting_view_version(Services& s, const Actor& a,
                                                 std::int64_t sitting_id);
 void sitting_viewed(Services& s, const Actor& a, std::int64_t sitting_id, SittingPage page);
+// The same without waiting for the COMMIT (child_record_viewed_async).
+std::shared_ptr<core::Completion> sitting_viewed_async(Services& s, const Actor& a,
+                                                       std::int64_t sitting_id, SittingPage page);
 
 }  // namespace casepanel::app

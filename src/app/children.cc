@@ -234,4 +234,11 @@ void child_record_viewed(Services& s, const Actor& a, std::int64_t child_id) {
   s.db.write_shared([&](Tx& tx) { audit(tx, s, a, "child.view", "child", child_id); });
 }
 
+std::shared_ptr<core::Completion> child_record_viewed_async(Services& s, const Actor& a,
+                                                            std::int64_t child_id) {
+  // The work outlives this call: it holds its own copy of the person.
+  return s.db.write_shared_async(
+      [&s, a, child_id](Tx& tx) { audit(tx, s, a, "child.view", "child", child_id); });
+}
+
 }  // namespace casepanel::app

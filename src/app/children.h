@@ -89,5 +89,9 @@ core::Result<ChildRecord> child_record(Services& s, const Actor& a, std::int64_t
 // the view of a kept record, recorded as child_record records it.
 core::Result<std::int64_t> child_record_version(Services& s, const Actor& a, std::int64_t child_id);
 void child_record_viewed(Services& s, const Actor& a, std::int64_t child_id);
+// The same without waiting for the COMMIT: the page is sent once the
+// completion says the view has committed (store::Database::write_shared_async).
+std::shared_ptr<core::Completion> child_record_viewed_async(Services& s, const Actor& a,
+                                                            std::int64_t child_id);
 
 }  // namespace casepanel::app

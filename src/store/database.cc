@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <charconv>
+#include <deque>
 #include <exception>
 #include <stdexcept>
 
@@ -134,6 +135,17 @@ constexpr int kQueued = 0, kLead = 1, kDone = 2;  // a shared batch's states
 
 struct Database::SharedBatch {
   std::vector<const std::function<void(Tx&)>*> works;
+  // The works of write_shared_async(), kept here until they have run (a
+  // deque: the pointers in `works` stay valid as more are added).
+  struct Owned {
+    std::function<void(Tx&)> work;
+    std::shared_ptr<core::Completion> done;
+  };
+  std::deque<Owned> owned;
+  // Callers of write_shared() waiting for it (those of write_shared_async()
+  // do not wait): the lead of the batch is handed to one of them, and a
+  // batch no one waits for is run by the thread that ran the one before.
+  int waiting = 0;
   // Its callers wait on this, never on the mutex: kQueued, then kLead (one
   // of them is to run it) or kDone (written after the outcome below).
   std::atomic<int> state{kQueued};
@@ -155,6 +167,7 @@ void Database::write_shared(const std::function<void(Tx&)>& work) {
   if (!lead) {
     // A write is under way: wait for the one that carries this work, or to
     // be handed the lead of it.
+    ++mine->waiting;
     lock.unlock();
     for (;;) {
       int state = mine->state.load(std::memory_order_acquire);
@@ -172,8 +185,36 @@ void Database::write_shared(const std::function<void(Tx&)>& work) {
     }
   }
   if (lead) {
-    // This thread runs the open batch, its own work in it, while the others
-    // wait (their works live until they return).
+    lead_shared(lock);
+  }
+  if (mine->outcome_unknown) {
+    std::rethrow_exception(mine->outcome_unknown);
+  }
+  if (mine->failed) {
+    write_all(work);
+  }
+}
+
+std::shared_ptr<core::Completion> Database::write_shared_async(std::function<void(Tx&)> work) {
+  auto done = std::make_shared<core::Completion>();
+  std::unique_lock lock(shared_mutex_);
+  if (!shared_open_) {
+    shared_open_ = std::make_shared<SharedBatch>();
+  }
+  SharedBatch& batch = *shared_open_;
+  batch.owned.push_back({std::move(work), done});
+  batch.works.push_back(&batch.owned.back().work);
+  if (!shared_leading_) {
+    shared_leading_ = true;
+    lead_shared(lock);
+  }
+  return done;
+}
+
+void Database::lead_shared(std::unique_lock<std::mutex>& lock) {
+  for (;;) {
+    // This thread runs the open batch while its other callers wait (their
+    // works live until they return) or go on (their pages wait instead).
     const std::shared_ptr<SharedBatch> batch = std::move(shared_open_);
     shared_open_.reset();
     ++shared_writes_;
@@ -194,23 +235,38 @@ void Database::write_shared(const std::function<void(Tx&)>& work) {
     }
     batch->failed = failed;
     batch->outcome_unknown = unknown;
+    // A work no caller waits for: run again alone if the write failed, so
+    // that one work's error fails only its own page.
+    for (SharedBatch::Owned& each : batch->owned) {
+      bool ok = !failed && !unknown;
+      if (failed) {
+        try {
+          write_all(each.work);
+          ok = true;
+        } catch (...) {
+          ok = false;
+        }
+      }
+      each.done->finish(ok);
+    }
     lock.lock();
-    if (shared_open_) {
+    bool go_on = false;
+    if (!shared_open_) {
+      shared_leading_ = false;
+    } else if (shared_open_->waiting > 0) {
       // The works queued meanwhile: one of their callers runs them next.
       shared_open_->state.store(kLead, std::memory_order_release);
       shared_open_->state.notify_one();
     } else {
-      shared_leading_ = false;
+      go_on = true;  // no one waits to run them: this thread does
     }
     lock.unlock();
     batch->state.store(kDone, std::memory_order_release);
     batch->state.notify_all();
-  }
-  if (mine->outcome_unknown) {
-    std::rethrow_exception(mine->outcome_unknown);
-  }
-  if (mine->failed) {
-    write_all(work);
+    if (!go_on) {
+      return;
+    }
+    lock.lock();
   }
 }
 

@@ -32,6 +32,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/completion.h"
 #include "core/result.h"
 
 namespace casepanel::store {
@@ -153,6 +154,12 @@ class Database {
   // alone, so one work's error reaches only its own caller. Returns once
   // the work has committed; throws as write_all() does.
   void write_shared(const std::function<void(Tx&)>& work);
+  // The same without waiting: the work joins the next shared write and the
+  // call returns (having run that write itself when none was under way); the
+  // completion says when it has committed, or that it could not. For a page
+  // served from memory, sent only once its view event has committed
+  // (web/http_workers.h), so that no worker thread sleeps on the COMMIT.
+  std::shared_ptr<core::Completion> write_shared_async(std::function<void(Tx&)> work);
   struct SharedCounts {
     std::int64_t writes = 0;  // shared writes run, each one transaction
     std::int64_t works = 0;   // the works they carried
@@ -196,6 +203,9 @@ class Database {
   // write_shared(): the works waiting for the next shared write, and whether
   // one is under way or handed to a caller to run.
   struct SharedBatch;
+  // Runs the open batch, then each opened meanwhile that no caller waits to
+  // run; called with shared_mutex_ locked and returns with it unlocked.
+  void lead_shared(std::unique_lock<std::mutex>& lock);
   std::mutex shared_mutex_;
   std::shared_ptr<SharedBatch> shared_open_;
   bool shared_leading_ = false;

@@ -5,12 +5,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "app/auth.h"
+#include "core/completion.h"
 
 namespace casepanel::web {
 
@@ -30,7 +32,7 @@ struct WebRequest {
   std::vector<UploadedFile> files;  // multipart/form-data file parts, in order
   std::map<std::string, std::string> cookies;
   std::string authorization;
-  std::string client_address;  // the peer's IP address, set by the server
+  std::string client_address;       // the peer's IP address, set by the server
   std::vector<std::string> params;  // captures of {id} in the route pattern
   std::optional<app::SessionInfo> session;
   std::optional<app::Actor> api_actor;
@@ -51,6 +53,11 @@ struct WebResponse {
   std::vector<std::pair<std::string, std::string>> headers;
   // Static assets may be cached; everything else gets Cache-Control: no-store.
   bool cacheable = false;
+  // Work the response may not be sent before (the audit event of a page
+  // served from memory, committing in a shared write): the server sends it
+  // once this has succeeded, and a 500 if it failed (web/http_workers.h).
+  // Null: nothing to wait for.
+  std::shared_ptr<core::Completion> after;
 
   static WebResponse redirect(const std::string& location);  // 303 See Other
   static WebResponse json(int status, std::string body);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <latch>
 
 #include "web/wire.h"
 
@@ -84,18 +85,45 @@ void HttpWorkers::run() {
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }
-    HttpFinished done = work(job);
-    {
-      std::lock_guard lock(mutex_);
-      finished_.push_back(std::move(done));
+    std::shared_ptr<core::Completion> after;
+    HttpFinished done = work(job, after);
+    if (!after) {
+      post(std::move(done));
+      continue;
     }
-    const std::uint64_t one = 1;
-    // The eventfd's counter only grows: a write cannot fail short.
-    [[maybe_unused]] const ssize_t n = write(wake_, &one, sizeof one);
+    // Sent once what it waits for has committed; meanwhile this thread takes
+    // the next request, unless kMostHeld responses wait already (each holds
+    // its page): then it waits too. The thread that finishes the work posts it.
+    const bool wait = held_.fetch_add(1) >= kMostHeld;
+    std::latch posted{1};
+    after->then([this, done = std::move(done), mode = job.mode, wait, &posted](bool ok) mutable {
+      if (!ok) {
+        done.bytes = serialise_response(protocol_error(500, "Internal server error\n"), mode,
+                                        done.persistence);
+      }
+      post(std::move(done));
+      --held_;
+      if (wait) {
+        posted.count_down();
+      }
+    });
+    if (wait) {
+      posted.wait();
+    }
   }
 }
 
-HttpFinished HttpWorkers::work(HttpJob& job) const {
+void HttpWorkers::post(HttpFinished done) {
+  {
+    std::lock_guard lock(mutex_);
+    finished_.push_back(std::move(done));
+  }
+  const std::uint64_t one = 1;
+  // The eventfd's counter only grows: a write cannot fail short.
+  [[maybe_unused]] const ssize_t n = write(wake_, &one, sizeof one);
+}
+
+HttpFinished HttpWorkers::work(HttpJob& job, std::shared_ptr<core::Completion>& after) const {
   HttpFinished done;
   done.connection = job.connection;
   done.persistence = job.persistence;
@@ -112,6 +140,7 @@ HttpFinished HttpWorkers::work(HttpJob& job) const {
     }
   }
   done.bytes = serialise_response(response, job.mode, done.persistence);
+  after = std::move(response.after);
   return done;
 }
 

@@ -1,12 +1,16 @@
 // The worker pool of the HTTP server: threads that take complete requests
 // from a queue, decode their bodies (web/wire.h), run the handler, and
 // serialise the response (web/http_response.h). Finished responses wait in
-// an outbox for the I/O thread, which an eventfd wakes.
+// an outbox for the I/O thread, which an eventfd wakes. A response that may
+// not be sent before some work commits (WebResponse::after: a kept page's
+// view event) goes to the outbox when that work does, posted by the thread
+// that committed it, while the worker goes on to the next request.
 //
 // submit() and take_finished() may be called from any thread; the
 // constructor starts the threads and stop() (or the destructor) joins them.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -55,8 +59,16 @@ class HttpWorkers {
 
  private:
   void run();
-  HttpFinished work(HttpJob& job) const;
+  // The response's bytes, and what it may not be sent before (`after`).
+  HttpFinished work(HttpJob& job, std::shared_ptr<core::Completion>& after) const;
+  // Hands a finished response to the I/O thread.
+  void post(HttpFinished done);
 
+  // Responses waiting for their work to commit (WebResponse::after), and
+  // how many may before a worker waits with its own: a bound on the pages
+  // held in memory.
+  static constexpr int kMostHeld = 32;
+  std::atomic<int> held_{0};
   Handler handler_;
   int wake_;
   std::mutex mutex_;

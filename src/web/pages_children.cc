@@ -143,7 +143,7 @@ WebResponse built_record(const Site& site, const WebRequest& r) {
 WebResponse record(const Site& site, WebRequest& r) {
   return site.kept_page(
       r, [&] { return app::child_record_version(site.services(), r.actor(), r.id_param()); },
-      [&] { app::child_record_viewed(site.services(), r.actor(), r.id_param()); },
+      [&] { return app::child_record_viewed_async(site.services(), r.actor(), r.id_param()); },
       [&] { return built_record(site, r); });
 }
 

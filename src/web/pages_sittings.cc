@@ -271,7 +271,7 @@ WebResponse kept_sitting_page(const Site& site, const WebRequest& r, const std::
       view == "sitting_print" ? app::SittingPage::print : app::SittingPage::agenda;
   return site.kept_page(
       r, [&] { return app::sitting_view_version(site.services(), r.actor(), r.id_param()); },
-      [&] { app::sitting_viewed(site.services(), r.actor(), r.id_param(), which); },
+      [&] { return app::sitting_viewed_async(site.services(), r.actor(), r.id_param(), which); },
       [&] { return sitting_page(site, r, view, nullptr); });
 }
 

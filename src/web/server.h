@@ -71,7 +71,8 @@ struct ServerConfig {
 // of freed memory stays with the process instead of going back to the kernel
 // after every page. A 115 KB page otherwise paid for page faults on every
 // request: the child page took 0.94 ms of CPU, and 0.76 ms with these
-// settings (docs/benchmarks.md). Call it from `serve` and from the benchmark.
+// settings (docs/benchmarks.md). Two arenas at most: see server.cc. Call it
+// from `serve` and from the benchmark.
 void tune_allocator_for_serving();
 
 // What the server calls for each complete request, on a worker thread.

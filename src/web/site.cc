@@ -273,7 +273,7 @@ WebResponse Site::serve_page(const Route& route, WebRequest& r) const {
 
 WebResponse Site::kept_page(const WebRequest& r,
                             const std::function<core::Result<std::int64_t>()>& check,
-                            const std::function<void()>& viewed,
+                            const std::function<std::shared_ptr<core::Completion>()>& viewed,
                             const std::function<WebResponse()>& build) const {
   // A query (a confirmation banner, a page of a list) or a form's answer is
   // built every time.
@@ -287,7 +287,8 @@ WebResponse Site::kept_page(const WebRequest& r,
   const PageKey key{r.path, r.session->actor.id,
                     core::to_iso(core::london_date(services_.clock.now()))};
   if (auto kept = page_cache_->find(key, *version, r.session->csrf_token)) {
-    viewed();
+    // Sent once the view has committed (WebResponse::after).
+    kept->after = viewed();
     return std::move(*kept);
   }
   WebResponse built = build();

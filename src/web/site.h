@@ -90,11 +90,12 @@ class Site {
   // A page kept in memory while the database has not changed
   // (web/page_cache.h), for a GET with no query. `check` is the page's access
   // check and gives the content version it read; `viewed` records the view in
-  // the audit log when the kept page is served; `build` builds the page (and
+  // the audit log when the kept page is served, and the page is sent once
+  // that has committed (WebResponse::after); `build` builds the page (and
   // records the view) when none is kept. Anything else calls `build` alone.
   WebResponse kept_page(const WebRequest& r,
                         const std::function<core::Result<std::int64_t>()>& check,
-                        const std::function<void()>& viewed,
+                        const std::function<std::shared_ptr<core::Completion>()>& viewed,
                         const std::function<WebResponse()>& build) const;
   // Hits and misses so far (tests, the benchmark); none without a cache.
   PageCache::Counts page_cache_counts() const;

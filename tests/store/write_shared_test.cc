@@ -1,11 +1,13 @@
 // Database::write_shared (group commit): works queued while a shared write is
 // under way commit together in the next, in one transaction; one work's error
 // reaches only its own caller, the others still commit; the audit chain they
-// extend still verifies. On both engines.
+// extend still verifies. write_shared_async does the same without its caller
+// waiting. On both engines.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <latch>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -114,6 +116,70 @@ TEST(WriteShared, OneWorksErrorReachesOnlyItsCallerAndTheOthersCommit) {
   EXPECT_EQ(views(w) - before, static_cast<std::int64_t>(good) + 1)
       << "the held view and the good ones; not the failed one";
   EXPECT_TRUE(verify_audit(w.db()).intact);
+}
+
+// write_shared_async: the caller does not wait. Works queued behind a write
+// commit together in the next, run by the thread that ran the one before (no
+// caller waits to run them), and each completion says so only then.
+TEST(WriteSharedAsync, ReturnsAtOnceAndCompletesWhenItsWriteHasCommitted) {
+  TestWorld w;
+  const std::int64_t before = views(w);
+  const Database::SharedCounts start = w.db().shared_counts();
+  HeldWrite held(w);
+  std::vector<std::shared_ptr<core::Completion>> done;
+  for (int i = 0; i < 3; ++i) {
+    done.push_back(w.db().write_shared_async([&](Tx& tx) { held.view(tx, w.child_b); }));
+  }
+  for (const auto& d : done) {
+    EXPECT_EQ(d->outcome(), std::nullopt) << "returned before its write";
+  }
+  EXPECT_EQ(views(w), before);
+  std::atomic<int> told{0};
+  done.front()->then([&](bool ok) { told += ok ? 1 : 100; });
+  EXPECT_EQ(told.load(), 0);
+  held.release_once_waiting(3);  // the held write's thread runs theirs next
+
+  for (const auto& d : done) {
+    EXPECT_EQ(d->outcome(), std::optional<bool>(true));
+  }
+  EXPECT_EQ(told.load(), 1);
+  const Database::SharedCounts end = w.db().shared_counts();
+  EXPECT_EQ(end.writes - start.writes, 2) << "the held write, then one for the three";
+  EXPECT_EQ(end.waiting, 0u);
+  EXPECT_EQ(views(w) - before, 4);
+  EXPECT_TRUE(verify_audit(w.db()).intact);
+  bool late = false;
+  done.back()->then([&](bool ok) { late = ok; });
+  EXPECT_TRUE(late) << "a callback handed over after the commit runs at once";
+}
+
+TEST(WriteSharedAsync, AFailingWorkFailsOnlyItsOwnCompletion) {
+  TestWorld w;
+  const std::int64_t before = views(w);
+  HeldWrite held(w);
+  const auto good = w.db().write_shared_async([&](Tx& tx) { held.view(tx, w.child_b); });
+  const auto bad = w.db().write_shared_async([&](Tx& tx) {
+    held.view(tx, w.child_a);  // written, then rolled back with the error
+    throw std::runtime_error("this view fails");
+  });
+  const auto also_good = w.db().write_shared_async([&](Tx& tx) { held.view(tx, w.child_b); });
+  held.release_once_waiting(3);
+
+  EXPECT_EQ(good->outcome(), std::optional<bool>(true));
+  EXPECT_EQ(bad->outcome(), std::optional<bool>(false));
+  EXPECT_EQ(also_good->outcome(), std::optional<bool>(true));
+  EXPECT_EQ(views(w) - before, 3) << "the held view and the two good ones";
+  EXPECT_TRUE(verify_audit(w.db()).intact);
+}
+
+TEST(WriteSharedAsync, WithNoWriteUnderWayTheCallerRunsItBeforeReturning) {
+  TestWorld w;
+  const std::int64_t before = views(w);
+  const auto done = w.db().write_shared_async([&](Tx& tx) {
+    app::audit(tx, w.services(), w.actor(w.sw_a), "child.view", "child", w.child_a);
+  });
+  EXPECT_EQ(done->outcome(), std::optional<bool>(true));
+  EXPECT_EQ(views(w) - before, 1);
 }
 
 }  // namespace

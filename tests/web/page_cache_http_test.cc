@@ -70,6 +70,29 @@ TEST_F(PageCacheHttp, ARecordIsServedAgainOnlyUntilAUseCaseChangesIt) {
   EXPECT_EQ(views("child.view"), 4);
 }
 
+// A kept page is sent only once its view event has committed (it commits in
+// a shared write after the worker has moved on): when the event cannot be
+// written, the person gets an error, never the page.
+TEST_F(PageCacheHttp, AKeptPageWhoseViewCannotBeRecordedIsNotSent) {
+  Client sw = signed_in("sw_a@test");
+  ASSERT_EQ(sw.get(child_).status, 200);
+  world_.db().write_all([](store::Tx& tx) {
+    tx.exec(tx.engine() == store::Engine::sqlite
+                ? "CREATE TRIGGER no_views BEFORE INSERT ON audit_events WHEN NEW.action = "
+                  "'child.view' BEGIN SELECT RAISE(ABORT, 'no views today'); END"
+                : "CREATE RULE no_views AS ON INSERT TO audit_events WHERE NEW.action = "
+                  "'child.view' DO INSTEAD SELECT 1 / 0");
+    // Not a change to what the page shows: the version the page was kept
+    // at stays current (the COMMIT moves it on by one).
+    tx.exec("UPDATE content_version SET n = n - 1 WHERE id = 1");
+  });
+  const std::int64_t hits = counts().hits;
+  const Reply refused = sw.get(child_);
+  EXPECT_EQ(counts().hits, hits + 1) << "the page was kept";
+  EXPECT_EQ(refused.status, 500);
+  EXPECT_EQ(refused.body.find("<html"), std::string::npos);
+}
+
 TEST_F(PageCacheHttp, AnyWriteMovesTheVersionButAViewOrASessionDoesNot) {
   Client sw = signed_in("sw_a@test");
   ASSERT_EQ(sw.get(child_).status, 200);
