@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include "core/deferred.h"
+
 #include <atomic>
 #include <charconv>
 #include <deque>
@@ -205,8 +207,14 @@ std::shared_ptr<core::Completion> Database::write_shared_async(std::function<voi
   batch.owned.push_back({std::move(work), done});
   batch.works.push_back(&batch.owned.back().work);
   if (!shared_leading_) {
+    // This thread runs the write, once it has handed its own response over
+    // (core/deferred.h); works keep joining the batch until then.
     shared_leading_ = true;
-    lead_shared(lock);
+    lock.unlock();
+    core::Deferred::later([this] {
+      std::unique_lock again(shared_mutex_);
+      lead_shared(again);
+    });
   }
   return done;
 }

@@ -155,7 +155,8 @@ class Database {
   // the work has committed; throws as write_all() does.
   void write_shared(const std::function<void(Tx&)>& work);
   // The same without waiting: the work joins the next shared write and the
-  // call returns (having run that write itself when none was under way); the
+  // call returns. When no write is under way this thread runs it, at once or,
+  // inside a core::Deferred scope, when the scope runs what it owes; the
   // completion says when it has committed, or that it could not. For a page
   // served from memory, sent only once its view event has committed
   // (web/http_workers.h), so that no worker thread sleeps on the COMMIT.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <latch>
 
+#include "core/deferred.h"
 #include "web/wire.h"
 
 namespace casepanel::web {
@@ -85,6 +86,9 @@ void HttpWorkers::run() {
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }
+    // A shared write this request's handler must run waits until the
+    // response is handed over (core/deferred.h).
+    core::Deferred owed;
     std::shared_ptr<core::Completion> after;
     HttpFinished done = work(job, after);
     if (!after) {
@@ -107,6 +111,7 @@ void HttpWorkers::run() {
         posted.count_down();
       }
     });
+    owed.run();
     if (wait) {
       posted.wait();
     }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/audit_trail.h"
+#include "core/deferred.h"
 #include "store/audit.h"
 #include "support/world.h"
 
@@ -170,6 +171,26 @@ TEST(WriteSharedAsync, AFailingWorkFailsOnlyItsOwnCompletion) {
   EXPECT_EQ(also_good->outcome(), std::optional<bool>(true));
   EXPECT_EQ(views(w) - before, 3) << "the held view and the two good ones";
   EXPECT_TRUE(verify_audit(w.db()).intact);
+}
+
+// A worker owes the write its page's event needs until its response is
+// handed over (core/deferred.h): the write waits for the scope to run it.
+TEST(WriteSharedAsync, InsideADeferredScopeTheWriteWaitsUntilTheScopeRunsIt) {
+  TestWorld w;
+  const std::int64_t before = views(w);
+  core::Deferred owed;
+  const auto first = w.db().write_shared_async([&](Tx& tx) {
+    app::audit(tx, w.services(), w.actor(w.sw_a), "child.view", "child", w.child_a);
+  });
+  const auto second = w.db().write_shared_async([&](Tx& tx) {
+    app::audit(tx, w.services(), w.actor(w.sw_a), "child.view", "child", w.child_b);
+  });
+  EXPECT_EQ(first->outcome(), std::nullopt);
+  EXPECT_EQ(views(w), before);
+  owed.run();
+  EXPECT_EQ(first->outcome(), std::optional<bool>(true));
+  EXPECT_EQ(second->outcome(), std::optional<bool>(true));
+  EXPECT_EQ(views(w) - before, 2) << "both in the write this thread owed";
 }
 
 TEST(WriteSharedAsync, WithNoWriteUnderWayTheCallerRunsItBeforeReturning) {
