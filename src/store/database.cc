@@ -1,12 +1,12 @@
 #include "store/database.h"
 
-#include "core/deferred.h"
-
 #include <atomic>
 #include <charconv>
 #include <deque>
 #include <exception>
 #include <stdexcept>
+
+#include "core/deferred.h"
 
 namespace casepanel::store {
 
