@@ -74,10 +74,12 @@ namespace {
 // The stored keys behind a figure's key, and how many rows they count (the
 // figure itself, from the same summary): the key itself, or for a classified
 // measure (working days, a timescale kept: not stored) every stored key that
-// classifies as it. nullopt: every row.
+// classifies as it. nullopt: every row. `every`: the measure's rows, whatever
+// their key.
 struct FigureKeys {
   store::CaseKeys keys;
   std::int64_t total = 0;
+  std::int64_t every = 0;
 };
 FigureKeys figure_keys(const Context& c, store::Measure m, const std::optional<std::string>& key) {
   FigureKeys out;
@@ -85,6 +87,7 @@ FigureKeys figure_keys(const Context& c, store::Measure m, const std::optional<s
     out.keys.emplace();
   }
   for (const store::Tally& t : store::tally(c.tx, m, c.filter)) {
+    out.every += t.count;
     if (!key) {
       out.total += t.count;
     } else if (classified(m) ? classify(c, m, t.key) == *key : t.key == *key) {
@@ -125,13 +128,9 @@ void read_case_page(const Context& c, store::Measure m, const std::optional<std:
     return;
   }
   // Every row of the measure, kept when it classifies as the key.
-  std::int64_t every = 0;
-  for (const store::Tally& t : store::tally(c.tx, m, c.filter)) {
-    every += t.count;
-  }
   std::int64_t at = 0;
-  for (const store::CaseLine& l :
-       store::case_lines_summarised(c.tx, m, c.filter, std::nullopt, {0, every}, every)) {
+  for (const store::CaseLine& l : store::case_lines_summarised(c.tx, m, c.filter, std::nullopt,
+                                                               {0, figure.every}, figure.every)) {
     if (classify(c, m, l.key) != *key) {
       continue;
     }

@@ -193,15 +193,6 @@ std::vector<Tally> tally_rows(Tx& tx, Measure m, const ReportFilter& f) {
   return out;
 }
 
-std::int64_t case_count(Tx& tx, Measure m, const ReportFilter& f, const CaseKeys& keys) {
-  Statement st;
-  st.text("SELECT COUNT(*) FROM (");
-  measure_rows(st, m, f);
-  st.text(") b");
-  keys_in(st, keys);
-  return tx.query_one(st.sql(), st.params())->integer(0);
-}
-
 std::vector<CaseLine> case_lines(Tx& tx, Measure m, const ReportFilter& f, const CaseKeys& keys,
                                  const CasePage& page) {
   Statement st;

@@ -108,11 +108,11 @@ struct CaseLine {
 // `keys` (a figure's key, or the stored keys app/ grouped into it, such as
 // the "FROM|TO" pairs of one bucket of working days); nullopt: every row.
 using CaseKeys = std::optional<std::vector<std::string>>;
-// How many rows the list holds (the figure).
-std::int64_t case_count(Tx& tx, Measure m, const ReportFilter& f, const CaseKeys& keys);
-// One page of the list: `limit` rows after the first `offset`, by day, then
-// request, then key (an order with no ties that shows: rows alike in all three
-// are alike in all they show), so that pages neither repeat nor skip a row.
+// One page of the list, read from the rows themselves (what
+// case_lines_summarised is tested against): `limit` rows after the first
+// `offset`, by day, then request, then key (an order with no ties that shows:
+// rows alike in all three are alike in all they show), so that pages neither
+// repeat nor skip a row.
 struct CasePage {
   std::int64_t offset = 0;
   std::int64_t limit = 50;
