@@ -100,8 +100,10 @@ void HttpWorkers::run() {
     // its page): then it waits too. The thread that finishes the work posts it.
     const bool wait = held_.fetch_add(1) >= kMostHeld;
     std::latch posted{1};
-    after->then([this, done = std::move(done), mode = job.mode, wait, &posted](bool ok) mutable {
+    after->then([this, done = std::move(done), mode = job.mode, path = job.request.path, wait,
+                 &posted](bool ok) mutable {
       if (!ok) {
+        spdlog::error("GET {}: its view could not be recorded; a 500 was sent instead", path);
         done.bytes = serialise_response(protocol_error(500, "Internal server error\n"), mode,
                                         done.persistence);
       }
