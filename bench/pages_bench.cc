@@ -216,7 +216,7 @@ void page(benchmark::State& state, const std::string& path, bool kept = false) {
       state.SkipWithError(("GET " + path + " gave " + std::to_string(out.status)).c_str());
       return;
     }
-    bytes = out.body.size();
+    bytes = out.body.size() + out.shared_body.size();  // a kept page's is shared
     benchmark::DoNotOptimize(out);
   }
   state.counters["bytes"] = static_cast<double>(bytes);

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <string>
 
 #include "web/server.h"
@@ -36,25 +37,24 @@ int main(int argc, char** argv) {
   sigset_t stop = casepanel::bench::block_stop_signals();
   casepanel::web::tune_allocator_for_serving();
 
-  const std::string body = casepanel::bench::read_body(argv[1]);
+  const auto body = std::make_shared<const std::string>(casepanel::bench::read_body(argv[1]));
   casepanel::web::ServerConfig config;
   config.port = std::stoi(argv[2]);
   config.max_connections_per_client = 0;
   if (argc == 4) {
     config.max_threads = std::stoi(argv[3]);
   }
-  // The handler's copy of the body stands for the page a Site builds (or
-  // copies out of its page cache) for each request: a WebResponse owns its
-  // body.
+  // The body is shared, never copied, as a page kept in memory is
+  // (web/page_cache.h, web/outgoing.h).
   casepanel::web::Server server(
       [&body](casepanel::web::WebRequest&) {
         casepanel::web::WebResponse response;
-        response.body = body;
+        response.shared_body.add(body, *body);
         return response;
       },
       config);
   server.start();
-  std::cout << "serving " << body.size() << " bytes on http://127.0.0.1:" << server.port() << "/"
+  std::cout << "serving " << body->size() << " bytes on http://127.0.0.1:" << server.port() << "/"
             << std::endl;
   int signal = 0;
   sigwait(&stop, &signal);

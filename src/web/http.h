@@ -13,6 +13,7 @@
 
 #include "app/auth.h"
 #include "core/completion.h"
+#include "web/outgoing.h"
 
 namespace casepanel::web {
 
@@ -50,6 +51,10 @@ struct WebResponse {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
+  // A page kept in memory (web/page_cache.h), sent after `body` (which a
+  // kept page leaves empty) from the parts it shares with other responses,
+  // never copied into one string.
+  Outgoing shared_body;
   std::vector<std::pair<std::string, std::string>> headers;
   // Static assets may be cached; everything else gets Cache-Control: no-store.
   bool cacheable = false;

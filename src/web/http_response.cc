@@ -111,9 +111,10 @@ bool asks_to_close(const WebResponse& r) {
   });
 }
 
-std::string write(const WebResponse& r, BodyMode mode, Persistence persistence) {
+// The status line and headers, for a body of `body_size` bytes.
+std::string head(const WebResponse& r, std::size_t body_size, Persistence persistence) {
   std::string out;
-  out.reserve(256 + r.headers.size() * 64 + (mode == BodyMode::with_body ? r.body.size() : 0));
+  out.reserve(256 + r.headers.size() * 64);
   out += "HTTP/1.1 ";
   out += std::to_string(r.status);
   out += ' ';
@@ -123,7 +124,7 @@ std::string write(const WebResponse& r, BodyMode mode, Persistence persistence) 
   out += "\r\nContent-Type: ";
   out += r.content_type;
   out += "\r\nContent-Length: ";
-  out += std::to_string(r.body.size());
+  out += std::to_string(body_size);
   out += persistence == Persistence::close ? "\r\nConnection: close" : "\r\nConnection: keep-alive";
   for (const auto& [name, value] : r.headers) {
     if (writer_owned(name)) {
@@ -135,8 +136,16 @@ std::string write(const WebResponse& r, BodyMode mode, Persistence persistence) 
     out += value;
   }
   out += "\r\n\r\n";
+  return out;
+}
+
+// The head, then the body moved in and the shared parts added: the body's
+// bytes are not copied.
+Outgoing write(WebResponse r, BodyMode mode, Persistence persistence) {
+  Outgoing out(head(r, r.body.size() + r.shared_body.size(), persistence));
   if (mode == BodyMode::with_body) {
-    out += r.body;
+    out.add(std::move(r.body));
+    out.add(std::move(r.shared_body));
   }
   return out;
 }
@@ -173,8 +182,7 @@ bool safe_header_value(std::string_view value) {
                      [](unsigned char c) { return c == '\t' || (c >= 0x20 && c != 0x7f); });
 }
 
-std::string serialise_response(const WebResponse& response, BodyMode mode,
-                               Persistence& persistence) {
+Outgoing serialise_response(WebResponse response, BodyMode mode, Persistence& persistence) {
   if (!all_headers_safe(response)) {
     spdlog::error("refused to send a {} response with a control character in a header",
                   response.status);
@@ -184,7 +192,7 @@ std::string serialise_response(const WebResponse& response, BodyMode mode,
   if (asks_to_close(response)) {
     persistence = Persistence::close;
   }
-  return write(response, mode, persistence);
+  return write(std::move(response), mode, persistence);
 }
 
 }  // namespace casepanel::web

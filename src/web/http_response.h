@@ -33,14 +33,14 @@ bool safe_header_value(std::string_view value);
 
 enum class BodyMode { with_body, head_only };
 
-// The response as bytes: status line, Date, Content-Type, Content-Length,
-// Connection, then the response's own headers (its Connection,
-// Content-Length, Transfer-Encoding and Date are the writer's to set). The
+// The response as bytes to send: status line, Date, Content-Type,
+// Content-Length, Connection, then the response's own headers (its
+// Connection, Content-Length, Transfer-Encoding and Date are the writer's to
+// set), then the body, moved in, and its shared parts (web/outgoing.h). The
 // connection is to close when `persistence` says so or the response carries
 // `Connection: close`; `persistence` is updated to what was written. A
 // response with an unsafe header becomes a logged 500.
-std::string serialise_response(const WebResponse& response, BodyMode mode,
-                               Persistence& persistence);
+Outgoing serialise_response(WebResponse response, BodyMode mode, Persistence& persistence);
 
 // The interim response to `Expect: 100-continue`.
 inline constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";

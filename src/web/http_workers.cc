@@ -146,8 +146,8 @@ HttpFinished HttpWorkers::work(HttpJob& job, std::shared_ptr<core::Completion>& 
       response = protocol_error(500, "Internal server error\n");
     }
   }
-  done.bytes = serialise_response(response, job.mode, done.persistence);
   after = std::move(response.after);
+  done.bytes = serialise_response(std::move(response), job.mode, done.persistence);
   return done;
 }
 

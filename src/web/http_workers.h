@@ -37,7 +37,7 @@ struct HttpJob {
 
 struct HttpFinished {
   std::uint64_t connection = 0;
-  std::string bytes;
+  Outgoing bytes;
   Persistence persistence = Persistence::keep_alive;
 };
 

@@ -11,15 +11,17 @@ std::size_t size_of(const WebResponse& page) {
   return n;
 }
 
-// Every occurrence of `from` in `text` replaced by `to`. Tokens are long and
-// random, so they occur only where the page put them.
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
-  if (from.empty() || from == to) {
-    return;
+// Where `token` begins in `text`, in order. Tokens are long and random, so
+// they occur only where the page put them.
+std::vector<std::size_t> places_of(const std::string& text, const std::string& token) {
+  std::vector<std::size_t> at;
+  if (token.empty()) {
+    return at;
   }
-  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
+  for (auto i = text.find(token); i != std::string::npos; i = text.find(token, i + token.size())) {
+    at.push_back(i);
   }
+  return at;
 }
 
 }  // namespace
@@ -38,11 +40,24 @@ std::optional<WebResponse> PageCache::find(const PageKey& key, std::int64_t vers
   }
   ++hits_;
   lru_.splice(lru_.begin(), lru_, found->second);
-  const std::shared_ptr<const WebResponse> page = found->second->page;
-  const std::string built_with = found->second->csrf_token;
+  std::shared_ptr<const Kept> kept = found->second->kept;
   lock.unlock();
-  WebResponse out = *page;
-  replace_all(out.body, built_with, csrf_token);
+  // Everything but the body is copied (a few short strings); the body is
+  // the kept one's parts, with this person's token between them.
+  WebResponse out;
+  out.status = kept->page.status;
+  out.content_type = kept->page.content_type;
+  out.headers = kept->page.headers;
+  out.cacheable = kept->page.cacheable;
+  const std::string_view body = kept->page.body;
+  const auto token = std::make_shared<const std::string>(csrf_token);
+  std::size_t from = 0;
+  for (const std::size_t at : kept->token_at) {
+    out.shared_body.add(kept, body.substr(from, at - from));
+    out.shared_body.add(token, *token);
+    from = at + kept->token_size;
+  }
+  out.shared_body.add(std::move(kept), body.substr(from));
   return out;
 }
 
@@ -52,6 +67,10 @@ void PageCache::keep(const PageKey& key, std::int64_t version, const std::string
   if (bytes > max_bytes_) {
     return;
   }
+  // Found once, before the lock: the body is not searched per request.
+  std::vector<std::size_t> token_at = places_of(page.body, csrf_token);
+  auto kept =
+      std::make_shared<const Kept>(Kept{std::move(page), csrf_token.size(), std::move(token_at)});
   std::string flat_key = flat(key);
   const std::lock_guard lock(mutex_);
   if (const auto found = index_.find(flat_key); found != index_.end()) {
@@ -62,8 +81,7 @@ void PageCache::keep(const PageKey& key, std::int64_t version, const std::string
     }
     drop(found->second);
   }
-  lru_.push_front(Entry{flat_key, version, csrf_token,
-                        std::make_shared<const WebResponse>(std::move(page)), bytes});
+  lru_.push_front(Entry{flat_key, version, std::move(kept), bytes});
   index_.emplace(std::move(flat_key), lru_.begin());
   bytes_ += bytes;
   while (bytes_ > max_bytes_ && !lru_.empty()) {

@@ -14,8 +14,10 @@
 // The access check and the audit event stay per request (Site::kept_page):
 // only the reading and rendering are saved. The person's own CSRF token is
 // put in place of the one the page was built with, so a person's other
-// sessions share the page. Least recently used pages go first once the kept
-// bytes pass the limit. Thread-safe.
+// sessions share the page: where the token stands is found once, when the
+// page is kept, and a page served again is the kept body's parts around the
+// person's token (web/outgoing.h), never a copy. Least recently used pages go
+// first once the kept bytes pass the limit. Thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -26,6 +28,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "web/http.h"
 
@@ -42,7 +45,8 @@ class PageCache {
   explicit PageCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
   // The page kept under `key` at `version`, with `csrf_token` in place of the
-  // token it was built with; nothing when none is kept at that version.
+  // token it was built with (the body in WebResponse::shared_body); nothing
+  // when none is kept at that version.
   std::optional<WebResponse> find(const PageKey& key, std::int64_t version,
                                   const std::string& csrf_token);
   // Keeps `page`, built at `version` with `csrf_token`, replacing what was
@@ -57,11 +61,17 @@ class PageCache {
   Counts counts() const;
 
  private:
+  // A page as kept: its response, and where in its body the token it was
+  // built with begins, in order.
+  struct Kept {
+    WebResponse page;
+    std::size_t token_size = 0;
+    std::vector<std::size_t> token_at;
+  };
   struct Entry {
     std::string key;
     std::int64_t version = 0;
-    std::string csrf_token;
-    std::shared_ptr<const WebResponse> page;  // copied out of the lock
+    std::shared_ptr<const Kept> kept;  // shared out of the lock
     std::size_t bytes = 0;
   };
   static std::string flat(const PageKey& key);

@@ -7,6 +7,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -38,6 +39,8 @@ constexpr auto kTick = std::chrono::milliseconds(200);
 // is read and dropped for this long, so that the close does not reset the
 // connection before the client has read the answer.
 constexpr auto kLinger = std::chrono::seconds(2);
+// The most parts of the bytes to send given to one sendmsg (web/outgoing.h).
+constexpr std::size_t kMostParts = 64;
 }  // namespace
 
 class Server::Engine {
@@ -197,7 +200,7 @@ class Server::Engine {
     if (c.phase == Phase::head || c.phase == Phase::body || c.phase == Phase::lingering) {
       events |= EPOLLIN;
     }
-    if (c.out_at < c.out.size()) {
+    if (!c.out.empty()) {
       events |= EPOLLOUT;
     }
     if (events != c.events) {
@@ -321,7 +324,7 @@ class Server::Engine {
     c.phase = Phase::body;
     c.deadline = now + std::chrono::seconds(config_.body_timeout_seconds);
     if (c.head.expect_continue) {
-      c.out.append(kContinue);
+      c.out.add(nullptr, kContinue);  // a constant: nothing to keep
       if (!flush(c)) {
         return Step::closed;
       }
@@ -363,7 +366,7 @@ class Server::Engine {
   // Writes an answer of the I/O thread's own.
   bool reply(Connection& c, const WebResponse& response, Persistence persistence) {
     const BodyMode mode = c.head.method == "HEAD" ? BodyMode::head_only : BodyMode::with_body;
-    c.out += serialise_response(response, mode, persistence);
+    c.out.add(serialise_response(response, mode, persistence));
     c.head.persistence = persistence;
     return start_writing(c);
   }
@@ -400,7 +403,7 @@ class Server::Engine {
         continue;  // the client went while its request was handled
       }
       Connection& c = *it->second;
-      c.out = c.out.empty() ? std::move(done.bytes) : c.out + done.bytes;  // moved, not copied
+      c.out.add(std::move(done.bytes));
       c.head.persistence = done.persistence;
       start_writing(c);
     }
@@ -409,8 +412,12 @@ class Server::Engine {
   // Writes what is waiting; when a response is done, closes the connection
   // or starts reading the next request. False when the connection closed.
   bool flush(Connection& c) {
-    while (c.out_at < c.out.size()) {
-      const ssize_t n = send(c.fd, c.out.data() + c.out_at, c.out.size() - c.out_at, MSG_NOSIGNAL);
+    while (!c.out.empty()) {
+      iovec parts[kMostParts];
+      msghdr message{};
+      message.msg_iov = parts;
+      message.msg_iovlen = c.out.gather(parts, kMostParts);
+      const ssize_t n = sendmsg(c.fd, &message, MSG_NOSIGNAL);
       if (n < 0 && errno == EINTR) {
         continue;
       }
@@ -422,10 +429,8 @@ class Server::Engine {
         close_connection(c);
         return false;
       }
-      c.out_at += static_cast<std::size_t>(n);
+      c.out.consume(static_cast<std::size_t>(n));
     }
-    std::string().swap(c.out);  // given back: an idle connection holds no page
-    c.out_at = 0;
     if (c.phase != Phase::writing) {
       interest(c);  // a 100 Continue went: back to the body
       return true;

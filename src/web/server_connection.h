@@ -37,8 +37,7 @@ struct Connection {
   Clock::time_point deadline;
   std::uint32_t events = 0;  // the epoll interest set now
   std::string in;
-  std::string out;
-  std::size_t out_at = 0;
+  Outgoing out;
   RequestHead head;
   Target target;
   std::string body;

@@ -60,7 +60,7 @@ std::string peer_address(const sockaddr_storage& addr) {
 
 void send_and_forget(int fd, const WebResponse& response) {
   Persistence close_it = Persistence::close;
-  const std::string bytes = serialise_response(response, BodyMode::with_body, close_it);
+  const std::string bytes = serialise_response(response, BodyMode::with_body, close_it).flat();
   [[maybe_unused]] const ssize_t n = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
 }
 

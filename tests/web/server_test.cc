@@ -191,6 +191,20 @@ TEST_F(ServerSite, KeepAliveAndPipelinedRequestsAreAnsweredInOrder) {
   // The HEAD answer had no body: nothing is left over after the last one.
 }
 
+// A body of 640 shared parts of about 16 KB (web/outgoing.h), 12 MB in all:
+// more parts than one sendmsg takes and more bytes than the socket buffers
+// hold; of odd sizes, so that a send stops inside a part.
+Outgoing parts_of_a_large_body() {
+  Outgoing out;
+  for (int i = 0; i < 640; ++i) {
+    auto part =
+        std::make_shared<const std::string>(16384 + 7 * i, static_cast<char>('a' + i % 26));
+    const std::string_view view = *part;
+    out.add(std::move(part), view);
+  }
+  return out;
+}
+
 // Only the engine: a handler that echoes what it was given.
 class ServerEngine : public ::testing::Test {
  protected:
@@ -203,6 +217,10 @@ class ServerEngine : public ::testing::Test {
               200, r.client_address + " " + r.path + " " + r.field("a") + "|" + r.query_value("a"));
           if (r.path == "/echo") {
             out.headers.emplace_back("X-Echo", r.query_value("v"));
+          }
+          if (r.path == "/parts") {
+            out = WebResponse::text(200, "head of the body|");
+            out.shared_body = parts_of_a_large_body();
           }
           return out;
         },
@@ -227,6 +245,26 @@ TEST_F(ServerEngine, AHandlersHeaderWithCrLfBecomesA500AndNothingIsInjected) {
   EXPECT_EQ(r->count("Set-Cookie"), 0);
   EXPECT_EQ(r->count("X-Echo"), 0);
   EXPECT_EQ(r->header("X-Content-Type-Options"), "nosniff");
+}
+
+TEST_F(ServerEngine, ABodyInSharedPartsIsSentWholeAndInOrderAfterTheOwnBody) {
+  serve({});
+  const std::string expected = "head of the body|" + parts_of_a_large_body().flat();
+  RawConnection c(server_->port());
+  // Pipelined: the second answer follows the first's last part; the HEAD's
+  // length counts the parts it does not send.
+  ASSERT_TRUE(c.send(get("/parts") + get("/parts") + "HEAD /parts HTTP/1.1\r\nHost: a\r\n\r\n"));
+  for (int i = 0; i < 2; ++i) {
+    const auto r = c.read_response(seconds(10));
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->status, 200);
+    EXPECT_EQ(r->header("Content-Length"), std::to_string(expected.size()));
+    EXPECT_TRUE(r->body == expected) << "the body differs (" << r->body.size() << " bytes)";
+  }
+  const auto head = c.read_response(seconds(10), RawConnection::ResponseTo::head);
+  ASSERT_TRUE(head.has_value());
+  EXPECT_EQ(head->header("Content-Length"), std::to_string(expected.size()));
+  EXPECT_TRUE(head->body.empty());
 }
 
 TEST_F(ServerEngine, TheClientAddressAndTheFormComeFromTheSocketAndTheBody) {

@@ -221,7 +221,7 @@ TEST(Wire, NoHeaderIsWrittenWithAControlCharacter) {
     WebResponse r = WebResponse::redirect("/");
     r.headers.emplace_back(c.name, c.value);
     Persistence p = Persistence::keep_alive;
-    const std::string bytes = serialise_response(r, BodyMode::with_body, p);
+    const std::string bytes = serialise_response(r, BodyMode::with_body, p).flat();
     EXPECT_EQ(bytes.rfind("HTTP/1.1 " + std::to_string(c.status) + " ", 0), 0u) << c.why;
     if (c.status == 500) {
       EXPECT_EQ(bytes.find("Set-Cookie"), std::string::npos) << c.why;
@@ -235,16 +235,16 @@ TEST(Wire, TheWriterSetsLengthAndConnectionAndHeadHasNoBody) {
   WebResponse r = WebResponse::text(200, "hello");
   r.headers.emplace_back("Content-Length", "99");
   Persistence p = Persistence::keep_alive;
-  const std::string get = serialise_response(r, BodyMode::with_body, p);
+  const std::string get = serialise_response(r, BodyMode::with_body, p).flat();
   EXPECT_NE(get.find("Content-Length: 5\r\n"), std::string::npos);
   EXPECT_EQ(get.find("Content-Length: 99"), std::string::npos);
   EXPECT_NE(get.find("Connection: keep-alive\r\n"), std::string::npos);
   EXPECT_EQ(get.substr(get.size() - 9), "\r\n\r\nhello");
-  const std::string head = serialise_response(r, BodyMode::head_only, p);
+  const std::string head = serialise_response(r, BodyMode::head_only, p).flat();
   EXPECT_NE(head.find("Content-Length: 5\r\n"), std::string::npos);
   EXPECT_EQ(head.substr(head.size() - 4), "\r\n\r\n");
   r.headers.emplace_back("Connection", "close");
-  const std::string closing = serialise_response(r, BodyMode::with_body, p);
+  const std::string closing = serialise_response(r, BodyMode::with_body, p).flat();
   EXPECT_NE(closing.find("Connection: close\r\n"), std::string::npos);
   EXPECT_EQ(p, Persistence::close);
 }
