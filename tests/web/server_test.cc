@@ -197,8 +197,7 @@ TEST_F(ServerSite, KeepAliveAndPipelinedRequestsAreAnsweredInOrder) {
 Outgoing parts_of_a_large_body() {
   Outgoing out;
   for (int i = 0; i < 640; ++i) {
-    auto part =
-        std::make_shared<const std::string>(16384 + 7 * i, static_cast<char>('a' + i % 26));
+    auto part = std::make_shared<const std::string>(16384 + 7 * i, static_cast<char>('a' + i % 26));
     const std::string_view view = *part;
     out.add(std::move(part), view);
   }
