@@ -57,8 +57,9 @@ std::string progress(Tx& tx, const Services& s, const store::RequestRecord& r) {
       return "Heard on " + heard_on(h->starts_at) + "; the decision is not yet recorded";
     }
     const core::Venue* venue = p ? p->venue(h->venue_id) : nullptr;
-    return heard_on(h->starts_at) + " at " + core::to_hh_mm(core::london_time_of_day(h->starts_at)) +
-           ", " + (venue ? venue->name : h->venue_id);
+    return heard_on(h->starts_at) + " at " +
+           core::to_hh_mm(core::london_time_of_day(h->starts_at)) + ", " +
+           (venue ? venue->name : h->venue_id);
   }
   if (r.target_sitting) {
     return "For the sitting on " + long_date(core::to_iso(*r.target_sitting)) + ", once triaged";

@@ -54,7 +54,7 @@ struct PresentedHearing {
 
 // The hearing, for those who run its sitting's panel (core/access.h).
 core::Result<PresentedHearing> hearing_at(Tx& tx, const Services& s, const Actor& a,
-                                   std::int64_t hearing_id) {
+                                          std::int64_t hearing_id) {
   auto hearing = store::find_hearing(tx, hearing_id);
   auto sitting = hearing ? store::find_sitting(tx, hearing->sitting_id) : std::nullopt;
   if (!sitting || !(may_sitting(tx, s, a, sitting->id, sitting->panel_id, core::Resource::sitting,

@@ -35,8 +35,9 @@ void ensure_current(Tx& tx);
 // The counts that differ from the counts made again from every request, one
 // line each ("MEASURE PANEL DAY KEY_NOW KEY_PAST ONLY_PAST: kept N, made
 // again M"; the facts a group manager's figures are read from are checked
-// through the counts they are summed into). It makes them again in the caller's transaction, which must then
-// roll back. For the tests, which check the summary after every use case.
+// through the counts they are summed into). It makes them again in the
+// caller's transaction, which must then roll back. For the tests, which check
+// the summary after every use case.
 std::vector<std::string> differences(Tx& tx);
 
 // The statement that works out the dirty requests' shares of every measure
