@@ -115,7 +115,7 @@ std::string slurp(const fs::path& p) {
 }
 
 TEST(SqlPlacement, TheReaderFindsSqlInLiteralsAndNotInCommentsOrMessages) {
-  const std::string source = R"CC(
+  const std::string source = R"SOURCE(
 // SELECT id FROM requests WHERE x: a comment, not SQL
 /* DELETE FROM children */
 const char* message = "Select the children FROM the list"; char q = '"';
@@ -125,7 +125,7 @@ const char* ddl = R"SQL(
 CREATE TABLE x (id INTEGER)
 )SQL";
 std::string escaped = "say \"UPDATE\" please";
-)CC";
+)SOURCE";
   std::vector<int> lines;
   for (const Literal& lit : LiteralReader(source).read()) {
     if (holds_sql(lit.text)) {
