@@ -177,18 +177,25 @@ void append_audit(Tx& tx, const AuditEvent& e) {
   // an advisory lock taken before BEGIN; one taken here, inside the
   // SERIALIZABLE transaction, came after its snapshot and left concurrent
   // instances failing (docs/architecture.md, "Writers take turns").
-  auto last = tx.query_one("SELECT hash, mac FROM audit_events ORDER BY id DESC LIMIT 1");
-  const std::string prev_hash = last ? last->text(0) : std::string(kGenesis);
-  // The first keyed event chains to the last unkeyed event's hash.
-  const std::string prev_mac = last && !last->is_null(1) ? last->text(1) : prev_hash;
+  // The tail is read once per transaction: a shared write appends many
+  // views' events (Database::write_shared), each a round trip on PostgreSQL.
+  if (!tx.audit_tail) {
+    auto last = tx.query_one("SELECT hash, mac FROM audit_events ORDER BY id DESC LIMIT 1");
+    const std::string hash = last ? last->text(0) : std::string(kGenesis);
+    // The first keyed event chains to the last unkeyed event's hash.
+    tx.audit_tail = Tx::AuditTail{hash, last && !last->is_null(1) ? last->text(1) : hash};
+  }
+  const std::string prev_hash = tx.audit_tail->hash;
+  const std::string prev_mac = tx.audit_tail->mac;
   const std::string hash = keyed_hash(prev_hash, e);
+  const std::string mac = event_mac(key, prev_mac, hash);
   tx.exec(
       "INSERT INTO audit_events (at, actor_id, actor_role, action, entity, entity_id, detail, "
       "prev_hash, hash, client_address, outcome, mac) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
       {e.at, nullable(e.actor_id), e.actor_role, e.action, e.entity, e.entity_id, e.detail,
-       prev_hash, hash, e.client_address, std::string(outcome_id(e.outcome)),
-       event_mac(key, prev_mac, hash)});
+       prev_hash, hash, e.client_address, std::string(outcome_id(e.outcome)), mac});
+  tx.audit_tail = Tx::AuditTail{hash, mac};
 }
 
 std::optional<AuditCheckpoint> audit_head(Tx& tx) {

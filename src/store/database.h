@@ -95,6 +95,14 @@ class Tx {
   // shows: anything but a SELECT, an audit event appended or a session
   // touched (store/content_version.h). Unsure counts as changed.
   bool changed_content() const { return changed_content_; }
+  // The audit chain's tail as this transaction left it: the hash and MAC of
+  // the last event it appended (store/audit.cc), so that the next event it
+  // appends is chained without reading them back. A transaction run again
+  // is a new Tx, so a tail never outlives its own attempt.
+  struct AuditTail {
+    std::string hash, mac;
+  };
+  std::optional<AuditTail> audit_tail;
 
  protected:
   // The engines call this with every statement they run.

@@ -83,6 +83,23 @@ TEST_F(AuditLog, AnUntouchedLogVerifiesWithItsCheckpoints) {
   EXPECT_EQ(v.checkpoints, 2);
 }
 
+// A transaction reads the chain's tail once and chains its own events from
+// memory (Tx::audit_tail); one that rolls back leaves no tail behind.
+TEST_F(AuditLog, EventsAfterATransactionThatRolledBackChainToTheCommittedTail) {
+  append(3);
+  EXPECT_THROW(db_->write_all([&](Tx& tx) {
+    append_audit(tx, sample_event(100));
+    append_audit(tx, sample_event(101));
+    throw std::runtime_error("the use case failed");
+  }),
+               std::runtime_error);
+  append(4);
+  checkpoint();
+  const AuditVerification v = verify();
+  EXPECT_TRUE(v.intact) << v.problem;
+  EXPECT_EQ(v.events, 7);
+}
+
 TEST_F(AuditLog, TriggersRefuseUpdateAndDeleteAndLeaveTheRow) {
   append(3);
   ASSERT_EQ(integer("SELECT COUNT(*) FROM audit_events"), 3);
