@@ -44,12 +44,8 @@ std::optional<WebResponse> PageCache::find(const PageKey& key, std::int64_t vers
   lock.unlock();
   // Everything but the body is copied (a few short strings); the body is
   // the kept one's parts, with this person's token between them.
-  WebResponse out;
-  out.status = kept->page.status;
-  out.content_type = kept->page.content_type;
-  out.headers = kept->page.headers;
-  out.cacheable = kept->page.cacheable;
-  const std::string_view body = kept->page.body;
+  WebResponse out = kept->head;
+  const std::string_view body = kept->body;
   const auto token = std::make_shared<const std::string>(csrf_token);
   std::size_t from = 0;
   for (const std::size_t at : kept->token_at) {
@@ -69,8 +65,9 @@ void PageCache::keep(const PageKey& key, std::int64_t version, const std::string
   }
   // Found once, before the lock: the body is not searched per request.
   std::vector<std::size_t> token_at = places_of(page.body, csrf_token);
-  auto kept =
-      std::make_shared<const Kept>(Kept{std::move(page), csrf_token.size(), std::move(token_at)});
+  std::string body = std::move(page.body);
+  auto kept = std::make_shared<const Kept>(
+      Kept{std::move(page), std::move(body), csrf_token.size(), std::move(token_at)});
   std::string flat_key = flat(key);
   const std::lock_guard lock(mutex_);
   if (const auto found = index_.find(flat_key); found != index_.end()) {

@@ -61,10 +61,11 @@ class PageCache {
   Counts counts() const;
 
  private:
-  // A page as kept: its response, and where in its body the token it was
-  // built with begins, in order.
+  // A page as kept: its response without the body, the body, and where in
+  // it the token it was built with begins, in order.
   struct Kept {
-    WebResponse page;
+    WebResponse head;
+    std::string body;
     std::size_t token_size = 0;
     std::vector<std::size_t> token_at;
   };
