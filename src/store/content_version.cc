@@ -1,10 +1,29 @@
 #include "store/content_version.h"
 
+#include <optional>
+
+#include "store/shared_reads.h"
+
 namespace casepanel::store {
 
 std::int64_t content_version(Tx& tx) {
+  // Under one snapshot it cannot change: a shared read reads it once.
+  std::optional<std::int64_t>* kept = shared_reads::content_version_of(tx);
+  if (kept != nullptr && *kept) {
+    return **kept;
+  }
   const auto row = tx.query_one("SELECT n FROM content_version WHERE id = 1");
-  return row ? row->integer(0) : 0;
+  const std::int64_t n = row ? row->integer(0) : 0;
+  if (kept != nullptr) {
+    *kept = n;
+  }
+  return n;
+}
+
+void keep_content_version(Tx& tx, std::int64_t n) {
+  if (std::optional<std::int64_t>* kept = shared_reads::content_version_of(tx)) {
+    *kept = n;
+  }
 }
 
 void move_content_version(Tx& tx) { tx.exec("UPDATE content_version SET n = n + 1 WHERE id = 1"); }

@@ -18,6 +18,9 @@
 namespace casepanel::store {
 
 std::int64_t content_version(Tx& tx);
+// The version `tx` read with another statement: kept when `tx` is a shared
+// read (store/shared_reads.h), so that content_version() need not read it.
+void keep_content_version(Tx& tx, std::int64_t n);
 void move_content_version(Tx& tx);
 
 }  // namespace casepanel::store

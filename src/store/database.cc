@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/deferred.h"
+#include "store/shared_reads.h"
 
 namespace casepanel::store {
 
@@ -158,6 +159,7 @@ struct Database::SharedBatch {
 };
 
 void Database::write_shared(const std::function<void(Tx&)>& work) {
+  shared_reads::end_held(*this);  // another thread may commit it: see it after
   std::unique_lock lock(shared_mutex_);
   if (!shared_open_) {
     shared_open_ = std::make_shared<SharedBatch>();
@@ -198,6 +200,7 @@ void Database::write_shared(const std::function<void(Tx&)>& work) {
 }
 
 std::shared_ptr<core::Completion> Database::write_shared_async(std::function<void(Tx&)> work) {
+  shared_reads::end_held(*this);
   auto done = std::make_shared<core::Completion>();
   std::unique_lock lock(shared_mutex_);
   if (!shared_open_) {

@@ -6,28 +6,7 @@
 // libpq, one round trip each, BEGIN sent with a transaction's first statement
 // (store/postgres_statements.h says why: POCO took twelve round trips for a
 // read transaction of one query); on SQLite through a per-connection cache
-// of prepared statements:
-//
-// - Why not POCO for SQLite statements: POCO Data 1.11 prepares each
-//   Poco::Data::Statement afresh, and re-executing one with new values means
-//   replacing its bindings and extractions, which the Statement interface
-//   supports only for bindings held by reference; its column types are read
-//   once when the statement is compiled (so a cached one would go stale after
-//   a schema change), and each value then goes through RecordSet and
-//   Dynamic::Var. Preparing was 40 % of the sitting page and RecordSet
-//   extraction most of the rest of the store's share of the child page
-//   (docs/benchmarks.md). sqlite3_prepare_v3 with SQLITE_PREPARE_PERSISTENT,
-//   sqlite3_reset and sqlite3_clear_bindings do this directly, and SQLite
-//   re-prepares a cached statement by itself when the schema changes.
-// - Values: each column value comes back by its SQLite storage class:
-//   INTEGER as int64, NULL as nullptr, TEXT (and REAL, BLOB) as a string. Row
-//   converts between text and integer where a caller asks for the other.
-// - Errors throw the same Poco::Data::SQLite exceptions POCO throws, with
-//   SQLite's message and the SQL.
-// - The cache is keyed by SQL text and holds at most kStatementCacheSize
-//   statements, evicting the least recently used. A statement is reset and
-//   its bindings cleared as soon as its call returns, so none holds a read
-//   snapshot or a pointer into the caller's parameters.
+// of prepared statements (store/sqlite_statements.h says why).
 //
 // Write transactions also queue on an in-process mutex, taken before BEGIN
 // (IMMEDIATE, on SQLite) and held until COMMIT or ROLLBACK. SQLite allows one writer
@@ -76,6 +55,7 @@
 #include "store/postgres_connection.h"
 #include "store/postgres_location.h"
 #include "store/postgres_statements.h"
+#include "store/shared_reads.h"
 #include "store/sqlite_statements.h"
 #include "store/transaction_retry.h"
 
@@ -123,6 +103,15 @@ class PocoDatabase final : public Database {
 
  protected:
   void run(Mode mode, const std::function<bool(Tx&)>& work) override {
+    shared_reads::Scope* shared = shared_reads::open_on(*this);
+    std::optional<Counted> writing;
+    if (shared != nullptr && mode == Mode::write) {
+      shared->held.reset();  // store/shared_reads.h: a write ends the shared read
+      writing.emplace(shared->writing);
+    } else if (shared != nullptr && shared->reading == 0 && shared->writing == 0 &&
+               run_shared(*shared, work)) {
+      return;
+    }
     int attempts = 1;
     int reconnects = 0;
     const auto give_up_reconnecting = std::chrono::steady_clock::now() + kReconnectBudget;
@@ -189,12 +178,16 @@ class PocoDatabase final : public Database {
     }
   }
 
-  void run_once(Connection& c, Mode mode, const std::function<bool(Tx&)>& work, FailedAt& at) {
+  static void reopen_if_stale(Connection& c) {
     if (c.stale) {
       c.link->reopen();
       c.pg->forget_kept();
       c.stale = false;
     }
+  }
+
+  void run_once(Connection& c, Mode mode, const std::function<bool(Tx&)>& work, FailedAt& at) {
+    reopen_if_stale(c);
     ServerWriterTurn server_turn(c, engine_ == Engine::postgresql && mode == Mode::write);
     begin(c, mode);
     bool commit = false;
@@ -312,6 +305,64 @@ class PocoDatabase final : public Database {
     PocoDatabase& db_;
     std::unique_lock<std::mutex> lock_;
   };
+
+  struct Counted {
+    explicit Counted(int& n) : n(++n) {}
+    ~Counted() { --n; }
+    Counted(const Counted&) = delete;
+    Counted& operator=(const Counted&) = delete;
+    int& n;
+  };
+
+  // A read transaction held open for this thread's shared reads
+  // (store/shared_reads.h): begun when made, committed when it ends.
+  class HeldRead final : public shared_reads::Held {
+   public:
+    explicit HeldRead(PocoDatabase& db) : lease_(db) {
+      Connection& c = *lease_.connection;
+      reopen_if_stale(c);
+      db.begin(c, Mode::read);
+      if (c.statements) {
+        tx_ = std::make_unique<SqliteTx>(*c.statements);
+      } else {
+        tx_ = std::make_unique<PgTx>(*c.pg);
+      }
+      tx_->set_audit_key(db.audit_key());
+    }
+    ~HeldRead() override {
+      Connection& c = *lease_.connection;
+      try {
+        commit_transaction(c);
+      } catch (...) {
+        rollback(c);  // never back to the pool inside a transaction
+      }
+      if (c.pg && c.link->status() == ConnectionStatus::bad) {
+        c.stale = true;
+      }
+    }
+    Tx& tx() override { return *tx_; }
+
+   private:
+    Lease lease_;
+    std::unique_ptr<Tx> tx_;
+  };
+
+  // Runs a read in this thread's held transaction, beginning one if none is
+  // held. False when it threw: the held transaction is ended, and the read
+  // is to run alone, with the usual retries.
+  bool run_shared(shared_reads::Scope& shared, const std::function<bool(Tx&)>& work) {
+    try {
+      if (!shared.held) {
+        shared.held = std::make_unique<HeldRead>(*this);
+      }
+      const Counted reading(shared.reading);
+      work(shared.held->tx());  // a read has nothing to roll back
+      return true;
+    } catch (...) {
+      shared.held.reset();
+      return false;
+    }
+  }
 
   std::unique_ptr<Connection> connect() {
     auto c = std::make_unique<Connection>();

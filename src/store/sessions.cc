@@ -1,5 +1,7 @@
 #include "store/sessions.h"
 
+#include "store/content_version.h"
+
 namespace casepanel::store {
 namespace {
 
@@ -44,11 +46,17 @@ void insert_session(Tx& tx, const SessionRecord& s) {
 }
 
 std::optional<SessionRecord> find_session(Tx& tx, const std::string& id_hash) {
-  auto row = tx.query_one(
-      std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE id_hash = $1", {id_hash});
+  // The content version comes with the row: a request's shared read keeps it
+  // for the person's cache and the page's access check, one round trip fewer
+  // on PostgreSQL (store/shared_reads.h).
+  auto row = tx.query_one(std::string("SELECT ") + kSessionColumns +
+                              ", (SELECT n FROM content_version WHERE id = 1) "
+                              "FROM sessions WHERE id_hash = $1",
+                          {id_hash});
   if (!row) {
     return std::nullopt;
   }
+  keep_content_version(tx, row->integer(6));
   return session_from(*row);
 }
 

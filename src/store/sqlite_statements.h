@@ -1,6 +1,27 @@
 // SQLite statements on the sqlite3 handle underneath a POCO session,
-// prepared once per connection and kept (store/poco_database.cc says why POCO
-// does not run them). Internal to store/: nothing outside this layer includes it.
+// prepared once per connection and kept. Internal to store/: nothing outside
+// this layer includes it.
+//
+// - Why not POCO for SQLite statements: POCO Data 1.11 prepares each
+//   Poco::Data::Statement afresh, and re-executing one with new values means
+//   replacing its bindings and extractions, which the Statement interface
+//   supports only for bindings held by reference; its column types are read
+//   once when the statement is compiled (so a cached one would go stale after
+//   a schema change), and each value then goes through RecordSet and
+//   Dynamic::Var. Preparing was 40 % of the sitting page and RecordSet
+//   extraction most of the rest of the store's share of the child page
+//   (docs/benchmarks.md). sqlite3_prepare_v3 with SQLITE_PREPARE_PERSISTENT,
+//   sqlite3_reset and sqlite3_clear_bindings do this directly, and SQLite
+//   re-prepares a cached statement by itself when the schema changes.
+// - Values: each column value comes back by its SQLite storage class:
+//   INTEGER as int64, NULL as nullptr, TEXT (and REAL, BLOB) as a string. Row
+//   converts between text and integer where a caller asks for the other.
+// - Errors throw the same Poco::Data::SQLite exceptions POCO throws, with
+//   SQLite's message and the SQL.
+// - The cache is keyed by SQL text and holds at most kStatementCacheSize
+//   statements, evicting the least recently used. A statement is reset and
+//   its bindings cleared as soon as its call returns, so none holds a read
+//   snapshot or a pointer into the caller's parameters.
 //
 // Thread safety: a StatementCache belongs to one pooled connection, used by
 // one thread at a time; Run and SqliteTx live within one call.
