@@ -37,7 +37,10 @@ void Connection::reopen() {
 
 void Connection::prepare() {
   // Notices ("relation already exists, skipping") would go to stderr.
-  PGresult* r = PQexec(conn_, "SET client_min_messages TO warning");
+  // A kept statement is planned once, generically, and never again for each
+  // run's values (postgres_statements.h, "Plans"): one simple query, two SETs.
+  PGresult* r = PQexec(
+      conn_, "SET client_min_messages TO warning; SET plan_cache_mode TO force_generic_plan");
   const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
   PQclear(r);
   if (!ok) {

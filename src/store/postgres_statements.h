@@ -12,9 +12,10 @@
 // every statement afresh, which for the decision record's eight-table join
 // took 2.1-2.6 ms against 0.3 ms to run it. Here:
 // - a statement is prepared once per connection, under a name of ours, and
-//   kept (kPreparedPerConnection, by SQL text): PostgreSQL parses it once,
-//   and after five runs may keep one generic plan for it (plan_cache_mode
-//   auto), so the planning is not paid on every page;
+//   kept (kPreparedPerConnection, by SQL text): PostgreSQL parses it once
+//   and plans it once, for any values (plan_cache_mode force_generic_plan,
+//   set on every connection: store/postgres_connection.cc), so the planning
+//   is not paid on every page (Plans, below);
 // - a statement is one round trip: a kept one is only bound and executed
 //   (PQexecPrepared), a new one is prepared in the same round trip
 //   (libpq's pipeline mode);
@@ -35,6 +36,18 @@
 // the statement prepared anew. They are dropped too when more than
 // kPreparedPerConnection have been kept, and forgotten when the connection
 // was opened again (a new server process has none).
+//
+// Plans: under the server's default (plan_cache_mode auto) a kept statement
+// is planned for its values five times, then on a generic plan only if that
+// plan's estimated cost is no higher than theirs, with planning counted at
+// 1000 x cpu_operator_cost a table. That undercounts planning here by more
+// than ten times: a kept child page's access check (three tables, LIMIT 1)
+// was planned anew on every run, 0.24 ms of planning for 0.024 ms of work,
+// half the server's CPU for the page. Forcing the generic plan served the
+// kept child page at 3,737-3,887 requests a second against 2,088-2,668, built
+// the sitting page in 3.9 ms against 6.4, and left the annual review
+// unchanged (60-64 ms either way); docs/benchmarks.md, "One transaction for a
+// page's reads, and plans made once".
 //
 // Values: parameters go as text with no declared type (the server infers
 // each from its place, as it did for POCO's); a text parameter holding a NUL
