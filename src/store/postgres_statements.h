@@ -44,10 +44,10 @@
 // than ten times: a kept child page's access check (three tables, LIMIT 1)
 // was planned anew on every run, 0.24 ms of planning for 0.024 ms of work,
 // half the server's CPU for the page. Forcing the generic plan served the
-// kept child page at 3,737-3,887 requests a second against 2,088-2,668, built
-// the sitting page in 3.9 ms against 6.4, and left the annual review
-// unchanged (60-64 ms either way); docs/benchmarks.md, "One transaction for a
-// page's reads, and plans made once".
+// kept child page at 2,773-3,330 requests a second against 1,991-2,161,
+// built the sitting page in 3.8-4.1 ms against 4.2-4.5 ms, and left the
+// annual review unchanged (60-64 ms either way); docs/benchmarks.md, "One
+// transaction for a page's reads, and plans made once".
 //
 // Values: parameters go as text with no declared type (the server infers
 // each from its place, as it did for POCO's); a text parameter holding a NUL
