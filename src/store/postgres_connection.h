@@ -29,8 +29,8 @@ namespace casepanel::store::postgres {
 class Connection {
  public:
   // Connects to `conninfo` (libpq's key=value form) and prepares the
-  // connection (notices off, generic plans for kept statements). Throws std::runtime_error with libpq's or the
-  // server's message when that fails; nothing is kept.
+  // connection (notices off, generic plans for kept statements). Throws std::runtime_error with
+  // libpq's or the server's message when that fails; nothing is kept.
   explicit Connection(const std::string& conninfo);
   ~Connection();
   Connection(const Connection&) = delete;
