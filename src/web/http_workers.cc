@@ -121,13 +121,21 @@ void HttpWorkers::run() {
 }
 
 void HttpWorkers::post(HttpFinished done) {
+  bool first = false;
   {
     std::lock_guard lock(mutex_);
+    first = finished_.empty();
     finished_.push_back(std::move(done));
   }
-  const std::uint64_t one = 1;
-  // The eventfd's counter only grows: a write cannot fail short.
-  [[maybe_unused]] const ssize_t n = write(wake_, &one, sizeof one);
+  // One wake for the responses that wait together: the I/O thread reads the
+  // eventfd before it takes them all (take_finished), so a response posted
+  // to a list not yet empty is taken with those already woken for. A commit
+  // of many views posts their pages at once.
+  if (first) {
+    const std::uint64_t one = 1;
+    // The eventfd's counter only grows: a write cannot fail short.
+    [[maybe_unused]] const ssize_t n = write(wake_, &one, sizeof one);
+  }
 }
 
 HttpFinished HttpWorkers::work(HttpJob& job, std::shared_ptr<core::Completion>& after) const {

@@ -48,7 +48,8 @@ bool decode_body(HttpJob& job);
 class HttpWorkers {
  public:
   using Handler = std::function<WebResponse(WebRequest&)>;
-  // `wake` is an eventfd, written once per finished response.
+  // `wake` is an eventfd, written when a finished response waits for the I/O
+  // thread and none did before it.
   HttpWorkers(Handler handler, int threads, int wake);
   ~HttpWorkers();
 
@@ -65,9 +66,13 @@ class HttpWorkers {
   void post(HttpFinished done);
 
   // Responses waiting for their work to commit (WebResponse::after), and
-  // how many may before a worker waits with its own: a bound on the pages
-  // held in memory.
-  static constexpr int kMostHeld = 32;
+  // how many may before a worker waits with its own: a bound on the memory
+  // they hold. Only a kept page waits (web/site.h, Site::kept_page), and its
+  // body is the cache's, shared: what one holds of its own is its head, under
+  // 2 KB. At 32, eight workers had all waited on a commit's fsync with the
+  // cores idle at 256 connections (docs/benchmarks.md, "Commits that keep
+  // the cores busy").
+  static constexpr int kMostHeld = 1024;
   std::atomic<int> held_{0};
   Handler handler_;
   int wake_;
