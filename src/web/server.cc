@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <spdlog/spdlog.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -137,25 +136,11 @@ class Server::Engine {
           continue;
         }
         if (errno == EMFILE || errno == ENFILE) {
-          shed_one();
+          shed_one(listener_, spare_);
         }
         return;
       }
       admit(fd, peer_address(addr));
-    }
-  }
-
-  // Out of descriptors: take the oldest waiting connection off the queue and
-  // close it, so that the listener does not wake epoll again and again.
-  void shed_one() {
-    spdlog::warn("out of file descriptors: refusing a connection");
-    if (spare_ >= 0) {
-      close(spare_);
-      const int fd = accept(listener_, nullptr, nullptr);
-      if (fd >= 0) {
-        close(fd);
-      }
-      spare_ = open("/dev/null", O_RDONLY | O_CLOEXEC);
     }
   }
 
@@ -195,9 +180,13 @@ class Server::Engine {
     connections_.erase(c.id);  // c is gone after this
   }
 
-  void interest(Connection& c) {
-    std::uint32_t events = 0;
-    if (c.phase == Phase::head || c.phase == Phase::body || c.phase == Phase::lingering) {
+  // Input stays asked for while a request is handled and answered, unread:
+  // a client seldom sends before its answer, and two epoll_ctl calls a
+  // request are saved. When it fires then (`hear` false), it is dropped
+  // until the connection reads again.
+  void interest(Connection& c, bool hear = true) {
+    std::uint32_t events = hear ? (c.events & EPOLLIN) : 0;
+    if (reading(c)) {
       events |= EPOLLIN;
     }
     if (!c.out.empty()) {
@@ -221,14 +210,18 @@ class Server::Engine {
       return;
     }
     if ((events & EPOLLIN) != 0) {
-      receive(c);
+      if (reading(c)) {
+        receive(c);
+      } else {
+        interest(c, false);  // read once this request is answered
+      }
     }
   }
 
   // Reads what has come, and acts on it. False when the connection closed.
   bool receive(Connection& c) {
     char buffer[64 * 1024];
-    while (c.phase == Phase::head || c.phase == Phase::body || c.phase == Phase::lingering) {
+    while (reading(c)) {
       const ssize_t n = recv(c.fd, buffer, sizeof buffer, 0);
       if (n < 0 && errno == EINTR) {
         continue;

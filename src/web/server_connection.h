@@ -48,6 +48,11 @@ struct Connection {
 
 struct ServerConfig;  // web/server.h
 
+// The phases in which the connection reads what the client sends.
+inline bool reading(const Connection& c) {
+  return c.phase == Phase::head || c.phase == Phase::body || c.phase == Phase::lingering;
+}
+
 // The largest body the request may carry: a form's, or a file's with room
 // for a multipart form's other fields and part headers.
 std::size_t body_limit(const Connection& c, const ServerConfig& config);

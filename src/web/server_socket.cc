@@ -1,8 +1,10 @@
 #include "web/server_socket.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -56,6 +58,18 @@ std::string peer_address(const sockaddr_storage& addr) {
     inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6&>(addr).sin6_addr, text, sizeof text);
   }
   return text;
+}
+
+void shed_one(int listener, int& spare) {
+  spdlog::warn("out of file descriptors: refusing a connection");
+  if (spare >= 0) {
+    close(spare);
+    const int fd = accept(listener, nullptr, nullptr);
+    if (fd >= 0) {
+      close(fd);
+    }
+    spare = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  }
 }
 
 void send_and_forget(int fd, const WebResponse& response) {

@@ -20,6 +20,11 @@ int listen_on(const std::string& host, int port);
 int bound_port(int fd);
 // The numeric IPv4 or IPv6 address of a peer ("" for other families).
 std::string peer_address(const sockaddr_storage& addr);
+// Out of descriptors: gives up `spare` (a descriptor kept for this), takes
+// the oldest waiting connection off the listener's queue and closes it, so
+// that the listener does not wake epoll again and again; then keeps a spare
+// again.
+void shed_one(int listener, int& spare);
 // Sends a short answer that closes the connection, best effort: for a fresh
 // socket, or a client too slow to wait for. The caller closes `fd`.
 void send_and_forget(int fd, const WebResponse& response);

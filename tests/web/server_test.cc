@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <future>
 #include <memory>
 #include <vector>
 
@@ -189,6 +190,41 @@ TEST_F(ServerSite, KeepAliveAndPipelinedRequestsAreAnsweredInOrder) {
   }
   EXPECT_TRUE(c.closed_within(seconds(5)));
   // The HEAD answer had no body: nothing is left over after the last one.
+}
+
+// A client that does not wait for its answer: its next request comes while
+// the one before is handled. The engine asks epoll for input throughout and,
+// when input comes then, stops asking until the answer is written
+// (web/server.cc, interest): the next request must still be read.
+TEST(ServerInput, ARequestSentWhileTheOneBeforeIsHandledIsAnsweredAfterIt) {
+  std::promise<void> started;
+  std::promise<void> release;
+  const std::shared_future<void> go = release.get_future().share();
+  ServerConfig config;
+  config.port = 0;
+  config.max_threads = 2;
+  Server server(
+      [&](WebRequest& r) {
+        if (r.path == "/slow") {
+          started.set_value();
+          go.wait();
+        }
+        return WebResponse::text(200, r.path);
+      },
+      config);
+  server.start();
+  RawConnection c(server.port());
+  ASSERT_TRUE(c.send(get("/slow")));
+  started.get_future().wait();  // the first request is being handled
+  ASSERT_TRUE(c.send(get("/next")));
+  ASSERT_TRUE(c.send(get("/last")));
+  release.set_value();
+  for (const char* path : {"/slow", "/next", "/last"}) {
+    const auto r = c.read_response();
+    ASSERT_TRUE(r.has_value()) << path;
+    EXPECT_EQ(r->body, path);
+  }
+  server.stop();
 }
 
 // A body of 640 shared parts of about 16 KB (web/outgoing.h), 12 MB in all:
