@@ -8,6 +8,7 @@
 #include <limits>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "app/display.h"
 #include "store/audit_key.h"
@@ -145,12 +146,26 @@ Settings load_settings(const std::string& path) {
 
 namespace {
 
+// Two workers per core: the batch of views' audit events commits on one of
+// them, waiting for its fsync, while the others build pages. More threads
+// than that on two cores cost more in wake-ups and switches than they save:
+// eight served the kept sitting page at 256 connections at 23,200-23,900
+// requests a second, four at 26,100-26,300 (docs/benchmarks.md, "Commits
+// that keep the cores busy").
+int workers_for_this_machine() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return 2 * static_cast<int>(cores == 0 ? 2 : cores);
+}
+
 void load_server(const toml::table& t, const std::string& path, Settings& s) {
   s.server.host = t["server"]["host"].value_or(s.server.host);
   const auto server = t["server"];
   s.server.port = whole_number(server["port"].node(), s.server.port, path, "server.port");
   s.server.max_threads =
       whole_number(server["max_threads"].node(), s.server.max_threads, path, "server.max_threads");
+  if (s.server.max_threads == 0) {
+    s.server.max_threads = workers_for_this_machine();
+  }
   s.server.max_queued =
       whole_number(server["max_queued"].node(), s.server.max_queued, path, "server.max_queued");
   s.server.keep_alive = t["server"]["keep_alive"].value_or(s.server.keep_alive);

@@ -34,6 +34,7 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 picks a free port
   // Worker threads running the handler; the I/O thread is one more.
+  // (casepanel serve's default is two per core: cli/settings.cc.)
   int max_threads = 8;
   // Complete requests waiting for a worker; beyond it, 503 with Retry-After.
   int max_queued = 512;

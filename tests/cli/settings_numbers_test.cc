@@ -11,6 +11,7 @@
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include "cli/settings.h"
 #include "support/world.h"
@@ -67,6 +68,20 @@ TEST(SettingsNumbers, OnlyIntegersThatFitAreRead) {
       EXPECT_EQ(e.what(), file + (row.error[0] == ':' ? "" : ":") + row.error);
     }
   }
+  fs::remove_all(dir);
+}
+
+// The file's default: as many workers as suit the machine (cli/settings.cc).
+TEST(SettingsNumbers, NoThreadCountMeansTwoWorkersPerCore) {
+  const fs::path dir = testing::make_temp_dir();
+  const std::string file = (dir / "casepanel.toml").string();
+  const auto cores = static_cast<int>(std::thread::hardware_concurrency());
+  std::ofstream(file) << "[server]\nmax_threads = 0\n";
+  EXPECT_EQ(load_settings(file).server.max_threads, 2 * (cores == 0 ? 2 : cores));
+  std::ofstream(file) << "[server]\nmax_threads = 3\n";
+  EXPECT_EQ(load_settings(file).server.max_threads, 3);
+  std::ofstream(file) << "[server]\nmax_threads = -1\n";
+  EXPECT_THROW(load_settings(file), std::runtime_error);
   fs::remove_all(dir);
 }
 
