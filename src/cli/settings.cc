@@ -149,9 +149,9 @@ namespace {
 // Two workers per core: the batch of views' audit events commits on one of
 // them, waiting for its fsync, while the others build pages. More threads
 // than that on two cores cost more in wake-ups and switches than they save:
-// eight served the kept sitting page at 256 connections at 23,200-23,900
-// requests a second, four at 26,100-26,300 (docs/benchmarks.md, "Commits
-// that keep the cores busy").
+// on two cores, eight spent 104-138 us of CPU on each kept sitting page at
+// 256 connections, four 87-104 us, in three rounds each (docs/benchmarks.md,
+// "Commits that keep the cores busy").
 int workers_for_this_machine() {
   const unsigned cores = std::thread::hardware_concurrency();
   return 2 * static_cast<int>(cores == 0 ? 2 : cores);

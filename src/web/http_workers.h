@@ -69,8 +69,8 @@ class HttpWorkers {
   // how many may before a worker waits with its own: a bound on the memory
   // they hold. Only a kept page waits (web/site.h, Site::kept_page), and its
   // body is the cache's, shared: what one holds of its own is its head, under
-  // 2 KB. At 32, eight workers had all waited on a commit's fsync with the
-  // cores idle at 256 connections (docs/benchmarks.md, "Commits that keep
+  // 2 KB. At 32, a worker with the 33rd waited on the commit's fsync with it,
+  // however many requests were queued (docs/benchmarks.md, "Commits that keep
   // the cores busy").
   static constexpr int kMostHeld = 1024;
   std::atomic<int> held_{0};
