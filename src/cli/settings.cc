@@ -146,12 +146,12 @@ Settings load_settings(const std::string& path) {
 
 namespace {
 
-// Two workers per core: the batch of views' audit events commits on one of
-// them, waiting for its fsync, while the others build pages. More threads
-// than that on two cores cost more in wake-ups and switches than they save:
-// on two cores, eight spent 104-138 us of CPU on each kept sitting page at
-// 256 connections, four 87-104 us, in three rounds each (docs/benchmarks.md,
-// "Commits that keep the cores busy").
+// Two workers per core: a worker waits on the database (the batch of views'
+// audit events waiting for its fsync, PostgreSQL's round trips) while the
+// others build pages. On two cores, eight spent 104-138 us of CPU on each
+// kept sitting page at 256 connections, four 87-104 us; two spent less
+// still, but served pages built afresh, and every page on PostgreSQL, more
+// slowly (docs/benchmarks.md, "Commits that keep the cores busy").
 int workers_for_this_machine() {
   const unsigned cores = std::thread::hardware_concurrency();
   return 2 * static_cast<int>(cores == 0 ? 2 : cores);
