@@ -155,6 +155,9 @@ int serve(const Common& c, int port, int page_cache_mb) {
                  static_files(rt->settings), options);
   web::ServerConfig config = rt->settings.server;
   config.max_upload_bytes = rt->settings.max_upload_bytes;
+  // SQLite's reads never wait on the network: the I/O thread answers kept
+  // pages itself (web/server.h).
+  config.io_thread_answers = rt->db->engine() == store::Engine::sqlite;
   if (port >= 0) {
     config.port = port;
   }

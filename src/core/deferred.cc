@@ -32,4 +32,10 @@ void Deferred::run() {
   }
 }
 
+std::vector<std::function<void()>> Deferred::take() {
+  std::vector<std::function<void()>> out;
+  out.swap(owed_);
+  return out;
+}
+
 }  // namespace casepanel::core

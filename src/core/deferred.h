@@ -26,6 +26,9 @@ class Deferred {
   static void later(std::function<void()> work);
   // Runs what is owed so far, in order.
   void run();
+  // What is owed so far, in order, for another thread to run; nothing is
+  // owed after.
+  std::vector<std::function<void()>> take();
 
  private:
   std::vector<std::function<void()>> owed_;

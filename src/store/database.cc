@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/deferred.h"
+#include "core/non_blocking.h"
 #include "store/shared_reads.h"
 
 namespace casepanel::store {
@@ -159,6 +160,7 @@ struct Database::SharedBatch {
 };
 
 void Database::write_shared(const std::function<void(Tx&)>& work) {
+  core::NonBlocking::would_wait();
   shared_reads::end_held(*this);  // another thread may commit it: see it after
   std::unique_lock lock(shared_mutex_);
   if (!shared_open_) {

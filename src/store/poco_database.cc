@@ -51,6 +51,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/non_blocking.h"
 #include "store/database.h"
 #include "store/postgres_connection.h"
 #include "store/postgres_location.h"
@@ -103,6 +104,9 @@ class PocoDatabase final : public Database {
 
  protected:
   void run(Mode mode, const std::function<bool(Tx&)>& work) override {
+    if (mode == Mode::write) {
+      core::NonBlocking::would_wait();  // a write waits for its turn and its fsync
+    }
     shared_reads::Scope* shared = shared_reads::open_on(*this);
     std::optional<Counted> writing;
     if (shared != nullptr && mode == Mode::write) {
@@ -403,6 +407,7 @@ class PocoDatabase final : public Database {
           throw;
         }
       }
+      core::NonBlocking::would_wait();
       available_.wait(lock);
     }
   }

@@ -4,9 +4,9 @@
 #include <unistd.h>
 
 #include <cstdint>
-#include <latch>
 
 #include "core/deferred.h"
+#include "core/non_blocking.h"
 #include "web/wire.h"
 
 namespace casepanel::web {
@@ -77,14 +77,23 @@ std::vector<HttpFinished> HttpWorkers::take_finished() {
 void HttpWorkers::run() {
   for (;;) {
     HttpJob job;
+    std::function<void()> owed_work;
     {
       std::unique_lock lock(mutex_);
-      ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
-      if (stopping_) {
+      ready_.wait(lock, [this] { return stopping_ || !jobs_.empty() || !owed_.empty(); });
+      if (!owed_.empty()) {
+        owed_work = std::move(owed_.front());
+        owed_.pop_front();
+      } else if (stopping_) {
         return;
+      } else {
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
       }
-      job = std::move(jobs_.front());
-      jobs_.pop_front();
+    }
+    if (owed_work) {
+      owed_work();  // a shared write: it reports its own failure to its pages
+      continue;
     }
     // A shared write this request's handler must run waits until the
     // response is handed over (core/deferred.h).
@@ -98,26 +107,64 @@ void HttpWorkers::run() {
     // Sent once what it waits for has committed; meanwhile this thread takes
     // the next request, unless kMostHeld responses wait already (each holds
     // its page): then it waits too. The thread that finishes the work posts it.
-    const bool wait = held_.fetch_add(1) >= kMostHeld;
+    const bool wait = held_.load() >= kMostHeld;
     std::latch posted{1};
-    after->then([this, done = std::move(done), mode = job.mode, path = job.request.path, wait,
-                 &posted](bool ok) mutable {
-      if (!ok) {
-        spdlog::error("GET {}: its view could not be recorded; a 500 was sent instead", path);
-        done.bytes = serialise_response(protocol_error(500, "Internal server error\n"), mode,
-                                        done.persistence);
-      }
-      post(std::move(done));
-      --held_;
-      if (wait) {
-        posted.count_down();
-      }
-    });
+    post_after(after, std::move(done), job.mode, std::move(job.request.path),
+               wait ? &posted : nullptr);
     owed.run();
     if (wait) {
       posted.wait();
     }
   }
+}
+
+HttpWorkers::Here HttpWorkers::serve_here(const HttpJob& job, HttpFinished& done) {
+  const std::string& method = job.request.method;
+  if ((method != "GET" && method != "HEAD") || !job.body.empty() || held_.load() >= kMostHeld) {
+    return Here::declined;
+  }
+  HttpJob mine = job;  // a declined request goes to a worker as it came
+  core::Deferred owed;
+  std::shared_ptr<core::Completion> after;
+  try {
+    const core::NonBlocking here;
+    done = work(mine, after);
+  } catch (const core::WouldWait&) {
+    return Here::declined;  // thrown before anything was written or owed
+  }
+  ++served_here_;
+  if (std::vector<std::function<void()>> owes = owed.take(); !owes.empty()) {
+    {
+      std::lock_guard lock(mutex_);
+      for (auto& each : owes) {
+        owed_.push_back(std::move(each));
+      }
+    }
+    ready_.notify_one();
+  }
+  if (!after) {
+    return Here::answered;
+  }
+  post_after(after, std::move(done), job.mode, std::move(mine.request.path), nullptr);
+  return Here::later;
+}
+
+void HttpWorkers::post_after(const std::shared_ptr<core::Completion>& after, HttpFinished done,
+                             BodyMode mode, std::string path, std::latch* posted) {
+  ++held_;
+  after->then(
+      [this, done = std::move(done), mode, path = std::move(path), posted](bool ok) mutable {
+        if (!ok) {
+          spdlog::error("GET {}: its view could not be recorded; a 500 was sent instead", path);
+          done.bytes = serialise_response(protocol_error(500, "Internal server error\n"), mode,
+                                          done.persistence);
+        }
+        post(std::move(done));
+        --held_;
+        if (posted != nullptr) {
+          posted->count_down();
+        }
+      });
 }
 
 void HttpWorkers::post(HttpFinished done) {

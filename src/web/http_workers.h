@@ -6,8 +6,14 @@
 // view event) goes to the outbox when that work does, posted by the thread
 // that committed it, while the worker goes on to the next request.
 //
+// The I/O thread may answer a request itself (serve_here): a kept page or a
+// static file, which need no waiting (core/non_blocking.h). What the answer
+// owes (the shared write of a kept page's view event, core/deferred.h) is
+// handed to the workers, which run it before any request.
+//
 // submit() and take_finished() may be called from any thread; the
-// constructor starts the threads and stop() (or the destructor) joins them.
+// constructor starts the threads and stop() (or the destructor) joins them,
+// once the work owed is done.
 #pragma once
 
 #include <atomic>
@@ -15,6 +21,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <latch>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -55,6 +62,19 @@ class HttpWorkers {
 
   // False when `max_queued` jobs are already waiting (the caller answers 503).
   bool submit(HttpJob job, std::size_t max_queued);
+
+  // How serve_here() left a request.
+  enum class Here {
+    declined,  // nothing was done: submit() it
+    answered,  // `done` holds the response, to send now
+    later,     // a kept page: posted (take_finished) once its view commits
+  };
+  // Answers the request on the calling thread if nothing on the way waits
+  // (core/non_blocking.h): a GET or HEAD without a body, for a kept page or
+  // a static file. Declined while kMostHeld responses wait already.
+  Here serve_here(const HttpJob& job, HttpFinished& done);
+  // The requests serve_here() did not decline.
+  std::uint64_t served_here() const { return served_here_.load(); }
   std::vector<HttpFinished> take_finished();
   void stop();
 
@@ -64,6 +84,10 @@ class HttpWorkers {
   HttpFinished work(HttpJob& job, std::shared_ptr<core::Completion>& after) const;
   // Hands a finished response to the I/O thread.
   void post(HttpFinished done);
+  // Posts `done` once `after` has succeeded, or a 500 if it failed; counts
+  // it in held_ meanwhile, and counts `posted` down once it is posted.
+  void post_after(const std::shared_ptr<core::Completion>& after, HttpFinished done, BodyMode mode,
+                  std::string path, std::latch* posted);
 
   // Responses waiting for their work to commit (WebResponse::after), and
   // how many may before a worker waits with its own: a bound on the memory
@@ -74,11 +98,13 @@ class HttpWorkers {
   // the cores busy").
   static constexpr int kMostHeld = 1024;
   std::atomic<int> held_{0};
+  std::atomic<std::uint64_t> served_here_{0};
   Handler handler_;
   int wake_;
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<HttpJob> jobs_;
+  std::deque<std::function<void()>> owed_;  // by answers serve_here() gave
   std::vector<HttpFinished> finished_;
   bool stopping_ = false;
   std::vector<std::thread> threads_;

@@ -31,11 +31,11 @@ std::string PageCache::flat(const PageKey& key) {
 }
 
 std::optional<WebResponse> PageCache::find(const PageKey& key, std::int64_t version,
-                                           const std::string& csrf_token) {
+                                           const std::string& csrf_token, Look look) {
   std::unique_lock lock(mutex_);
   const auto found = index_.find(flat(key));
   if (found == index_.end() || found->second->version != version) {
-    ++misses_;
+    misses_ += look == Look::counted ? 1 : 0;
     return std::nullopt;
   }
   ++hits_;

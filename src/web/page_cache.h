@@ -46,9 +46,12 @@ class PageCache {
 
   // The page kept under `key` at `version`, with `csrf_token` in place of the
   // token it was built with (the body in WebResponse::shared_body); nothing
-  // when none is kept at that version.
+  // when none is kept at that version. `trial`: a look the I/O thread takes
+  // before a worker takes it again on a miss (core/non_blocking.h), whose
+  // miss is not counted.
+  enum class Look { counted, trial };
   std::optional<WebResponse> find(const PageKey& key, std::int64_t version,
-                                  const std::string& csrf_token);
+                                  const std::string& csrf_token, Look look = Look::counted);
   // Keeps `page`, built at `version` with `csrf_token`, replacing what was
   // kept under `key`. A page larger than the whole limit is not kept.
   void keep(const PageKey& key, std::int64_t version, const std::string& csrf_token,

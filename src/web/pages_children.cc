@@ -152,8 +152,11 @@ WebResponse record(const Site& site, WebRequest& r) {
 void add_children_routes(std::vector<Route>& routes) {
   routes.push_back(
       {"GET", "/children", {Access::signed_in, core::Permission::view_children}, list});
-  routes.push_back(
-      {"GET", "/children/{id}", {Access::signed_in, core::Permission::view_children}, record});
+  routes.push_back({"GET",
+                    "/children/{id}",
+                    {Access::signed_in, core::Permission::view_children},
+                    record,
+                    /*kept=*/true});
 }
 
 }  // namespace casepanel::web

@@ -428,12 +428,16 @@ void add_sitting_routes(std::vector<Route>& routes) {
                     "/sittings/past",
                     {Access::signed_in, core::Permission::view_sittings},
                     past_sittings});
-  routes.push_back(
-      {"GET", "/sittings/{id}", {Access::signed_in, core::Permission::view_sittings}, sitting});
+  routes.push_back({"GET",
+                    "/sittings/{id}",
+                    {Access::signed_in, core::Permission::view_sittings},
+                    sitting,
+                    /*kept=*/true});
   routes.push_back({"GET",
                     "/sittings/{id}/print",
                     {Access::signed_in, core::Permission::view_sittings},
-                    sitting_print});
+                    sitting_print,
+                    /*kept=*/true});
   routes.push_back({"POST", "/sittings", triaging, add});
   routes.push_back({"POST", "/sittings/{id}/move", triaging, move});
   routes.push_back({"POST", "/sittings/{id}/cancel", triaging, cancel});

@@ -68,6 +68,7 @@ class Server::Engine {
   }
 
   int port() const { return port_; }
+  std::uint64_t served_here() const { return workers_ ? workers_->served_here() : 0; }
 
   void start() {
     if (io_.joinable()) {
@@ -126,21 +127,9 @@ class Server::Engine {
   }
 
   void accept_all() {
-    for (int i = 0; i < 128; ++i) {
-      sockaddr_storage addr{};
-      socklen_t len = sizeof addr;
-      const int fd = accept4(listener_, reinterpret_cast<sockaddr*>(&addr), &len,
-                             SOCK_NONBLOCK | SOCK_CLOEXEC);
-      if (fd < 0) {
-        if (errno == EINTR) {
-          continue;
-        }
-        if (errno == EMFILE || errno == ENFILE) {
-          shed_one(listener_, spare_);
-        }
-        return;
-      }
-      admit(fd, peer_address(addr));
+    std::string peer;
+    for (int i = 0, fd = 0; i < 128 && (fd = accept_one(listener_, spare_, peer)) >= 0; ++i) {
+      admit(fd, std::move(peer));
     }
   }
 
@@ -375,6 +364,17 @@ class Server::Engine {
     if (!job) {
       return refuse(c, 400, "Bad request: the query string could not be read.\n");
     }
+    HttpFinished done;  // a kept page or a static file: maybe by this thread
+    switch (config_.io_thread_answers ? workers_->serve_here(*job, done)
+                                      : HttpWorkers::Here::declined) {
+      case HttpWorkers::Here::answered:
+        return send(c, std::move(done));
+      case HttpWorkers::Here::later:
+        interest(c);
+        return true;
+      case HttpWorkers::Here::declined:
+        break;
+    }
     if (!workers_->submit(std::move(*job), static_cast<std::size_t>(config_.max_queued))) {
       WebResponse busy = protocol_error(503, "The server is busy. Try again shortly.\n");
       busy.headers.emplace_back("Retry-After", "1");
@@ -395,11 +395,14 @@ class Server::Engine {
       if (it == connections_.end()) {
         continue;  // the client went while its request was handled
       }
-      Connection& c = *it->second;
-      c.out.add(std::move(done.bytes));
-      c.head.persistence = done.persistence;
-      start_writing(c);
+      send(*it->second, std::move(done));
     }
+  }
+
+  bool send(Connection& c, HttpFinished&& done) {
+    c.out.add(std::move(done.bytes));
+    c.head.persistence = done.persistence;
+    return start_writing(c);
   }
 
   // Writes what is waiting; when a response is done, closes the connection
@@ -488,5 +491,6 @@ Server::~Server() = default;
 void Server::start() { engine_->start(); }
 void Server::stop() { engine_->stop(); }
 int Server::port() const { return engine_->port(); }
+std::uint64_t Server::answered_by_io_thread() const { return engine_->served_here(); }
 
 }  // namespace casepanel::web

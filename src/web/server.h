@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -38,6 +39,11 @@ struct ServerConfig {
   int max_threads = 8;
   // Complete requests waiting for a worker; beyond it, 503 with Retry-After.
   int max_queued = 512;
+  // The I/O thread answers a GET that needs no waiting itself (a kept page,
+  // a static file: HttpWorkers::serve_here), saving two thread switches.
+  // For a handler whose reads never wait on the network: casepanel serve
+  // sets it on SQLite, not on PostgreSQL (docs/http-server.md).
+  bool io_thread_answers = false;
   bool keep_alive = true;
   int max_keep_alive_requests = 1000;
   // An idle keep-alive connection is closed after this long.
@@ -92,6 +98,8 @@ class Server {
   void start();
   void stop();
   int port() const;  // the bound port (useful when configured as 0)
+  // Requests the I/O thread answered itself (ServerConfig::io_thread_answers).
+  std::uint64_t answered_by_io_thread() const;
 
  private:
   class Engine;

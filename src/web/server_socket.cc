@@ -72,6 +72,26 @@ void shed_one(int listener, int& spare) {
   }
 }
 
+int accept_one(int listener, int& spare, std::string& peer) {
+  for (;;) {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    const int fd =
+        accept4(listener, reinterpret_cast<sockaddr*>(&addr), &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd >= 0) {
+      peer = peer_address(addr);
+      return fd;
+    }
+    if (errno == EINTR) {
+      continue;
+    }
+    if (errno == EMFILE || errno == ENFILE) {
+      shed_one(listener, spare);
+    }
+    return -1;
+  }
+}
+
 void send_and_forget(int fd, const WebResponse& response) {
   Persistence close_it = Persistence::close;
   const std::string bytes = serialise_response(response, BodyMode::with_body, close_it).flat();

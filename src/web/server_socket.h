@@ -25,6 +25,10 @@ std::string peer_address(const sockaddr_storage& addr);
 // that the listener does not wake epoll again and again; then keeps a spare
 // again.
 void shed_one(int listener, int& spare);
+// The next connection waiting on the listener, non-blocking, and its peer's
+// address in `peer`; -1 when none waits (or it failed: out of descriptors,
+// the oldest waiting is shed with `spare`, see shed_one).
+int accept_one(int listener, int& spare, std::string& peer);
 // Sends a short answer that closes the connection, best effort: for a fresh
 // socket, or a client too slow to wait for. The caller closes `fd`.
 void send_and_forget(int fd, const WebResponse& response);

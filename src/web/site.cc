@@ -9,6 +9,7 @@
 
 #include "app/refusals.h"
 #include "core/calendar.h"
+#include "core/non_blocking.h"
 #include "core/text.h"
 #include "store/crypto.h"
 #include "store/database.h"
@@ -198,6 +199,9 @@ WebResponse Site::dispatch(WebRequest& r) const {
     if (route.method != r.method && !(route.method == "GET" && r.method == "HEAD")) {
       continue;
     }
+    if (!route.kept) {
+      core::NonBlocking::would_wait();  // its page is built: by a worker
+    }
     return route.rule.access == Access::api ? serve_api(route, r) : serve_page(route, r);
   }
   return no_route(r, allowed);
@@ -293,11 +297,13 @@ WebResponse Site::kept_page(const WebRequest& r,
   }
   const PageKey key{r.path, r.session->actor.id,
                     core::to_iso(core::london_date(services_.clock.now()))};
-  if (auto kept = page_cache_->find(key, *version, r.session->csrf_token)) {
+  const auto look = core::NonBlocking::open() ? PageCache::Look::trial : PageCache::Look::counted;
+  if (auto kept = page_cache_->find(key, *version, r.session->csrf_token, look)) {
     // Sent once the view has committed (WebResponse::after).
     kept->after = viewed();
     return std::move(*kept);
   }
+  core::NonBlocking::would_wait();  // built from the database: by a worker
   WebResponse built = build();
   if (built.status == 200) {
     page_cache_->keep(key, *version, r.session->csrf_token, built);

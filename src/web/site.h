@@ -63,6 +63,9 @@ struct Route {
   std::string pattern;  // "/children/{id}"
   Rule rule;
   Handler handler;
+  // Its page may be kept in memory (Site::kept_page): the I/O thread may
+  // answer it itself (core/non_blocking.h). No other route is tried there.
+  bool kept = false;
 };
 
 class Site {

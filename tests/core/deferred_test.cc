@@ -7,8 +7,10 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include "core/completion.h"
+#include "core/non_blocking.h"
 
 namespace casepanel::core {
 namespace {
@@ -51,6 +53,42 @@ TEST(Deferred, AnInnerScopeHidesTheOuterOneUntilItCloses) {
   EXPECT_EQ(ran, "i");
   outer.run();
   EXPECT_EQ(ran, "io");
+}
+
+TEST(Deferred, WhatIsOwedCanBeTakenForAnotherThreadToRun) {
+  std::string ran;
+  {
+    Deferred owed;
+    Deferred::later([&] { ran += "a"; });
+    Deferred::later([&] { ran += "b"; });
+    auto taken = owed.take();
+    ASSERT_EQ(taken.size(), 2u);
+    Deferred::later([&] { ran += "c"; });
+    for (auto& work : taken) {
+      work();
+    }
+    EXPECT_EQ(ran, "ab");
+  }
+  EXPECT_EQ(ran, "abc") << "only what was owed after the take ran at the scope's end";
+}
+
+TEST(NonBlocking, WhatWouldWaitThrowsOnlyInsideAScope) {
+  EXPECT_FALSE(NonBlocking::open());
+  EXPECT_NO_THROW(NonBlocking::would_wait());
+  {
+    const NonBlocking outer;
+    {
+      const NonBlocking inner;
+      EXPECT_THROW(NonBlocking::would_wait(), WouldWait);
+    }
+    EXPECT_TRUE(NonBlocking::open()) << "the outer scope is still open";
+    EXPECT_THROW(NonBlocking::would_wait(), WouldWait);
+  }
+  EXPECT_FALSE(NonBlocking::open());
+  EXPECT_NO_THROW(NonBlocking::would_wait());
+  std::thread other([] { EXPECT_FALSE(NonBlocking::open()) << "a scope is one thread's"; });
+  const NonBlocking here;
+  other.join();
 }
 
 TEST(Completion, CallbacksRunOnceWithTheOutcomeWheneverTheyAreHandedOver) {

@@ -14,6 +14,7 @@
 
 #include "app/audit_trail.h"
 #include "core/deferred.h"
+#include "core/non_blocking.h"
 #include "store/audit.h"
 #include "support/world.h"
 
@@ -200,6 +201,32 @@ TEST(WriteSharedAsync, WithNoWriteUnderWayTheCallerRunsItBeforeReturning) {
     app::audit(tx, w.services(), w.actor(w.sw_a), "child.view", "child", w.child_a);
   });
   EXPECT_EQ(done->outcome(), std::optional<bool>(true));
+  EXPECT_EQ(views(w) - before, 1);
+}
+
+// A thread that must not wait (core/non_blocking.h, the HTTP server's I/O
+// thread) may read and queue a shared write, but any write it would wait for
+// is refused before it begins.
+TEST(NonBlockingWrites, AWriteThatWouldWaitIsRefusedBeforeItBeginsAndAQueuedOneIsOwed) {
+  TestWorld w;
+  const std::int64_t before = views(w);
+  const auto view = [&](Tx& tx) {
+    app::audit(tx, w.services(), w.actor(w.sw_a), "child.view", "child", w.child_a);
+  };
+  core::Deferred owed;
+  std::shared_ptr<core::Completion> queued;
+  {
+    const core::NonBlocking here;
+    EXPECT_THROW(w.db().write_all(view), core::WouldWait);
+    EXPECT_THROW(w.db().write_shared(view), core::WouldWait);
+    EXPECT_EQ(views(w), before) << "a read runs, and nothing was written";
+    queued = w.db().write_shared_async(view);
+  }
+  EXPECT_EQ(queued->outcome(), std::nullopt);
+  auto taken = owed.take();
+  ASSERT_EQ(taken.size(), 1u) << "the shared write is owed, not run";
+  std::thread([&] { taken.front()(); }).join();
+  EXPECT_EQ(queued->outcome(), std::optional<bool>(true));
   EXPECT_EQ(views(w) - before, 1);
 }
 

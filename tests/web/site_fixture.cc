@@ -19,6 +19,8 @@ void SiteFixture::start(StaticAssets assets) {
   ServerConfig config;
   config.port = 0;
   config.max_threads = 4;
+  // As casepanel serve sets it (cli/server_command.cc).
+  config.io_thread_answers = world_.db().engine() == store::Engine::sqlite;
   server_ = std::make_unique<Server>(*site_, config);
   server_->start();
 }
