@@ -289,6 +289,7 @@ WebResponse Site::kept_page(const WebRequest& r,
   // A query (a confirmation banner, a page of a list) or a form's answer is
   // built every time.
   if (!page_cache_ || r.method != "GET" || !r.query.empty() || !r.session) {
+    core::NonBlocking::would_wait();  // built from the database: by a worker
     return build();
   }
   const auto version = check();

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "app/display.h"
+#include "core/completion.h"
+#include "core/non_blocking.h"
 #include "support/decided_hearing.h"
 #include "web/site_fixture.h"
 
@@ -154,11 +156,50 @@ TEST_F(PageCacheHttp, ANewDayOrAQueryBuildsThePageAgain) {
   ASSERT_EQ(sw.get(child_).status, 200);
   ASSERT_EQ(sw.get(child_ + "?done=x").status, 200);
   EXPECT_EQ(counts().hits + counts().misses, 1u) << "a query is not looked up";
+  EXPECT_EQ(server_->answered_by_io_thread(), 0u)
+      << "a page built, with or without a query, is never built by the I/O thread";
   world_.clock().advance(std::chrono::hours(24));
   Client next_day = signed_in("sw_a@test");  // the first session has idled out
   ASSERT_EQ(next_day.get(child_).status, 200);
   EXPECT_EQ(counts().hits, 0u);
   EXPECT_EQ(counts().misses, 2u);
+}
+
+// The I/O thread (core/non_blocking.h) never builds a page: a page with a
+// query, for no session, or not kept is handed to a worker before `build`.
+TEST_F(PageCacheHttp, OnAThreadThatMustNotWaitNoPageIsBuilt) {
+  int checked = 0;
+  int built = 0;
+  const auto check = [&] {
+    ++checked;
+    return core::Result<std::int64_t>(1);
+  };
+  const auto viewed = [] { return std::make_shared<core::Completion>(); };
+  const auto build = [&] {
+    ++built;
+    return WebResponse::text(200, "built");
+  };
+  WebRequest signed_in_get;
+  signed_in_get.method = "GET";
+  signed_in_get.path = "/kept";
+  signed_in_get.session = app::SessionInfo{world_.actor(world_.sw_a), "token", "hash"};
+  WebRequest with_query = signed_in_get;
+  with_query.query.emplace("done", "x");
+  WebRequest no_session = signed_in_get;
+  no_session.session.reset();
+  {
+    const core::NonBlocking here;
+    for (const WebRequest* r : {&with_query, &no_session, &signed_in_get}) {
+      EXPECT_THROW(site_->kept_page(*r, check, viewed, build), core::WouldWait) << r->path;
+    }
+  }
+  EXPECT_EQ(built, 0);
+  EXPECT_EQ(checked, 1) << "only the signed-in GET was looked up, and missed";
+  EXPECT_EQ(counts().misses, 0u) << "a trial's miss is the worker's to count";
+  EXPECT_EQ(site_->kept_page(with_query, check, viewed, build).body, "built");
+  EXPECT_EQ(site_->kept_page(signed_in_get, check, viewed, build).body, "built");
+  EXPECT_EQ(built, 2) << "a worker builds them";
+  EXPECT_EQ(counts().misses, 1u);
 }
 
 TEST_F(PageCacheHttp, TheSittingAgendaAndItsPrintAreKeptAndAuditedApart) {
