@@ -286,11 +286,15 @@ WebResponse Site::kept_page(const WebRequest& r,
                             const std::function<core::Result<std::int64_t>()>& check,
                             const std::function<std::shared_ptr<core::Completion>()>& viewed,
                             const std::function<WebResponse()>& build) const {
+  // A page is built from the database by a worker, never by the I/O thread.
+  const auto built_by_a_worker = [&] {
+    core::NonBlocking::would_wait();
+    return build();
+  };
   // A query (a confirmation banner, a page of a list) or a form's answer is
   // built every time.
   if (!page_cache_ || r.method != "GET" || !r.query.empty() || !r.session) {
-    core::NonBlocking::would_wait();  // built from the database: by a worker
-    return build();
+    return built_by_a_worker();
   }
   const auto version = check();
   if (!version) {
@@ -304,8 +308,7 @@ WebResponse Site::kept_page(const WebRequest& r,
     kept->after = viewed();
     return std::move(*kept);
   }
-  core::NonBlocking::would_wait();  // built from the database: by a worker
-  WebResponse built = build();
+  WebResponse built = built_by_a_worker();
   if (built.status == 200) {
     page_cache_->keep(key, *version, r.session->csrf_token, built);
   }
