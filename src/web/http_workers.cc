@@ -107,7 +107,7 @@ void HttpWorkers::run() {
     // Sent once what it waits for has committed; meanwhile this thread takes
     // the next request, unless kMostHeld responses wait already (each holds
     // its page): then it waits too. The thread that finishes the work posts it.
-    const bool wait = held_.load() >= kMostHeld;
+    const bool wait = held_.fetch_add(1) >= kMostHeld;
     std::latch posted{1};
     post_after(after, std::move(done), job.mode, std::move(job.request.path),
                wait ? &posted : nullptr);
@@ -145,13 +145,13 @@ HttpWorkers::Here HttpWorkers::serve_here(const HttpJob& job, HttpFinished& done
   if (!after) {
     return Here::answered;
   }
+  ++held_;  // checked on the way in: past the bound, the request went to a worker
   post_after(after, std::move(done), job.mode, std::move(mine.request.path), nullptr);
   return Here::later;
 }
 
 void HttpWorkers::post_after(const std::shared_ptr<core::Completion>& after, HttpFinished done,
                              BodyMode mode, std::string path, std::latch* posted) {
-  ++held_;
   after->then(
       [this, done = std::move(done), mode, path = std::move(path), posted](bool ok) mutable {
         if (!ok) {

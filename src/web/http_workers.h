@@ -84,8 +84,8 @@ class HttpWorkers {
   HttpFinished work(HttpJob& job, std::shared_ptr<core::Completion>& after) const;
   // Hands a finished response to the I/O thread.
   void post(HttpFinished done);
-  // Posts `done` once `after` has succeeded, or a 500 if it failed; counts
-  // it in held_ meanwhile, and counts `posted` down once it is posted.
+  // Posts `done` once `after` has succeeded, or a 500 if it failed, and then
+  // takes it out of held_ (the caller counted it in) and counts `posted` down.
   void post_after(const std::shared_ptr<core::Completion>& after, HttpFinished done, BodyMode mode,
                   std::string path, std::latch* posted);
 
