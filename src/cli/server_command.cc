@@ -16,6 +16,7 @@
 #include "jobs/outbox.h"
 #include "jobs/paper_sweep.h"
 #include "store/common_passwords_file.h"
+#include "store/kept_reads.h"
 #include "store/migrations.h"
 #include "store/postgres_location.h"
 #include "store/settings.h"
@@ -188,9 +189,11 @@ int serve(const Common& c, int port, int page_cache_mb) {
   const web::PageCache::Counts kept = site.page_cache_counts();
   const store::Database::SharedCounts shared = rt->db->shared_counts();
   const app::ActorCache::Counts people = actors.counts();
+  const store::KeptReads::Counts reads = rt->db->kept_reads().counts();
   std::cout << "casepanel: pages kept: " << kept.hits << " served again, " << kept.misses
             << " built; people kept: " << people.hits << " used again, " << people.misses
-            << " read; view events: " << shared.works << " in " << shared.writes
+            << " read; reads kept: " << reads.hits << " used again, " << reads.misses
+            << " made; view events: " << shared.works << " in " << shared.writes
             << " shared commits" << std::endl;
   rt->services->actors = nullptr;
   return 0;

@@ -51,6 +51,16 @@ struct AuditEvent {
 
 void append_audit(Tx& tx, const AuditEvent& event);
 
+// On PostgreSQL append_audit chains the event at once and holds it in the
+// transaction (Tx::held_audit); this sends every event held, in one INSERT.
+// The engine calls it before the transaction's next statement and before its
+// COMMIT, so an event is written exactly when its transaction commits, and
+// a read after it in the same transaction sees it.
+void send_held_audit(Tx& tx);
+// PostgreSQL's text form of an array of one column of `rows` (an element a
+// quoted string or NULL), for send_held_audit; exposed for its tests.
+std::string postgres_array(const std::vector<Params>& rows, std::size_t column);
+
 // The newest event's id and MAC (what a checkpoint records); none when the log
 // is empty or its newest event has no MAC.
 std::optional<AuditCheckpoint> audit_head(Tx& tx);

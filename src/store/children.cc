@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "store/kept_reads.h"
 #include "store/typed_columns.h"
 
 namespace casepanel::store {
@@ -97,7 +98,8 @@ std::vector<ChildSummaryRecord> siblings(Tx& tx, std::int64_t group_id, std::int
 }
 
 std::optional<std::int64_t> child_team(Tx& tx, std::int64_t child_id) {
-  auto r = tx.query_one("SELECT team_id FROM children WHERE id = $1", {child_id});
+  // An access check's fact: kept at the content version (store/kept_reads.h).
+  auto r = kept_query_one(tx, "SELECT team_id FROM children WHERE id = $1", {child_id});
   if (!r) {
     return std::nullopt;
   }

@@ -8,6 +8,7 @@
 
 #include "core/deferred.h"
 #include "core/non_blocking.h"
+#include "store/kept_reads.h"
 #include "store/shared_reads.h"
 
 namespace casepanel::store {
@@ -132,6 +133,8 @@ std::int64_t Tx::insert(std::string_view sql, const Params& params) {
   }
   return rows.front().integer(0);
 }
+
+Database::Database() : kept_reads_(std::make_shared<KeptReads>()) {}
 
 namespace {
 constexpr int kQueued = 0, kLead = 1, kDone = 2;  // a shared batch's states

@@ -75,7 +75,8 @@ class CommitOutcomeUnknown : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-class AuditKey;  // store/audit_key.h
+class AuditKey;   // store/audit_key.h
+class KeptReads;  // store/kept_reads.h
 
 class Tx {
  public:
@@ -103,6 +104,11 @@ class Tx {
     std::string hash, mac;
   };
   std::optional<AuditTail> audit_tail;
+  // Audit events appended and not yet sent (store/audit.h, send_held_audit):
+  // on PostgreSQL they go in one INSERT before the transaction's next
+  // statement or its COMMIT, not in a round trip each. Each is the INSERT's
+  // twelve values, in column order.
+  std::vector<Params> held_audit;
 
  protected:
   // The engines call this with every statement they run.
@@ -120,6 +126,7 @@ class Tx {
 
 class Database {
  public:
+  Database();
   virtual ~Database() = default;
 
   // "FILE" or "sqlite:FILE" opens (creating) an SQLite database;
@@ -194,6 +201,9 @@ class Database {
   // (store/report_summary.h). Set once, before the Database is shared.
   void set_before_commit(std::function<void(Tx&)> work) { before_commit_ = std::move(work); }
 
+  // Reads kept at the content version they were made at (store/kept_reads.h).
+  KeptReads& kept_reads() const { return *kept_reads_; }
+
  protected:
   enum class Mode { read, write };
   // Runs work in a transaction; commits if it returns true, else rolls back.
@@ -209,6 +219,7 @@ class Database {
  private:
   std::shared_ptr<const AuditKey> audit_key_;
   std::function<void(Tx&)> before_commit_;
+  std::shared_ptr<KeptReads> kept_reads_;
   // write_shared(): the works waiting for the next shared write, and whether
   // one is under way or handed to a caller to run.
   struct SharedBatch;

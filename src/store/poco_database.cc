@@ -17,7 +17,8 @@
 //
 // On PostgreSQL, write transactions take turns across every process on the
 // database: each takes a session advisory lock (kTakeWriterLock) before BEGIN and
-// gives it back after COMMIT or ROLLBACK. Every use case appends to the
+// gives it back after COMMIT or ROLLBACK, each in the round trip of what it
+// goes with (the first statement, the COMMIT). Every use case appends to the
 // audit chain, which reads the chain's tail, so two concurrent writers
 // always conflict; and a SERIALIZABLE transaction's snapshot is taken at its
 // first statement, so a lock taken inside the transaction comes too late
@@ -52,6 +53,7 @@
 #include <unordered_map>
 
 #include "core/non_blocking.h"
+#include "store/audit.h"
 #include "store/database.h"
 #include "store/postgres_connection.h"
 #include "store/postgres_location.h"
@@ -193,7 +195,7 @@ class PocoDatabase final : public Database {
   void run_once(Connection& c, Mode mode, const std::function<bool(Tx&)>& work, FailedAt& at) {
     reopen_if_stale(c);
     ServerWriterTurn server_turn(c, engine_ == Engine::postgresql && mode == Mode::write);
-    begin(c, mode);
+    begin(c, mode);  // on PostgreSQL a write's BEGIN goes after the writers' lock
     bool commit = false;
     try {
       const auto run_work = [&](Tx& tx) {
@@ -201,6 +203,7 @@ class PocoDatabase final : public Database {
         const bool ok = work(tx);
         if (ok && mode == Mode::write) {
           before_commit(tx);
+          send_held_audit(tx);  // PostgreSQL's, in one INSERT (store/audit.h)
         }
         return ok;
       };
@@ -221,7 +224,9 @@ class PocoDatabase final : public Database {
     }
     at = FailedAt::commit;
     try {
-      commit_transaction(c);
+      if (commit_transaction(c, mode)) {
+        server_turn.given_back();
+      }
     } catch (...) {
       // Never hand a connection back to the pool inside a transaction.
       rollback(c);
@@ -245,20 +250,20 @@ class PocoDatabase final : public Database {
 
   // PostgreSQL's writers' turn (the comment at the top of this file): the
   // session advisory lock, held from before BEGIN until after COMMIT or
-  // ROLLBACK. The lock is the connection's, so a connection that breaks
-  // gives it back by itself.
+  // ROLLBACK. It is taken in the round trip of the transaction's first
+  // statement, before its BEGIN (begin()), and given back in the round trip
+  // of its COMMIT (commit_transaction()); here, only when that did not. The
+  // lock is the connection's, so a connection that breaks gives it back by
+  // itself.
   class ServerWriterTurn {
    public:
-    ServerWriterTurn(Connection& c, bool needed) : c_(needed ? &c : nullptr) {
-      if (c_ != nullptr) {
-        statement(*c_, kTakeWriterLock);
-      }
-    }
+    ServerWriterTurn(Connection& c, bool needed) : c_(needed ? &c : nullptr) {}
     ServerWriterTurn(const ServerWriterTurn&) = delete;
     ServerWriterTurn& operator=(const ServerWriterTurn&) = delete;
+    void given_back() { c_ = nullptr; }
     ~ServerWriterTurn() {
-      if (c_ == nullptr) {
-        return;
+      if (c_ == nullptr || !c_->pg->before_done()) {
+        return;  // given back with the COMMIT, or never taken
       }
       try {
         statement(*c_, kGiveWriterLock);
@@ -336,7 +341,7 @@ class PocoDatabase final : public Database {
     ~HeldRead() override {
       Connection& c = *lease_.connection;
       try {
-        commit_transaction(c);
+        commit_transaction(c, Mode::read);
       } catch (...) {
         rollback(c);  // never back to the pool inside a transaction
       }
@@ -441,18 +446,28 @@ class PocoDatabase final : public Database {
       // PostgreSQL's default (READ COMMITTED) each statement would see the
       // commits made since the one before, and a page could mix the two.
       // Sent with the transaction's first statement, in the same round trip.
-      c.pg->begin(mode == Mode::write ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
-                                      : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      // A write takes the writers' lock first, in the same round trip.
+      if (mode == Mode::write) {
+        c.pg->begin("BEGIN ISOLATION LEVEL SERIALIZABLE", kTakeWriterLock);
+      } else {
+        c.pg->begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      }
     }
   }
 
-  // On PostgreSQL, nothing to send when the transaction ran no statement.
-  static void commit_transaction(Connection& c) {
-    if (c.pg) {
-      c.pg->commit();
-    } else {
-      statement(c, "COMMIT");
+  // On PostgreSQL, nothing to send when the transaction ran no statement; a
+  // read's COMMIT is not waited for (Statements::commit_unawaited), and a
+  // write's carries the writers' lock back. True when it did.
+  static bool commit_transaction(Connection& c, Mode mode) {
+    if (c.pg && mode == Mode::read) {
+      c.pg->commit_unawaited();
+      return false;
     }
+    if (c.pg) {
+      return c.pg->commit(c.pg->before_done() ? kGiveWriterLock : nullptr);
+    }
+    statement(c, "COMMIT");
+    return false;
   }
 
   static void rollback(Connection& c) {

@@ -149,10 +149,14 @@ class Pipeline {
   PGconn* conn_;
 };
 
-// One statement in one round trip, with what must go before it: BEGIN (when
-// `begin` is not empty) and its preparing (when `prepare`), with no sync
-// between them, so that it runs inside the transaction BEGIN opens.
+// One statement in one round trip, with what must go before it: a statement
+// before BEGIN (when `before` is not empty: the writers' lock) and a sync,
+// then BEGIN (when `begin` is not empty) and its preparing (when `prepare`),
+// with no sync between them, so that it runs inside the transaction BEGIN
+// opens. A `before` that failed is reported first; whatever ran after it is
+// in a transaction the caller rolls back.
 struct Pipelined {
+  const std::string& before;
   const std::string& begin;
   const std::string& name;
   bool prepare;
@@ -160,15 +164,23 @@ struct Pipelined {
 };
 
 // `prepared` says whether the server now holds the statement under its name.
-Rows run_pipelined(PGconn* conn, const Pipelined& s, const Bound& p, bool& prepared) {
+Rows run_pipelined(PGconn* conn, const Pipelined& s, const Bound& p, bool& prepared,
+                   bool& before_done) {
+  Result before;
   Result began;
   Result prepare;
   Result result;
   {
     Pipeline pipeline(conn);
+    // `before` has a sync of its own: the statements between two syncs run as
+    // one implicit transaction, in which BEGIN's isolation level would come
+    // too late.
+    const auto send = [conn](const std::string& sql) {
+      return PQsendQueryParams(conn, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+    };
     const bool sent =
-        (s.begin.empty() ||
-         PQsendQueryParams(conn, s.begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1) &&
+        (s.before.empty() || (send(s.before) && PQpipelineSync(conn) == 1)) &&
+        (s.begin.empty() || send(s.begin)) &&
         (!s.prepare || PQsendPrepare(conn, s.name.c_str(), s.sql.c_str(), 0, nullptr) == 1) &&
         PQsendQueryPrepared(conn, s.name.c_str(), p.count(), p.values(), nullptr, nullptr, 0) ==
             1 &&
@@ -176,9 +188,17 @@ Rows run_pipelined(PGconn* conn, const Pipelined& s, const Bound& p, bool& prepa
     if (!sent) {
       fail(conn, nullptr, s.sql);
     }
+    if (!s.before.empty()) {
+      before = next_result(conn);
+      const Result sync(PQgetResult(conn));
+    }
     began = s.begin.empty() ? nullptr : next_result(conn);
     prepare = s.prepare ? next_result(conn) : nullptr;
     result = next_result(conn);
+  }
+  if (!s.before.empty()) {
+    checked(conn, std::move(before), s.before);
+    before_done = true;
   }
   if (!s.begin.empty()) {
     checked(conn, std::move(began), s.begin);
@@ -197,12 +217,15 @@ bool plan_changed(std::string_view message) {
 
 }  // namespace
 
-void Statements::begin(std::string begin) {
+void Statements::begin(std::string begin, std::string before) {
   pending_begin_ = std::move(begin);
+  pending_before_ = std::move(before);
   begun_ = false;
+  before_done_ = false;
 }
 
 Rows Statements::run(std::string_view sql, const Params& params) {
+  settle();
   PGconn* conn = connection_.get();
   const Bound p(params);
   const std::string text(sql);
@@ -216,12 +239,15 @@ Rows Statements::run(std::string_view sql, const Params& params) {
     if (prepare) {
       name = "casepanel_" + std::to_string(++named_);
     }
+    const std::string before = std::move(pending_before_);
+    pending_before_.clear();
     const std::string begin = std::move(pending_begin_);
     pending_begin_.clear();
     begun_ = begun_ || !begin.empty();
     bool prepared = false;
     try {
-      Rows rows = run_pipelined(conn, {begin, name, prepare, text}, p, prepared);
+      Rows rows =
+          run_pipelined(conn, {before, begin, name, prepare, text}, p, prepared, before_done_);
       keep(text, prepared ? name : "");
       return rows;
     } catch (...) {
@@ -273,23 +299,79 @@ void Statements::drop_kept_if_asked(PGconn* conn) noexcept {
 }
 
 void Statements::run_alone(const char* sql) {
+  settle();
   PGconn* conn = connection_.get();
   checked(conn, Result(PQexec(conn, sql)), sql);
 }
 
-void Statements::commit() {
+bool Statements::commit(const char* after) {
   pending_begin_.clear();
+  pending_before_.clear();
+  if (!begun_) {
+    return false;
+  }
+  begun_ = false;
+  if (after == nullptr) {
+    run_alone("COMMIT");
+    drop_kept_if_asked(connection_.get());
+    return false;
+  }
+  settle();
+  PGconn* conn = connection_.get();
+  Result committed;
+  Result then;
+  {
+    Pipeline pipeline(conn);
+    if (PQsendQueryParams(conn, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1 ||
+        PQsendQueryParams(conn, after, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1 ||
+        PQpipelineSync(conn) != 1) {
+      fail(conn, nullptr, "COMMIT");
+    }
+    committed = next_result(conn);
+    then = next_result(conn);
+  }
+  checked(conn, std::move(committed), "COMMIT");
+  // After a COMMIT that failed, `after` did not run (the pipeline stopped).
+  const bool after_ran = then && PQresultStatus(then.get()) == PGRES_TUPLES_OK;
+  drop_kept_if_asked(conn);
+  return after_ran;
+}
+
+void Statements::commit_unawaited() noexcept {
+  pending_begin_.clear();
+  pending_before_.clear();
   if (!begun_) {
     return;
   }
   begun_ = false;
-  run_alone("COMMIT");
-  drop_kept_if_asked(connection_.get());
+  // Sent now; its answer is read by the next use (settle). If it cannot be
+  // sent the connection has failed, and its next statement says so.
+  commit_in_flight_ = PQsendQuery(connection_.get(), "COMMIT") == 1;
+}
+
+void Statements::settle() {
+  if (!commit_in_flight_) {
+    return;
+  }
+  commit_in_flight_ = false;
+  PGconn* conn = connection_.get();
+  Result answer(PQgetResult(conn));
+  while (PGresult* more = PQgetResult(conn)) {
+    PQclear(more);
+  }
+  checked(conn, std::move(answer), "COMMIT");
+  drop_kept_if_asked(conn);
 }
 
 void Statements::rollback() noexcept {
   pending_begin_.clear();
+  pending_before_.clear();
   begun_ = false;
+  try {
+    settle();
+  } catch (...) {
+    // The read before failed to commit: nothing of it is left to roll back.
+  }
   PGconn* conn = connection_.get();
   const PGTransactionStatusType status = PQtransactionStatus(conn);
   if (status == PQTRANS_INTRANS || status == PQTRANS_INERROR) {

@@ -72,6 +72,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "store/audit.h"
 #include "store/database.h"
 #include "store/postgres_connection.h"
 
@@ -84,11 +85,24 @@ class Statements {
   explicit Statements(Connection& connection) : connection_(connection) {}
 
   // Opens a transaction with `begin` ("BEGIN ISOLATION LEVEL ..."), sent
-  // with the transaction's first statement.
-  void begin(std::string begin);
+  // with the transaction's first statement, in the same round trip, after
+  // `before` when it is not empty (a statement outside the transaction: the
+  // writers' advisory lock, store/poco_database.cc). A transaction that runs
+  // no statement sends neither.
+  void begin(std::string begin, std::string before = {});
+  // Whether this transaction's `before` ran and succeeded.
+  bool before_done() const { return before_done_; }
   // COMMIT, if BEGIN was sent; nothing to do otherwise. Throws as a
-  // statement does.
-  void commit();
+  // statement does. With `after` (the writers' lock given back), sends it
+  // behind the COMMIT in the same round trip; true when it ran (it does not
+  // after a COMMIT that failed).
+  bool commit(const char* after = nullptr);
+  // The same for a read-only transaction, without waiting for the answer:
+  // the connection's next use reads it first (and throws then, as a
+  // statement does, if it was an error). A read that ends does not wait a
+  // round trip for a COMMIT that has nothing to make durable. Never throws:
+  // a connection that cannot take it is found bad on its next use.
+  void commit_unawaited() noexcept;
   // ROLLBACK, if a transaction is open on the server. Never throws: a
   // connection that failed has no transaction left.
   void rollback() noexcept;
@@ -99,8 +113,11 @@ class Statements {
   void run_alone(const char* sql);
 
   // After the connection was opened again (store/postgres_connection.h): the
-  // new server process holds no statement of ours.
-  void forget_kept() { prepared_.clear(); }
+  // new server process holds no statement of ours, and no answer is owed.
+  void forget_kept() {
+    prepared_.clear();
+    commit_in_flight_ = false;
+  }
 
  private:
   // The kept statement's name for `sql` on this server process, or empty.
@@ -108,25 +125,34 @@ class Statements {
   void keep(const std::string& sql, const std::string& name);
   // After the transaction: DEALLOCATE ALL, if asked for.
   void drop_kept_if_asked(PGconn* conn) noexcept;
+  // Reads the answer to a COMMIT sent by commit_unawaited(), if one is owed;
+  // throws if it was an error.
+  void settle();
 
   Connection& connection_;
-  std::string pending_begin_;  // BEGIN not yet sent; empty when sent or none
-  bool begun_ = false;         // BEGIN sent, COMMIT or ROLLBACK not yet
+  std::string pending_begin_;   // BEGIN not yet sent; empty when sent or none
+  std::string pending_before_;  // what goes before it, likewise
+  bool before_done_ = false;    // pending_before_ sent and succeeded
+  bool begun_ = false;          // BEGIN sent, COMMIT or ROLLBACK not yet
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> its name on the server
-  std::uint64_t named_ = 0;  // statements named so far, for the next name
-  int backend_ = 0;          // the server process prepared_ was prepared on
-  bool drop_all_ = false;    // DEALLOCATE ALL when the transaction ends
+  std::uint64_t named_ = 0;        // statements named so far, for the next name
+  int backend_ = 0;                // the server process prepared_ was prepared on
+  bool drop_all_ = false;          // DEALLOCATE ALL when the transaction ends
+  bool commit_in_flight_ = false;  // commit_unawaited()'s answer not yet read
 };
 
 class PgTx final : public Tx {
  public:
   explicit PgTx(Statements& statements) : statements_(statements) {}
 
+  // Audit events held by append_audit go first (store/audit.h).
   void exec(std::string_view sql, const Params& params) override {
+    send_held_audit(*this);
     note(sql);
     statements_.run(sql, params);
   }
   Rows query(std::string_view sql, const Params& params) override {
+    send_held_audit(*this);
     note(sql);
     return statements_.run(sql, params);
   }

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/request_lifecycle.h"
+#include "store/kept_reads.h"
 
 namespace casepanel::store {
 namespace {
@@ -32,31 +33,34 @@ std::string numbered(int first, std::size_t count) {
 
 std::vector<std::int64_t> line_teams(Tx& tx, std::int64_t user_id) {
   std::vector<std::int64_t> out;
-  for (const Row& r :
-       tx.query(std::string(kChain) + "SELECT DISTINCT team_id FROM users WHERE team_id IS NOT NULL"
-                                      " AND id IN (SELECT id FROM chain)"
-                                      " UNION SELECT id FROM teams WHERE manager_id IN "
-                                      "(SELECT id FROM chain)",
-                {user_id})) {
+  for (const Row& r : kept_query(tx,
+                                 std::string(kChain) +
+                                     "SELECT DISTINCT team_id FROM users WHERE team_id IS NOT NULL"
+                                     " AND id IN (SELECT id FROM chain)"
+                                     " UNION SELECT id FROM teams WHERE manager_id IN "
+                                     "(SELECT id FROM chain)",
+                                 {user_id})) {
     out.push_back(r.integer(0));
   }
   return out;
 }
 
 bool is_report_of(Tx& tx, std::int64_t manager_id, std::int64_t report) {
-  return tx
-      .query_one(std::string(kChain) +
-                     "SELECT 1 FROM users u WHERE u.id = $2 AND u.id <> $3 AND "
-                     "(u.id IN (SELECT id FROM chain) OR u.team_id IN (SELECT t.id FROM teams t "
-                     "WHERE t.manager_id IN (SELECT id FROM chain)))",
-                 {manager_id, report, manager_id})
+  return kept_query_one(
+             tx,
+             std::string(kChain) +
+                 "SELECT 1 FROM users u WHERE u.id = $2 AND u.id <> $3 AND "
+                 "(u.id IN (SELECT id FROM chain) OR u.team_id IN (SELECT t.id FROM teams t "
+                 "WHERE t.manager_id IN (SELECT id FROM chain)))",
+             {manager_id, report, manager_id})
       .has_value();
 }
 
 std::vector<std::string> panels_served(Tx& tx, std::int64_t user_id) {
   std::vector<std::string> out;
-  for (const Row& r : tx.query(
-           "SELECT panel_id FROM user_panels WHERE user_id = $1 ORDER BY panel_id", {user_id})) {
+  for (const Row& r :
+       kept_query(tx, "SELECT panel_id FROM user_panels WHERE user_id = $1 ORDER BY panel_id",
+                  {user_id})) {
     out.push_back(r.text(0));
   }
   return out;
@@ -71,8 +75,9 @@ void serve_panel(Tx& tx, std::int64_t user_id, const std::string& panel_id) {
 }
 
 std::optional<RequestFacts> request_facts(Tx& tx, std::int64_t request_id) {
-  auto r = tx.query_one(
-      "SELECT id, panel_id, state, author_id, team_id FROM requests WHERE id = $1", {request_id});
+  auto r = kept_query_one(
+      tx, "SELECT id, panel_id, state, author_id, team_id FROM requests WHERE id = $1",
+      {request_id});
   if (!r) {
     return std::nullopt;
   }
@@ -80,13 +85,12 @@ std::optional<RequestFacts> request_facts(Tx& tx, std::int64_t request_id) {
 }
 
 bool child_before_panel_served(Tx& tx, std::int64_t child_id, std::int64_t user_id) {
-  return tx
-      .query_one(
-          "SELECT 1 FROM request_children rc JOIN requests r ON rc.child_id = $1 AND "
-          "r.id = rc.request_id JOIN user_panels up ON up.user_id = $2 AND "
-          "up.panel_id = r.panel_id WHERE r.state NOT IN ($3, $4) LIMIT 1",
-          {child_id, user_id, std::string(core::state_id(core::RequestState::draft)),
-           std::string(core::state_id(core::RequestState::awaiting_approval))})
+  return kept_query_one(tx,
+                        "SELECT 1 FROM request_children rc JOIN requests r ON rc.child_id = $1 AND "
+                        "r.id = rc.request_id JOIN user_panels up ON up.user_id = $2 AND "
+                        "up.panel_id = r.panel_id WHERE r.state NOT IN ($3, $4) LIMIT 1",
+                        {child_id, user_id, std::string(core::state_id(core::RequestState::draft)),
+                         std::string(core::state_id(core::RequestState::awaiting_approval))})
       .has_value();
 }
 
@@ -97,9 +101,12 @@ constexpr const char* kAgendaColumns =
     "m.chair_id, h.chair_id, rc.child_id FROM sittings m JOIN hearings h ON h.sitting_id = m.id "
     "JOIN request_children rc ON rc.request_id = h.request_id ";
 
-std::vector<AgendaSitting> agenda_rows(Tx& tx, const std::string& where, const Params& params) {
+// Kept (store/kept_reads.h) when `keep`: not the whole organisation's agenda.
+std::vector<AgendaSitting> agenda_rows(Tx& tx, const std::string& where, const Params& params,
+                                       bool keep = true) {
   std::vector<AgendaSitting> out;
-  for (const Row& r : tx.query(kAgendaColumns + where, params)) {
+  const std::string sql = kAgendaColumns + where;
+  for (const Row& r : keep ? kept_query(tx, sql, params) : tx.query(sql, params)) {
     out.push_back({r.integer(0), r.text(1), r.optional_text(2), r.optional_text(3), r.text(4),
                    r.optional_integer(5), r.optional_integer(6), r.integer(7)});
   }
@@ -120,13 +127,13 @@ std::vector<AgendaSitting> agenda_children(Tx& tx, const std::string& since) {
   return agenda_rows(tx,
                      "WHERE m.published_at IS NOT NULL AND "
                      "COALESCE(m.minutes_authorised_at, m.sitting_date) >= $1",
-                     {since});
+                     {since}, false);
 }
 
 std::vector<std::int64_t> listed_members(Tx& tx, std::int64_t sitting_id) {
   std::vector<std::int64_t> out;
   for (const Row& r :
-       tx.query("SELECT user_id FROM sitting_members WHERE sitting_id = $1", {sitting_id})) {
+       kept_query(tx, "SELECT user_id FROM sitting_members WHERE sitting_id = $1", {sitting_id})) {
     out.push_back(r.integer(0));
   }
   return out;
@@ -151,22 +158,23 @@ std::vector<std::int64_t> children_of_panels(Tx& tx, const std::vector<std::stri
 
 std::vector<std::int64_t> sitting_chairs(Tx& tx, std::int64_t sitting_id) {
   std::vector<std::int64_t> out;
-  for (const Row& r : tx.query("SELECT chair_id FROM sittings WHERE id = $1 AND chair_id IS NOT "
-                               "NULL UNION SELECT chair_id FROM hearings WHERE sitting_id = $2 "
-                               "AND chair_id IS NOT NULL",
-                               {sitting_id, sitting_id})) {
+  for (const Row& r : kept_query(tx,
+                                 "SELECT chair_id FROM sittings WHERE id = $1 AND chair_id IS NOT "
+                                 "NULL UNION SELECT chair_id FROM hearings WHERE sitting_id = $2 "
+                                 "AND chair_id IS NOT NULL",
+                                 {sitting_id, sitting_id})) {
     out.push_back(r.integer(0));
   }
   return out;
 }
 
 std::optional<std::string> sitting_panel(Tx& tx, std::int64_t sitting_id) {
-  auto r = tx.query_one("SELECT panel_id FROM sittings WHERE id = $1", {sitting_id});
+  auto r = kept_query_one(tx, "SELECT panel_id FROM sittings WHERE id = $1", {sitting_id});
   return r ? std::optional<std::string>(r->text(0)) : std::nullopt;
 }
 
 int access_days_after_minutes(Tx& tx, int fallback) {
-  auto r = tx.query_one("SELECT value FROM settings WHERE key = 'access_days_after_minutes'");
+  auto r = kept_query_one(tx, "SELECT value FROM settings WHERE key = 'access_days_after_minutes'");
   if (!r) {
     return fallback;
   }

@@ -3,7 +3,10 @@
 // panel administrator serves (user_panels, migration 9), the sittings a person
 // is expected at or chairs, and the organisation's access window setting.
 // Each function runs one or two small queries in the caller's transaction and
-// decides nothing: app/ turns the facts into core::Relationships.
+// decides nothing: app/ turns the facts into core::Relationships. Inside a
+// page's shared read they are kept at the content version (store/kept_reads.h),
+// all but agenda_children and children_of_panels (lists of the whole
+// organisation).
 #pragma once
 
 #include <cstdint>

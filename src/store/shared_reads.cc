@@ -38,5 +38,9 @@ std::optional<std::int64_t>* content_version_of(const Tx& tx) {
   return nullptr;
 }
 
+const Database* held_database_of(const Tx& tx) {
+  return scope.held && &scope.held->tx() == &tx ? scope.db : nullptr;
+}
+
 }  // namespace shared_reads
 }  // namespace casepanel::store

@@ -64,6 +64,8 @@ void end_held(const Database& db);
 
 // The content version kept for `tx`, when it is this thread's held read.
 std::optional<std::int64_t>* content_version_of(const Tx& tx);
+// The Database whose held read `tx` is, when it is this thread's held read.
+const Database* held_database_of(const Tx& tx);
 
 }  // namespace shared_reads
 }  // namespace casepanel::store

@@ -100,6 +100,73 @@ TEST_F(AuditLog, EventsAfterATransactionThatRolledBackChainToTheCommittedTail) {
   EXPECT_EQ(v.events, 7);
 }
 
+// On PostgreSQL a transaction's events are held and sent in one INSERT of
+// arrays (send_held_audit): text that array syntax gives meaning to must come
+// back as it went in, NULL and the word "NULL" apart, in the order chained.
+TEST_F(AuditLog, EventsSentTogetherKeepTheirTextAndTheirOrder) {
+  const std::vector<std::string> awkward = {R"({"said":"a \"quoted\" word"})",
+                                            R"(back\slash \\ two)",
+                                            "{braces}, commas",
+                                            "NULL",
+                                            "",
+                                            "line one\nline two\ttab",
+                                            "caf\u00e9 \u2014 \U0001F600",
+                                            " spaced "};
+  db_->write_all([&](Tx& tx) {
+    for (std::size_t i = 0; i < awkward.size(); ++i) {
+      AuditEvent e = sample_event(static_cast<int>(i) + 1);
+      e.detail = awkward[i];
+      e.entity_id = awkward[awkward.size() - 1 - i];
+      e.actor_role = awkward[(i + 3) % awkward.size()];
+      e.actor_id = i % 2 ? std::optional<std::int64_t>() : static_cast<std::int64_t>(1000 + i);
+      append_audit(tx, e);
+    }
+  });
+  db_->read_all([&](Tx& tx) {
+    const Rows rows =
+        tx.query("SELECT detail, entity_id, actor_role, actor_id FROM audit_events ORDER BY id");
+    ASSERT_EQ(rows.size(), awkward.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      EXPECT_EQ(rows[i].text(0), awkward[i]) << "event " << i;
+      EXPECT_EQ(rows[i].text(1), awkward[awkward.size() - 1 - i]) << "event " << i;
+      EXPECT_EQ(rows[i].text(2), awkward[(i + 3) % awkward.size()]) << "event " << i;
+      EXPECT_EQ(rows[i].is_null(3), i % 2 == 1) << "event " << i;
+      if (i % 2 == 0) {
+        EXPECT_EQ(rows[i].integer(3), static_cast<std::int64_t>(1000 + i));
+      }
+    }
+  });
+  checkpoint();
+  const AuditVerification v = verify();
+  EXPECT_TRUE(v.intact) << v.problem;
+  EXPECT_EQ(v.events, static_cast<std::int64_t>(awkward.size()));
+}
+
+// Held events are sent before the transaction's next statement: a read in
+// the same transaction sees them, and a write after them chains after them.
+TEST_F(AuditLog, ATransactionSeesItsOwnEventsBeforeItCommits) {
+  append(2);
+  db_->write_all([&](Tx& tx) {
+    append_audit(tx, sample_event(50));
+    append_audit(tx, sample_event(51));
+    EXPECT_EQ(tx.query_one("SELECT COUNT(*) FROM audit_events")->integer(0), 4);
+    append_audit(tx, sample_event(52));
+  });
+  EXPECT_EQ(integer("SELECT COUNT(*) FROM audit_events"), 5);
+  checkpoint();
+  EXPECT_TRUE(verify().intact);
+}
+
+TEST(PostgresArray, QuotesEveryElementEscapesOnlyQuoteAndBackslashAndWritesNullBare) {
+  const std::vector<Params> rows = {{std::string("a\"b"), std::int64_t{7}},
+                                    {std::string("c\\d"), nullptr},
+                                    {std::string("NULL"), std::int64_t{-3}},
+                                    {std::string("{x,y}"), std::int64_t{0}}};
+  EXPECT_EQ(postgres_array(rows, 0), R"({"a\"b","c\\d","NULL","{x,y}"})");
+  EXPECT_EQ(postgres_array(rows, 1), R"({"7",NULL,"-3","0"})");
+  EXPECT_EQ(postgres_array({}, 0), "{}");
+}
+
 TEST_F(AuditLog, TriggersRefuseUpdateAndDeleteAndLeaveTheRow) {
   append(3);
   ASSERT_EQ(integer("SELECT COUNT(*) FROM audit_events"), 3);

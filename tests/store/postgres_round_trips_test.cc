@@ -1,0 +1,101 @@
+// PostgreSQL's round trips saved (store/poco_database.cc, issue 17): a read's
+// COMMIT is not waited for, and its answer is read by the connection's next
+// use; a write's advisory lock goes in the round trip of its first statement
+// and comes back in that of its COMMIT, and is given back whatever becomes
+// of the write. PostgreSQL only.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "store/database.h"
+#include "support/test_database.h"
+#include "support/world.h"
+
+namespace casepanel::store {
+namespace {
+
+class PostgresRoundTrips : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (testing::test_engine() != Engine::postgresql) {
+      GTEST_SKIP() << "needs PostgreSQL (CASEPANEL_TEST_ENGINE=postgresql)";
+    }
+    dir_ = testing::make_temp_dir();
+    database_ = std::make_unique<testing::TestDatabase>(dir_, "round_trips");
+    db_ = Database::open(database_->location(), 1);  // one connection: every use is the next
+    observer_ = Database::open(database_->location(), 1);
+    db_->write_all([](Tx& tx) { tx.exec("CREATE TABLE t (n BIGINT NOT NULL)"); });
+  }
+  void TearDown() override {
+    db_.reset();
+    observer_.reset();
+    database_.reset();
+    if (!dir_.empty()) {
+      std::filesystem::remove_all(dir_);
+    }
+  }
+  std::int64_t count() {
+    std::int64_t n = 0;
+    db_->read_all([&](Tx& tx) { n = tx.query_one("SELECT COUNT(*) FROM t")->integer(0); });
+    return n;
+  }
+  // Advisory locks held now, seen from another connection.
+  std::int64_t locks_held() {
+    std::int64_t n = 0;
+    observer_->read_all([&](Tx& tx) {
+      n = tx.query_one("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+              ->integer(0);
+    });
+    return n;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<testing::TestDatabase> database_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<Database> observer_;
+};
+
+TEST_F(PostgresRoundTrips, ReadsAndWritesTakeTurnsOnOneConnection) {
+  for (std::int64_t i = 0; i < 20; ++i) {
+    ASSERT_EQ(count(), i);
+    db_->write_all([&](Tx& tx) { tx.exec("INSERT INTO t (n) VALUES ($1)", {i}); });
+  }
+  EXPECT_EQ(count(), 20);
+}
+
+TEST_F(PostgresRoundTrips, TheWritersLockIsHeldDuringAWriteAndGivenBackHoweverItEnds) {
+  db_->write_all([&](Tx& tx) {
+    tx.exec("INSERT INTO t (n) VALUES (1)");
+    EXPECT_EQ(locks_held(), 1) << "taken with the first statement";
+  });
+  EXPECT_EQ(locks_held(), 0) << "given back with the COMMIT";
+
+  EXPECT_THROW(db_->write_all([&](Tx& tx) {
+    tx.exec("INSERT INTO t (n) VALUES (2)");
+    throw std::runtime_error("the use case failed");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(locks_held(), 0) << "after a ROLLBACK";
+
+  EXPECT_ANY_THROW(db_->write_all([&](Tx& tx) { tx.exec("INSERT INTO t (n) VALUES (NULL)"); }));
+  EXPECT_EQ(locks_held(), 0) << "after a statement the server refused";
+
+  db_->write_all([](Tx&) {});
+  EXPECT_EQ(locks_held(), 0) << "a write of no statement takes none";
+  EXPECT_EQ(count(), 1);
+}
+
+TEST_F(PostgresRoundTrips, AConnectionEndedAfterAReadIsOpenedAgainForTheNext) {
+  std::int64_t backend = 0;
+  db_->read_all([&](Tx& tx) { backend = tx.query_one("SELECT pg_backend_pid()")->integer(0); });
+  // Ended while its read's COMMIT may still be unanswered, or unread.
+  observer_->read_all([&](Tx& tx) { tx.query("SELECT pg_terminate_backend($1)", {backend}); });
+  EXPECT_EQ(count(), 0);
+  std::int64_t now = 0;
+  db_->read_all([&](Tx& tx) { now = tx.query_one("SELECT pg_backend_pid()")->integer(0); });
+  EXPECT_NE(now, backend);
+}
+
+}  // namespace
+}  // namespace casepanel::store
