@@ -12,17 +12,16 @@
 // app/auth.cc): signing out, ending a session elsewhere, expiry and the
 // once-a-minute touch move no version, and are never taken from here.
 //
-// Keyed by the person's id. Bounded: when `max_people` are kept, the next one
-// clears the rest. Thread-safe.
+// Keyed by the person's id (core/kept_at_version.h). Bounded: when
+// `max_people` are kept, the next one clears the rest. Thread-safe.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <mutex>
 #include <optional>
-#include <unordered_map>
 
 #include "app/services.h"
+#include "core/kept_at_version.h"
 
 namespace casepanel::app {
 
@@ -33,25 +32,24 @@ class ActorCache {
     bool must_enrol_two_factor = false;
   };
 
-  explicit ActorCache(std::size_t max_people = 10'000) : max_people_(max_people) {}
+  explicit ActorCache(std::size_t max_people = 10'000) : kept_(max_people) {}
 
   // The person kept under `user_id` at `version`; nothing when none is.
-  std::optional<Kept> find(std::int64_t user_id, std::int64_t version);
+  std::optional<Kept> find(std::int64_t user_id, std::int64_t version) {
+    return kept_.find(version, user_id);
+  }
   // Keeps a person read at `version`. A version older than the one kept is
   // ignored; a newer one drops everyone kept at the old.
-  void keep(std::int64_t version, Kept kept);
+  void keep(std::int64_t version, Kept kept) {
+    const std::int64_t id = kept.actor.id;
+    kept_.keep(version, id, std::move(kept));
+  }
 
-  struct Counts {
-    std::uint64_t hits = 0, misses = 0;
-  };
-  Counts counts() const;
+  using Counts = core::KeptAtVersion<std::int64_t, Kept>::Counts;
+  Counts counts() const { return kept_.counts(); }
 
  private:
-  const std::size_t max_people_;
-  mutable std::mutex mutex_;
-  std::int64_t version_ = -1;
-  std::unordered_map<std::int64_t, Kept> kept_;
-  std::uint64_t hits_ = 0, misses_ = 0;
+  core::KeptAtVersion<std::int64_t, Kept> kept_;
 };
 
 }  // namespace casepanel::app

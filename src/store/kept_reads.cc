@@ -50,34 +50,6 @@ std::string key_of(std::string_view sql, const Params& params) {
 
 }  // namespace
 
-std::optional<Rows> KeptReads::find(std::int64_t version, const std::string& key) {
-  const std::lock_guard lock(mutex_);
-  const auto found = kept_.find(key);
-  if (version != version_ || found == kept_.end()) {
-    ++misses_;
-    return std::nullopt;
-  }
-  ++hits_;
-  return found->second;
-}
-
-void KeptReads::keep(std::int64_t version, const std::string& key, const Rows& rows) {
-  const std::lock_guard lock(mutex_);
-  if (version < version_) {
-    return;
-  }
-  if (version > version_ || (kept_.size() >= max_reads_ && !kept_.contains(key))) {
-    kept_.clear();
-    version_ = version;
-  }
-  kept_.insert_or_assign(key, rows);
-}
-
-KeptReads::Counts KeptReads::counts() const {
-  const std::lock_guard lock(mutex_);
-  return {hits_, misses_};
-}
-
 Rows kept_query(Tx& tx, std::string_view sql, const Params& params) {
   check_keepable(sql);
   const Database* db = shared_reads::held_database_of(tx);

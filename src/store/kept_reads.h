@@ -18,40 +18,24 @@
 // a shared read (a write, a read on its own) kept_query is tx.query.
 //
 // Bounded: when `max_reads` are kept, the next one clears the rest; a newer
-// version clears everything kept at the old. Thread-safe.
+// version clears everything kept at the old (core/kept_at_version.h).
+// Thread-safe.
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
+#include "core/kept_at_version.h"
 #include "store/database.h"
 
 namespace casepanel::store {
 
-class KeptReads {
+// Keyed by the SQL and its parameters.
+class KeptReads : public core::KeptAtVersion<std::string, Rows> {
  public:
-  explicit KeptReads(std::size_t max_reads = 20'000) : max_reads_(max_reads) {}
-
-  std::optional<Rows> find(std::int64_t version, const std::string& key);
-  // A version older than the one kept is ignored.
-  void keep(std::int64_t version, const std::string& key, const Rows& rows);
-
-  struct Counts {
-    std::uint64_t hits = 0, misses = 0;
-  };
-  Counts counts() const;
-
- private:
-  const std::size_t max_reads_;
-  mutable std::mutex mutex_;
-  std::int64_t version_ = -1;
-  std::unordered_map<std::string, Rows> kept_;
-  std::uint64_t hits_ = 0, misses_ = 0;
+  explicit KeptReads(std::size_t max_reads = 20'000) : KeptAtVersion(max_reads) {}
 };
 
 // tx.query(sql, params), from the Database's KeptReads when `tx` is this
