@@ -194,8 +194,7 @@ class PocoDatabase final : public Database {
 
   void run_once(Connection& c, Mode mode, const std::function<bool(Tx&)>& work, FailedAt& at) {
     reopen_if_stale(c);
-    ServerWriterTurn server_turn(c, engine_ == Engine::postgresql && mode == Mode::write);
-    begin(c, mode);  // on PostgreSQL a write's BEGIN goes after the writers' lock
+    begin(c, mode);
     bool commit = false;
     try {
       const auto run_work = [&](Tx& tx) {
@@ -224,9 +223,7 @@ class PocoDatabase final : public Database {
     }
     at = FailedAt::commit;
     try {
-      if (commit_transaction(c, mode)) {
-        server_turn.given_back();
-      }
+      commit_transaction(c, mode);
     } catch (...) {
       // Never hand a connection back to the pool inside a transaction.
       rollback(c);
@@ -247,34 +244,6 @@ class PocoDatabase final : public Database {
       c->stale = true;
     }
   }
-
-  // PostgreSQL's writers' turn (the comment at the top of this file): the
-  // session advisory lock, held from before BEGIN until after COMMIT or
-  // ROLLBACK. It is taken in the round trip of the transaction's first
-  // statement, before its BEGIN (begin()), and given back in the round trip
-  // of its COMMIT (commit_transaction()); here, only when that did not. The
-  // lock is the connection's, so a connection that breaks gives it back by
-  // itself.
-  class ServerWriterTurn {
-   public:
-    ServerWriterTurn(Connection& c, bool needed) : c_(needed ? &c : nullptr) {}
-    ServerWriterTurn(const ServerWriterTurn&) = delete;
-    ServerWriterTurn& operator=(const ServerWriterTurn&) = delete;
-    void given_back() { c_ = nullptr; }
-    ~ServerWriterTurn() {
-      if (c_ == nullptr || !c_->pg->before_done()) {
-        return;  // given back with the COMMIT, or never taken
-      }
-      try {
-        statement(*c_, kGiveWriterLock);
-      } catch (...) {
-        // The connection failed, and its lock went with it.
-      }
-    }
-
-   private:
-    Connection* c_;
-  };
 
   struct Lease {
     explicit Lease(PocoDatabase& db) : db(db), connection(db.acquire()) {}
@@ -446,28 +415,28 @@ class PocoDatabase final : public Database {
       // PostgreSQL's default (READ COMMITTED) each statement would see the
       // commits made since the one before, and a page could mix the two.
       // Sent with the transaction's first statement, in the same round trip.
-      // A write takes the writers' lock first, in the same round trip.
+      // A write takes the writers' lock first, in the same round trip, and
+      // gives it back in its COMMIT's, or after its ROLLBACK (the comment at
+      // the top of this file). The lock is the connection's, so a connection
+      // that breaks gives it back by itself.
       if (mode == Mode::write) {
-        c.pg->begin("BEGIN ISOLATION LEVEL SERIALIZABLE", kTakeWriterLock);
+        c.pg->begin("BEGIN ISOLATION LEVEL SERIALIZABLE", kTakeWriterLock, kGiveWriterLock);
       } else {
         c.pg->begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       }
     }
   }
 
-  // On PostgreSQL, nothing to send when the transaction ran no statement; a
-  // read's COMMIT is not waited for (Statements::commit_unawaited), and a
-  // write's carries the writers' lock back. True when it did.
-  static bool commit_transaction(Connection& c, Mode mode) {
+  // On PostgreSQL, nothing to send when the transaction ran no statement,
+  // and a read's COMMIT is not waited for (Statements::commit_unawaited).
+  static void commit_transaction(Connection& c, Mode mode) {
     if (c.pg && mode == Mode::read) {
       c.pg->commit_unawaited();
-      return false;
+    } else if (c.pg) {
+      c.pg->commit();
+    } else {
+      statement(c, "COMMIT");
     }
-    if (c.pg) {
-      return c.pg->commit(c.pg->before_done() ? kGiveWriterLock : nullptr);
-    }
-    statement(c, "COMMIT");
-    return false;
   }
 
   static void rollback(Connection& c) {

@@ -217,11 +217,12 @@ bool plan_changed(std::string_view message) {
 
 }  // namespace
 
-void Statements::begin(std::string begin, std::string before) {
+void Statements::begin(std::string begin, std::string before, std::string after) {
   pending_begin_ = std::move(begin);
   pending_before_ = std::move(before);
+  pending_after_ = std::move(after);
   begun_ = false;
-  before_done_ = false;
+  owed_after_.clear();
 }
 
 Rows Statements::run(std::string_view sql, const Params& params) {
@@ -245,12 +246,19 @@ Rows Statements::run(std::string_view sql, const Params& params) {
     pending_begin_.clear();
     begun_ = begun_ || !begin.empty();
     bool prepared = false;
+    bool before_done = false;
     try {
       Rows rows =
-          run_pipelined(conn, {before, begin, name, prepare, text}, p, prepared, before_done_);
+          run_pipelined(conn, {before, begin, name, prepare, text}, p, prepared, before_done);
+      if (before_done) {
+        owed_after_ = std::move(pending_after_);
+      }
       keep(text, prepared ? name : "");
       return rows;
     } catch (...) {
+      if (before_done) {
+        owed_after_ = std::move(pending_after_);
+      }
       keep(text, prepared ? name : "");
       throw;
     }
@@ -304,17 +312,17 @@ void Statements::run_alone(const char* sql) {
   checked(conn, Result(PQexec(conn, sql)), sql);
 }
 
-bool Statements::commit(const char* after) {
+void Statements::commit() {
   pending_begin_.clear();
   pending_before_.clear();
   if (!begun_) {
-    return false;
+    return;
   }
   begun_ = false;
-  if (after == nullptr) {
+  if (owed_after_.empty()) {
     run_alone("COMMIT");
     drop_kept_if_asked(connection_.get());
-    return false;
+    return;
   }
   settle();
   PGconn* conn = connection_.get();
@@ -323,18 +331,21 @@ bool Statements::commit(const char* after) {
   {
     Pipeline pipeline(conn);
     if (PQsendQueryParams(conn, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1 ||
-        PQsendQueryParams(conn, after, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1 ||
+        PQsendQueryParams(conn, owed_after_.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) !=
+            1 ||
         PQpipelineSync(conn) != 1) {
       fail(conn, nullptr, "COMMIT");
     }
     committed = next_result(conn);
     then = next_result(conn);
   }
+  // After a COMMIT that failed, `after` did not run (the pipeline stopped):
+  // it is still owed, and rollback() sends it.
   checked(conn, std::move(committed), "COMMIT");
-  // After a COMMIT that failed, `after` did not run (the pipeline stopped).
-  const bool after_ran = then && PQresultStatus(then.get()) == PGRES_TUPLES_OK;
+  if (then && PQresultStatus(then.get()) == PGRES_TUPLES_OK) {
+    owed_after_.clear();
+  }
   drop_kept_if_asked(conn);
-  return after_ran;
 }
 
 void Statements::commit_unawaited() noexcept {
@@ -376,6 +387,11 @@ void Statements::rollback() noexcept {
   const PGTransactionStatusType status = PQtransactionStatus(conn);
   if (status == PQTRANS_INTRANS || status == PQTRANS_INERROR) {
     PQclear(PQexec(conn, "ROLLBACK"));
+  }
+  if (!owed_after_.empty()) {
+    // A connection that failed has given the lock back with itself.
+    PQclear(PQexec(conn, owed_after_.c_str()));
+    owed_after_.clear();
   }
   drop_kept_if_asked(conn);
 }

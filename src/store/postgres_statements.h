@@ -85,18 +85,15 @@ class Statements {
   explicit Statements(Connection& connection) : connection_(connection) {}
 
   // Opens a transaction with `begin` ("BEGIN ISOLATION LEVEL ..."), sent
-  // with the transaction's first statement, in the same round trip, after
-  // `before` when it is not empty (a statement outside the transaction: the
-  // writers' advisory lock, store/poco_database.cc). A transaction that runs
-  // no statement sends neither.
-  void begin(std::string begin, std::string before = {});
-  // Whether this transaction's `before` ran and succeeded.
-  bool before_done() const { return before_done_; }
-  // COMMIT, if BEGIN was sent; nothing to do otherwise. Throws as a
-  // statement does. With `after` (the writers' lock given back), sends it
-  // behind the COMMIT in the same round trip; true when it ran (it does not
-  // after a COMMIT that failed).
-  bool commit(const char* after = nullptr);
+  // with the transaction's first statement, in the same round trip. `before`
+  // (when given) goes first, outside the transaction, and once it has run
+  // `after` is owed: sent in the round trip of the COMMIT, or after the
+  // ROLLBACK (the writers' advisory lock taken and given back,
+  // store/poco_database.cc). A transaction that runs no statement sends none.
+  void begin(std::string begin, std::string before = {}, std::string after = {});
+  // COMMIT, if BEGIN was sent, with what is owed; nothing to do otherwise.
+  // Throws as a statement does.
+  void commit();
   // The same for a read-only transaction, without waiting for the answer:
   // the connection's next use reads it first (and throws then, as a
   // statement does, if it was an error). A read that ends does not wait a
@@ -132,7 +129,8 @@ class Statements {
   Connection& connection_;
   std::string pending_begin_;   // BEGIN not yet sent; empty when sent or none
   std::string pending_before_;  // what goes before it, likewise
-  bool before_done_ = false;    // pending_before_ sent and succeeded
+  std::string pending_after_;   // what is owed once `before` has run
+  std::string owed_after_;      // owed now: `before` ran, `after` not yet
   bool begun_ = false;          // BEGIN sent, COMMIT or ROLLBACK not yet
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> its name on the server
   std::uint64_t named_ = 0;        // statements named so far, for the next name
