@@ -342,9 +342,10 @@ void Statements::commit() {
   // After a COMMIT that failed, `after` did not run (the pipeline stopped):
   // it is still owed, and rollback() sends it.
   checked(conn, std::move(committed), "COMMIT");
-  if (then && PQresultStatus(then.get()) == PGRES_TUPLES_OK) {
-    owed_after_.clear();
+  if (!then || PQresultStatus(then.get()) != PGRES_TUPLES_OK) {
+    PQclear(PQexec(conn, owed_after_.c_str()));  // never left owed past its transaction
   }
+  owed_after_.clear();
   drop_kept_if_asked(conn);
 }
 
