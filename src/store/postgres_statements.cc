@@ -114,6 +114,12 @@ Rows rows_of(const PGresult* r) {
   return rows;
 }
 
+// Queues a statement of no parameters in pipeline mode; false when it
+// could not be sent.
+bool send_plain(PGconn* conn, const char* sql) {
+  return PQsendQueryParams(conn, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+}
+
 // One query's result in pipeline mode, and the null that ends it.
 Result next_result(PGconn* conn) {
   Result r(PQgetResult(conn));
@@ -175,12 +181,9 @@ Rows run_pipelined(PGconn* conn, const Pipelined& s, const Bound& p, bool& prepa
     // `before` has a sync of its own: the statements between two syncs run as
     // one implicit transaction, in which BEGIN's isolation level would come
     // too late.
-    const auto send = [conn](const std::string& sql) {
-      return PQsendQueryParams(conn, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
-    };
     const bool sent =
-        (s.before.empty() || (send(s.before) && PQpipelineSync(conn) == 1)) &&
-        (s.begin.empty() || send(s.begin)) &&
+        (s.before.empty() || (send_plain(conn, s.before.c_str()) && PQpipelineSync(conn) == 1)) &&
+        (s.begin.empty() || send_plain(conn, s.begin.c_str())) &&
         (!s.prepare || PQsendPrepare(conn, s.name.c_str(), s.sql.c_str(), 0, nullptr) == 1) &&
         PQsendQueryPrepared(conn, s.name.c_str(), p.count(), p.values(), nullptr, nullptr, 0) ==
             1 &&
@@ -330,9 +333,7 @@ void Statements::commit() {
   Result then;
   {
     Pipeline pipeline(conn);
-    if (PQsendQueryParams(conn, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1 ||
-        PQsendQueryParams(conn, owed_after_.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) !=
-            1 ||
+    if (!send_plain(conn, "COMMIT") || !send_plain(conn, owed_after_.c_str()) ||
         PQpipelineSync(conn) != 1) {
       fail(conn, nullptr, "COMMIT");
     }
