@@ -1,5 +1,6 @@
 // casepanel serve | migrate | demo: the server and its database.
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <filesystem>
 #include <iostream>
@@ -129,6 +130,12 @@ int serve(const Common& c, int port, int page_cache_mb) {
   sigaddset(&stop, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop, nullptr);
   web::tune_allocator_for_serving();
+  // Descriptors: one a connection and one a page kept in a file
+  // (web/page_file.h); the soft limit (often 1,024) up to the hard one.
+  if (rlimit files{}; getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
 
   auto rt = open_runtime(c.config, c.database, c.clock);
   // Loaded once: every new password is checked against it (docs/people.md).

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,10 @@ class Outgoing {
   void add(std::string bytes);
   // Appends `part`, which `keeper` keeps alive.
   void add(std::shared_ptr<const void> keeper, std::string_view part);
+  // Appends `length` bytes of the file `fd` from `offset`, which `keeper`
+  // keeps open and unchanged: sent by sendfile, not copied into the socket
+  // (a page kept in memory, web/page_cache.h).
+  void add_file(std::shared_ptr<const void> keeper, int fd, std::size_t offset, std::size_t length);
   // Appends every part of `more` still to send.
   void add(Outgoing&& more);
 
@@ -38,16 +43,26 @@ class Outgoing {
   // The bytes still to send, in one string.
   std::string flat() const;
 
-  // Fills at most `most` iovecs with the parts still to send, in order;
-  // returns how many it filled.
+  // The next part, when it is a file's: sent with sendfile, alone.
+  struct FileRange {
+    int fd = -1;
+    std::size_t offset = 0, length = 0;
+  };
+  std::optional<FileRange> next_file() const;
+  // Fills at most `most` iovecs with the parts still to send, in order, up
+  // to the next file part; returns how many it filled.
   std::size_t gather(iovec* out, std::size_t most) const;
+  // Whether a file part comes right after the first `n` parts still to send
+  // (the gather write then says MSG_MORE).
+  bool file_after(std::size_t n) const;
   // Drops the first `n` bytes still to send (n <= size()): they went.
   void consume(std::size_t n);
 
  private:
   struct Part {
     std::shared_ptr<const void> keeper;
-    std::string_view bytes;
+    std::string_view bytes;  // a memory part
+    FileRange file;          // a file part: file.fd >= 0
   };
   std::vector<Part> parts_;
   std::size_t first_ = 0;  // parts before it have gone

@@ -1,6 +1,7 @@
 #include "web/page_cache.h"
 
 namespace casepanel::web {
+
 namespace {
 
 std::size_t size_of(const WebResponse& page) {
@@ -45,7 +46,13 @@ std::optional<WebResponse> PageCache::find(const PageKey& key, std::int64_t vers
   // Everything but the body is copied (a few short strings); the body is
   // the kept one's parts, with this person's token between them.
   WebResponse out = kept->head;
-  const std::string_view body = kept->body;
+  const std::string_view body = kept->file ? kept->file->bytes() : std::string_view(kept->body);
+  if (kept->file && csrf_token == kept->token) {
+    // The session it was built for: the body as it is, from its file.
+    const int fd = kept->file->fd();
+    out.shared_body.add_file(std::move(kept), fd, 0, body.size());
+    return out;
+  }
   const auto token = std::make_shared<const std::string>(csrf_token);
   std::size_t from = 0;
   for (const std::size_t at : kept->token_at) {
@@ -66,8 +73,12 @@ void PageCache::keep(const PageKey& key, std::int64_t version, const std::string
   // Found once, before the lock: the body is not searched per request.
   std::vector<std::size_t> token_at = places_of(page.body, csrf_token);
   std::string body = std::move(page.body);
-  auto kept = std::make_shared<const Kept>(
-      Kept{std::move(page), std::move(body), csrf_token.size(), std::move(token_at)});
+  auto file = PageFile::of(body);
+  if (file) {
+    body = std::string();  // kept in the file alone
+  }
+  auto kept = std::make_shared<const Kept>(Kept{std::move(page), std::move(body), csrf_token.size(),
+                                                std::move(token_at), csrf_token, std::move(file)});
   std::string flat_key = flat(key);
   const std::lock_guard lock(mutex_);
   if (const auto found = index_.find(flat_key); found != index_.end()) {

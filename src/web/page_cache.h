@@ -16,8 +16,10 @@
 // put in place of the one the page was built with, so a person's other
 // sessions share the page: where the token stands is found once, when the
 // page is kept, and a page served again is the kept body's parts around the
-// person's token (web/outgoing.h), never a copy. Least recently used pages go
-// first once the kept bytes pass the limit. Thread-safe.
+// person's token (web/outgoing.h), never a copy. The body is kept in an
+// in-memory file (web/page_file.h): to the session it was built for, it goes
+// whole from there by sendfile. Least recently used pages go first once the
+// kept bytes pass the limit. Thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -31,6 +33,7 @@
 #include <vector>
 
 #include "web/http.h"
+#include "web/page_file.h"
 
 namespace casepanel::web {
 
@@ -68,9 +71,11 @@ class PageCache {
   // it the token it was built with begins, in order.
   struct Kept {
     WebResponse head;
-    std::string body;
+    std::string body;  // empty when the body is in `file`
     std::size_t token_size = 0;
     std::vector<std::size_t> token_at;
+    std::string token;                     // the token it was built with
+    std::shared_ptr<const PageFile> file;  // web/page_file.h; null when none was made
   };
   struct Entry {
     std::string key;

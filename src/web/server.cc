@@ -5,6 +5,7 @@
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -75,6 +77,9 @@ class Server::Engine {
       return;
     }
     stopping_ = false;
+    // sendfile has no MSG_NOSIGNAL: a client gone mid-page would end the
+    // process with SIGPIPE instead of failing the call with EPIPE.
+    std::signal(SIGPIPE, SIG_IGN);
     workers_ = std::make_unique<HttpWorkers>(handler_, std::max(1, config_.max_threads), wake_);
     io_ = std::thread([this] { loop(); });
   }
@@ -409,11 +414,19 @@ class Server::Engine {
   // or starts reading the next request. False when the connection closed.
   bool flush(Connection& c) {
     while (!c.out.empty()) {
-      iovec parts[kMostParts];
-      msghdr message{};
-      message.msg_iov = parts;
-      message.msg_iovlen = c.out.gather(parts, kMostParts);
-      const ssize_t n = sendmsg(c.fd, &message, MSG_NOSIGNAL);
+      ssize_t n = 0;
+      if (const auto file = c.out.next_file()) {
+        // A kept page's body: from the file to the socket, not through here.
+        auto offset = static_cast<off_t>(file->offset);
+        n = sendfile(c.fd, file->fd, &offset, file->length);
+      } else {
+        iovec parts[kMostParts];
+        msghdr message{};
+        message.msg_iov = parts;
+        message.msg_iovlen = c.out.gather(parts, kMostParts);
+        const int more = c.out.file_after(message.msg_iovlen) ? MSG_MORE : 0;
+        n = sendmsg(c.fd, &message, MSG_NOSIGNAL | more);
+      }
       if (n < 0 && errno == EINTR) {
         continue;
       }

@@ -4,6 +4,10 @@
 // must not stop service. The real Site on a TestWorld where the rule is
 // Site's; a tiny handler where only the engine is under test.
 #include <gtest/gtest.h>
+#include <poll.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <future>
@@ -240,6 +244,34 @@ Outgoing parts_of_a_large_body() {
   return out;
 }
 
+// A body of file parts (a kept page's, sent by sendfile: web/outgoing.h)
+// and memory parts between them, 10 MB in all, the file's parts of odd
+// sizes and offsets: more than the socket buffers hold, so that a sendfile
+// stops inside a part.
+Outgoing file_parts_of_a_large_body() {
+  struct File {
+    File() : fd(memfd_create("server-test", MFD_CLOEXEC)) {
+      std::string text;
+      for (int i = 0; i < 10 * 1024 * 1024; ++i) {
+        text += static_cast<char>('A' + (i / 4093) % 26);
+      }
+      EXPECT_EQ(write(fd, text.data(), text.size()), static_cast<ssize_t>(text.size()));
+    }
+    ~File() { close(fd); }
+    const int fd;
+  };
+  static const auto file = std::make_shared<const File>();
+  Outgoing out;
+  std::size_t at = 0;
+  for (int i = 0; i < 40; ++i) {
+    const std::size_t length = 200000 + 13 * static_cast<std::size_t>(i);
+    out.add_file(file, file->fd, at, length);
+    out.add("|" + std::to_string(i) + "|");
+    at += length + 7;
+  }
+  return out;
+}
+
 // Only the engine: a handler that echoes what it was given.
 class ServerEngine : public ::testing::Test {
  protected:
@@ -256,6 +288,10 @@ class ServerEngine : public ::testing::Test {
           if (r.path == "/parts") {
             out = WebResponse::text(200, "head of the body|");
             out.shared_body = parts_of_a_large_body();
+          }
+          if (r.path == "/file") {
+            out = WebResponse::text(200, "head of the body|");
+            out.shared_body = file_parts_of_a_large_body();
           }
           return out;
         },
@@ -300,6 +336,45 @@ TEST_F(ServerEngine, ABodyInSharedPartsIsSentWholeAndInOrderAfterTheOwnBody) {
   ASSERT_TRUE(head.has_value());
   EXPECT_EQ(head->header("Content-Length"), std::to_string(expected.size()));
   EXPECT_TRUE(head->body.empty());
+}
+
+TEST_F(ServerEngine, ABodyFromAFileIsSentWholeAndInOrderBetweenItsOtherParts) {
+  serve({});
+  const std::string expected = "head of the body|" + file_parts_of_a_large_body().flat();
+  RawConnection c(server_->port());
+  ASSERT_TRUE(c.send(get("/file") + get("/file") + "HEAD /file HTTP/1.1\r\nHost: a\r\n\r\n"));
+  for (int i = 0; i < 2; ++i) {
+    const auto r = c.read_response(seconds(10));
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->status, 200);
+    EXPECT_EQ(r->header("Content-Length"), std::to_string(expected.size()));
+    EXPECT_TRUE(r->body == expected) << "the body differs (" << r->body.size() << " bytes)";
+  }
+  const auto head = c.read_response(seconds(10), RawConnection::ResponseTo::head);
+  ASSERT_TRUE(head.has_value());
+  EXPECT_EQ(head->header("Content-Length"), std::to_string(expected.size()));
+  EXPECT_TRUE(head->body.empty());
+}
+
+// A client that goes (with a reset) while its body is sent from a file: the
+// sendfile fails, that connection is closed, and the server goes on serving.
+TEST_F(ServerEngine, AClientGoneWhileAFileIsSentLeavesTheServerServing) {
+  serve({});
+  for (int i = 0; i < 3; ++i) {
+    RawConnection gone(server_->port());
+    ASSERT_TRUE(gone.send(get("/file")));
+    pollfd ready{gone.fd(), POLLIN, 0};
+    ASSERT_EQ(poll(&ready, 1, 10000), 1) << "the answer began";
+    char some[4096];
+    ASSERT_GT(read(gone.fd(), some, sizeof some), 0);
+    linger abort{1, 0};  // close with a reset, the rest unread
+    setsockopt(gone.fd(), SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
+  }
+  RawConnection next(server_->port());
+  ASSERT_TRUE(next.send(get("/ordinary")));
+  const auto r = next.read_response(seconds(10));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->status, 200);
 }
 
 TEST_F(ServerEngine, TheClientAddressAndTheFormComeFromTheSocketAndTheBody) {
