@@ -29,7 +29,7 @@ namespace fs = std::filesystem;
 // How long a team view keeps showing a closed action.
 constexpr auto kClosedShownFor = std::chrono::days{90};
 
-const core::PanelType* panel_of(const Services& s, const FollowUpRecord& f) {
+const core::PanelType* action_panel_of(const Services& s, const FollowUpRecord& f) {
   return s.panels.find(f.panel_id);
 }
 
@@ -48,8 +48,8 @@ std::string closed_words(const FollowUpRecord& f) {
   return "Done " + when + by;
 }
 
-ActionLine line_of(Tx& tx, const Services& s, const FollowUpRecord& f) {
-  const core::PanelType* p = panel_of(s, f);
+ActionLine action_line_of(Tx& tx, const Services& s, const FollowUpRecord& f) {
+  const core::PanelType* p = action_panel_of(s, f);
   ActionLine l;
   l.id = f.id;
   l.child_id = f.child_id;
@@ -105,7 +105,7 @@ std::optional<core::Role> recorder_of(const Services& s, const FollowUpRecord& f
   if (f.kind == core::kPanelAction) {
     return std::nullopt;
   }
-  const core::PanelType* p = panel_of(s, f);
+  const core::PanelType* p = action_panel_of(s, f);
   const core::Timescale* t = p ? core::timescale_of(*p, f.kind) : nullptr;
   return t ? t->recorded_by : std::nullopt;
 }
@@ -123,8 +123,8 @@ bool may_close(const Services& s, const Actor& a, core::Relationships rels,
 }
 
 // The follow-up, when the actor may see it; not found otherwise.
-core::Result<FollowUpRecord> visible(Tx& tx, const Actor& a, std::int64_t id,
-                                     core::Relationships* rels_out = nullptr) {
+core::Result<FollowUpRecord> visible_action(Tx& tx, const Actor& a, std::int64_t id,
+                                            core::Relationships* rels_out = nullptr) {
   auto f = store::find_follow_up(tx, id);
   if (!f) {
     return core::Error::not_found();
@@ -168,10 +168,11 @@ core::Result<MyActions> my_actions(Services& s, const Actor& a) {
   return s.db.write<MyActions>([&](Tx& tx) -> core::Result<MyActions> {
     MyActions out;
     for (const FollowUpRecord& f : store::follow_ups_owned(tx, a.id)) {
-      (f.status == core::ActionStatus::open ? out.open : out.closed).push_back(line_of(tx, s, f));
+      (f.status == core::ActionStatus::open ? out.open : out.closed)
+          .push_back(action_line_of(tx, s, f));
     }
     for (const FollowUpRecord& f : store::follow_ups_escalated_to(tx, a.id)) {
-      out.escalated_to_me.push_back(line_of(tx, s, f));
+      out.escalated_to_me.push_back(action_line_of(tx, s, f));
     }
     const auto served = store::panels_served(tx, a.id);
     for (const std::string& panel_id : served) {
@@ -184,7 +185,7 @@ core::Result<MyActions> my_actions(Services& s, const Actor& a) {
           continue;
         }
         for (const FollowUpRecord& f : store::open_follow_ups_of_kind(tx, panel_id, t.id)) {
-          out.to_record.push_back(line_of(tx, s, f));
+          out.to_record.push_back(action_line_of(tx, s, f));
         }
       }
     }
@@ -242,7 +243,8 @@ core::Result<std::vector<TeamActions>> team_actions(Services& s, const Actor& a)
             out.push_back({f.team, {}, {}});
           }
           TeamActions& t = out[it->second];
-          (f.status == core::ActionStatus::open ? t.open : t.closed).push_back(line_of(tx, s, f));
+          (f.status == core::ActionStatus::open ? t.open : t.closed)
+              .push_back(action_line_of(tx, s, f));
           ++shown;
         }
         audit(tx, s, a, "actions.team", "user", a.id, {{"teams", teams}, {"shown", shown}});
@@ -253,10 +255,10 @@ core::Result<std::vector<TeamActions>> team_actions(Services& s, const Actor& a)
 core::Result<ActionPage> action_view(Services& s, const Actor& a, std::int64_t id) {
   return s.db.write<ActionPage>([&](Tx& tx) -> core::Result<ActionPage> {
     core::Relationships rels;
-    FollowUpRecord f = TRY(visible(tx, a, id, &rels));
-    const core::PanelType* p = panel_of(s, f);
+    FollowUpRecord f = TRY(visible_action(tx, a, id, &rels));
+    const core::PanelType* p = action_panel_of(s, f);
     ActionPage v;
-    v.line = line_of(tx, s, f);
+    v.line = action_line_of(tx, s, f);
     for (const store::EscalationRecord& e : store::escalations_of(tx, f.id)) {
       const std::string title = p ? p->title_of(e.role) : std::string(core::role_title(e.role));
       v.steps.push_back({core::long_date(e.step_day),
@@ -314,7 +316,7 @@ core::Status close_action(Services& s, const Actor& a, std::int64_t id,
   try {
     core::Status done = s.db.write<core::Done>([&](Tx& tx) -> core::Result<core::Done> {
       core::Relationships rels;
-      const FollowUpRecord f = TRY(visible(tx, a, id, &rels));
+      const FollowUpRecord f = TRY(visible_action(tx, a, id, &rels));
       if (!may_close(s, a, rels, f)) {
         return core::Error::forbidden(
             recorder_of(s, f) ? "Only the role the panel names records this."
@@ -357,7 +359,7 @@ core::Status close_action(Services& s, const Actor& a, std::int64_t id,
 
 core::Result<PaperFile> action_evidence_file(Services& s, const Actor& a, std::int64_t id) {
   return s.db.write<PaperFile>([&](Tx& tx) -> core::Result<PaperFile> {
-    const FollowUpRecord f = TRY(visible(tx, a, id));
+    const FollowUpRecord f = TRY(visible_action(tx, a, id));
     if (f.evidence_stored_name.empty()) {
       return core::Error::not_found();
     }

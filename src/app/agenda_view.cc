@@ -113,8 +113,8 @@ bool may_read_sitting(Tx& tx, const Services& s, const Actor& a, std::int64_t si
          may_sitting(tx, s, a, sitting_id, *panel_id, core::Resource::sitting, core::Use::read);
 }
 
-core::Result<SittingView> read_view(Tx& tx, const Services& s, const Actor& a,
-                                    std::int64_t sitting_id) {
+core::Result<SittingView> read_sitting_view(Tx& tx, const Services& s, const Actor& a,
+                                            std::int64_t sitting_id) {
   auto m = store::find_sitting(tx, sitting_id);
   if (!may_read_sitting(tx, s, a, sitting_id,
                         m ? std::optional<std::string>(m->panel_id) : std::nullopt)) {
@@ -161,7 +161,7 @@ core::Result<SittingView> sitting_view(Services& s, const Actor& a, std::int64_t
     return core::Error::not_found();
   }
   auto view = s.db.read<SittingView>(
-      [&](Tx& tx) -> core::Result<SittingView> { return read_view(tx, s, a, sitting_id); });
+      [&](Tx& tx) -> core::Result<SittingView> { return read_sitting_view(tx, s, a, sitting_id); });
   if (view) {
     // Recorded before the page is handed out, as a child's record is.
     sitting_viewed(s, a, sitting_id, page);

@@ -7,6 +7,7 @@
 #include "app/audit_trail.h"
 #include "app/display.h"
 #include "app/two_factor.h"
+#include "core/text.h"
 #include "store/content_version.h"
 #include "store/crypto.h"
 #include "store/people.h"
@@ -27,12 +28,6 @@ constexpr int kPurgeBatch = 100;
 const std::string& dummy_hash() {
   static const std::string h = store::hash_password("casepanel-no-such-user");
   return h;
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
 }
 
 std::int64_t epoch(const Services& s) { return s.clock.now().time_since_epoch().count(); }
@@ -134,7 +129,7 @@ NewSession open_session(Tx& tx, const Services& s, std::int64_t user_id,
   return out;
 }
 
-ApiTokenSummary summary_of(const store::ApiTokenRecord& t) {
+ApiTokenSummary token_summary_of(const store::ApiTokenRecord& t) {
   std::string expires = t.expires_at;
   if (expires.empty()) {
     expires = core::to_iso_utc(parse_utc(t.created_at) + std::chrono::days{kDefaultApiTokenDays});
@@ -158,7 +153,7 @@ std::optional<Actor> load_actor(Tx& tx, std::int64_t user_id) {
 }
 
 SignInOutcome sign_in(Services& s, const SignInAttempt& attempt) {
-  const std::string email = lower(attempt.email);
+  const std::string email = core::ascii_lower(attempt.email);
   std::optional<store::SignInCredentials> user;
   ThrottleState throttle;
   s.db.read_all([&](Tx& tx) {
@@ -207,7 +202,7 @@ SignInOutcome sign_in_second_factor(Services& s, const SecondFactorAttempt& atte
       return;
     }
     if (auto actor = load_actor(tx, pending->user_id)) {
-      email = lower(actor->email);
+      email = core::ascii_lower(actor->email);
       throttle = throttle_state(tx, s, email, attempt.client_address);
     } else {
       pending.reset();
@@ -346,7 +341,7 @@ core::Result<NewApiToken> create_api_token(Services& s, const std::string& email
     return core::Error::invalid("days", "A token lasts from 1 to 3650 days");
   }
   return s.db.write<NewApiToken>([&](Tx& tx) -> core::Result<NewApiToken> {
-    auto user = store::find_credentials(tx, lower(email));
+    auto user = store::find_credentials(tx, core::ascii_lower(email));
     if (!user) {
       return core::Error::not_found("No active user has the email " + email);
     }
@@ -366,7 +361,7 @@ std::vector<ApiTokenSummary> list_api_tokens(Services& s) {
   std::vector<ApiTokenSummary> out;
   s.db.read_all([&](Tx& tx) {
     for (const store::ApiTokenRecord& t : store::list_api_tokens(tx)) {
-      out.push_back(summary_of(t));
+      out.push_back(token_summary_of(t));
     }
   });
   return out;
@@ -405,7 +400,7 @@ ApiCaller authenticate_api_token(Services& s, const std::string& token, int requ
     out.actor.reset();
     return out;
   }
-  if (parse_utc(summary_of(*record).expires_at).time_since_epoch().count() <= now) {
+  if (parse_utc(token_summary_of(*record).expires_at).time_since_epoch().count() <= now) {
     out.actor.reset();
     out.reason = "This token has expired: ask an administrator for a new one";
     return out;

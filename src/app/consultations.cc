@@ -49,7 +49,8 @@ core::Result<Referral> referral_for(Tx& tx, const Services& s, const Actor& a, s
   return Referral{*std::move(record), *std::move(request), panel, c};
 }
 
-ConsultationLine line_of(Tx& tx, const core::PanelType& panel, const store::ConsultationRecord& r) {
+ConsultationLine consultation_line_of(Tx& tx, const core::PanelType& panel,
+                                      const store::ConsultationRecord& r) {
   ConsultationLine l;
   l.id = r.id;
   l.panel = panel.name;
@@ -62,8 +63,8 @@ ConsultationLine line_of(Tx& tx, const core::PanelType& panel, const store::Cons
   return l;
 }
 
-void read_view(Tx& tx, const Services& s, const Actor& a, const Referral& ref,
-               ConsultationView& v) {
+void read_consultation_view(Tx& tx, const Services& s, const Actor& a, const Referral& ref,
+                            ConsultationView& v) {
   const store::ConsultationRecord& r = ref.record;
   v.id = r.id;
   v.request_id = r.request_id;
@@ -97,7 +98,7 @@ core::Result<MyConsultations> my_consultations(Services& s, const Actor& a) {
     for (const core::PanelType& panel : s.panels.all()) {
       for (const core::Consultation* c : consultations_answered_by(tx, panel, a)) {
         for (const auto& r : store::consultations_of(tx, panel.id, c->id)) {
-          (r.answered() ? out.answered : out.waiting).push_back(line_of(tx, panel, r));
+          (r.answered() ? out.answered : out.waiting).push_back(consultation_line_of(tx, panel, r));
         }
       }
     }
@@ -131,7 +132,7 @@ core::Result<ConsultationView> consultation_view(Services& s, const Actor& a, st
   auto view = s.db.read<ConsultationView>([&](Tx& tx) -> core::Result<ConsultationView> {
     const Referral ref = TRY(referral_for(tx, s, a, id, core::Use::read));
     ConsultationView v;
-    read_view(tx, s, a, ref, v);
+    read_consultation_view(tx, s, a, ref, v);
     return v;
   });
   if (view) {

@@ -36,8 +36,8 @@ struct MinutesAt {
 // Who authorises the minutes (Support Panel 6: the panel chair): the
 // sitting's chair; while it has none, every active holder of the panel's
 // chair role.
-std::vector<std::int64_t> authorisers(Tx& tx, const store::SittingRecord& sitting,
-                                      const core::PanelType* panel) {
+std::vector<std::int64_t> minutes_authorisers(Tx& tx, const store::SittingRecord& sitting,
+                                              const core::PanelType* panel) {
   if (sitting.chair_id) {
     return {*sitting.chair_id};
   }
@@ -50,7 +50,7 @@ std::vector<std::int64_t> authorisers(Tx& tx, const store::SittingRecord& sittin
 }
 
 bool is_authoriser(Tx& tx, const Actor& a, const MinutesAt& at) {
-  const auto ids = authorisers(tx, at.sitting, at.panel);
+  const auto ids = minutes_authorisers(tx, at.sitting, at.panel);
   return std::find(ids.begin(), ids.end(), a.id) != ids.end();
 }
 
@@ -100,7 +100,7 @@ core::Result<MinutesAt> for_chair(Tx& tx, const Services& s, const Actor& a,
   return at;
 }
 
-std::string title_of(const MinutesAt& at) {
+std::string minutes_title_of(const MinutesAt& at) {
   return (at.panel ? at.panel->name : at.sitting.panel_id) + " on " +
          core::long_date(at.sitting.date);
 }
@@ -113,7 +113,7 @@ std::string link_to(const Services& s, std::int64_t sitting_id) {
 
 namespace {
 
-void add_history(const store::MinutesRecord& m, MinutesView& v) {
+void add_minutes_history(const store::MinutesRecord& m, MinutesView& v) {
   v.chair_comments = m.chair_comments;
   v.last_saved = "Last saved by " + m.drafted_by_name + " " + at_time_on(m.updated_at);
   if (m.sent_at) {
@@ -136,7 +136,7 @@ MinutesView view_of(Tx& tx, const Services& s, const MinutesAt& at) {
     v.content = minutes_content(tx, s, at.sitting);
   }
   if (at.minutes) {
-    add_history(*at.minutes, v);
+    add_minutes_history(*at.minutes, v);
   }
   for (const store::AddendumRecord& r : store::minutes_addenda(tx, at.sitting.id)) {
     v.addenda.push_back({r.text, r.why, "Added by " + r.added_by + " " + at_time_on(r.added_at)});
@@ -149,7 +149,7 @@ MinutesView view_of(Tx& tx, const Services& s, const MinutesAt& at) {
   return v;
 }
 
-core::Result<MinutesView> read_view(Services& s, const Actor& a, std::int64_t sitting_id) {
+core::Result<MinutesView> read_minutes_view(Services& s, const Actor& a, std::int64_t sitting_id) {
   if (!a.may(core::Permission::view_minutes)) {
     return core::Error::not_found();
   }
@@ -174,7 +174,7 @@ void audit_read(Services& s, const Actor& a, const char* action, std::int64_t si
 
 core::Result<MinutesView> minutes_view(Services& s, const Actor& a, std::int64_t sitting_id,
                                        MinutesPage page) {
-  auto view = read_view(s, a, sitting_id);
+  auto view = read_minutes_view(s, a, sitting_id);
   if (view) {
     audit_read(s, a, page == MinutesPage::print ? "minutes.print" : "minutes.view", sitting_id);
   }
@@ -183,7 +183,7 @@ core::Result<MinutesView> minutes_view(Services& s, const Actor& a, std::int64_t
 
 core::Result<MinutesView> minutes_extract(Services& s, const Actor& a, std::int64_t sitting_id,
                                           std::int64_t child_id) {
-  MinutesView view = TRY(read_view(s, a, sitting_id));
+  MinutesView view = TRY(read_minutes_view(s, a, sitting_id));
   view.content = child_extract(std::move(view.content), child_id);
   if (view.content.hearings.empty()) {
     return core::Error::not_found();
@@ -224,7 +224,7 @@ core::Status send_minutes(Services& s, const Actor& a, std::int64_t sitting_id) 
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     const MinutesAt at = TRY(writable(tx, s, a, sitting_id, MinutesEvent::send));
-    const std::vector<std::int64_t> chairs = authorisers(tx, at.sitting, at.panel);
+    const std::vector<std::int64_t> chairs = minutes_authorisers(tx, at.sitting, at.panel);
     if (chairs.empty()) {
       return core::Error::conflict("Nobody holds the chair's role to authorise these minutes");
     }
@@ -233,8 +233,8 @@ core::Status send_minutes(Services& s, const Actor& a, std::int64_t sitting_id) 
     }
     store::set_minutes_sent(tx, sitting_id, s.clock.now());
     for (std::int64_t chair : chairs) {
-      queue_email(tx, s, chair, "Minutes to authorise: " + title_of(at),
-                  "The minutes of the " + title_of(at) +
+      queue_email(tx, s, chair, "Minutes to authorise: " + minutes_title_of(at),
+                  "The minutes of the " + minutes_title_of(at) +
                       " are ready for you to authorise. Read them, then authorise them or "
                       "return them with comments:\n\n" +
                       link_to(s, sitting_id));
@@ -253,8 +253,9 @@ core::Status return_minutes(Services& s, const Actor& a, std::int64_t sitting_id
     const MinutesAt at = TRY(for_chair(tx, s, a, sitting_id, MinutesEvent::return_to_draft));
     TRY(core::check_return(comments));
     store::set_minutes_returned(tx, sitting_id, comments, s.clock.now());
-    queue_email(tx, s, at.minutes->drafted_by, "Minutes returned by the chair: " + title_of(at),
-                a.name + " returned the minutes of the " + title_of(at) +
+    queue_email(tx, s, at.minutes->drafted_by,
+                "Minutes returned by the chair: " + minutes_title_of(at),
+                a.name + " returned the minutes of the " + minutes_title_of(at) +
                     " with these comments:\n\n" + comments + "\n\n" + link_to(s, sitting_id));
     audit(tx, s, a, "minutes.return", "sitting", sitting_id, {{"comments", comments}});
     return core::Done{};
@@ -274,8 +275,8 @@ core::Status authorise_minutes(Services& s, const Actor& a, std::int64_t sitting
     // have been authorised by the panel chair".
     const std::vector<std::int64_t> workers = store::sitting_social_workers(tx, sitting_id);
     for (std::int64_t worker : workers) {
-      queue_email(tx, s, worker, "Panel outcome on the child's record: " + title_of(at),
-                  "The chair has authorised the minutes of the " + title_of(at) +
+      queue_email(tx, s, worker, "Panel outcome on the child's record: " + minutes_title_of(at),
+                  "The chair has authorised the minutes of the " + minutes_title_of(at) +
                       ". The outcome for the children you work with who were heard there is "
                       "now on each child's record.");
     }

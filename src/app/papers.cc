@@ -54,15 +54,16 @@ core::Status may_edit(const Actor& a, const RequestRow& r) {
 }
 
 // The request (editable by the actor) and the document of its panel.
-struct Target {
+struct PaperTarget {
   RequestRow request;
   const core::PanelType* panel = nullptr;
   const core::DocumentRequirement* document = nullptr;
 };
-core::Result<Target> editable_document(Tx& tx, Services& s, const Actor& a, std::int64_t request_id,
-                                       const std::string& document_id) {
+core::Result<PaperTarget> editable_document(Tx& tx, Services& s, const Actor& a,
+                                            std::int64_t request_id,
+                                            const std::string& document_id) {
   const RequestRow r = TRY(load_visible(tx, s, a, request_id));
-  Target t{r, s.panels.find(r.panel_id), nullptr};
+  PaperTarget t{r, s.panels.find(r.panel_id), nullptr};
   if (t.panel != nullptr) {
     for (const auto& d : t.panel->documents) {
       if (d.id == document_id) {
@@ -126,7 +127,7 @@ core::Result<std::int64_t> record_upload(Tx& tx, Services& s, const Actor& a,
 }
 
 // Why a reason cannot be recorded for the document, if it cannot.
-core::Status check_reason(Tx& tx, const Target& t, std::int64_t request_id,
+core::Status check_reason(Tx& tx, const PaperTarget& t, std::int64_t request_id,
                           const std::string& document_id, const std::string& reason) {
   const std::string field = reason_field(document_id);
   const std::string name = core::label_in_sentence(t.document->label);
@@ -202,7 +203,7 @@ std::string store_paper_content(const Services& s, const std::string& content) {
 core::Status mark_not_provided(Services& s, const Actor& a, std::int64_t request_id,
                                const std::string& document_id, const std::string& reason) {
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    const Target t = TRY(editable_document(tx, s, a, request_id, document_id));
+    const PaperTarget t = TRY(editable_document(tx, s, a, request_id, document_id));
     TRY(check_reason(tx, t, request_id, document_id, reason));
     const auto existing =
         store::find_document_paper(tx, request_id, document_id, PaperKind::not_provided);

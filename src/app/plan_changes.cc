@@ -24,7 +24,7 @@ std::string title_of(const Services& s, const std::string& panel_id, core::Role 
   return p ? p->title_of(role) : std::string(core::role_title(role));
 }
 
-PlanChangeLine line_of(const Services& s, const PlanChangeRecord& c) {
+PlanChangeLine plan_change_line_of(const Services& s, const PlanChangeRecord& c) {
   const core::PanelType* p = s.panels.find(c.panel_id);
   PlanChangeLine l;
   l.id = c.id;
@@ -86,15 +86,15 @@ std::vector<std::int64_t> approvers(Tx& tx, const PlanChangeRecord& c) {
   return out;
 }
 
-struct Target {
+struct PlanChangeTarget {
   store::DecisionRecord record;
   const core::PanelType* panel = nullptr;
   std::int64_t team_id = 0;
 };
 
 // A record the actor may propose a change to; not found otherwise.
-core::Result<Target> changeable(Tx& tx, const Services& s, const Actor& a,
-                                std::int64_t decision_id) {
+core::Result<PlanChangeTarget> changeable(Tx& tx, const Services& s, const Actor& a,
+                                          std::int64_t decision_id) {
   auto d = store::find_decision(tx, decision_id);
   const auto team = d ? store::child_team(tx, d->child_id) : std::nullopt;
   if (!d || !team || !proposes_for(tx, a, *team)) {
@@ -104,10 +104,10 @@ core::Result<Target> changeable(Tx& tx, const Services& s, const Actor& a,
   if (p == nullptr || !p->change_of_plan_approval_by) {
     return core::Error::conflict("This panel does not take changes of plan after panel.");
   }
-  return Target{*d, p, *team};
+  return PlanChangeTarget{*d, p, *team};
 }
 
-core::Result<PlanChangeRecord> visible(Tx& tx, const Actor& a, std::int64_t id) {
+core::Result<PlanChangeRecord> visible_plan_change(Tx& tx, const Actor& a, std::int64_t id) {
   auto c = store::find_plan_change(tx, id);
   if (!c ||
       !(proposes_for(tx, a, c->team_id) || approves(tx, a, *c) || a.has(core::Role::auditor))) {
@@ -121,12 +121,12 @@ core::Result<PlanChangeRecord> visible(Tx& tx, const Actor& a, std::int64_t id) 
 core::Result<PlanChangeForm> plan_change_form(Services& s, const Actor& a,
                                               std::int64_t decision_id) {
   return s.db.write<PlanChangeForm>([&](Tx& tx) -> core::Result<PlanChangeForm> {
-    const Target t = TRY(changeable(tx, s, a, decision_id));
+    const PlanChangeTarget t = TRY(changeable(tx, s, a, decision_id));
     PlanChangeForm f;
     f.record = record_view(s, t.record);
     f.approver_title = t.panel->title_of(*t.panel->change_of_plan_approval_by);
     for (const PlanChangeRecord& c : store::plan_changes_of_decision(tx, decision_id)) {
-      f.changes.push_back(line_of(s, c));
+      f.changes.push_back(plan_change_line_of(s, c));
     }
     audit(tx, s, a, "decision.view", "child", t.record.child_id, {{"decision", decision_id}});
     return f;
@@ -138,7 +138,7 @@ core::Result<std::int64_t> propose_plan_change(Services& s, const Actor& a,
                                                const std::string& proposal,
                                                const std::string& reason) {
   return s.db.write<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
-    const Target t = TRY(changeable(tx, s, a, decision_id));
+    const PlanChangeTarget t = TRY(changeable(tx, s, a, decision_id));
     std::vector<core::FieldError> errors;
     if (core::blank(proposal)) {
       errors.push_back({"proposal", "Enter the alternative to the panel's plan"});
@@ -166,9 +166,9 @@ core::Result<std::int64_t> propose_plan_change(Services& s, const Actor& a,
 
 core::Result<PlanChangeView> plan_change_view(Services& s, const Actor& a, std::int64_t id) {
   return s.db.write<PlanChangeView>([&](Tx& tx) -> core::Result<PlanChangeView> {
-    const PlanChangeRecord c = TRY(visible(tx, a, id));
+    const PlanChangeRecord c = TRY(visible_plan_change(tx, a, id));
     PlanChangeView v;
-    v.line = line_of(s, c);
+    v.line = plan_change_line_of(s, c);
     if (auto d = store::find_decision(tx, c.decision_id)) {
       v.record = record_view(s, *d);
     }
@@ -181,7 +181,7 @@ core::Result<PlanChangeView> plan_change_view(Services& s, const Actor& a, std::
 core::Status decide_plan_change(Services& s, const Actor& a, std::int64_t id, bool approve,
                                 const std::string& reasons) {
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    const PlanChangeRecord c = TRY(visible(tx, a, id));
+    const PlanChangeRecord c = TRY(visible_plan_change(tx, a, id));
     if (!approves(tx, a, c)) {
       return core::Error::forbidden("Only the " + title_of(s, c.panel_id, c.approver_role) +
                                     " for this case approves a change of plan.");
@@ -221,7 +221,7 @@ std::vector<PlanChangeLine> plan_changes_to_decide(Services& s, const Actor& a) 
   s.db.read_all([&](Tx& tx) {
     for (const PlanChangeRecord& c : store::proposed_plan_changes(tx)) {
       if (approves(tx, a, c)) {
-        out.push_back(line_of(s, c));
+        out.push_back(plan_change_line_of(s, c));
       }
     }
   });

@@ -38,7 +38,7 @@ std::string bucket_of(int days) {
   return days <= 20 ? "11_20" : "21_plus";
 }
 
-const core::PanelType* panel_of(const Context& c, const std::string& id) {
+const core::PanelType* report_panel_of(const Context& c, const std::string& id) {
   for (const core::PanelType* p : c.panels) {
     if (p->id == id) {
       return p;
@@ -54,7 +54,7 @@ const core::PanelType* panel_of(const Context& c, const std::string& id) {
 std::string statutory_class(const Context& c, const std::string& stored) {
   const auto f = split(stored, 5);  // PANEL|TYPE|CAME_INTO_CARE|SITTING_DAY|DUE
   int limit = 0;
-  if (const core::PanelType* p = panel_of(c, f[0])) {
+  if (const core::PanelType* p = report_panel_of(c, f[0])) {
     for (const core::RequestType& t : p->request_types) {
       if (t.id == f[1] && t.heard_within_working_days) {
         limit = *t.heard_within_working_days;
@@ -71,7 +71,7 @@ std::string statutory_class(const Context& c, const std::string& stored) {
 std::string tracked_class(const Context& c, const std::string& stored) {
   const auto f = split(stored, 5);  // PANEL|KIND|HEARING_DAY|DONE_DAY|STATUS
   int limit = 0;
-  if (const core::PanelType* p = panel_of(c, f[0])) {
+  if (const core::PanelType* p = report_panel_of(c, f[0])) {
     for (const core::Timescale& t : p->timescales) {
       if (t.id == f[1]) {
         limit = t.working_days;

@@ -20,8 +20,8 @@ std::optional<int> whole_number(const std::string& text) {
   return n;
 }
 
-std::optional<core::Date> date_of(const std::string& day, const std::string& month,
-                                  const std::string& year) {
+std::optional<core::Date> period_date_of(const std::string& day, const std::string& month,
+                                         const std::string& year) {
   const auto d = whole_number(day);
   const auto m = whole_number(month);
   const auto y = whole_number(year);
@@ -74,8 +74,8 @@ void period_of(const ReportInput& in, ReportScope& out, std::vector<core::FieldE
     problems.push_back({"period", "Select a year, a quarter or a range of dates"});
     return;
   }
-  const auto from = date_of(in.from_day, in.from_month, in.from_year);
-  const auto to = date_of(in.to_day, in.to_month, in.to_year);
+  const auto from = period_date_of(in.from_day, in.from_month, in.from_year);
+  const auto to = period_date_of(in.to_day, in.to_month, in.to_year);
   if (!from) {
     problems.push_back({"from", "The start of the period must be a real date"});
   }

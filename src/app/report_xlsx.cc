@@ -17,6 +17,7 @@
 #include "app/report_export.h"
 #include "core/calendar.h"
 #include "core/disclosure.h"
+#include "core/text.h"
 
 namespace casepanel::app {
 namespace {
@@ -153,11 +154,6 @@ std::string shortened(const std::string& s, std::size_t n) {
   return cut;
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  return s;
-}
-
 // Excel's rules for a sheet's name: at most 31 characters, none of []:*?/\,
 // not beginning or ending with an apostrophe, unique without regard to case.
 std::string sheet_name(const std::string& title, std::set<std::string>& taken) {
@@ -173,11 +169,11 @@ std::string sheet_name(const std::string& title, std::set<std::string>& taken) {
     name.pop_back();
   }
   std::string unique = name;
-  for (int n = 2; taken.count(lower(unique)) > 0; ++n) {
+  for (int n = 2; taken.count(core::ascii_lower(unique)) > 0; ++n) {
     const std::string suffix = " (" + std::to_string(n) + ")";
     unique = shortened(name, 31 - suffix.size()) + suffix;
   }
-  taken.insert(lower(unique));
+  taken.insert(core::ascii_lower(unique));
   return unique;
 }
 

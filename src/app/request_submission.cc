@@ -39,7 +39,7 @@ std::vector<core::Sitting> sittings_ahead(store::Tx& tx, const Services& s,
   return out;
 }
 
-std::string long_date_of(core::Date d) { return long_date(core::to_iso(d)); }
+std::string long_date_text(core::Date d) { return long_date(core::to_iso(d)); }
 
 // The people who may triage the panel's queue now (core/access.h: the
 // coordinators who serve it), each once, by id.
@@ -133,7 +133,7 @@ std::string cutoff_note(const core::PanelType& panel, const Services& s,
   if (!t) {
     return "";
   }
-  const std::string date = long_date_of(t->sitting.date);
+  const std::string date = long_date_text(t->sitting.date);
   if (must_go_next) {
     return "It must go to the next sitting, on " + date + ".";
   }
@@ -145,10 +145,10 @@ std::string cutoff_note(const core::PanelType& panel, const Services& s,
   std::string note = "If it reaches the " + coordinator + " now, it will go to the sitting on " +
                      date + ". The cut-off for that sitting is " +
                      core::to_hh_mm(core::london_time_of_day(*cutoff)) + " on " +
-                     long_date_of(core::london_date(*cutoff)) + ".";
+                     long_date_text(core::london_date(*cutoff)) + ".";
   if (t->missed) {
-    note += " It is too late for the sitting on " + long_date_of(t->missed->date) + " unless the " +
-            coordinator + " accepts it late.";
+    note += " It is too late for the sitting on " + long_date_text(t->missed->date) +
+            " unless the " + coordinator + " accepts it late.";
   }
   return note;
 }

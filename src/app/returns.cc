@@ -42,12 +42,12 @@ core::Date notice_horizon(Tx& tx, const Services& s) {
   return s.calendar.add_working_days(today(s), notice_days(tx));
 }
 
-const core::PanelType* panel_of(const Services& s, const ReturnRecord& r) {
+const core::PanelType* return_panel_of(const Services& s, const ReturnRecord& r) {
   return s.panels.find(r.panel_id);
 }
 
-ReturnLine line_of(const Services& s, const ReturnRecord& r) {
-  const core::PanelType* p = panel_of(s, r);
+ReturnLine return_line_of(const Services& s, const ReturnRecord& r) {
+  const core::PanelType* p = return_panel_of(s, r);
   ReturnLine l;
   l.id = r.id;
   l.child_id = r.child_id;
@@ -71,7 +71,7 @@ ReturnLine line_of(const Services& s, const ReturnRecord& r) {
 // Who considers a progress update: the hearing's chair for the chair's
 // role; a manager of the case for a manager's; else any holder of the role.
 std::vector<std::int64_t> considerers(Tx& tx, const Services& s, const ReturnRecord& r) {
-  const core::PanelType* p = panel_of(s, r);
+  const core::PanelType* p = return_panel_of(s, r);
   if (!p || !p->return_to_panel.progress_update_to) {
     return {};
   }
@@ -104,7 +104,8 @@ bool speaks_for_case(Tx& tx, const Actor& a, const ReturnRecord& r) {
           team_in_scope(tx, a, r.team_id));
 }
 
-core::Result<ReturnRecord> visible(Tx& tx, const Services& s, const Actor& a, std::int64_t id) {
+core::Result<ReturnRecord> visible_return(Tx& tx, const Services& s, const Actor& a,
+                                          std::int64_t id) {
   auto r = store::find_return(tx, id);
   if (!r ||
       !(speaks_for_case(tx, a, *r) || considers(tx, s, a, *r) || a.has(core::Role::auditor))) {
@@ -144,10 +145,10 @@ MyReturns my_returns(Services& s, const Actor& a) {
     for (const ReturnRecord& r :
          store::open_returns_by(tx, core::Date{std::chrono::year{9999} / 12 / 31})) {
       if (r.author_id == a.id && r.due <= horizon) {
-        out.reviews_due.push_back(line_of(s, r));
+        out.reviews_due.push_back(return_line_of(s, r));
       }
       if (r.status == ReturnStatus::update_sent && considers(tx, s, a, r)) {
-        out.updates_to_consider.push_back(line_of(s, r));
+        out.updates_to_consider.push_back(return_line_of(s, r));
       }
     }
   });
@@ -167,7 +168,7 @@ std::vector<ReturnLine> returns_for_triage(Services& s, const Actor& a) {
       const bool sent =
           r.request_id && r.request_state != "draft" && r.request_state != "awaiting_approval";
       if (mine && !sent) {
-        out.push_back(line_of(s, r));
+        out.push_back(return_line_of(s, r));
       }
     }
     if (!out.empty()) {
@@ -179,7 +180,7 @@ std::vector<ReturnLine> returns_for_triage(Services& s, const Actor& a) {
 
 core::Result<std::int64_t> start_review(Services& s, const Actor& a, std::int64_t return_id) {
   return s.db.write<std::int64_t>([&](Tx& tx) -> core::Result<std::int64_t> {
-    const ReturnRecord r = TRY(visible(tx, s, a, return_id));
+    const ReturnRecord r = TRY(visible_return(tx, s, a, return_id));
     if (!speaks_for_case(tx, a, r) || !a.may(core::Permission::draft_request)) {
       return core::Error::forbidden("Only the author or a manager of the case starts the review.");
     }
@@ -189,7 +190,7 @@ core::Result<std::int64_t> start_review(Services& s, const Actor& a, std::int64_
     if (r.request_id && r.request_state != "withdrawn" && r.request_state != "declined") {
       return *r.request_id;  // already started: carry on with it
     }
-    const core::PanelType* panel = panel_of(s, r);
+    const core::PanelType* panel = return_panel_of(s, r);
     const auto last = store::find_request(tx, r.decided_request_id);
     if (panel == nullptr || !last) {
       return core::Error::not_found();
@@ -214,10 +215,10 @@ core::Result<std::int64_t> start_review(Services& s, const Actor& a, std::int64_
 
 core::Result<ReturnView> return_view(Services& s, const Actor& a, std::int64_t return_id) {
   return s.db.write<ReturnView>([&](Tx& tx) -> core::Result<ReturnView> {
-    const ReturnRecord r = TRY(visible(tx, s, a, return_id));
-    const core::PanelType* p = panel_of(s, r);
+    const ReturnRecord r = TRY(visible_return(tx, s, a, return_id));
+    const core::PanelType* p = return_panel_of(s, r);
     ReturnView v;
-    v.line = line_of(s, r);
+    v.line = return_line_of(s, r);
     v.decision = decision_words(tx, s, r);
     if (p && p->return_to_panel.progress_update_to) {
       v.consider_title = p->title_of(*p->return_to_panel.progress_update_to);
@@ -234,8 +235,8 @@ core::Result<ReturnView> return_view(Services& s, const Actor& a, std::int64_t r
 core::Status send_progress_update(Services& s, const Actor& a, std::int64_t return_id,
                                   const std::string& update) {
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    const ReturnRecord r = TRY(visible(tx, s, a, return_id));
-    if (!line_of(s, r).may_send_update || !speaks_for_case(tx, a, r)) {
+    const ReturnRecord r = TRY(visible_return(tx, s, a, return_id));
+    if (!return_line_of(s, r).may_send_update || !speaks_for_case(tx, a, r)) {
       return core::Error::forbidden("A progress update cannot be sent for this return to panel.");
     }
     if (core::blank(update)) {
@@ -258,7 +259,7 @@ core::Status send_progress_update(Services& s, const Actor& a, std::int64_t retu
 core::Status consider_progress_update(Services& s, const Actor& a, std::int64_t return_id,
                                       bool accept, const std::string& note) {
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    const ReturnRecord r = TRY(visible(tx, s, a, return_id));
+    const ReturnRecord r = TRY(visible_return(tx, s, a, return_id));
     if (!considers(tx, s, a, r)) {
       return core::Error::forbidden("Only the person the panel names considers this update.");
     }
@@ -268,7 +269,7 @@ core::Status consider_progress_update(Services& s, const Actor& a, std::int64_t 
     if (!store::consider_progress_update(tx, r.id, accept, note, a.id, s.clock.now())) {
       return core::Error::conflict("No progress update is waiting.");
     }
-    const core::PanelType* p = panel_of(s, r);
+    const core::PanelType* p = return_panel_of(s, r);
     if (accept) {
       store::add_event(tx, {.child_id = r.child_id,
                             .decision_id = r.decision_id,

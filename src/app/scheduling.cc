@@ -82,7 +82,7 @@ core::Status schedule_request(Services& s, const Actor& a, std::int64_t request_
     // CLAM: a statutory request heard after its date needs the
     // coordinator's reason (core/statutory.h).
     TRY(core::check_statutory_date(req.request.statutory_due, m.date, late_reason));
-    const int children = request_child_count(tx, request_id);
+    const int children = app::request_child_count(tx, request_id);
     const int minutes = req.panel->hearing_minutes(std::max(1, children));
     const core::Instant at = TRY(start_in(tx, m, wanted, start, minutes));
     const bool late = core::heard_after_deadline(req.request.statutory_due, m.date);

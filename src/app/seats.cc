@@ -10,7 +10,7 @@ namespace {
 
 using store::Tx;
 
-core::Status administrators_only(const Actor& a) {
+core::Status seat_administrators_only(const Actor& a) {
   if (!a.may(core::Permission::administer)) {
     return core::Error::forbidden("Only administrators assign seats");
   }
@@ -58,7 +58,7 @@ std::string_view part_id(store::SeatPart part) {
 }  // namespace
 
 core::Result<std::vector<PanelSummary>> panel_summaries(Services& s, const Actor& a) {
-  TRY(administrators_only(a));
+  TRY(seat_administrators_only(a));
   return s.db.read<std::vector<PanelSummary>>(
       [&](Tx& tx) -> core::Result<std::vector<PanelSummary>> {
         std::vector<PanelSummary> out;
@@ -82,7 +82,7 @@ core::Result<std::vector<PanelSummary>> panel_summaries(Services& s, const Actor
 }
 
 core::Result<PanelSeats> panel_seats(Services& s, const Actor& a, const std::string& panel_id) {
-  TRY(administrators_only(a));
+  TRY(seat_administrators_only(a));
   const core::PanelType* panel = s.panels.find(panel_id);
   if (panel == nullptr) {
     return core::Error::not_found();
@@ -99,7 +99,7 @@ core::Result<PanelSeats> panel_seats(Services& s, const Actor& a, const std::str
 
 core::Status assign_seat(Services& s, const Actor& a, const std::string& panel_id,
                          const std::string& seat_id, std::int64_t user_id, store::SeatPart part) {
-  TRY(administrators_only(a));
+  TRY(seat_administrators_only(a));
   const core::Member* seat = TRY(find_seat(s, panel_id, seat_id));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     // Only someone holding the seat's role: the access rules follow roles.
@@ -122,7 +122,7 @@ core::Status assign_seat(Services& s, const Actor& a, const std::string& panel_i
 
 core::Status remove_from_seat(Services& s, const Actor& a, const std::string& panel_id,
                               const std::string& seat_id, std::int64_t user_id) {
-  TRY(administrators_only(a));
+  TRY(seat_administrators_only(a));
   TRY(find_seat(s, panel_id, seat_id));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
     if (!store::remove_seat_holder(tx, panel_id, seat_id, user_id)) {

@@ -75,8 +75,8 @@ core::Result<When> check_when(const Services& s, const core::PanelType& panel,
 
 // A planned sitting that has not started: the only kind that can change.
 // Outside the panels the actor serves, a sitting is not found (core/access.h).
-core::Result<store::SittingRecord> changeable(Tx& tx, const Services& s, const Actor& a,
-                                              std::int64_t sitting_id) {
+core::Result<store::SittingRecord> changeable_sitting(Tx& tx, const Services& s, const Actor& a,
+                                                      std::int64_t sitting_id) {
   auto m = store::find_sitting(tx, sitting_id);
   if (!m ||
       !may_sitting(tx, s, a, sitting_id, m->panel_id, core::Resource::sitting, core::Use::change)) {
@@ -93,7 +93,7 @@ core::Result<store::SittingRecord> changeable(Tx& tx, const Services& s, const A
   return *m;
 }
 
-store::SittingPlace place_of(const When& w, const SittingInput& in) {
+store::SittingPlace changed_place_of(const When& w, const SittingInput& in) {
   return {w.date, w.starts, w.ends, in.venue_id, in.room, in.conference_details};
 }
 
@@ -132,7 +132,8 @@ core::Status requeue(Tx& tx, const Services& s, const store::HearingRecord& h,
   return core::Done{};
 }
 
-core::Status check_reason(const std::string& field, const std::string& reason, bool required) {
+core::Status check_change_reason(const std::string& field, const std::string& reason,
+                                 bool required) {
   if (required && blank(reason)) {
     return core::Error::invalid(field, "Enter the reason, to tell the people concerned");
   }
@@ -160,7 +161,7 @@ core::Result<std::int64_t> add_sitting(Services& s, const Actor& a, const Sittin
     if (store::sitting_clashes(tx, panel->id, when.starts, 0)) {
       return core::Error::invalid("start", "This panel already has a sitting at that time");
     }
-    const std::int64_t id = store::add_sitting(tx, panel->id, place_of(when, in));
+    const std::int64_t id = store::add_sitting(tx, panel->id, changed_place_of(when, in));
     // The chair is the holder of the panel's chair seat (app/members.h).
     const auto chair = seat_chair(tx, *panel);
     if (chair) {
@@ -201,9 +202,9 @@ core::Status move_sitting(Services& s, const Actor& a, std::int64_t sitting_id,
   if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator moves sittings");
   }
-  TRY(check_reason("reason", reason, false));
+  TRY(check_change_reason("reason", reason, false));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    const store::SittingRecord m = TRY(changeable(tx, s, a, sitting_id));
+    const store::SittingRecord m = TRY(changeable_sitting(tx, s, a, sitting_id));
     const core::PanelType* panel = s.panels.find(m.panel_id);
     if (panel == nullptr) {
       return core::Error::conflict("This sitting's panel is no longer configured");
@@ -219,7 +220,7 @@ core::Status move_sitting(Services& s, const Actor& a, std::int64_t sitting_id,
     // The hearings keep their offsets from the start, so they must still fit.
     const auto hearings = TRY(moved_hearings(tx, m, when));
     const auto late = TRY(late_reasons(tx, hearings, late_reason));
-    store::move_sitting(tx, sitting_id, place_of(when, with_details));
+    store::move_sitting(tx, sitting_id, changed_place_of(when, with_details));
     for (std::size_t i = 0; i < hearings.size(); ++i) {
       const store::HearingRecord& h = hearings[i];
       store::move_hearing(tx, h.id, h.starts_at);
@@ -243,9 +244,9 @@ core::Status cancel_sitting(Services& s, const Actor& a, std::int64_t sitting_id
   if (!a.may(core::Permission::manage_sittings)) {
     return core::Error::forbidden("Only the coordinator cancels sittings");
   }
-  TRY(check_reason("cancel_reason", reason, true));
+  TRY(check_change_reason("cancel_reason", reason, true));
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    TRY(changeable(tx, s, a, sitting_id));
+    TRY(changeable_sitting(tx, s, a, sitting_id));
     nlohmann::json requeued = nlohmann::json::array();
     for (const store::HearingRecord& h : store::sitting_hearings(tx, sitting_id)) {
       TRY(requeue(tx, s, h, reason));
@@ -275,7 +276,7 @@ core::Status set_sitting_details(Services& s, const Actor& a, std::int64_t sitti
     return core::Error::invalid_fields(std::move(problems));
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    TRY(changeable(tx, s, a, sitting_id));
+    TRY(changeable_sitting(tx, s, a, sitting_id));
     store::set_sitting_details(tx, sitting_id, room, conference_details);
     audit(tx, s, a, "sitting.details", "sitting", sitting_id,
           {{"room", room}, {"conference_details", conference_details}});
@@ -288,7 +289,7 @@ core::Status publish_agenda(Services& s, const Actor& a, std::int64_t sitting_id
     return core::Error::forbidden("Only the coordinator publishes agendas");
   }
   return s.db.write<core::Done>([&](Tx& tx) -> core::Status {
-    const store::SittingRecord m = TRY(changeable(tx, s, a, sitting_id));
+    const store::SittingRecord m = TRY(changeable_sitting(tx, s, a, sitting_id));
     const bool again = m.published_at.has_value();
     store::publish_sitting(tx, sitting_id, s.clock.now());
     notify_members(tx, s, sitting_id, again ? Notice::updated : Notice::scheduled);

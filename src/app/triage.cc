@@ -20,7 +20,7 @@ namespace {
 using store::Tx;
 
 constexpr std::size_t kSittingsOffered = 6;
-constexpr int kSittingsRead = 200;
+constexpr int kTriageSittingsRead = 200;
 
 // The papers as triage shows them: complete exactly when the papers page says
 // so (core::check_papers: an optional document that needs no reason may be
@@ -151,7 +151,7 @@ core::Result<std::vector<TriageItem>> triage_queue(Services& s, const Actor& a,
     // Sittings that have not started yet (not merely today's or later: a
     // sitting that began this morning takes no more hearings).
     std::vector<SittingSummary> sittings;
-    for (const auto& r : store::planned_sittings_after(tx, s.clock.now(), kSittingsRead)) {
+    for (const auto& r : store::planned_sittings_after(tx, s.clock.now(), kTriageSittingsRead)) {
       sittings.push_back(sitting_summary(s, r));
     }
     for (const store::QueuedRequest& q : store::queued_requests(tx)) {

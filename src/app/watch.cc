@@ -8,6 +8,7 @@
 #include "app/scope.h"
 #include "core/criterion_record.h"
 #include "core/cutoff.h"
+#include "core/text.h"
 #include "store/children.h"
 
 namespace casepanel::app {
@@ -26,13 +27,7 @@ store::MonthsFrom months_from(const std::string& from) {
   return store::MonthsFrom::case_opened;  // "case_open"
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-std::string outcome_label(store::DiscussionOutcome o) {
+std::string discussion_outcome_label(store::DiscussionOutcome o) {
   return o == store::DiscussionOutcome::refer ? "Take to panel" : "Not to panel now";
 }
 
@@ -47,7 +42,7 @@ WatchedChild watched_child(const store::WatchCandidate& c, core::Date today) {
     child.last_discussed = long_date(core::to_iso(*c.last_discussed));
   }
   if (c.last_outcome) {
-    child.last_outcome = outcome_label(*c.last_outcome);
+    child.last_outcome = discussion_outcome_label(*c.last_outcome);
   }
   child.open_request_id = c.open_request_id.value_or(0);
   return child;
@@ -187,8 +182,8 @@ core::Status record_discussion(Services& s, const Actor& a, std::int64_t child_i
 
 bool team_is_watched(const core::EntryCriterion& c, const std::string& team_kind,
                      const std::string& team_name) {
-  return c.team.empty() || lower(team_kind) == lower(c.team) ||
-         lower(team_name).find(lower(c.team)) != std::string::npos;
+  return c.team.empty() || core::ascii_lower(team_kind) == core::ascii_lower(c.team) ||
+         core::ascii_lower(team_name).find(core::ascii_lower(c.team)) != std::string::npos;
 }
 
 std::vector<ChildDiscussion> child_discussions(Tx& tx, const Services& s, std::int64_t child_id) {
@@ -200,8 +195,8 @@ std::vector<ChildDiscussion> child_discussions(Tx& tx, const Services& s, std::i
         label = w.criterion->label;
       }
     }
-    out.push_back({label, long_date(core::to_iso(d.discussed_on)), outcome_label(d.outcome),
-                   d.arguments, d.recorded_by});
+    out.push_back({label, long_date(core::to_iso(d.discussed_on)),
+                   discussion_outcome_label(d.outcome), d.arguments, d.recorded_by});
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/sittings.h"
+#include "core/text.h"
 
 namespace casepanel::core {
 namespace {
@@ -12,23 +13,18 @@ namespace {
 using S = MinutesStatus;
 using E = MinutesEvent;
 
-struct Transition {
+struct MinutesTransition {
   S from;
   E event;
   S to;
 };
-constexpr Transition kTransitions[] = {
+constexpr MinutesTransition kMinutesTransitions[] = {
     {S::draft, E::save, S::draft},
     {S::draft, E::send, S::with_chair},
     {S::with_chair, E::return_to_draft, S::draft},
     {S::with_chair, E::authorise, S::authorised},
     {S::authorised, E::add_addendum, S::authorised},
 };
-
-bool blank(const std::string& text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](unsigned char c) { return std::isspace(c) != 0; });
-}
 
 // Why `event` cannot happen to minutes in `from`, in the council's words.
 std::string refusal(S from, E event) {
@@ -101,7 +97,7 @@ std::string_view minutes_event_id(MinutesEvent e) {
 }
 
 Result<MinutesStatus> next_minutes_status(MinutesStatus from, MinutesEvent event) {
-  for (const Transition& t : kTransitions) {
+  for (const MinutesTransition& t : kMinutesTransitions) {
     if (t.from == from && t.event == event) {
       return t.to;
     }

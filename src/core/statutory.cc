@@ -1,15 +1,9 @@
 #include "core/statutory.h"
 
 #include "core/sittings.h"
+#include "core/text.h"
 
 namespace casepanel::core {
-namespace {
-
-bool blank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-}  // namespace
 
 bool heard_after_deadline(std::optional<Date> due, Date heard_on) {
   return due && std::chrono::sys_days{*due} < std::chrono::sys_days{heard_on};

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace casepanel::core {
@@ -18,6 +19,12 @@ namespace casepanel::core {
 // Whether the text is empty or only spaces, tabs and line breaks: a required
 // answer left blank.
 bool blank(std::string_view s);
+
+// The text with A-Z as a-z and every other byte as it was: for comparing
+// e-mail addresses, sheet names and search words without regard to case.
+std::string ascii_lower(std::string text);
+// Whether two texts are equal with A-Z taken as a-z (HTTP header names and tokens).
+bool ascii_iequals(std::string_view a, std::string_view b);
 
 // Decodes the UTF-8 sequence that starts at s[i] into `cp`; its length in
 // bytes, or 0 when it is not valid UTF-8 (truncated, a stray continuation

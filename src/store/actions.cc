@@ -6,7 +6,7 @@
 namespace casepanel::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kActionColumns =
     "SELECT a.id, a.decision_id, h.request_id, s.id, s.panel_id, s.sitting_date, a.child_id, "
     "c.first_name || ' ' || c.last_name, c.date_of_birth, c.team_id, t.name, a.kind, "
     "a.started_by, a.description, a.owner_id, o.name, a.due_date, a.status, "
@@ -56,7 +56,7 @@ FollowUpRecord follow_up_from(const Row& r) {
 
 std::vector<FollowUpRecord> follow_ups(Tx& tx, const std::string& where, const Params& params) {
   std::vector<FollowUpRecord> out;
-  for (const Row& r : tx.query(std::string(kColumns) + where, params)) {
+  for (const Row& r : tx.query(std::string(kActionColumns) + where, params)) {
     out.push_back(follow_up_from(r));
   }
   return out;

@@ -11,7 +11,7 @@
 namespace casepanel::store {
 namespace {
 
-void ensure_sodium() {
+void sodium_ready() {
   if (sodium_init() < 0) {
     throw std::runtime_error("libsodium could not be initialised");
   }
@@ -49,7 +49,7 @@ void create_key_file(const std::filesystem::path& file) {
 }  // namespace
 
 AuditKey AuditKey::load(const std::filesystem::path& file, KeyFileMissing missing) {
-  ensure_sodium();
+  sodium_ready();
   struct stat st {};
   if (::stat(file.c_str(), &st) != 0) {
     if (errno != ENOENT || missing == KeyFileMissing::refuse) {
@@ -90,7 +90,7 @@ AuditKey AuditKey::load(const std::filesystem::path& file, KeyFileMissing missin
 }
 
 AuditKey AuditKey::random() {
-  ensure_sodium();
+  sodium_ready();
   AuditKey key;
   randombytes_buf(key.bytes_.data(), kBytes);
   return key;

@@ -5,7 +5,7 @@
 namespace casepanel::store {
 namespace {
 
-std::string numbered(int& next, std::size_t count) {
+std::string next_placeholders(int& next, std::size_t count) {
   std::string out;
   for (std::size_t i = 0; i < count; ++i) {
     out += (i ? ", $" : "$") + std::to_string(next++);
@@ -22,12 +22,13 @@ std::string where(const AuditFilter& f, Params& params) {
     for (std::int64_t id : f.child_ids) {
       ids.push_back(std::to_string(id));
     }
-    sql += " AND ((e.entity = 'child' AND e.entity_id IN (" + numbered(next, ids.size()) + "))";
+    sql += " AND ((e.entity = 'child' AND e.entity_id IN (" + next_placeholders(next, ids.size()) +
+           "))";
     params.insert(params.end(), ids.begin(), ids.end());
     sql +=
         " OR (e.entity = 'request' AND e.entity_id IN (SELECT CAST(rc.request_id AS TEXT) "
         "FROM request_children rc WHERE rc.child_id IN (" +
-        numbered(next, f.child_ids.size()) + "))))";
+        next_placeholders(next, f.child_ids.size()) + "))))";
     params.insert(params.end(), f.child_ids.begin(), f.child_ids.end());
   }
   if (f.actor_id) {
@@ -104,7 +105,7 @@ std::map<std::int64_t, std::string> child_names(Tx& tx, const std::vector<std::i
   Params params(ids.begin(), ids.end());
   for (const Row& r :
        tx.query("SELECT id, first_name || ' ' || last_name FROM children WHERE id IN (" +
-                    numbered(next, ids.size()) + ")",
+                    next_placeholders(next, ids.size()) + ")",
                 params)) {
     out[r.integer(0)] = r.text(1);
   }

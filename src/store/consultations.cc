@@ -5,13 +5,13 @@
 namespace casepanel::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kConsultationColumns =
     "SELECT c.id, c.request_id, c.consultation_id, c.note, c.referred_by, ru.name, "
     "c.referred_at, c.advice, c.advised_by, COALESCE(au.name, ''), c.advised_at "
     "FROM request_consultations c JOIN users ru ON ru.id = c.referred_by "
     "LEFT JOIN users au ON au.id = c.advised_by ";
 
-ConsultationRecord record_of(const Row& r) {
+ConsultationRecord consultation_of(const Row& r) {
   const std::int64_t id = r.integer(0);
   ConsultationRecord c;
   c.id = id;
@@ -30,8 +30,8 @@ ConsultationRecord record_of(const Row& r) {
 
 std::vector<ConsultationRecord> records(Tx& tx, const std::string& where, const Params& params) {
   std::vector<ConsultationRecord> out;
-  for (const Row& r : tx.query(std::string(kColumns) + where, params)) {
-    out.push_back(record_of(r));
+  for (const Row& r : tx.query(std::string(kConsultationColumns) + where, params)) {
+    out.push_back(consultation_of(r));
   }
   return out;
 }

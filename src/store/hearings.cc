@@ -5,7 +5,7 @@
 namespace casepanel::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kHearingColumns =
     "SELECT h.id, h.sitting_id, h.request_id, h.starts_at, h.minutes, h.status, h.chair_id, "
     "h.invite_sequence, h.late_reason FROM hearings h ";
 
@@ -49,7 +49,7 @@ HearingPeople people_of(const Row& r, std::int64_t hearing_id, std::size_t first
 }  // namespace
 
 std::optional<HearingRecord> find_hearing(Tx& tx, std::int64_t hearing_id) {
-  auto r = tx.query_one(std::string(kColumns) + "WHERE h.id = $1", {hearing_id});
+  auto r = tx.query_one(std::string(kHearingColumns) + "WHERE h.id = $1", {hearing_id});
   if (!r) {
     return std::nullopt;
   }
@@ -58,8 +58,9 @@ std::optional<HearingRecord> find_hearing(Tx& tx, std::int64_t hearing_id) {
 
 std::vector<HearingRecord> sitting_hearings(Tx& tx, std::int64_t sitting_id) {
   std::vector<HearingRecord> out;
-  for (const Row& r : tx.query(
-           std::string(kColumns) + "WHERE h.sitting_id = $1 ORDER BY h.starts_at", {sitting_id})) {
+  for (const Row& r :
+       tx.query(std::string(kHearingColumns) + "WHERE h.sitting_id = $1 ORDER BY h.starts_at",
+                {sitting_id})) {
     out.push_back(hearing_of(r));
   }
   return out;

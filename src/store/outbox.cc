@@ -7,7 +7,7 @@
 namespace casepanel::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kOutboxColumns =
     "SELECT id, recipient, subject, status, attempts, created_at, next_attempt_at, sent_at, "
     "last_error, calendar FROM outbox ";
 
@@ -22,7 +22,7 @@ OutboxStatus status_column(const Row& r, std::size_t i, std::int64_t id) {
   throw std::runtime_error("outbox " + std::to_string(id) + ": unknown status \"" + text + "\"");
 }
 
-OutboxRecord record_of(const Row& r) {
+OutboxRecord outbox_record_of(const Row& r) {
   const std::int64_t id = r.integer(0);
   return {.id = id,
           .recipient = r.text(1),
@@ -87,10 +87,10 @@ std::vector<OutboxRecord> recent_outbox(Tx& tx, FailedOrNot which, int limit, st
   // the whole table: each walks the primary key newest first and stops after
   // offset + limit rows, however long the outbox grows.
   const std::string sql =
-      std::string(kColumns) + where_status(which) + "ORDER BY id DESC LIMIT $1 OFFSET $2";
+      std::string(kOutboxColumns) + where_status(which) + "ORDER BY id DESC LIMIT $1 OFFSET $2";
   std::vector<OutboxRecord> out;
   for (const Row& r : tx.query(sql, {std::int64_t{limit}, offset})) {
-    out.push_back(record_of(r));
+    out.push_back(outbox_record_of(r));
   }
   return out;
 }
@@ -109,11 +109,11 @@ std::optional<OutboxText> outbox_text(Tx& tx, std::int64_t id) {
 }
 
 std::optional<OutboxRecord> find_outbox_message(Tx& tx, std::int64_t id) {
-  auto r = tx.query_one(std::string(kColumns) + "WHERE id = $1", {id});
+  auto r = tx.query_one(std::string(kOutboxColumns) + "WHERE id = $1", {id});
   if (!r) {
     return std::nullopt;
   }
-  return record_of(*r);
+  return outbox_record_of(*r);
 }
 
 void requeue_outbox_message(Tx& tx, std::int64_t id, core::Instant at) {

@@ -5,11 +5,11 @@
 namespace casepanel::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kPaperColumns =
     "SELECT id, request_id, document_id, kind, reason, file_name, stored_name, media_type, bytes, "
     "sha256 FROM request_papers ";
 
-PaperRecord record_of(const Row& r) {
+PaperRecord paper_of(const Row& r) {
   const std::int64_t id = r.integer(0);
   const std::optional<core::PaperKind> kind = core::paper_kind_from_id(r.text(3));
   if (!kind) {
@@ -33,31 +33,31 @@ PaperRecord record_of(const Row& r) {
 std::vector<PaperRecord> request_papers(Tx& tx, std::int64_t request_id) {
   std::vector<PaperRecord> out;
   for (const Row& r :
-       tx.query(std::string(kColumns) + "WHERE request_id = $1 ORDER BY id", {request_id})) {
-    out.push_back(record_of(r));
+       tx.query(std::string(kPaperColumns) + "WHERE request_id = $1 ORDER BY id", {request_id})) {
+    out.push_back(paper_of(r));
   }
   return out;
 }
 
 std::optional<PaperRecord> find_paper(Tx& tx, std::int64_t paper_id) {
-  auto r = tx.query_one(std::string(kColumns) + "WHERE id = $1", {paper_id});
+  auto r = tx.query_one(std::string(kPaperColumns) + "WHERE id = $1", {paper_id});
   if (!r) {
     return std::nullopt;
   }
-  return record_of(*r);
+  return paper_of(*r);
 }
 
 std::optional<PaperRecord> find_document_paper(Tx& tx, std::int64_t request_id,
                                                const std::string& document_id,
                                                core::PaperKind kind) {
-  auto r = tx.query_one(std::string(kColumns) +
+  auto r = tx.query_one(std::string(kPaperColumns) +
                             "WHERE request_id = $1 AND document_id = $2 AND kind = $3 "
                             "ORDER BY id LIMIT 1",
                         {request_id, document_id, std::string(core::paper_kind_id(kind))});
   if (!r) {
     return std::nullopt;
   }
-  return record_of(*r);
+  return paper_of(*r);
 }
 
 std::int64_t insert_paper_file(Tx& tx, const NewPaperFile& f) {

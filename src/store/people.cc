@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "store/typed_columns.h"
+
 namespace casepanel::store {
 namespace {
 
@@ -29,14 +31,6 @@ PersonRecord person_from(const Row& r) {
   return p;
 }
 
-std::string numbered(int first, std::size_t count) {
-  std::string out;
-  for (std::size_t i = 0; i < count; ++i) {
-    out += (i ? ", $" : "$") + std::to_string(first + static_cast<int>(i));
-  }
-  return out;
-}
-
 // Fills in the roles of several people with one query.
 void load_roles(Tx& tx, std::vector<PersonRecord>& people) {
   if (people.empty()) {
@@ -49,7 +43,7 @@ void load_roles(Tx& tx, std::vector<PersonRecord>& people) {
     ids.emplace_back(p.id);
   }
   const std::string sql = "SELECT user_id, role FROM user_roles WHERE user_id IN (" +
-                          numbered(1, ids.size()) + ") ORDER BY user_id, role";
+                          placeholders(1, ids.size()) + ") ORDER BY user_id, role";
   for (const Row& r : tx.query(sql, ids)) {
     if (auto role = core::role_from_id(r.text(1))) {
       by_id[r.integer(0)]->roles.insert(*role);

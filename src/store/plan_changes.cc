@@ -5,7 +5,7 @@
 namespace casepanel::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kPlanChangeColumns =
     "SELECT pc.id, pc.decision_id, d.child_id, c.first_name || ' ' || c.last_name, "
     "c.date_of_birth, c.team_id, s.panel_id, s.sitting_date, r.author_id, pc.proposal, "
     "pc.reason, pc.proposed_by, pu.name, pc.proposed_at, pc.approver_role, pc.status, "
@@ -55,7 +55,7 @@ PlanChangeRecord change_from(const Row& r) {
 
 std::vector<PlanChangeRecord> changes(Tx& tx, const std::string& where, const Params& params) {
   std::vector<PlanChangeRecord> out;
-  for (const Row& r : tx.query(std::string(kColumns) + where, params)) {
+  for (const Row& r : tx.query(std::string(kPlanChangeColumns) + where, params)) {
     out.push_back(change_from(r));
   }
   return out;

@@ -4,6 +4,7 @@
 
 #include "core/request_lifecycle.h"
 #include "store/kept_reads.h"
+#include "store/typed_columns.h"
 
 namespace casepanel::store {
 namespace {
@@ -17,16 +18,8 @@ constexpr const char* kChain =
 
 constexpr const char* kNotYetSubmitted = "('draft', 'awaiting_approval')";
 
-RequestFacts facts_of(const Row& r) {
+RequestFacts request_facts_of(const Row& r) {
   return {r.integer(0), r.text(1), r.text(2), r.integer(3), r.integer(4)};
-}
-
-std::string numbered(int first, std::size_t count) {
-  std::string out;
-  for (std::size_t i = 0; i < count; ++i) {
-    out += (i ? ", $" : "$") + std::to_string(first + static_cast<int>(i));
-  }
-  return out;
 }
 
 }  // namespace
@@ -81,7 +74,7 @@ std::optional<RequestFacts> request_facts(Tx& tx, std::int64_t request_id) {
   if (!r) {
     return std::nullopt;
   }
-  return facts_of(*r);
+  return request_facts_of(*r);
 }
 
 bool child_before_panel_served(Tx& tx, std::int64_t child_id, std::int64_t user_id) {
@@ -149,7 +142,7 @@ std::vector<std::int64_t> children_of_panels(Tx& tx, const std::vector<std::stri
        tx.query("SELECT DISTINCT rc.child_id FROM request_children rc JOIN requests r "
                 "ON r.id = rc.request_id WHERE r.state NOT IN " +
                     std::string(kNotYetSubmitted) + " AND r.panel_id IN (" +
-                    numbered(1, panel_ids.size()) + ")",
+                    placeholders(1, panel_ids.size()) + ")",
                 params)) {
     out.push_back(r.integer(0));
   }

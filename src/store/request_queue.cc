@@ -5,7 +5,7 @@
 namespace casepanel::store {
 namespace {
 
-constexpr const char* kRequestColumns =
+constexpr const char* kQueuedRequestColumns =
     "r.id, r.panel_id, r.state, r.author_id, r.team_id, r.request_type, "
     "r.target_sitting_date, r.statutory_due ";
 
@@ -25,7 +25,7 @@ RequestRow request_of(const Row& r) {
 std::vector<QueuedRequest> queued_where(Tx& tx, const std::string& where, const Params& p) {
   std::vector<QueuedRequest> out;
   for (const Row& r :
-       tx.query(std::string("SELECT ") + kRequestColumns +
+       tx.query(std::string("SELECT ") + kQueuedRequestColumns +
                     ", r.submitted_at, r.venue_preference, r.missed_cutoff_date, "
                     "r.late_accepted_at IS NOT NULL, r.must_go_to_next_sitting, "
                     "(SELECT COUNT(*) FROM request_children rc WHERE rc.request_id = r.id), "

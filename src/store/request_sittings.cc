@@ -5,7 +5,7 @@
 namespace casepanel::store {
 namespace {
 
-constexpr const char* kSittingColumns =
+constexpr const char* kRequestSittingColumns =
     "SELECT id, sitting_date, starts_at, ends_at, venue_id FROM sittings ";
 
 PlannedSitting sitting_from(const Row& r) {
@@ -20,10 +20,10 @@ PlannedSitting sitting_from(const Row& r) {
 std::vector<PlannedSitting> planned_sittings_after(Tx& tx, const std::string& panel_id,
                                                    core::Instant after, int limit) {
   std::vector<PlannedSitting> out;
-  for (const Row& r :
-       tx.query(std::string(kSittingColumns) + "WHERE panel_id = $1 AND status <> 'cancelled' AND "
-                                               "starts_at > $2 ORDER BY starts_at LIMIT $3",
-                {panel_id, core::to_iso_utc(after), std::int64_t{limit}})) {
+  for (const Row& r : tx.query(std::string(kRequestSittingColumns) +
+                                   "WHERE panel_id = $1 AND status <> 'cancelled' AND "
+                                   "starts_at > $2 ORDER BY starts_at LIMIT $3",
+                               {panel_id, core::to_iso_utc(after), std::int64_t{limit}})) {
     out.push_back(sitting_from(r));
   }
   return out;
@@ -31,7 +31,7 @@ std::vector<PlannedSitting> planned_sittings_after(Tx& tx, const std::string& pa
 
 std::optional<PlannedSitting> planned_sitting_on(Tx& tx, const std::string& panel_id,
                                                  core::Date date) {
-  auto r = tx.query_one(std::string(kSittingColumns) +
+  auto r = tx.query_one(std::string(kRequestSittingColumns) +
                             "WHERE panel_id = $1 AND sitting_date = $2 AND "
                             "status <> 'cancelled' ORDER BY starts_at LIMIT 1",
                         {panel_id, core::to_iso(date)});

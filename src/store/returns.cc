@@ -5,7 +5,7 @@
 namespace casepanel::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kReturnColumns =
     "SELECT pr.id, pr.decision_id, pr.child_id, c.first_name || ' ' || c.last_name, "
     "c.date_of_birth, c.team_id, pr.panel_id, pr.due_date, pr.status, pr.request_id, "
     "COALESCE(nr.state, ''), h.request_id, r.author_id, h.id, s.id, s.sitting_date, "
@@ -47,7 +47,7 @@ ReturnRecord return_from(const Row& r) {
 
 std::vector<ReturnRecord> returns(Tx& tx, const std::string& where, const Params& params) {
   std::vector<ReturnRecord> out;
-  for (const Row& r : tx.query(std::string(kColumns) + where, params)) {
+  for (const Row& r : tx.query(std::string(kReturnColumns) + where, params)) {
     out.push_back(return_from(r));
   }
   return out;

@@ -5,7 +5,7 @@
 namespace casepanel::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kSittingColumns =
     "SELECT m.id, m.panel_id, m.sitting_date, m.starts_at, m.ends_at, m.venue_id, m.status, "
     "COALESCE((SELECT SUM(h.minutes) FROM hearings h WHERE h.sitting_id = m.id), 0), "
     "(SELECT COUNT(*) FROM hearings h WHERE h.sitting_id = m.id), m.room, "
@@ -37,7 +37,7 @@ SittingRecord sitting_of(const Row& r) {
 
 std::vector<SittingRecord> sittings_where(Tx& tx, const std::string& where, const Params& p) {
   std::vector<SittingRecord> out;
-  for (const Row& r : tx.query(std::string(kColumns) + where, p)) {
+  for (const Row& r : tx.query(std::string(kSittingColumns) + where, p)) {
     out.push_back(sitting_of(r));
   }
   return out;
@@ -85,7 +85,8 @@ std::vector<SittingRecord> planned_panel_sittings(Tx& tx, const std::string& pan
 
 std::vector<ScheduledSitting> panel_sittings(Tx& tx, const std::string& panel_id) {
   std::vector<ScheduledSitting> out;
-  for (const Row& r : tx.query(std::string(kColumns) + "WHERE m.panel_id = $1", {panel_id})) {
+  for (const Row& r :
+       tx.query(std::string(kSittingColumns) + "WHERE m.panel_id = $1", {panel_id})) {
     SittingRecord s = sitting_of(r);
     const core::Instant slot = instant_column(r, 16, {"sittings", s.id, "schedule_slot"});
     out.push_back({std::move(s), slot});

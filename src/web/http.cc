@@ -1,6 +1,7 @@
 #include "web/http.h"
 
 #include <charconv>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace casepanel::web {
@@ -60,6 +61,11 @@ WebResponse WebResponse::json(int status, std::string body) {
   r.content_type = "application/json";
   r.body = std::move(body);
   return r;
+}
+
+WebResponse WebResponse::json_error(int status, const std::string& error,
+                                    const std::string& reason) {
+  return json(status, nlohmann::json{{"error", error}, {"reason", reason}}.dump());
 }
 
 WebResponse WebResponse::text(int status, std::string body) {

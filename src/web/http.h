@@ -66,6 +66,8 @@ struct WebResponse {
 
   static WebResponse redirect(const std::string& location);  // 303 See Other
   static WebResponse json(int status, std::string body);
+  // The API's error: {"error": error, "reason": reason} (docs/api.md).
+  static WebResponse json_error(int status, const std::string& error, const std::string& reason);
   static WebResponse text(int status, std::string body);
 };
 

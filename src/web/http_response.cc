@@ -6,6 +6,8 @@
 #include <cctype>
 #include <ctime>
 
+#include "core/text.h"
+
 namespace casepanel::web {
 namespace {
 
@@ -68,13 +70,6 @@ const char* reason_phrase(int status) {
   }
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // The Date header's value, formatted once a second per thread.
 std::string_view http_date() {
   thread_local std::time_t cached_second = 0;
@@ -92,8 +87,8 @@ std::string_view http_date() {
 // Headers the writer sets itself: a handler's copy is dropped (its
 // Connection: close is honoured).
 bool writer_owned(std::string_view name) {
-  return iequals(name, "Connection") || iequals(name, "Content-Length") ||
-         iequals(name, "Transfer-Encoding") || iequals(name, "Date");
+  return core::ascii_iequals(name, "Connection") || core::ascii_iequals(name, "Content-Length") ||
+         core::ascii_iequals(name, "Transfer-Encoding") || core::ascii_iequals(name, "Date");
 }
 
 bool all_headers_safe(const WebResponse& r) {
@@ -107,7 +102,8 @@ bool all_headers_safe(const WebResponse& r) {
 
 bool asks_to_close(const WebResponse& r) {
   return std::any_of(r.headers.begin(), r.headers.end(), [](const auto& header) {
-    return iequals(header.first, "Connection") && iequals(header.second, "close");
+    return core::ascii_iequals(header.first, "Connection") &&
+           core::ascii_iequals(header.second, "close");
   });
 }
 
@@ -141,7 +137,7 @@ std::string head(const WebResponse& r, std::size_t body_size, Persistence persis
 
 // The head, then the body moved in and the shared parts added: the body's
 // bytes are not copied.
-Outgoing write(WebResponse r, BodyMode mode, Persistence persistence) {
+Outgoing outgoing_of(WebResponse r, BodyMode mode, Persistence persistence) {
   Outgoing out(head(r, r.body.size() + r.shared_body.size(), persistence));
   if (mode == BodyMode::with_body) {
     out.add(std::move(r.body));
@@ -187,12 +183,12 @@ Outgoing serialise_response(WebResponse response, BodyMode mode, Persistence& pe
     spdlog::error("refused to send a {} response with a control character in a header",
                   response.status);
     persistence = Persistence::close;
-    return write(protocol_error(500, "Internal server error\n"), mode, persistence);
+    return outgoing_of(protocol_error(500, "Internal server error\n"), mode, persistence);
   }
   if (asks_to_close(response)) {
     persistence = Persistence::close;
   }
-  return write(std::move(response), mode, persistence);
+  return outgoing_of(std::move(response), mode, persistence);
 }
 
 }  // namespace casepanel::web

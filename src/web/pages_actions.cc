@@ -96,7 +96,7 @@ WebResponse team(const Site& site, WebRequest& r) {
   return site.page(r, "actions_team", "My teams' actions", std::move(d));
 }
 
-WebResponse show(const Site& site, const WebRequest& r, const core::Error* errors) {
+WebResponse show_action(const Site& site, const WebRequest& r, const core::Error* errors) {
   auto v = app::action_view(site.services(), r.actor(), r.id_param());
   if (!v) {
     return site.error(r, v.error());
@@ -139,12 +139,12 @@ WebResponse show(const Site& site, const WebRequest& r, const core::Error* error
   return site.page(r, "action", v->line.what, std::move(d));
 }
 
-WebResponse view(const Site& site, WebRequest& r) { return show(site, r, nullptr); }
+WebResponse view_action(const Site& site, WebRequest& r) { return show_action(site, r, nullptr); }
 
-WebResponse after(const Site& site, const WebRequest& r, const core::Status& done) {
+WebResponse after_action(const Site& site, const WebRequest& r, const core::Status& done) {
   if (!done) {
     if (done.error().kind == core::ErrorKind::invalid) {
-      return show(site, r, &done.error());
+      return show_action(site, r, &done.error());
     }
     return site.error(r, done.error());
   }
@@ -166,7 +166,8 @@ WebResponse done(const Site& site, WebRequest& r) {
       break;
     }
   }
-  return after(site, r, app::close_action(site.services(), r.actor(), r.id_param(), entry, file));
+  return after_action(site, r,
+                      app::close_action(site.services(), r.actor(), r.id_param(), entry, file));
 }
 
 WebResponse not_done(const Site& site, WebRequest& r) {
@@ -180,9 +181,9 @@ WebResponse not_done(const Site& site, WebRequest& r) {
     for (core::FieldError& f : e.fields) {
       f.field = f.field == "not_done_reason" ? "reason" : f.field;
     }
-    return show(site, r, &e);
+    return show_action(site, r, &e);
   }
-  return after(site, r, closed);
+  return after_action(site, r, closed);
 }
 
 WebResponse evidence(const Site& site, WebRequest& r) {
@@ -202,7 +203,7 @@ void add_action_routes(std::vector<Route>& routes) {
   const Rule following{Access::signed_in, core::Permission::view_follow_ups};
   routes.push_back({"GET", "/actions", following, mine});
   routes.push_back({"GET", "/actions/team", following, team});
-  routes.push_back({"GET", "/actions/{id}", following, view});
+  routes.push_back({"GET", "/actions/{id}", following, view_action});
   routes.push_back({"GET", "/actions/{id}/evidence", following, evidence});
   routes.push_back({"POST", "/actions/{id}/done", following, done});
   routes.push_back({"POST", "/actions/{id}/not-done", following, not_done});

@@ -13,28 +13,24 @@ namespace {
 
 using nlohmann::json;
 
-WebResponse api_error(int status, const std::string& error, const std::string& reason) {
-  return WebResponse::json(status, json{{"error", error}, {"reason", reason}}.dump());
-}
-
 WebResponse error_response(const core::Error& e) {
   switch (e.kind) {
     case core::ErrorKind::not_found:
-      return api_error(404, "not_found", e.message);
+      return WebResponse::json_error(404, "not_found", e.message);
     case core::ErrorKind::forbidden:
-      return api_error(403, "forbidden", e.message);
+      return WebResponse::json_error(403, "forbidden", e.message);
     case core::ErrorKind::conflict:
-      return api_error(409, "conflict", e.message);
+      return WebResponse::json_error(409, "conflict", e.message);
     case core::ErrorKind::invalid:
       break;
   }
-  return api_error(400, "bad_request", e.message);
+  return WebResponse::json_error(400, "bad_request", e.message);
 }
 
 WebResponse children(const Site& site, WebRequest& r) {
   auto list = app::children_in_scope(site.services(), r.actor(), "api.children.list");
   if (!list) {
-    return api_error(403, "forbidden", list.error().message);
+    return WebResponse::json_error(403, "forbidden", list.error().message);
   }
   json out = json::array();
   for (const auto& c : *list) {
@@ -165,7 +161,7 @@ json record_json(const app::ApiDecisionRecord& r) {
 WebResponse child_decisions(const Site& site, WebRequest& r) {
   const std::int64_t child_id = r.id_param();
   if (child_id == 0) {
-    return api_error(404, "not_found", "There is no such child");
+    return WebResponse::json_error(404, "not_found", "There is no such child");
   }
   auto records = app::api_child_decisions(site.services(), r.actor(), child_id);
   if (!records) {
@@ -217,12 +213,12 @@ json event_json(const store::EventRecord& e) {
 WebResponse decision_feed(const Site& site, WebRequest& r) {
   const std::optional<std::int64_t> cursor = cursor_param(r);
   if (!cursor) {
-    return api_error(400, "bad_request",
-                     "since must be 0 or a next_cursor the feed gave (a whole number)");
+    return WebResponse::json_error(
+        400, "bad_request", "since must be 0 or a next_cursor the feed gave (a whole number)");
   }
   const std::optional<int> limit = limit_param(r);
   if (!limit) {
-    return api_error(
+    return WebResponse::json_error(
         400, "bad_request",
         "limit must be a whole number from 1 to " + std::to_string(app::kFeedMaxLimit));
   }

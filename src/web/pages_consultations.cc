@@ -12,7 +12,7 @@ namespace casepanel::web {
 namespace {
 
 Data lines_data(const std::vector<app::ConsultationLine>& lines) {
-  Data list{Data::type::list};
+  Data list_consultations{Data::type::list};
   for (const app::ConsultationLine& l : lines) {
     Data x;
     x.set("id", str(l.id));
@@ -21,12 +21,12 @@ Data lines_data(const std::vector<app::ConsultationLine>& lines) {
     x.set("request_type", l.request_type);
     x.set("referred", l.referred);
     set_if(x, "advised", l.advised);
-    list.push_back(x);
+    list_consultations.push_back(x);
   }
-  return list;
+  return list_consultations;
 }
 
-WebResponse list(const Site& site, WebRequest& r) {
+WebResponse list_consultations(const Site& site, WebRequest& r) {
   auto mine = app::my_consultations(site.services(), r.actor());
   if (!mine) {
     return site.error(r, mine.error());
@@ -93,7 +93,7 @@ WebResponse advise(const Site& site, WebRequest& r) {
 
 void add_consultation_routes(std::vector<Route>& routes) {
   const Rule consulted{Access::signed_in, core::Permission::answer_consultation};
-  routes.push_back({"GET", "/consultations", consulted, list});
+  routes.push_back({"GET", "/consultations", consulted, list_consultations});
   routes.push_back({"GET", "/consultations/{id}", consulted, referral});
   routes.push_back({"POST", "/consultations/{id}/advice", consulted, advise});
 }

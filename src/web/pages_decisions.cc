@@ -82,7 +82,7 @@ WebResponse decision_form(const Site& site, WebRequest& r) {
   return decision_page(site, r, nullptr);
 }
 
-WebResponse record(const Site& site, WebRequest& r) {
+WebResponse record_decision(const Site& site, WebRequest& r) {
   auto done = app::record_decision(site.services(), r.actor(), r.id_param(), decision_entry(r));
   if (!done) {
     if (done.error().kind == core::ErrorKind::invalid) {
@@ -149,7 +149,7 @@ WebResponse correct(const Site& site, WebRequest& r) {
 void add_decision_routes(std::vector<Route>& routes) {
   const Rule recording{Access::signed_in, core::Permission::record_decision};
   routes.push_back({"GET", "/hearings/{id}/decision", recording, decision_form});
-  routes.push_back({"POST", "/hearings/{id}/decision", recording, record});
+  routes.push_back({"POST", "/hearings/{id}/decision", recording, record_decision});
   routes.push_back({"GET", "/decisions/{id}/correct", recording, correction_form});
   routes.push_back({"POST", "/decisions/{id}/correct", recording, correct});
   add_recommendation_routes(routes);

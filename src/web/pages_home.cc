@@ -25,7 +25,7 @@
 namespace casepanel::web {
 namespace {
 
-Data task_list(const std::vector<app::TaskItem>& items) {
+Data home_task_list(const std::vector<app::TaskItem>& items) {
   Data list{Data::type::list};
   for (const auto& t : items) {
     Data d;
@@ -41,7 +41,7 @@ Data task_list(const std::vector<app::TaskItem>& items) {
 }
 
 void add_tasks(Data& data, const std::string& key, const std::vector<app::TaskItem>& items) {
-  data.set(key, task_list(items));
+  data.set(key, home_task_list(items));
   data.set(key + "_count", std::to_string(items.size()));
   if (!items.empty()) {
     data.set("has_" + key, true);

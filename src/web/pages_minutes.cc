@@ -112,7 +112,7 @@ WebResponse minutes_page(const Site& site, const WebRequest& r, const core::Erro
 WebResponse minutes(const Site& site, WebRequest& r) { return minutes_page(site, r, nullptr); }
 
 // After a change: the minutes page, or the page with the errors.
-WebResponse after_change(const Site& site, WebRequest& r, const core::Status& done) {
+WebResponse after_minutes_change(const Site& site, WebRequest& r, const core::Status& done) {
   if (done) {
     return WebResponse::redirect("/sittings/" + str(r.id_param()) + "/minutes");
   }
@@ -129,27 +129,28 @@ WebResponse save(const Site& site, WebRequest& r) {
       overviews[parse_id(name.substr(9))] = value;
     }
   }
-  return after_change(site, r,
-                      app::save_minutes(site.services(), r.actor(), r.id_param(), overviews));
+  return after_minutes_change(
+      site, r, app::save_minutes(site.services(), r.actor(), r.id_param(), overviews));
 }
 
-WebResponse send(const Site& site, WebRequest& r) {
-  return after_change(site, r, app::send_minutes(site.services(), r.actor(), r.id_param()));
+WebResponse send_minutes(const Site& site, WebRequest& r) {
+  return after_minutes_change(site, r, app::send_minutes(site.services(), r.actor(), r.id_param()));
 }
 
-WebResponse send_back(const Site& site, WebRequest& r) {
-  return after_change(
+WebResponse send_minutes_back(const Site& site, WebRequest& r) {
+  return after_minutes_change(
       site, r, app::return_minutes(site.services(), r.actor(), r.id_param(), r.field("comments")));
 }
 
 WebResponse authorise(const Site& site, WebRequest& r) {
-  return after_change(site, r, app::authorise_minutes(site.services(), r.actor(), r.id_param()));
+  return after_minutes_change(site, r,
+                              app::authorise_minutes(site.services(), r.actor(), r.id_param()));
 }
 
 WebResponse addendum(const Site& site, WebRequest& r) {
-  return after_change(site, r,
-                      app::add_minutes_addendum(site.services(), r.actor(), r.id_param(),
-                                                r.field("text"), r.field("why")));
+  return after_minutes_change(site, r,
+                              app::add_minutes_addendum(site.services(), r.actor(), r.id_param(),
+                                                        r.field("text"), r.field("why")));
 }
 
 WebResponse print_page(const Site& site, const WebRequest& r, const app::MinutesView& v,
@@ -190,8 +191,8 @@ void add_minutes_routes(std::vector<Route>& routes) {
   routes.push_back(
       {"GET", "/sittings/{id}/minutes/children/{child}/print", reading, print_extract});
   routes.push_back({"POST", "/sittings/{id}/minutes", writing, save});
-  routes.push_back({"POST", "/sittings/{id}/minutes/send", writing, send});
-  routes.push_back({"POST", "/sittings/{id}/minutes/return", reading, send_back});
+  routes.push_back({"POST", "/sittings/{id}/minutes/send", writing, send_minutes});
+  routes.push_back({"POST", "/sittings/{id}/minutes/return", reading, send_minutes_back});
   routes.push_back({"POST", "/sittings/{id}/minutes/authorise", reading, authorise});
   routes.push_back({"POST", "/sittings/{id}/minutes/addenda", writing, addendum});
 }

@@ -93,8 +93,8 @@ WebResponse show_papers(const Site& site, const WebRequest& r, std::int64_t requ
 }
 
 // After a change: back to the papers page, or the page again with the errors.
-WebResponse after(const Site& site, const WebRequest& r, std::int64_t request_id,
-                  const core::Error* error) {
+WebResponse after_paper(const Site& site, const WebRequest& r, std::int64_t request_id,
+                        const core::Error* error) {
   if (error == nullptr) {
     return WebResponse::redirect("/requests/" + str(request_id) + "/papers");
   }
@@ -104,7 +104,7 @@ WebResponse after(const Site& site, const WebRequest& r, std::int64_t request_id
   return site.error(r, *error);
 }
 
-WebResponse view(const Site& site, WebRequest& r) {
+WebResponse view_papers(const Site& site, WebRequest& r) {
   return show_papers(site, r, r.id_param(), nullptr);
 }
 
@@ -119,14 +119,14 @@ WebResponse upload(const Site& site, WebRequest& r) {
   }
   const std::string document = r.params.size() > 1 ? r.params[1] : "";
   auto added = app::add_paper(site.services(), r.actor(), r.id_param(), document, u);
-  return after(site, r, r.id_param(), added ? nullptr : &added.error());
+  return after_paper(site, r, r.id_param(), added ? nullptr : &added.error());
 }
 
 WebResponse not_provided(const Site& site, WebRequest& r) {
   const std::string document = r.params.size() > 1 ? r.params[1] : "";
   auto done =
       app::mark_not_provided(site.services(), r.actor(), r.id_param(), document, r.field("reason"));
-  return after(site, r, r.id_param(), done ? nullptr : &done.error());
+  return after_paper(site, r, r.id_param(), done ? nullptr : &done.error());
 }
 
 WebResponse remove_one(const Site& site, WebRequest& r) {
@@ -150,7 +150,7 @@ WebResponse download(const Site& site, WebRequest& r) {
 void add_paper_routes(std::vector<Route>& routes) {
   const Rule drafting{Access::signed_in, core::Permission::draft_request};
   const Rule viewing{Access::signed_in, core::Permission::view_papers};
-  routes.push_back({"GET", "/requests/{id}/papers", viewing, view});
+  routes.push_back({"GET", "/requests/{id}/papers", viewing, view_papers});
   routes.push_back({"POST", "/requests/{id}/papers/{document}/upload", drafting, upload});
   routes.push_back(
       {"POST", "/requests/{id}/papers/{document}/not-provided", drafting, not_provided});

@@ -11,7 +11,7 @@
 namespace casepanel::web {
 namespace {
 
-Data line_data(const app::PlanChangeLine& l) {
+Data plan_change_line_data(const app::PlanChangeLine& l) {
   Data x;
   x.set("id", str(l.id));
   x.set("child", l.child);
@@ -37,7 +37,7 @@ WebResponse form_page(const Site& site, const WebRequest& r, const core::Error* 
   d.set("record", render_records(site, {f->record}, {.sitting = true}));
   Data list{Data::type::list};
   for (const app::PlanChangeLine& l : f->changes) {
-    list.push_back(line_data(l));
+    list.push_back(plan_change_line_data(l));
   }
   d.set("changes", list);
   set_flag(d, "has_changes", !f->changes.empty());
@@ -68,7 +68,7 @@ WebResponse view_page(const Site& site, const WebRequest& r, const core::Error* 
   if (!v) {
     return site.error(r, v.error());
   }
-  Data d = line_data(v->line);
+  Data d = plan_change_line_data(v->line);
   d.set("record", render_records(site, {v->record}, {.sitting = true}));
   set_flag(d, "may_decide", v->may_decide);
   d.set("form_reasons", r.field("reasons"));
@@ -78,7 +78,9 @@ WebResponse view_page(const Site& site, const WebRequest& r, const core::Error* 
   return site.page(r, "plan_change", "Change of plan", std::move(d));
 }
 
-WebResponse view(const Site& site, WebRequest& r) { return view_page(site, r, nullptr); }
+WebResponse view_plan_change(const Site& site, WebRequest& r) {
+  return view_page(site, r, nullptr);
+}
 
 WebResponse decide(const Site& site, WebRequest& r) {
   if (r.field("decision").empty()) {
@@ -102,7 +104,7 @@ void add_plan_change_routes(std::vector<Route>& routes) {
   const Rule signed_in{Access::signed_in, {}};
   routes.push_back({"GET", "/decisions/{id}/change-plan", signed_in, form});
   routes.push_back({"POST", "/decisions/{id}/change-plan", signed_in, propose});
-  routes.push_back({"GET", "/plan-changes/{id}", signed_in, view});
+  routes.push_back({"GET", "/plan-changes/{id}", signed_in, view_plan_change});
   routes.push_back({"POST", "/plan-changes/{id}/decide", signed_in, decide});
 }
 

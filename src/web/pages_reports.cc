@@ -22,7 +22,7 @@
 namespace casepanel::web {
 namespace {
 
-app::ReportInput input_of(const WebRequest& r) {
+app::ReportInput report_input_of(const WebRequest& r) {
   app::ReportInput in;
   in.panel = r.query_value("panel");
   in.period = r.query_value("period");
@@ -229,7 +229,7 @@ WebResponse reports(const Site& site, WebRequest& r) {
 
 // The period as the form gave it; this year when none is given.
 app::ReportInput input_or_this_year(const Site& site, const WebRequest& r) {
-  app::ReportInput in = input_of(r);
+  app::ReportInput in = report_input_of(r);
   if (in.period.empty()) {
     in.period = "year";
     in.year = std::to_string(int(core::london_date(site.services().clock.now()).year()));

@@ -12,7 +12,7 @@
 namespace casepanel::web {
 namespace {
 
-WebResponse show(const Site& site, const WebRequest& r, const core::Error* errors) {
+WebResponse show_return(const Site& site, const WebRequest& r, const core::Error* errors) {
   auto v = app::return_view(site.services(), r.actor(), r.id_param());
   if (!v) {
     return site.error(r, v.error());
@@ -47,13 +47,13 @@ WebResponse show(const Site& site, const WebRequest& r, const core::Error* error
   return site.page(r, "return", "Return to panel: " + l.child, std::move(d));
 }
 
-WebResponse view(const Site& site, WebRequest& r) { return show(site, r, nullptr); }
+WebResponse view_return(const Site& site, WebRequest& r) { return show_return(site, r, nullptr); }
 
-WebResponse after(const Site& site, const WebRequest& r, const core::Status& done,
-                  const std::string& to) {
+WebResponse after_return(const Site& site, const WebRequest& r, const core::Status& done,
+                         const std::string& to) {
   if (!done) {
     if (done.error().kind == core::ErrorKind::invalid) {
-      return show(site, r, &done.error());
+      return show_return(site, r, &done.error());
     }
     return site.error(r, done.error());
   }
@@ -69,7 +69,7 @@ WebResponse start(const Site& site, WebRequest& r) {
 }
 
 WebResponse update(const Site& site, WebRequest& r) {
-  return after(
+  return after_return(
       site, r,
       app::send_progress_update(site.services(), r.actor(), r.id_param(), r.field("update")),
       "/returns/" + str(r.id_param()));
@@ -78,19 +78,20 @@ WebResponse update(const Site& site, WebRequest& r) {
 WebResponse consider(const Site& site, WebRequest& r) {
   if (r.field("decision").empty()) {
     const core::Error e = core::Error::invalid("decision", "Select whether you accept the update");
-    return show(site, r, &e);
+    return show_return(site, r, &e);
   }
-  return after(site, r,
-               app::consider_progress_update(site.services(), r.actor(), r.id_param(),
-                                             r.field("decision") == "accept", r.field("note")),
-               "/");
+  return after_return(
+      site, r,
+      app::consider_progress_update(site.services(), r.actor(), r.id_param(),
+                                    r.field("decision") == "accept", r.field("note")),
+      "/");
 }
 
 }  // namespace
 
 void add_return_routes(std::vector<Route>& routes) {
   const Rule signed_in{Access::signed_in, {}};
-  routes.push_back({"GET", "/returns/{id}", signed_in, view});
+  routes.push_back({"GET", "/returns/{id}", signed_in, view_return});
   routes.push_back({"POST", "/returns/{id}/review", signed_in, start});
   routes.push_back({"POST", "/returns/{id}/update", signed_in, update});
   routes.push_back({"POST", "/returns/{id}/consider", signed_in, consider});

@@ -84,7 +84,7 @@ WebResponse get_panels(const Site& site, WebRequest& r) {
   return site.page(r, "panels", "Panels", std::move(d));
 }
 
-WebResponse after_change(const Site& site, WebRequest& r, const core::Status& done) {
+WebResponse after_seat_change(const Site& site, WebRequest& r, const core::Status& done) {
   if (done) {
     return WebResponse::redirect("/panels/" + panel_param(r) + "/seats");
   }
@@ -97,15 +97,16 @@ WebResponse after_change(const Site& site, WebRequest& r, const core::Status& do
 WebResponse post_add(const Site& site, WebRequest& r) {
   const store::SeatPart part =
       r.field("part") == "deputy" ? store::SeatPart::deputy : store::SeatPart::holder;
-  return after_change(site, r,
-                      app::assign_seat(site.services(), r.actor(), panel_param(r),
-                                       r.field("seat_id"), parse_id(r.field("user_id")), part));
+  return after_seat_change(
+      site, r,
+      app::assign_seat(site.services(), r.actor(), panel_param(r), r.field("seat_id"),
+                       parse_id(r.field("user_id")), part));
 }
 
 WebResponse post_remove(const Site& site, WebRequest& r) {
-  return after_change(site, r,
-                      app::remove_from_seat(site.services(), r.actor(), panel_param(r),
-                                            r.field("seat_id"), parse_id(r.field("user_id"))));
+  return after_seat_change(site, r,
+                           app::remove_from_seat(site.services(), r.actor(), panel_param(r),
+                                                 r.field("seat_id"), parse_id(r.field("user_id"))));
 }
 
 }  // namespace

@@ -66,7 +66,7 @@ WebResponse show(const Site& site, const WebRequest& r, const core::Error* error
   return site.page(r, "supervision", "Supervision", std::move(d));
 }
 
-WebResponse view(const Site& site, WebRequest& r) { return show(site, r, nullptr); }
+WebResponse view_supervision(const Site& site, WebRequest& r) { return show(site, r, nullptr); }
 
 WebResponse note(const Site& site, WebRequest& r) {
   const std::string child = str(r.id_param());
@@ -85,7 +85,7 @@ WebResponse note(const Site& site, WebRequest& r) {
 void add_supervision_routes(std::vector<Route>& routes) {
   // The managers' (and the auditor's) page: app/supervision.h refuses others.
   const Rule following{Access::signed_in, core::Permission::view_follow_ups};
-  routes.push_back({"GET", "/supervision", following, view});
+  routes.push_back({"GET", "/supervision", following, view_supervision});
   routes.push_back({"POST", "/children/{id}/supervision", following, note});
 }
 

@@ -15,7 +15,7 @@
 namespace casepanel::web {
 namespace {
 
-Data item_data(const Site& site, const app::TriageItem& q) {
+Data triage_item_data(const Site& site, const app::TriageItem& q) {
   Data x;
   x.set("request_id", str(q.request_id));
   x.set("panel", q.panel);
@@ -39,11 +39,11 @@ Data item_data(const Site& site, const app::TriageItem& q) {
   Data options{Data::type::list};
   for (const auto& s : q.sittings) {
     Data o = sitting_data(s);
-    const bool after =
+    const bool after_triage =
         std::count(q.sittings_after_deadline.begin(), q.sittings_after_deadline.end(), s.id) > 0;
     o.set("label", s.date + ", " + s.start + " at " + s.venue + " (" +
                        str(s.capacity_minutes - s.booked_minutes) + " minutes free)" +
-                       (after ? ": after the statutory deadline" : ""));
+                       (after_triage ? ": after the statutory deadline" : ""));
     options.push_back(o);
   }
   x.set("sittings", options);
@@ -69,7 +69,7 @@ WebResponse queue_page(const Site& site, const WebRequest& r, const core::Error*
   }
   Data items{Data::type::list};
   for (const auto& q : *queue) {
-    items.push_back(item_data(site, q));
+    items.push_back(triage_item_data(site, q));
   }
   Data d;
   d.set("items", items);
@@ -110,7 +110,7 @@ WebResponse request_page(const Site& site, const WebRequest& r, const core::Erro
     if (q.request_id != r.id_param()) {
       continue;
     }
-    Data d = item_data(site, q);
+    Data d = triage_item_data(site, q);
     for (const char* field : {"start", "late_reason", "message", "decline_reason",
                               "consultation_note", "consultation_id"}) {
       d.set(field, r.field(field));
@@ -126,7 +126,8 @@ WebResponse request_page(const Site& site, const WebRequest& r, const core::Erro
 WebResponse request(const Site& site, WebRequest& r) { return request_page(site, r, nullptr); }
 
 // After an action: the queue, or the request's triage page with the errors.
-WebResponse after(const Site& site, WebRequest& r, const core::Status& done, std::string_view key) {
+WebResponse after_triage(const Site& site, WebRequest& r, const core::Status& done,
+                         std::string_view key) {
   if (done) {
     return WebResponse::redirect(confirmed("/triage", key));
   }
@@ -143,25 +144,25 @@ WebResponse schedule(const Site& site, WebRequest& r) {
   if (done) {
     return WebResponse::redirect(confirmed("/requests/" + str(r.id_param()), "scheduled"));
   }
-  return after(site, r, done, "scheduled");
+  return after_triage(site, r, done, "scheduled");
 }
 
 WebResponse ask(const Site& site, WebRequest& r) {
-  return after(
+  return after_triage(
       site, r,
       app::ask_for_information(site.services(), r.actor(), r.id_param(), r.field("message")),
       "information_asked");
 }
 
 WebResponse decline(const Site& site, WebRequest& r) {
-  return after(
+  return after_triage(
       site, r,
       app::decline_request(site.services(), r.actor(), r.id_param(), r.field("decline_reason")),
       "declined");
 }
 
 WebResponse refer(const Site& site, WebRequest& r) {
-  return after(
+  return after_triage(
       site, r,
       app::refer_for_consultation(site.services(), r.actor(), r.id_param(),
                                   r.field("consultation_id"), r.field("consultation_note")),

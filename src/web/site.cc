@@ -72,10 +72,6 @@ constexpr NavItem kNav[] = {
 // Everything under /api/ answers machine clients: JSON, never an HTML page.
 bool api_path(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
-WebResponse api_error(int status, const std::string& error, const std::string& reason) {
-  return WebResponse::json(status, nlohmann::json{{"error", error}, {"reason", reason}}.dump());
-}
-
 // Pages a person who must set up two-factor authentication may still see.
 bool enrolment_page(const std::string& path) {
   return path == "/sign-out" || path == "/account/two-factor" ||
@@ -142,8 +138,8 @@ WebResponse Site::handle(WebRequest& request) const {
     // The detail goes to the log, never to the page.
     spdlog::error("{} {}: {}", request.method, request.path, e.what());
     if (api_path(request.path)) {
-      return with_headers(
-          api_error(500, "server_error", "Something went wrong: the error has been logged"));
+      return with_headers(WebResponse::json_error(
+          500, "server_error", "Something went wrong: the error has been logged"));
     }
     WebResponse r;
     r.status = 500;
@@ -157,9 +153,10 @@ WebResponse Site::handle(WebRequest& request) const {
 // person is asked to look before doing it again, so that it is not made twice.
 WebResponse Site::outcome_unknown(const WebRequest& r) const {
   if (api_path(r.path)) {
-    return api_error(500, "outcome_unknown",
-                     "The connection to the database was lost while the change was being saved: "
-                     "it was saved whole or not at all. Read the record before you send it again.");
+    return WebResponse::json_error(
+        500, "outcome_unknown",
+        "The connection to the database was lost while the change was being saved: "
+        "it was saved whole or not at all. Read the record before you send it again.");
   }
   Data data;
   std::vector<std::string> ignored;
@@ -216,12 +213,12 @@ WebResponse Site::serve_api(const Route& route, WebRequest& r) const {
                                          options_.api_requests_per_minute);
   }
   if (caller.access == app::ApiAccess::rate_limited) {
-    auto out = api_error(429, "rate_limited", caller.reason);
+    auto out = WebResponse::json_error(429, "rate_limited", caller.reason);
     out.headers.emplace_back("Retry-After", std::to_string(caller.retry_after.count()));
     return out;
   }
   if (caller.access != app::ApiAccess::allowed) {
-    auto out = api_error(401, "unauthorised", caller.reason);
+    auto out = WebResponse::json_error(401, "unauthorised", caller.reason);
     out.headers.emplace_back("WWW-Authenticate", "Bearer");
     return out;
   }
@@ -229,7 +226,7 @@ WebResponse Site::serve_api(const Route& route, WebRequest& r) const {
   r.api_actor->client_address = r.client_address;
   if (route.rule.permission && !r.api_actor->may(*route.rule.permission)) {
     record_refusal(r, 403);
-    return api_error(403, "forbidden", "This token's user may not do this");
+    return WebResponse::json_error(403, "forbidden", "This token's user may not do this");
   }
   return route.handler(*this, r);
 }
@@ -322,8 +319,9 @@ PageCache::Counts Site::page_cache_counts() const {
 WebResponse Site::no_route(WebRequest& r, const std::set<std::string>& allowed) const {
   if (api_path(r.path)) {
     return !allowed.empty()
-               ? api_error(405, "method_not_allowed", "This path does not take " + r.method)
-               : api_error(404, "not_found", "There is no such API path");
+               ? WebResponse::json_error(405, "method_not_allowed",
+                                         "This path does not take " + r.method)
+               : WebResponse::json_error(404, "not_found", "There is no such API path");
   }
   if (!allowed.empty()) {
     WebResponse out = WebResponse::text(405, "Method not allowed");
@@ -343,7 +341,7 @@ WebResponse Site::unreadable(const WebRequest& r, const UnreadableInput& bad) co
   std::string message = bad.where + " has " + bad.reason + ".";
   message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
   if (api_path(r.path)) {
-    return api_error(400, "bad_request", message);
+    return WebResponse::json_error(400, "bad_request", message);
   }
   return page(r, "error_403", "The form could not be read",
               Data{"message", message + " Nothing was saved. Go back, check what you typed and "

@@ -1,5 +1,6 @@
 #include "web/wire.h"
 
+#include "core/text.h"
 #include "web/http_parser.h"
 
 #include <algorithm>
@@ -19,13 +20,6 @@ int hex_value(char c) {
     return c - 'A' + 10;
   }
   return -1;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 // A header value of the form `type; name=value; name="quoted \"value\""`:
@@ -96,14 +90,15 @@ bool parse_part_head(std::string_view head, Parameters& disposition) {
         colon == std::string_view::npos) {
       return false;
     }
-    if (iequals(trim_ows(line.substr(0, colon)), "content-disposition")) {
+    if (core::ascii_iequals(trim_ows(line.substr(0, colon)), "content-disposition")) {
       if (found || !parse_parameters(line.substr(colon + 1), disposition)) {
         return false;
       }
       found = true;
     }
   }
-  return found && iequals(disposition.type, "form-data") && disposition.values.count("name") > 0;
+  return found && core::ascii_iequals(disposition.type, "form-data") &&
+         disposition.values.count("name") > 0;
 }
 
 }  // namespace
@@ -201,17 +196,18 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
 }
 
 bool is_multipart(std::string_view content_type) {
-  return iequals(trim_ows(content_type.substr(0, content_type.find(';'))), "multipart/form-data");
+  return core::ascii_iequals(trim_ows(content_type.substr(0, content_type.find(';'))),
+                             "multipart/form-data");
 }
 
 bool is_urlencoded(std::string_view content_type) {
   const std::string_view type = trim_ows(content_type.substr(0, content_type.find(';')));
-  return type.empty() || iequals(type, "application/x-www-form-urlencoded");
+  return type.empty() || core::ascii_iequals(type, "application/x-www-form-urlencoded");
 }
 
 std::optional<std::string> multipart_boundary(std::string_view content_type) {
   Parameters p;
-  if (!parse_parameters(content_type, p) || !iequals(p.type, "multipart/form-data")) {
+  if (!parse_parameters(content_type, p) || !core::ascii_iequals(p.type, "multipart/form-data")) {
     return std::nullopt;
   }
   auto it = p.values.find("boundary");
