@@ -43,7 +43,7 @@ test-unit: test-build
 
 test-build:
 	@if [ -f $(TEST_DIR)/CMakeCache.txt ] && ! grep -q '^CMAKE_CXX_COMPILER:.*clang++' $(TEST_DIR)/CMakeCache.txt; then rm -rf $(TEST_DIR); fi
-	@CC=clang CXX=clang++ cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCASEPANEL_SANITIZE=ON -DCASEPANEL_FUZZ=ON >/dev/null
+	@CC=clang CXX=clang++ cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCASEPANEL_SANITIZE=ON -DCASEPANEL_FUZZ=ON -DCASEPANEL_UNITY=ON >/dev/null
 	@cmake --build $(TEST_DIR) -j $(JOBS)
 
 # Only the runs on a throwaway PostgreSQL 15 cluster: every suite that touches
