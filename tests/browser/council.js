@@ -196,7 +196,7 @@ async function startCouncil(worker, engine = 'sqlite') {
       );
     }
   }
-  return { baseURL, maildir, clock: CLOCK, stop: stopCouncil };
+  return { baseURL, maildir, clock: CLOCK, stop: stopCouncil, serverLog: () => stderr };
 }
 
 module.exports = { startCouncil, CLOCK };

@@ -23,6 +23,27 @@ const test = base.test.extend({
     // under the sanitizers takes a while.
     { scope: 'worker', auto: true, timeout: 3 * 60 * 1000 },
   ],
+  // When a test fails, its report says where the browser was and what the
+  // server logged meanwhile (only errors and warnings, when it works), so a
+  // failure in CI can be read from CI's output alone.
+  failureReport: [
+    async ({ council, page }, use, testInfo) => {
+      const from = council.serverLog().length;
+      await use();
+      if (testInfo.status === testInfo.expectedStatus) {
+        return;
+      }
+      let where;
+      try {
+        where = `${page.url()} ("${await page.title()}")`;
+      } catch {
+        where = 'a page already closed';
+      }
+      const logged = council.serverLog().slice(from).trim() || '(nothing)';
+      console.error(`${testInfo.title}: the browser was at ${where}; the server logged:\n${logged}`);
+    },
+    { auto: true },
+  ],
   baseURL: async ({ council }, use) => {
     await use(council.baseURL);
   },
