@@ -18,6 +18,15 @@ constexpr Confirmation kConfirmations[] = {
     {"declined", "Request declined. Its author is told why"},
     {"referred", "Request referred for consultation"},
     {"agenda_accepted", "Proposed agenda accepted. The requests are scheduled"},
+    // Sittings and their hearings (pages_sittings.cc).
+    {"sitting_moved", "Sitting moved. Everyone invited is told the new date"},
+    {"sitting_cancelled", "Sitting cancelled. Everyone invited is told"},
+    {"sitting_details_saved", "Room and conference details saved"},
+    {"agenda_published", "Agenda published"},
+    {"attendance_saved", "Attendance saved"},
+    {"presenter_saved", "Presenter's attendance saved"},
+    {"seat_invited", "Invited to the hearing"},
+    {"hearing_chair_named", "Chair named for the hearing"},
     // The panel day and after (pages_decisions.cc, pages_watch.cc).
     {"decision_recorded", "Decision recorded"},
     {"decision_corrected", "Decision record corrected"},

@@ -12,6 +12,7 @@
 #include "app/sitting_changes.h"
 #include "app/sittings.h"
 #include "core/counted.h"
+#include "web/confirmations.h"
 #include "web/forms.h"
 #include "web/request_form_parts.h"
 #include "web/site.h"
@@ -284,9 +285,12 @@ WebResponse sitting_print(const Site& site, WebRequest& r) {
 }
 
 // After a change to a sitting: its page, or the page with the errors.
-WebResponse after_change(const Site& site, WebRequest& r, const core::Status& done) {
+// After a change to a sitting: its page, saying what was done (`done_key`,
+// web/confirmations.h), or the page with the errors.
+WebResponse after_change(const Site& site, WebRequest& r, const core::Status& done,
+                         std::string_view done_key) {
   if (done) {
-    return WebResponse::redirect("/sittings/" + str(r.id_param()));
+    return WebResponse::redirect(confirmed("/sittings/" + str(r.id_param()), done_key));
   }
   if (done.error().kind == core::ErrorKind::invalid) {
     return sitting_page(site, r, "sitting", &done.error());
@@ -307,23 +311,27 @@ app::SittingInput sitting_input(const WebRequest& r) {
 WebResponse move(const Site& site, WebRequest& r) {
   return after_change(site, r,
                       app::move_sitting(site.services(), r.actor(), r.id_param(), sitting_input(r),
-                                        r.field("reason"), r.field("late_reason")));
+                                        r.field("reason"), r.field("late_reason")),
+                      "sitting_moved");
 }
 
 WebResponse cancel(const Site& site, WebRequest& r) {
   return after_change(
       site, r,
-      app::cancel_sitting(site.services(), r.actor(), r.id_param(), r.field("cancel_reason")));
+      app::cancel_sitting(site.services(), r.actor(), r.id_param(), r.field("cancel_reason")),
+      "sitting_cancelled");
 }
 
 WebResponse details(const Site& site, WebRequest& r) {
   return after_change(site, r,
                       app::set_sitting_details(site.services(), r.actor(), r.id_param(),
-                                               r.field("room"), r.field("conference_details")));
+                                               r.field("room"), r.field("conference_details")),
+                      "sitting_details_saved");
 }
 
 WebResponse publish(const Site& site, WebRequest& r) {
-  return after_change(site, r, app::publish_agenda(site.services(), r.actor(), r.id_param()));
+  return after_change(site, r, app::publish_agenda(site.services(), r.actor(), r.id_param()),
+                      "agenda_published");
 }
 
 WebResponse attendance(const Site& site, WebRequest& r) {
@@ -334,14 +342,17 @@ WebResponse attendance(const Site& site, WebRequest& r) {
     }
   }
   return after_change(site, r,
-                      app::record_attendance(site.services(), r.actor(), r.id_param(), given));
+                      app::record_attendance(site.services(), r.actor(), r.id_param(), given),
+                      "attendance_saved");
 }
 
-// After a change to one hearing: its sitting's page, or the page with the errors.
-WebResponse after_hearing_change(const Site& site, WebRequest& r, const core::Status& done) {
+// After a change to one hearing: its sitting's page, saying what was done,
+// or the page with the errors.
+WebResponse after_hearing_change(const Site& site, WebRequest& r, const core::Status& done,
+                                 std::string_view done_key) {
   const std::int64_t sitting = parse_id(r.field("sitting_id"));
   if (done) {
-    return WebResponse::redirect("/sittings/" + str(sitting));
+    return WebResponse::redirect(confirmed("/sittings/" + str(sitting), done_key));
   }
   if (done.error().kind == core::ErrorKind::invalid) {
     r.params = {str(sitting)};
@@ -354,19 +365,22 @@ WebResponse presenter(const Site& site, WebRequest& r) {
   return after_hearing_change(
       site, r,
       app::record_presenter_attendance(site.services(), r.actor(), r.id_param(),
-                                       r.field("presenter_attendance")));
+                                       r.field("presenter_attendance")),
+      "presenter_saved");
 }
 
 WebResponse invite(const Site& site, WebRequest& r) {
   return after_hearing_change(
       site, r,
-      app::invite_seat_to_hearing(site.services(), r.actor(), r.id_param(), r.field("seat_id")));
+      app::invite_seat_to_hearing(site.services(), r.actor(), r.id_param(), r.field("seat_id")),
+      "seat_invited");
 }
 
 WebResponse name_chair(const Site& site, WebRequest& r) {
   return after_hearing_change(site, r,
                               app::name_hearing_chair(site.services(), r.actor(), r.id_param(),
-                                                      parse_id(r.field("chair_id"))));
+                                                      parse_id(r.field("chair_id"))),
+                              "hearing_chair_named");
 }
 
 WebResponse new_sitting_page(const Site& site, const WebRequest& r, const core::Error* errors) {

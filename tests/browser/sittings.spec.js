@@ -119,7 +119,8 @@ test('the coordinator accepts the proposed agenda and moves a sitting', async ({
   // Publish the agenda to the members, then move the sitting to the next day.
   await page.getByRole('button', { name: /Publish/ }).click();
   await expect(page.locator('#sitting-details')).toContainText('Published on 24 November 2026');
-  const sittingUrl = page.url();
+  await expect(page.locator('#success-banner')).toContainText('Agenda published');
+  const sittingUrl = page.url().replace(/\?.*$/, '');
   const sittingUid = `sitting-${/\/sittings\/(\d+)/.exec(sittingUrl)[1]}@casepanel`;
   await arrives(
     () => invitations().find((i) => i.uid === sittingUid && i.method === 'REQUEST'),
@@ -143,7 +144,8 @@ test('the coordinator accepts the proposed agenda and moves a sitting', async ({
   await page.getByLabel('If a statutory request would be heard after its deadline, why?')
     .fill('No other room in either office on the day');
   await page.getByRole('button', { name: 'Move the sitting' }).click();
-  await expect(page).toHaveURL(sittingUrl);
+  await expect(page).toHaveURL(`${sittingUrl}?done=sitting_moved`);
+  await expect(page.locator('#success-banner')).toContainText('Sitting moved');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(nextLong);
   const agendaAfter = await agendaRows.allInnerTexts();
   expect(agendaAfter.map((r) => r.split('\t')[0])).toEqual(agendaBefore.map((r) => r.split('\t')[0]));

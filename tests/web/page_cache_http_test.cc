@@ -218,5 +218,24 @@ TEST_F(PageCacheHttp, TheSittingAgendaAndItsPrintAreKeptAndAuditedApart) {
   EXPECT_EQ(outsider.get(sitting).status, 403);
 }
 
+TEST_F(PageCacheHttp, AFormOnAKeptAgendaCarriesTheSessionsTokenAndSaysWhatWasSaved) {
+  Client coordinator = signed_in("coord@test");
+  const std::string sitting = "/sittings/" + std::to_string(hearing_.sitting_id);
+  ASSERT_EQ(coordinator.get(sitting).status, 200);
+  const Reply kept = coordinator.get(sitting);  // the second time: the kept page
+  ASSERT_EQ(counts().hits, 1u);
+  const std::string token = Client::token_in(kept.body);
+  ASSERT_FALSE(token.empty());
+  const Reply refused = coordinator.post(sitting + "/attendance", {{"csrf_token", token + "x"}});
+  EXPECT_EQ(refused.status, 403);
+  const Reply saved = coordinator.post(sitting + "/attendance", {{"csrf_token", token}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(saved.header("Location"), sitting + "?done=attendance_saved");
+  const Reply banner = coordinator.get(saved.header("Location"));
+  EXPECT_NE(banner.body.find("id=\"success-banner\""), std::string::npos);
+  EXPECT_NE(banner.body.find("Attendance saved"), std::string::npos);
+  EXPECT_EQ(counts().hits, 1u) << "a page with a banner is built, not kept";
+}
+
 }  // namespace
 }  // namespace casepanel::web
