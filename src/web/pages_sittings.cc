@@ -284,7 +284,6 @@ WebResponse sitting_print(const Site& site, WebRequest& r) {
   return kept_sitting_page(site, r, "sitting_print");
 }
 
-// After a change to a sitting: its page, or the page with the errors.
 // After a change to a sitting: its page, saying what was done (`done_key`,
 // web/confirmations.h), or the page with the errors.
 WebResponse after_change(const Site& site, WebRequest& r, const core::Status& done,
