@@ -24,8 +24,8 @@ const test = base.test.extend({
     { scope: 'worker', auto: true, timeout: 3 * 60 * 1000 },
   ],
   // When a test fails, its report says where the browser was and what the
-  // server logged meanwhile (only errors and warnings, when it works), so a
-  // failure in CI can be read from CI's output alone.
+  // server logged meanwhile (it logs warnings and errors, not each request),
+  // so a failure in CI can be read from CI's output alone.
   failureReport: [
     async ({ council, page }, use, testInfo) => {
       const from = council.serverLog().length;
