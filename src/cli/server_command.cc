@@ -163,9 +163,10 @@ int serve(const Common& c, int port, int page_cache_mb) {
                  static_files(rt->settings), options);
   web::ServerConfig config = rt->settings.server;
   config.max_upload_bytes = rt->settings.max_upload_bytes;
-  // SQLite's reads never wait on the network: the I/O thread answers kept
-  // pages itself (web/server.h).
-  config.io_thread_answers = rt->db->engine() == store::Engine::sqlite;
+  // The I/O thread answers kept pages itself (web/server.h): on SQLite it
+  // reads the file, on PostgreSQL it presumes its reads from memory and the
+  // view's write confirms them (store/presumed_reads.h).
+  config.io_thread_answers = true;
   if (port >= 0) {
     config.port = port;
   }

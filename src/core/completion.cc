@@ -5,35 +5,35 @@
 
 namespace casepanel::core {
 
-void Completion::then(std::function<void(bool ok)> then) {
+void Completion::then(std::function<void(Outcome)> then) {
   std::unique_lock lock(mutex_);
-  if (!ok_) {
+  if (!outcome_) {
     waiting_.push_back(std::move(then));
     return;
   }
-  const bool ok = *ok_;
+  const Outcome outcome = *outcome_;
   lock.unlock();
-  then(ok);
+  then(outcome);
 }
 
-void Completion::finish(bool ok) {
-  std::vector<std::function<void(bool)>> waiting;
+void Completion::finish(Outcome outcome) {
+  std::vector<std::function<void(Outcome)>> waiting;
   {
     const std::lock_guard lock(mutex_);
-    if (ok_) {
+    if (outcome_) {
       throw std::logic_error("a completion was finished twice");
     }
-    ok_ = ok;
+    outcome_ = outcome;
     waiting.swap(waiting_);
   }
   for (auto& each : waiting) {
-    each(ok);
+    each(outcome);
   }
 }
 
-std::optional<bool> Completion::outcome() const {
+std::optional<Completion::Outcome> Completion::outcome() const {
   const std::lock_guard lock(mutex_);
-  return ok_;
+  return outcome_;
 }
 
 }  // namespace casepanel::core

@@ -19,17 +19,25 @@ namespace casepanel::core {
 
 class Completion {
  public:
-  // `then(true)` once the work has succeeded, `then(false)` once it failed.
-  void then(std::function<void(bool ok)> then);
+  enum class Outcome {
+    committed,  // the work is done
+    failed,     // it could not be done
+    // Not done: what the work was to confirm no longer held (on PostgreSQL,
+    // the reads an I/O thread presumed, store/presumed_reads.h). The request
+    // is to be handled again, from the start, by a thread that may wait.
+    stale,
+  };
+  // `then(outcome)` once the work has ended.
+  void then(std::function<void(Outcome)> then);
   // Called once, by whoever did the work.
-  void finish(bool ok);
+  void finish(Outcome outcome);
   // nullopt while the work is under way.
-  std::optional<bool> outcome() const;
+  std::optional<Outcome> outcome() const;
 
  private:
   mutable std::mutex mutex_;
-  std::optional<bool> ok_;
-  std::vector<std::function<void(bool)>> waiting_;
+  std::optional<Outcome> outcome_;
+  std::vector<std::function<void(Outcome)>> waiting_;
 };
 
 }  // namespace casepanel::core

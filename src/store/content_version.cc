@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "store/presumed_reads.h"
 #include "store/shared_reads.h"
 
 namespace casepanel::store {
@@ -14,15 +15,18 @@ std::int64_t content_version(Tx& tx) {
   }
   const auto row = tx.query_one("SELECT n FROM content_version WHERE id = 1");
   const std::int64_t n = row ? row->integer(0) : 0;
-  if (kept != nullptr) {
-    *kept = n;
-  }
+  keep_content_version(tx, n);
   return n;
 }
 
 void keep_content_version(Tx& tx, std::int64_t n) {
   if (std::optional<std::int64_t>* kept = shared_reads::content_version_of(tx)) {
     *kept = n;
+    // The newest version seen, for the I/O thread to presume
+    // (store/presumed_reads.h).
+    if (tx.engine() == Engine::postgresql) {
+      shared_reads::held_database_of(tx)->presumed_reads().saw_version(n);
+    }
   }
 }
 

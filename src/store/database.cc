@@ -5,10 +5,12 @@
 #include <deque>
 #include <exception>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "core/deferred.h"
 #include "core/non_blocking.h"
 #include "store/kept_reads.h"
+#include "store/presumed_reads.h"
 #include "store/shared_reads.h"
 
 namespace casepanel::store {
@@ -134,7 +136,9 @@ std::int64_t Tx::insert(std::string_view sql, const Params& params) {
   return rows.front().integer(0);
 }
 
-Database::Database() : kept_reads_(std::make_shared<KeptReads>()) {}
+Database::Database()
+    : kept_reads_(std::make_shared<KeptReads>()),
+      presumed_reads_(std::make_shared<PresumedReads>()) {}
 
 namespace {
 constexpr int kQueued = 0, kLead = 1, kDone = 2;  // a shared batch's states
@@ -147,6 +151,8 @@ struct Database::SharedBatch {
   struct Owned {
     std::function<void(Tx&)> work;
     std::shared_ptr<core::Completion> done;
+    std::optional<Presumption> presumed;  // confirmed before the work runs
+    bool stale = false;                   // it was not: the work did not run
   };
   std::deque<Owned> owned;
   // Callers of write_shared() waiting for it (those of write_shared_async()
@@ -205,6 +211,7 @@ void Database::write_shared(const std::function<void(Tx&)>& work) {
 }
 
 std::shared_ptr<core::Completion> Database::write_shared_async(std::function<void(Tx&)> work) {
+  std::optional<Presumption> presumed = presumed_reads::take(*this);
   shared_reads::end_held(*this);
   auto done = std::make_shared<core::Completion>();
   std::unique_lock lock(shared_mutex_);
@@ -212,7 +219,7 @@ std::shared_ptr<core::Completion> Database::write_shared_async(std::function<voi
     shared_open_ = std::make_shared<SharedBatch>();
   }
   SharedBatch& batch = *shared_open_;
-  batch.owned.push_back({std::move(work), done});
+  batch.owned.push_back({std::move(work), done, std::move(presumed)});
   batch.works.push_back(&batch.owned.back().work);
   if (!shared_leading_) {
     // This thread runs the write, once it has handed its own response over
@@ -239,11 +246,7 @@ void Database::lead_shared(std::unique_lock<std::mutex>& lock) {
     bool failed = false;
     std::exception_ptr unknown;
     try {
-      write_all([&](Tx& tx) {
-        for (const auto* each : batch->works) {
-          (*each)(tx);
-        }
-      });
+      write_all([&](Tx& tx) { run_confirmed(tx, *batch); });
     } catch (const CommitOutcomeUnknown&) {
       unknown = std::current_exception();
     } catch (...) {
@@ -254,16 +257,22 @@ void Database::lead_shared(std::unique_lock<std::mutex>& lock) {
     // A work no caller waits for: run again alone if the write failed, so
     // that one work's error fails only its own page.
     for (SharedBatch::Owned& each : batch->owned) {
+      using Outcome = core::Completion::Outcome;
       bool ok = !failed && !unknown;
       if (failed) {
         try {
-          write_all(each.work);
+          write_all([&](Tx& tx) {
+            each.stale = each.presumed && !presumed_reads::confirm(tx, {&*each.presumed}).front();
+            if (!each.stale) {
+              each.work(tx);
+            }
+          });
           ok = true;
         } catch (...) {
           ok = false;
         }
       }
-      each.done->finish(ok);
+      each.done->finish(!ok ? Outcome::failed : each.stale ? Outcome::stale : Outcome::committed);
     }
     lock.lock();
     bool go_on = false;
@@ -283,6 +292,36 @@ void Database::lead_shared(std::unique_lock<std::mutex>& lock) {
       return;
     }
     lock.lock();
+  }
+}
+
+void Database::run_confirmed(Tx& tx, SharedBatch& batch) {
+  // The presumptions the batch's pages were answered on, confirmed in one
+  // statement (store/presumed_reads.h); a page whose presumption fails
+  // writes nothing.
+  std::vector<const Presumption*> presumptions;
+  std::vector<SharedBatch::Owned*> presumed;
+  for (SharedBatch::Owned& each : batch.owned) {
+    each.stale = false;  // a transaction run again confirms again
+    if (each.presumed) {
+      presumptions.push_back(&*each.presumed);
+      presumed.push_back(&each);
+    }
+  }
+  std::unordered_set<const std::function<void(Tx&)>*> skip;
+  if (!presumptions.empty()) {
+    const std::vector<bool> holds = presumed_reads::confirm(tx, presumptions);
+    for (std::size_t i = 0; i < presumed.size(); ++i) {
+      if (!holds[i]) {
+        presumed[i]->stale = true;
+        skip.insert(&presumed[i]->work);
+      }
+    }
+  }
+  for (const auto* each : batch.works) {
+    if (!skip.contains(each)) {
+      (*each)(tx);
+    }
   }
 }
 

@@ -75,8 +75,9 @@ class CommitOutcomeUnknown : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-class AuditKey;   // store/audit_key.h
-class KeptReads;  // store/kept_reads.h
+class AuditKey;       // store/audit_key.h
+class KeptReads;      // store/kept_reads.h
+class PresumedReads;  // store/presumed_reads.h
 
 class Tx {
  public:
@@ -175,6 +176,9 @@ class Database {
   // completion says when it has committed, or that it could not. For a page
   // served from memory, sent only once its view event has committed
   // (web/http_workers.h), so that no worker thread sleeps on the COMMIT.
+  // A presumption this thread holds (store/presumed_reads.h) goes with the
+  // work and is confirmed in its transaction first; when it no longer holds
+  // the work does not run, and the completion says `stale`.
   std::shared_ptr<core::Completion> write_shared_async(std::function<void(Tx&)> work);
   struct SharedCounts {
     std::int64_t writes = 0;  // shared writes run, each one transaction
@@ -203,6 +207,9 @@ class Database {
 
   // Reads kept at the content version they were made at (store/kept_reads.h).
   KeptReads& kept_reads() const { return *kept_reads_; }
+  // What real reads found, for the I/O thread to presume on PostgreSQL
+  // (store/presumed_reads.h).
+  PresumedReads& presumed_reads() const { return *presumed_reads_; }
 
  protected:
   enum class Mode { read, write };
@@ -220,12 +227,15 @@ class Database {
   std::shared_ptr<const AuditKey> audit_key_;
   std::function<void(Tx&)> before_commit_;
   std::shared_ptr<KeptReads> kept_reads_;
+  std::shared_ptr<PresumedReads> presumed_reads_;
   // write_shared(): the works waiting for the next shared write, and whether
   // one is under way or handed to a caller to run.
   struct SharedBatch;
   // Runs the open batch, then each opened meanwhile that no caller waits to
   // run; called with shared_mutex_ locked and returns with it unlocked.
   void lead_shared(std::unique_lock<std::mutex>& lock);
+  // The batch's works in `tx`, but those whose presumption no longer holds.
+  static void run_confirmed(Tx& tx, SharedBatch& batch);
   std::mutex shared_mutex_;
   std::shared_ptr<SharedBatch> shared_open_;
   bool shared_leading_ = false;

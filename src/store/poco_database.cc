@@ -58,6 +58,7 @@
 #include "store/postgres_connection.h"
 #include "store/postgres_location.h"
 #include "store/postgres_statements.h"
+#include "store/presumed_reads.h"
 #include "store/shared_reads.h"
 #include "store/sqlite_statements.h"
 #include "store/transaction_retry.h"
@@ -110,12 +111,21 @@ class PocoDatabase final : public Database {
       core::NonBlocking::would_wait();  // a write waits for its turn and its fsync
     }
     shared_reads::Scope* shared = shared_reads::open_on(*this);
+    const bool sharing = shared != nullptr && shared->reading == 0 && shared->writing == 0;
+    if (engine_ == Engine::postgresql && core::NonBlocking::open()) {
+      // A round trip would wait: the I/O thread presumes its reads instead
+      // (store/presumed_reads.h), or hands the request to a worker.
+      if (!sharing) {
+        throw core::WouldWait{};
+      }
+      presume(*shared, work);
+      return;
+    }
     std::optional<Counted> writing;
     if (shared != nullptr && mode == Mode::write) {
       shared->held.reset();  // store/shared_reads.h: a write ends the shared read
       writing.emplace(shared->writing);
-    } else if (shared != nullptr && shared->reading == 0 && shared->writing == 0 &&
-               run_shared(*shared, work)) {
+    } else if (sharing && run_shared(*shared, work)) {
       return;
     }
     int attempts = 1;
@@ -196,6 +206,7 @@ class PocoDatabase final : public Database {
     reopen_if_stale(c);
     begin(c, mode);
     bool commit = false;
+    bool changed = false;
     try {
       const auto run_work = [&](Tx& tx) {
         tx.set_audit_key(audit_key());
@@ -204,6 +215,7 @@ class PocoDatabase final : public Database {
           before_commit(tx);
           send_held_audit(tx);  // PostgreSQL's, in one INSERT (store/audit.h)
         }
+        changed = tx.changed_content();
         return ok;
       };
       if (c.statements) {
@@ -228,6 +240,11 @@ class PocoDatabase final : public Database {
       // Never hand a connection back to the pool inside a transaction.
       rollback(c);
       throw;
+    }
+    if (c.pg && changed) {
+      // The version the I/O thread would presume is out of date
+      // (store/presumed_reads.h): none until a read sees the new one.
+      presumed_reads().forget_version();
     }
   }
 
@@ -324,6 +341,16 @@ class PocoDatabase final : public Database {
     Lease lease_;
     std::unique_ptr<Tx> tx_;
   };
+
+  // Runs a read of the I/O thread's, on PostgreSQL, from memory: in a held
+  // read whose statements throw core::WouldWait (store/presumed_reads.h).
+  static void presume(shared_reads::Scope& shared, const std::function<bool(Tx&)>& work) {
+    if (!shared.held) {
+      shared.held = presumed_reads::open(*shared.db);
+    }
+    const Counted reading(shared.reading);
+    work(shared.held->tx());
+  }
 
   // Runs a read in this thread's held transaction, beginning one if none is
   // held. False when it threw: the held transaction is ended, and the read

@@ -1,6 +1,9 @@
 #include "store/sessions.h"
 
+#include "core/non_blocking.h"
 #include "store/content_version.h"
+#include "store/presumed_reads.h"
+#include "store/shared_reads.h"
 
 namespace casepanel::store {
 namespace {
@@ -46,6 +49,17 @@ void insert_session(Tx& tx, const SessionRecord& s) {
 }
 
 std::optional<SessionRecord> find_session(Tx& tx, const std::string& id_hash) {
+  // On the I/O thread, on PostgreSQL: the row a real read last found, relied
+  // on until the view's write confirms it is still there
+  // (store/presumed_reads.h); none remembered, a worker reads it.
+  if (PresumedReads* memory = presumed_reads::presumed(tx)) {
+    std::optional<SessionRecord> session = memory->recall(id_hash);
+    if (!session) {
+      throw core::WouldWait{};
+    }
+    presumed_reads::rely_on_session(id_hash);
+    return session;
+  }
   // The content version comes with the row: a request's shared read keeps it
   // for the person's cache and the page's access check, one round trip fewer
   // on PostgreSQL (store/shared_reads.h).
@@ -53,11 +67,21 @@ std::optional<SessionRecord> find_session(Tx& tx, const std::string& id_hash) {
                               ", (SELECT n FROM content_version WHERE id = 1) "
                               "FROM sessions WHERE id_hash = $1",
                           {id_hash});
+  // What the I/O thread may presume next time (on PostgreSQL only).
+  const Database* db =
+      tx.engine() == Engine::postgresql ? shared_reads::held_database_of(tx) : nullptr;
   if (!row) {
+    if (db != nullptr) {
+      db->presumed_reads().forget(id_hash);
+    }
     return std::nullopt;
   }
   keep_content_version(tx, row->integer(6));
-  return session_from(*row);
+  SessionRecord session = session_from(*row);
+  if (db != nullptr) {
+    db->presumed_reads().remember(session);
+  }
+  return session;
 }
 
 void touch_session(Tx& tx, const std::string& id_hash, std::int64_t now) {

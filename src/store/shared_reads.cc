@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "store/presumed_reads.h"
+
 namespace casepanel::store {
 namespace {
 
@@ -19,6 +21,7 @@ SharedReads::SharedReads(const Database& db) {
 SharedReads::~SharedReads() {
   scope.held.reset();  // commits the held read and gives its connection back
   scope = {};
+  presumed_reads::drop();
 }
 
 namespace shared_reads {
@@ -36,6 +39,10 @@ std::optional<std::int64_t>* content_version_of(const Tx& tx) {
     return &scope.held->content_version;
   }
   return nullptr;
+}
+
+const Held* held_of(const Tx& tx) {
+  return scope.held && &scope.held->tx() == &tx ? scope.held.get() : nullptr;
 }
 
 const Database* held_database_of(const Tx& tx) {

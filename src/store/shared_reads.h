@@ -16,6 +16,10 @@
 // A read inside a write's work, or inside another read's work, runs alone as
 // it always did.
 //
+// On PostgreSQL, on a thread that may not wait (core/non_blocking.h), the
+// held read is presumed from memory (store/presumed_reads.h); when the scope
+// ends, so does any presumption no write has taken.
+//
 // Within the shared transaction the content version (store/content_version.h)
 // is read once: it cannot change under one snapshot.
 //
@@ -48,6 +52,8 @@ class Held {
   virtual ~Held() = default;
   virtual Tx& tx() = 0;
   std::optional<std::int64_t> content_version;
+  // Made on the I/O thread, from memory (store/presumed_reads.h).
+  bool presumed = false;
 };
 
 // This thread's scope, if one is open on `db`.
@@ -66,6 +72,8 @@ void end_held(const Database& db);
 std::optional<std::int64_t>* content_version_of(const Tx& tx);
 // The Database whose held read `tx` is, when it is this thread's held read.
 const Database* held_database_of(const Tx& tx);
+// The held read whose transaction `tx` is, when it is this thread's.
+const Held* held_of(const Tx& tx);
 
 }  // namespace shared_reads
 }  // namespace casepanel::store

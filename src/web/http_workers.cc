@@ -118,7 +118,7 @@ void HttpWorkers::run() {
   }
 }
 
-HttpWorkers::Here HttpWorkers::serve_here(const HttpJob& job, HttpFinished& done) {
+HttpWorkers::Here HttpWorkers::serve_here(HttpJob& job, HttpFinished& done) {
   const std::string& method = job.request.method;
   if ((method != "GET" && method != "HEAD") || !job.body.empty() || held_.load() >= kMostHeld) {
     return Here::declined;
@@ -132,7 +132,6 @@ HttpWorkers::Here HttpWorkers::serve_here(const HttpJob& job, HttpFinished& done
   } catch (const core::WouldWait&) {
     return Here::declined;  // thrown before anything was written or owed
   }
-  ++served_here_;
   if (std::vector<std::function<void()>> owes = owed.take(); !owes.empty()) {
     {
       std::lock_guard lock(mutex_);
@@ -143,28 +142,46 @@ HttpWorkers::Here HttpWorkers::serve_here(const HttpJob& job, HttpFinished& done
     ready_.notify_one();
   }
   if (!after) {
+    ++served_here_;
     return Here::answered;
   }
   ++held_;  // checked on the way in: past the bound, the request went to a worker
-  post_after(after, std::move(done), job.mode, std::move(mine.request.path), nullptr);
+  const BodyMode mode = job.mode;
+  std::string path = job.request.path;
+  post_after(after, std::move(done), mode, std::move(path), nullptr, std::move(job));
   return Here::later;
 }
 
 void HttpWorkers::post_after(const std::shared_ptr<core::Completion>& after, HttpFinished done,
-                             BodyMode mode, std::string path, std::latch* posted) {
-  after->then(
-      [this, done = std::move(done), mode, path = std::move(path), posted](bool ok) mutable {
-        if (!ok) {
-          spdlog::error("GET {}: its view could not be recorded; a 500 was sent instead", path);
-          done.bytes = serialise_response(protocol_error(500, "Internal server error\n"), mode,
-                                          done.persistence);
-        }
-        post(std::move(done));
-        --held_;
-        if (posted != nullptr) {
-          posted->count_down();
-        }
-      });
+                             BodyMode mode, std::string path, std::latch* posted,
+                             std::optional<HttpJob> again) {
+  after->then([this, done = std::move(done), mode, path = std::move(path), posted,
+               again = std::move(again)](core::Completion::Outcome outcome) mutable {
+    using Outcome = core::Completion::Outcome;
+    if (outcome == Outcome::stale && again) {
+      // Answered on reads that no longer held: handled again, from the
+      // start, by a worker, before the requests queued after it.
+      {
+        std::lock_guard lock(mutex_);
+        jobs_.push_front(std::move(*again));
+      }
+      ready_.notify_one();
+    } else {
+      if (outcome != Outcome::committed) {
+        spdlog::error("GET {}: its view could not be recorded; a 500 was sent instead", path);
+        done.bytes = serialise_response(protocol_error(500, "Internal server error\n"), mode,
+                                        done.persistence);
+      }
+      if (again) {
+        ++served_here_;
+      }
+      post(std::move(done));
+    }
+    --held_;
+    if (posted != nullptr) {
+      posted->count_down();
+    }
+  });
 }
 
 void HttpWorkers::post(HttpFinished done) {

@@ -23,6 +23,7 @@
 #include <functional>
 #include <latch>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -71,9 +72,12 @@ class HttpWorkers {
   };
   // Answers the request on the calling thread if nothing on the way waits
   // (core/non_blocking.h): a GET or HEAD without a body, for a kept page or
-  // a static file. Declined while kMostHeld responses wait already.
-  Here serve_here(const HttpJob& job, HttpFinished& done);
-  // The requests serve_here() did not decline.
+  // a static file. Declined while kMostHeld responses wait already. When it
+  // is `later`, the job is kept: should the reads its answer presumed turn
+  // out stale (store/presumed_reads.h), a worker handles it again, first.
+  Here serve_here(HttpJob& job, HttpFinished& done);
+  // The requests serve_here() answered: those it did not decline, but for
+  // those handled again by a worker.
   std::uint64_t served_here() const { return served_here_.load(); }
   std::vector<HttpFinished> take_finished();
   void stop();
@@ -86,8 +90,11 @@ class HttpWorkers {
   void post(HttpFinished done);
   // Posts `done` once `after` has succeeded, or a 500 if it failed, and then
   // takes it out of held_ (the caller counted it in) and counts `posted` down.
+  // When `after` is stale, `again` (serve_here's) goes to a worker instead,
+  // ahead of the queue.
   void post_after(const std::shared_ptr<core::Completion>& after, HttpFinished done, BodyMode mode,
-                  std::string path, std::latch* posted);
+                  std::string path, std::latch* posted,
+                  std::optional<HttpJob> again = std::nullopt);
 
   // Responses waiting for their work to commit (WebResponse::after), and
   // how many may before a worker waits with its own: a bound on the memory

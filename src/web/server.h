@@ -41,8 +41,9 @@ struct ServerConfig {
   int max_queued = 512;
   // The I/O thread answers a GET that needs no waiting itself (a kept page,
   // a static file: HttpWorkers::serve_here), saving two thread switches.
-  // For a handler whose reads never wait on the network: casepanel serve
-  // sets it on SQLite, not on PostgreSQL (docs/http-server.md).
+  // For a handler that throws core::WouldWait before anything would wait:
+  // casepanel serve sets it on both engines (on PostgreSQL the reads are
+  // presumed from memory: store/presumed_reads.h, docs/http-server.md).
   bool io_thread_answers = false;
   bool keep_alive = true;
   int max_keep_alive_requests = 1000;

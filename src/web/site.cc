@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "store/crypto.h"
 #include "store/database.h"
+#include "store/presumed_reads.h"
 #include "store/shared_reads.h"
 #include "web/confirmations.h"
 #include "web/http_next.h"
@@ -243,13 +244,25 @@ void Site::resume_session(WebRequest& r) const {
 }
 
 WebResponse Site::serve_page(const Route& route, WebRequest& r) const {
-  const Rule& rule = route.rule;
   // A page's reads and the session's share one transaction, up to its first
   // write (store/shared_reads.h): on PostgreSQL, round trips saved.
   std::optional<store::SharedReads> shared;
   if (r.method == "GET" || r.method == "HEAD") {
     shared.emplace(services_.db);
   }
+  WebResponse out = checked_page(route, r);
+  // On PostgreSQL the I/O thread's reads were presumed from memory
+  // (store/presumed_reads.h): a response is sent from there only once its
+  // view's write has confirmed them. One that waits for no such write (a
+  // redirect to sign in, an error page) is made again by a worker.
+  if (store::presumed_reads::unconfirmed(services_.db)) {
+    throw core::WouldWait{};
+  }
+  return out;
+}
+
+WebResponse Site::checked_page(const Route& route, WebRequest& r) const {
+  const Rule& rule = route.rule;
   resume_session(r);
   if (!csrf_ok(r, rule)) {
     record_refusal(r, 403);

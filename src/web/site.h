@@ -109,6 +109,8 @@ class Site {
   WebResponse dispatch(WebRequest& request) const;
   WebResponse serve_api(const Route& route, WebRequest& r) const;
   WebResponse serve_page(const Route& route, WebRequest& r) const;
+  // The session, the CSRF token and the route's rule checked, then its handler.
+  WebResponse checked_page(const Route& route, WebRequest& r) const;
   WebResponse no_route(WebRequest& r, const std::set<std::string>& allowed) const;
   // The signed-in person of the request's session cookie, if any, into r.session.
   void resume_session(WebRequest& r) const;

@@ -92,18 +92,22 @@ TEST(NonBlocking, WhatWouldWaitThrowsOnlyInsideAScope) {
 }
 
 TEST(Completion, CallbacksRunOnceWithTheOutcomeWheneverTheyAreHandedOver) {
+  using Outcome = Completion::Outcome;
   Completion c;
   std::string told;
-  c.then([&](bool ok) { told += ok ? "1" : "0"; });
+  const auto tell = [&](Outcome o) {
+    told += o == Outcome::committed ? "c" : o == Outcome::failed ? "f" : "s";
+  };
+  c.then(tell);
   EXPECT_EQ(c.outcome(), std::nullopt);
   EXPECT_EQ(told, "");
-  c.finish(false);
-  EXPECT_EQ(told, "0");
-  EXPECT_EQ(c.outcome(), std::optional<bool>(false));
-  c.then([&](bool ok) { told += ok ? "1" : "0"; });
-  EXPECT_EQ(told, "00");
-  EXPECT_THROW(c.finish(true), std::logic_error);
-  EXPECT_EQ(told, "00");
+  c.finish(Outcome::stale);
+  EXPECT_EQ(told, "s");
+  EXPECT_EQ(c.outcome(), std::optional(Outcome::stale));
+  c.then(tell);
+  EXPECT_EQ(told, "ss");
+  EXPECT_THROW(c.finish(Outcome::committed), std::logic_error);
+  EXPECT_EQ(told, "ss");
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ TEST(SharedReads, AWriteOnTheSameThreadEndsTheSharedReadSoTheNextReadSeesIt) {
   const auto done = w.db().write_shared_async([&](Tx& tx) {
     tx.exec("UPDATE children SET first_name = 'Async' WHERE id = $1", {w.child_a});
   });
-  ASSERT_EQ(done->outcome(), std::optional<bool>(true));
+  ASSERT_EQ(done->outcome(), std::optional(core::Completion::Outcome::committed));
   EXPECT_EQ(first_name(w.db(), w.child_a), "Async") << "write_shared_async";
 }
 

@@ -137,12 +137,14 @@ TEST(WriteSharedAsync, ReturnsAtOnceAndCompletesWhenItsWriteHasCommitted) {
   }
   EXPECT_EQ(views(w), before);
   std::atomic<int> told{0};
-  done.front()->then([&](bool ok) { told += ok ? 1 : 100; });
+  done.front()->then([&](core::Completion::Outcome o) {
+    told += o == core::Completion::Outcome::committed ? 1 : 100;
+  });
   EXPECT_EQ(told.load(), 0);
   held.release_once_waiting(3);  // the held write's thread runs theirs next
 
   for (const auto& d : done) {
-    EXPECT_EQ(d->outcome(), std::optional<bool>(true));
+    EXPECT_EQ(d->outcome(), std::optional(core::Completion::Outcome::committed));
   }
   EXPECT_EQ(told.load(), 1);
   const Database::SharedCounts end = w.db().shared_counts();
@@ -151,7 +153,8 @@ TEST(WriteSharedAsync, ReturnsAtOnceAndCompletesWhenItsWriteHasCommitted) {
   EXPECT_EQ(views(w) - before, 4);
   EXPECT_TRUE(verify_audit(w.db()).intact);
   bool late = false;
-  done.back()->then([&](bool ok) { late = ok; });
+  done.back()->then(
+      [&](core::Completion::Outcome o) { late = o == core::Completion::Outcome::committed; });
   EXPECT_TRUE(late) << "a callback handed over after the commit runs at once";
 }
 
@@ -167,9 +170,9 @@ TEST(WriteSharedAsync, AFailingWorkFailsOnlyItsOwnCompletion) {
   const auto also_good = w.db().write_shared_async([&](Tx& tx) { held.view(tx, w.child_b); });
   held.release_once_waiting(3);
 
-  EXPECT_EQ(good->outcome(), std::optional<bool>(true));
-  EXPECT_EQ(bad->outcome(), std::optional<bool>(false));
-  EXPECT_EQ(also_good->outcome(), std::optional<bool>(true));
+  EXPECT_EQ(good->outcome(), std::optional(core::Completion::Outcome::committed));
+  EXPECT_EQ(bad->outcome(), std::optional(core::Completion::Outcome::failed));
+  EXPECT_EQ(also_good->outcome(), std::optional(core::Completion::Outcome::committed));
   EXPECT_EQ(views(w) - before, 3) << "the held view and the two good ones";
   EXPECT_TRUE(verify_audit(w.db()).intact);
 }
@@ -189,8 +192,8 @@ TEST(WriteSharedAsync, InsideADeferredScopeTheWriteWaitsUntilTheScopeRunsIt) {
   EXPECT_EQ(first->outcome(), std::nullopt);
   EXPECT_EQ(views(w), before);
   owed.run();
-  EXPECT_EQ(first->outcome(), std::optional<bool>(true));
-  EXPECT_EQ(second->outcome(), std::optional<bool>(true));
+  EXPECT_EQ(first->outcome(), std::optional(core::Completion::Outcome::committed));
+  EXPECT_EQ(second->outcome(), std::optional(core::Completion::Outcome::committed));
   EXPECT_EQ(views(w) - before, 2) << "both in the write this thread owed";
 }
 
@@ -200,7 +203,7 @@ TEST(WriteSharedAsync, WithNoWriteUnderWayTheCallerRunsItBeforeReturning) {
   const auto done = w.db().write_shared_async([&](Tx& tx) {
     app::audit(tx, w.services(), w.actor(w.sw_a), "child.view", "child", w.child_a);
   });
-  EXPECT_EQ(done->outcome(), std::optional<bool>(true));
+  EXPECT_EQ(done->outcome(), std::optional(core::Completion::Outcome::committed));
   EXPECT_EQ(views(w) - before, 1);
 }
 
@@ -226,7 +229,7 @@ TEST(NonBlockingWrites, AWriteThatWouldWaitIsRefusedBeforeItBeginsAndAQueuedOneI
   auto taken = owed.take();
   ASSERT_EQ(taken.size(), 1u) << "the shared write is owed, not run";
   std::thread([&] { taken.front()(); }).join();
-  EXPECT_EQ(queued->outcome(), std::optional<bool>(true));
+  EXPECT_EQ(queued->outcome(), std::optional(core::Completion::Outcome::committed));
   EXPECT_EQ(views(w) - before, 1);
 }
 

@@ -52,13 +52,22 @@ class IoAnswers : public ::testing::Test {
       core::NonBlocking::would_wait();  // a page built from the database
     }
     WebResponse out = WebResponse::text(200, r.method + " " + r.path);
+    if (r.path == "/kept-stale" && core::NonBlocking::open()) {
+      // Answered on reads presumed on the I/O thread that the view's write
+      // found stale (store/presumed_reads.h).
+      auto view = std::make_shared<core::Completion>();
+      core::Deferred::later([view] { view->finish(core::Completion::Outcome::stale); });
+      out.body = "presumed";
+      out.after = view;
+      return out;
+    }
     if (r.path == "/kept" || r.path == "/kept-fails") {
       // A kept page: sent once its view event, owed to a worker, commits.
       auto view = std::make_shared<core::Completion>();
       const bool ok = r.path == "/kept";
       core::Deferred::later([this, view, ok] {
         note("owed", std::this_thread::get_id());
-        view->finish(ok);
+        view->finish(ok ? core::Completion::Outcome::committed : core::Completion::Outcome::failed);
       });
       out.after = view;
     }
@@ -124,6 +133,18 @@ TEST_F(IoAnswers, WhatAnAnswerOwesIsRunByAWorkerBeforeTheAnswerIsSent) {
   const std::string failed = answer(get("/kept-fails"));
   EXPECT_EQ(failed.substr(0, 4), "500 ");
   EXPECT_EQ(failed.find("/kept-fails"), std::string::npos);
+}
+
+TEST_F(IoAnswers, AnAnswerWhosePresumptionTurnedStaleIsHandledAgainByAWorker) {
+  serve(true);
+  EXPECT_EQ(answer(get("/quick")), "200 GET /quick");
+  EXPECT_EQ(answer(get("/kept-stale")), "200 GET /kept-stale") << "never the presumed answer";
+  EXPECT_EQ(runs("/kept-stale"), 2);
+  const auto io = *threads("/quick").begin();
+  const auto ran = threads("/kept-stale");
+  EXPECT_TRUE(ran.contains(io)) << "tried on the I/O thread first";
+  EXPECT_EQ(ran.size(), 2u) << "then by a worker";
+  EXPECT_EQ(server_->answered_by_io_thread(), 1u) << "only /quick";
 }
 
 TEST_F(IoAnswers, APostIsNeverTriedOnTheIoThread) {

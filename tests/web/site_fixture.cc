@@ -20,7 +20,7 @@ void SiteFixture::start(StaticAssets assets) {
   config.port = 0;
   config.max_threads = 4;
   // As casepanel serve sets it (cli/server_command.cc).
-  config.io_thread_answers = world_.db().engine() == store::Engine::sqlite;
+  config.io_thread_answers = true;
   server_ = std::make_unique<Server>(*site_, config);
   server_->start();
 }
