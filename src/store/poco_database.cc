@@ -118,7 +118,7 @@ class PocoDatabase final : public Database {
       if (!sharing) {
         throw core::WouldWait{};
       }
-      presume(*shared, work);
+      presumed_reads::run(*shared, work);
       return;
     }
     std::optional<Counted> writing;
@@ -341,16 +341,6 @@ class PocoDatabase final : public Database {
     Lease lease_;
     std::unique_ptr<Tx> tx_;
   };
-
-  // Runs a read of the I/O thread's, on PostgreSQL, from memory: in a held
-  // read whose statements throw core::WouldWait (store/presumed_reads.h).
-  static void presume(shared_reads::Scope& shared, const std::function<bool(Tx&)>& work) {
-    if (!shared.held) {
-      shared.held = presumed_reads::open(*shared.db);
-    }
-    const Counted reading(shared.reading);
-    work(shared.held->tx());
-  }
 
   // Runs a read in this thread's held transaction, beginning one if none is
   // held. False when it threw: the held transaction is ended, and the read

@@ -94,6 +94,21 @@ std::unique_ptr<shared_reads::Held> open(const Database& db) {
   return held;
 }
 
+void run(shared_reads::Scope& shared, const std::function<bool(Tx&)>& work) {
+  if (!shared.held) {
+    shared.held = open(*shared.db);
+  }
+  // Counted as a read under way: a read inside it runs alone, so would wait.
+  struct Reading {
+    explicit Reading(int& n) : n(++n) {}
+    ~Reading() { --n; }
+    Reading(const Reading&) = delete;
+    Reading& operator=(const Reading&) = delete;
+    int& n;
+  } reading(shared.reading);
+  work(shared.held->tx());
+}
+
 PresumedReads* presumed(const Tx& tx) {
   const shared_reads::Held* held = shared_reads::held_of(tx);
   const Database* db = shared_reads::held_database_of(tx);

@@ -35,6 +35,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -89,6 +90,10 @@ namespace presumed_reads {
 // version (or the presumption already open); throws core::WouldWait when no
 // version is known.
 std::unique_ptr<shared_reads::Held> open(const Database& db);
+
+// Runs a read of the I/O thread's in `shared`'s presumed read, opening one
+// when none is held (the engine's side: store/poco_database.cc).
+void run(shared_reads::Scope& shared, const std::function<bool(Tx&)>& work);
 
 // `db`'s memory when `tx` is this thread's presumed read, else null.
 PresumedReads* presumed(const Tx& tx);

@@ -244,17 +244,14 @@ void Site::resume_session(WebRequest& r) const {
 }
 
 WebResponse Site::serve_page(const Route& route, WebRequest& r) const {
-  // A page's reads and the session's share one transaction, up to its first
-  // write (store/shared_reads.h): on PostgreSQL, round trips saved.
+  // A page's reads and the session's share one transaction (store/shared_reads.h).
   std::optional<store::SharedReads> shared;
   if (r.method == "GET" || r.method == "HEAD") {
     shared.emplace(services_.db);
   }
   WebResponse out = checked_page(route, r);
-  // On PostgreSQL the I/O thread's reads were presumed from memory
-  // (store/presumed_reads.h): a response is sent from there only once its
-  // view's write has confirmed them. One that waits for no such write (a
-  // redirect to sign in, an error page) is made again by a worker.
+  // Presumed reads (store/presumed_reads.h) no view's write took to confirm
+  // (a redirect, an error page): a worker makes the response again.
   if (store::presumed_reads::unconfirmed(services_.db)) {
     throw core::WouldWait{};
   }
