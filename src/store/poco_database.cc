@@ -121,7 +121,7 @@ class PocoDatabase final : public Database {
       presumed_reads::run(*shared, work);
       return;
     }
-    std::optional<Counted> writing;
+    std::optional<shared_reads::Counted> writing;
     if (shared != nullptr && mode == Mode::write) {
       shared->held.reset();  // store/shared_reads.h: a write ends the shared read
       writing.emplace(shared->writing);
@@ -301,14 +301,6 @@ class PocoDatabase final : public Database {
     std::unique_lock<std::mutex> lock_;
   };
 
-  struct Counted {
-    explicit Counted(int& n) : n(++n) {}
-    ~Counted() { --n; }
-    Counted(const Counted&) = delete;
-    Counted& operator=(const Counted&) = delete;
-    int& n;
-  };
-
   // A read transaction held open for this thread's shared reads
   // (store/shared_reads.h): begun when made, committed when it ends.
   class HeldRead final : public shared_reads::Held {
@@ -350,7 +342,7 @@ class PocoDatabase final : public Database {
       if (!shared.held) {
         shared.held = std::make_unique<HeldRead>(*this);
       }
-      const Counted reading(shared.reading);
+      const shared_reads::Counted reading(shared.reading);
       work(shared.held->tx());  // a read has nothing to roll back
       return true;
     } catch (...) {

@@ -98,14 +98,8 @@ void run(shared_reads::Scope& shared, const std::function<bool(Tx&)>& work) {
   if (!shared.held) {
     shared.held = open(*shared.db);
   }
-  // Counted as a read under way: a read inside it runs alone, so would wait.
-  struct Reading {
-    explicit Reading(int& n) : n(++n) {}
-    ~Reading() { --n; }
-    Reading(const Reading&) = delete;
-    Reading& operator=(const Reading&) = delete;
-    int& n;
-  } reading(shared.reading);
+  // A read inside it runs alone, so would wait.
+  const shared_reads::Counted reading(shared.reading);
   work(shared.held->tx());
 }
 

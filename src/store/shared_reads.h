@@ -65,6 +65,15 @@ struct Scope {
 };
 Scope* open_on(const Database& db);
 
+// A read or write under way in a scope, counted while it lives.
+struct Counted {
+  explicit Counted(int& n) : n(++n) {}
+  ~Counted() { --n; }
+  Counted(const Counted&) = delete;
+  Counted& operator=(const Counted&) = delete;
+  int& n;
+};
+
 // Ends this thread's held read on `db`, if any (a write is about to begin).
 void end_held(const Database& db);
 
