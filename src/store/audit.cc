@@ -182,9 +182,8 @@ void append_audit(Tx& tx, const AuditEvent& e) {
   // views' events (Database::write_shared), each a round trip on PostgreSQL.
   if (!tx.audit_tail) {
     auto last = tx.query_one("SELECT hash, mac FROM audit_events ORDER BY id DESC LIMIT 1");
-    const std::string hash = last ? last->text(0) : std::string(kGenesis);
-    // The first keyed event chains to the last unkeyed event's hash.
-    tx.audit_tail = Tx::AuditTail{hash, last && !last->is_null(1) ? last->text(1) : hash};
+    keep_audit_tail(tx, last ? last->optional_text(0) : std::nullopt,
+                    last ? last->optional_text(1) : std::nullopt);
   }
   const std::string prev_hash = tx.audit_tail->hash;
   const std::string prev_mac = tx.audit_tail->mac;
@@ -242,6 +241,13 @@ std::string postgres_array(const std::vector<Params>& rows, std::size_t column) 
   }
   out += '}';
   return out;
+}
+
+void keep_audit_tail(Tx& tx, const std::optional<std::string>& hash,
+                     const std::optional<std::string>& mac) {
+  const std::string tail = hash.value_or(std::string(kGenesis));
+  // The first keyed event chains to the last unkeyed event's hash.
+  tx.audit_tail = Tx::AuditTail{tail, mac.value_or(tail)};
 }
 
 void send_held_audit(Tx& tx) {

@@ -51,6 +51,12 @@ struct AuditEvent {
 
 void append_audit(Tx& tx, const AuditEvent& event);
 
+// The chain's tail (the newest event's hash and MAC; none when the log is
+// empty) read by another statement of `tx`: kept, so that append_audit need
+// not read it (store/presumed_reads.h reads it with its confirmation).
+void keep_audit_tail(Tx& tx, const std::optional<std::string>& hash,
+                     const std::optional<std::string>& mac);
+
 // On PostgreSQL append_audit chains the event at once and holds it in the
 // transaction (Tx::held_audit); this sends every event held, in one INSERT.
 // The engine calls it before the transaction's next statement and before its

@@ -110,7 +110,8 @@ bool unconfirmed(const Database& db);
 void drop();
 
 // Whether each presumption still holds in `tx`, a write transaction: one
-// statement for them all.
+// statement for them all, which also reads the audit chain's tail for the
+// events the transaction appends next (store/audit.h, keep_audit_tail).
 std::vector<bool> confirm(Tx& tx, const std::vector<const Presumption*>& presumptions);
 
 }  // namespace presumed_reads

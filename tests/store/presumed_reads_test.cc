@@ -16,6 +16,7 @@
 
 #include "core/deferred.h"
 #include "core/non_blocking.h"
+#include "store/audit.h"
 #include "store/content_version.h"
 #include "store/sessions.h"
 #include "store/shared_reads.h"
@@ -113,6 +114,35 @@ TEST_F(PresumedReads, TheIoThreadReadsTheSessionFromMemoryAndTheWriteConfirmsIt)
   EXPECT_EQ(p->sessions, std::vector<std::string>{kSession});
   EXPECT_FALSE(presumed_reads::unconfirmed(w.db())) << "taken";
   EXPECT_TRUE(confirmed(*p));
+}
+
+TEST_F(PresumedReads, TheConfirmationReadsTheAuditTailAndTheViewsChainFromIt) {
+  const auto view = [&](Tx& tx) {
+    append_audit(tx, {.at = "2026-12-05T10:00:00Z",
+                      .actor_id = w.sw_a,
+                      .action = "child.view",
+                      .entity = "child",
+                      .entity_id = std::to_string(w.child_a)});
+  };
+  w.db().write_all(view);  // the chain's tail is this event
+  std::string newest;
+  w.db().read_all([&](Tx& tx) {
+    const auto last = tx.query_one("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1");
+    ASSERT_TRUE(last);
+    newest = last->text(0);
+  });
+  const std::optional<Presumption> p = presume_a_request();
+  ASSERT_TRUE(p);
+  w.db().write_all([&](Tx& tx) {
+    ASSERT_TRUE(presumed_reads::confirm(tx, {&*p}).front());
+    ASSERT_TRUE(tx.audit_tail) << "read with the confirmation";
+    EXPECT_EQ(tx.audit_tail->hash, newest);
+    view(tx);
+    view(tx);
+  });
+  const AuditVerification chain = verify_audit(w.db());
+  EXPECT_TRUE(chain.intact) << chain.problem;
+  EXPECT_EQ(chain.events, 3);
 }
 
 TEST_F(PresumedReads, ASessionEndedOrAChangeMadeOnAnotherInstanceFailsTheConfirmation) {
