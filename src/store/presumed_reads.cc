@@ -105,8 +105,8 @@ void run(shared_reads::Scope& shared, const std::function<bool(Tx&)>& work) {
 
 PresumedReads* presumed(const Tx& tx) {
   const shared_reads::Held* held = shared_reads::held_of(tx);
-  const Database* db = shared_reads::held_database_of(tx);
-  return held != nullptr && held->presumed && db != nullptr ? &db->presumed_reads() : nullptr;
+  return held != nullptr && held->presumed ? &shared_reads::held_database_of(tx)->presumed_reads()
+                                           : nullptr;
 }
 
 void rely_on_session(const std::string& id_hash) {

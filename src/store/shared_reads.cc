@@ -46,7 +46,7 @@ const Held* held_of(const Tx& tx) {
 }
 
 const Database* held_database_of(const Tx& tx) {
-  return scope.held && &scope.held->tx() == &tx ? scope.db : nullptr;
+  return held_of(tx) != nullptr ? scope.db : nullptr;
 }
 
 }  // namespace shared_reads
