@@ -250,9 +250,9 @@ void keep_audit_tail(Tx& tx, const std::optional<std::string>& hash,
   tx.audit_tail = Tx::AuditTail{tail, mac.value_or(tail)};
 }
 
-void send_held_audit(Tx& tx) {
+HeldAudit take_held_audit(Tx& tx) {
   if (tx.held_audit.empty()) {
-    return;
+    return {};
   }
   const std::vector<Params> rows = std::move(tx.held_audit);
   tx.held_audit.clear();
@@ -266,11 +266,18 @@ void send_held_audit(Tx& tx) {
       "$4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], "
       "$11::text[], $12::text[]) WITH ORDINALITY AS e(at, actor_id, actor_role, action, entity, "
       "entity_id, detail, prev_hash, hash, client_address, outcome, mac, n) ORDER BY n";
-  Params columns;
+  HeldAudit out{kInsert, {}};
   for (std::size_t c = 0; c < kAuditColumns; ++c) {
-    columns.emplace_back(postgres_array(rows, c));
+    out.params.emplace_back(postgres_array(rows, c));
   }
-  tx.exec(kInsert, columns);
+  return out;
+}
+
+void send_held_audit(Tx& tx) {
+  HeldAudit held = take_held_audit(tx);
+  if (!held.sql.empty()) {
+    tx.exec(held.sql, held.params);
+  }
 }
 
 std::optional<AuditCheckpoint> audit_head(Tx& tx) {

@@ -63,6 +63,14 @@ void keep_audit_tail(Tx& tx, const std::optional<std::string>& hash,
 // COMMIT, so an event is written exactly when its transaction commits, and
 // a read after it in the same transaction sees it.
 void send_held_audit(Tx& tx);
+// The same INSERT, taken out of `tx` for the engine to send itself: with the
+// COMMIT, in its round trip (store/postgres_statements.h). Empty `sql` when
+// no event is held.
+struct HeldAudit {
+  std::string_view sql;
+  Params params;
+};
+HeldAudit take_held_audit(Tx& tx);
 // PostgreSQL's text form of an array of one column of `rows` (an element a
 // quoted string or NULL), for send_held_audit; exposed for its tests.
 std::string postgres_array(const std::vector<Params>& rows, std::size_t column);

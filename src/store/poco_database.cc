@@ -207,13 +207,14 @@ class PocoDatabase final : public Database {
     begin(c, mode);
     bool commit = false;
     bool changed = false;
+    HeldAudit held;  // PostgreSQL's audit events: one INSERT, sent with the COMMIT
     try {
       const auto run_work = [&](Tx& tx) {
         tx.set_audit_key(audit_key());
         const bool ok = work(tx);
         if (ok && mode == Mode::write) {
           before_commit(tx);
-          send_held_audit(tx);  // PostgreSQL's, in one INSERT (store/audit.h)
+          held = take_held_audit(tx);
         }
         changed = tx.changed_content();
         return ok;
@@ -235,7 +236,7 @@ class PocoDatabase final : public Database {
     }
     at = FailedAt::commit;
     try {
-      commit_transaction(c, mode);
+      commit_transaction(c, mode, held);
     } catch (...) {
       // Never hand a connection back to the pool inside a transaction.
       rollback(c);
@@ -437,12 +438,13 @@ class PocoDatabase final : public Database {
   }
 
   // On PostgreSQL, nothing to send when the transaction ran no statement,
-  // and a read's COMMIT is not waited for (Statements::commit_unawaited).
-  static void commit_transaction(Connection& c, Mode mode) {
+  // a read's COMMIT is not waited for (Statements::commit_unawaited), and a
+  // write's held audit events go in its COMMIT's round trip.
+  static void commit_transaction(Connection& c, Mode mode, const HeldAudit& held = {}) {
     if (c.pg && mode == Mode::read) {
       c.pg->commit_unawaited();
     } else if (c.pg) {
-      c.pg->commit();
+      c.pg->commit(held.sql, held.params);
     } else {
       statement(c, "COMMIT");
     }

@@ -315,35 +315,67 @@ void Statements::run_alone(const char* sql) {
   checked(conn, Result(PQexec(conn, sql)), sql);
 }
 
-void Statements::commit() {
+void Statements::commit(std::string_view last, const Params& last_params) {
+  if (!last.empty() && !begun_) {
+    // No statement has run yet: BEGIN (and the lock) go with this one.
+    run(last, last_params);
+    last = {};
+  }
   pending_begin_.clear();
   pending_before_.clear();
   if (!begun_) {
     return;
   }
-  begun_ = false;
-  if (owed_after_.empty()) {
+  if (last.empty() && owed_after_.empty()) {
+    begun_ = false;
     run_alone("COMMIT");
     drop_kept_if_asked(connection_.get());
     return;
   }
   settle();
+  begun_ = false;
   PGconn* conn = connection_.get();
+  const Bound p(last_params);
+  const std::string text(last);
+  std::string name = text.empty() ? std::string() : kept_name(conn, text);
+  const bool prepare = !text.empty() && name.empty();
+  if (prepare) {
+    name = "casepanel_" + std::to_string(++named_);
+  }
+  Result prepared;
+  Result ran;
   Result committed;
   Result then;
   {
+    // One round trip: [the last statement,] COMMIT [, what is owed]. After
+    // an error the server skips the rest up to the sync: COMMIT and `after`
+    // did not run.
     Pipeline pipeline(conn);
-    if (!send_plain(conn, "COMMIT") || !send_plain(conn, owed_after_.c_str()) ||
-        PQpipelineSync(conn) != 1) {
+    const bool sent =
+        (!prepare || PQsendPrepare(conn, name.c_str(), text.c_str(), 0, nullptr) == 1) &&
+        (text.empty() || PQsendQueryPrepared(conn, name.c_str(), p.count(), p.values(), nullptr,
+                                             nullptr, 0) == 1) &&
+        send_plain(conn, "COMMIT") &&
+        (owed_after_.empty() || send_plain(conn, owed_after_.c_str())) && PQpipelineSync(conn) == 1;
+    if (!sent) {
       fail(conn, nullptr, "COMMIT");
     }
+    prepared = prepare ? next_result(conn) : nullptr;
+    ran = text.empty() ? nullptr : next_result(conn);
     committed = next_result(conn);
-    then = next_result(conn);
+    then = owed_after_.empty() ? nullptr : next_result(conn);
+  }
+  if (prepare) {
+    checked(conn, std::move(prepared), text);
+    keep(text, name);
+  }
+  if (!text.empty()) {
+    checked(conn, std::move(ran), text);
   }
   // After a COMMIT that failed, `after` did not run (the pipeline stopped):
   // it is still owed, and rollback() sends it.
   checked(conn, std::move(committed), "COMMIT");
-  if (!then || PQresultStatus(then.get()) != PGRES_TUPLES_OK) {
+  if (!owed_after_.empty() && (!then || PQresultStatus(then.get()) != PGRES_TUPLES_OK)) {
     PQclear(PQexec(conn, owed_after_.c_str()));  // never left owed past its transaction
   }
   owed_after_.clear();

@@ -2,12 +2,16 @@
 // COMMIT is not waited for, and its answer is read by the connection's next
 // use; a write's advisory lock goes in the round trip of its first statement
 // and comes back in that of its COMMIT, and is given back whatever becomes
-// of the write. PostgreSQL only.
+// of the write; a write's audit events go in the round trip of its COMMIT,
+// and one the server refuses takes the whole write with it. PostgreSQL only.
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <stdexcept>
 
+#include "audit_support.h"
+#include "store/audit.h"
+#include "store/audit_key.h"
 #include "store/database.h"
 #include "support/test_database.h"
 #include "support/world.h"
@@ -95,6 +99,79 @@ TEST_F(PostgresRoundTrips, AConnectionEndedAfterAReadIsOpenedAgainForTheNext) {
   std::int64_t now = 0;
   db_->read_all([&](Tx& tx) { now = tx.query_one("SELECT pg_backend_pid()")->integer(0); });
   EXPECT_NE(now, backend);
+}
+
+// The audit events a write holds (store/audit.h) are sent with its COMMIT
+// (Statements::commit): in order, chained, and all or nothing with the
+// write's other statements.
+class PostgresAuditWithCommit : public PostgresRoundTrips {
+ protected:
+  void SetUp() override {
+    PostgresRoundTrips::SetUp();
+    if (IsSkipped()) {
+      return;
+    }
+    db_ = testing::open_audited(database_->location(),
+                                std::make_shared<AuditKey>(AuditKey::random()));
+  }
+  std::int64_t events() {
+    std::int64_t n = 0;
+    db_->read_all(
+        [&](Tx& tx) { n = tx.query_one("SELECT COUNT(*) FROM audit_events")->integer(0); });
+    return n;
+  }
+};
+
+TEST_F(PostgresAuditWithCommit, AWritesEventsCommitWithItInOrderAndChained) {
+  const std::int64_t before = events();
+  db_->write_all([&](Tx& tx) {
+    tx.exec("INSERT INTO t (n) VALUES (1)");
+    for (int i = 0; i < 3; ++i) {
+      append_audit(tx, testing::sample_event(i));
+    }
+    EXPECT_EQ(tx.held_audit.size(), 3u) << "held, to go with the COMMIT";
+  });
+  EXPECT_EQ(events(), before + 3);
+  EXPECT_EQ(count(), 1);
+  EXPECT_EQ(locks_held(), 0);
+  // A statement after an event sends it first: the transaction reads it.
+  db_->write_all([&](Tx& tx) {
+    append_audit(tx, testing::sample_event(3));
+    EXPECT_EQ(tx.query_one("SELECT COUNT(*) FROM audit_events")->integer(0), before + 4);
+  });
+  db_->read_all([&](Tx& tx) {
+    const Rows actions =
+        tx.query("SELECT action FROM audit_events WHERE id > $1 ORDER BY id", {Value(before)});
+    ASSERT_EQ(actions.size(), 4u);
+    for (int i = 0; i < 4; ++i) {
+      EXPECT_EQ(actions[i].text(0), testing::sample_event(i).action);
+    }
+  });
+  const AuditVerification chain = verify_audit(*db_, {});
+  EXPECT_TRUE(chain.intact) << chain.problem;
+}
+
+TEST_F(PostgresAuditWithCommit, AnEventTheServerRefusesTakesTheWholeWriteWithItAndTheLockIsBack) {
+  const std::int64_t before = events();
+  EXPECT_ANY_THROW(db_->write_all([&](Tx& tx) {
+    tx.exec("INSERT INTO t (n) VALUES (1)");
+    append_audit(tx, testing::sample_event(1));
+    Params bad = tx.held_audit.back();
+    bad.at(1) = std::string("not an actor id");  // the INSERT's bigint[] refuses it
+    tx.held_audit.push_back(std::move(bad));
+  }));
+  EXPECT_EQ(count(), 0) << "the statement before the events was rolled back";
+  EXPECT_EQ(events(), before);
+  EXPECT_EQ(locks_held(), 0) << "the writers' lock was given back after the ROLLBACK";
+  // The connection is fit for the next write, and the chain goes on.
+  db_->write_all([&](Tx& tx) {
+    tx.exec("INSERT INTO t (n) VALUES (2)");
+    append_audit(tx, testing::sample_event(2));
+  });
+  EXPECT_EQ(count(), 1);
+  EXPECT_EQ(events(), before + 1);
+  const AuditVerification chain = verify_audit(*db_, {});
+  EXPECT_TRUE(chain.intact) << chain.problem;
 }
 
 }  // namespace
