@@ -94,8 +94,11 @@ class Statements {
   // COMMIT, if BEGIN was sent, with what is owed; nothing to do otherwise.
   // Throws as a statement does. `last` (when not empty), the transaction's
   // last statement, goes in the COMMIT's round trip, before it: the audit
-  // events the transaction holds (store/audit.h), one round trip fewer for
-  // every write (docs/benchmarks.md, "The audit events go with the COMMIT").
+  // events the transaction still holds (store/audit.h), one round trip fewer
+  // for a write that changed nothing a page shows, such as a shared write of
+  // views (a change's summary refresh runs statements after its events,
+  // which send them first). docs/benchmarks.md, "PostgreSQL at 16
+  // connections: where a shared write's time goes".
   void commit(std::string_view last = {}, const Params& last_params = {});
   // The same for a read-only transaction, without waiting for the answer:
   // the connection's next use reads it first (and throws then, as a
