@@ -59,9 +59,10 @@ void keep_audit_tail(Tx& tx, const std::optional<std::string>& hash,
 
 // On PostgreSQL append_audit chains the event at once and holds it in the
 // transaction (Tx::held_audit); this sends every event held, in one INSERT.
-// The engine calls it before the transaction's next statement and before its
-// COMMIT, so an event is written exactly when its transaction commits, and
-// a read after it in the same transaction sees it.
+// The engine calls it before the transaction's next statement, and sends
+// what is still held with its COMMIT (take_held_audit), so an event is
+// written exactly when its transaction commits, and a read after it in the
+// same transaction sees it.
 void send_held_audit(Tx& tx);
 // The same INSERT, taken out of `tx` for the engine to send itself: with the
 // COMMIT, in its round trip (store/postgres_statements.h). Empty `sql` when

@@ -241,7 +241,7 @@ Rows Statements::run(std::string_view sql, const Params& params) {
     }
     const bool prepare = name.empty();
     if (prepare) {
-      name = "casepanel_" + std::to_string(++named_);
+      name = next_name();
     }
     const std::string before = std::move(pending_before_);
     pending_before_.clear();
@@ -340,7 +340,7 @@ void Statements::commit(std::string_view last, const Params& last_params) {
   std::string name = text.empty() ? std::string() : kept_name(conn, text);
   const bool prepare = !text.empty() && name.empty();
   if (prepare) {
-    name = "casepanel_" + std::to_string(++named_);
+    name = next_name();
   }
   Result prepared;
   Result ran;

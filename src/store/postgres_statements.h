@@ -125,6 +125,8 @@ class Statements {
  private:
   // The kept statement's name for `sql` on this server process, or empty.
   std::string kept_name(PGconn* conn, const std::string& sql);
+  // A name of ours for a statement to be prepared, never used before.
+  std::string next_name() { return "casepanel_" + std::to_string(++named_); }
   void keep(const std::string& sql, const std::string& name);
   // After the transaction: DEALLOCATE ALL, if asked for.
   void drop_kept_if_asked(PGconn* conn) noexcept;
