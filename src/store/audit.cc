@@ -1,5 +1,6 @@
 #include "store/audit.h"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -248,36 +249,86 @@ void keep_audit_tail(Tx& tx, const std::optional<std::string>& hash,
   const std::string tail = hash.value_or(std::string(kGenesis));
   // The first keyed event chains to the last unkeyed event's hash.
   tx.audit_tail = Tx::AuditTail{tail, mac.value_or(tail)};
+  tx.tail_read = tail;
 }
+
+namespace {
+
+// What a presumed write relies on (Tx::presumed), true when it all still
+// holds; $1 to $4 counted from `first`.
+std::string presumption_holds(int first) {
+  const auto p = [first](int i) { return "$" + std::to_string(first + i); };
+  return "casepanel_presumed((SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) IS NOT "
+         "DISTINCT FROM " +
+         p(0) + " AND (SELECT n FROM content_version WHERE id = 1) = ALL (" + p(1) +
+         "::bigint[]) AND (SELECT COUNT(*) FROM sessions WHERE id_hash = ANY (" + p(2) +
+         "::text[])) = " + p(3) + ")";
+}
+
+// The values presumption_holds() checks, taken out of `tx`.
+Params presumed_values(Tx& tx) {
+  Tx::Presumed presumed = std::move(*tx.presumed);
+  tx.presumed.reset();
+  std::sort(presumed.sessions.begin(), presumed.sessions.end());
+  presumed.sessions.erase(std::unique(presumed.sessions.begin(), presumed.sessions.end()),
+                          presumed.sessions.end());
+  std::vector<Params> versions, sessions;
+  for (std::int64_t v : presumed.versions) {
+    versions.push_back({v});
+  }
+  for (std::string& hash : presumed.sessions) {
+    sessions.push_back({std::move(hash)});
+  }
+  return {std::move(presumed.tail_hash), postgres_array(versions, 0), postgres_array(sessions, 0),
+          static_cast<std::int64_t>(sessions.size())};
+}
+
+}  // namespace
 
 HeldAudit take_held_audit(Tx& tx) {
   if (tx.held_audit.empty()) {
-    return {};
+    if (!tx.presumed || (tx.presumed->versions.empty() && tx.presumed->sessions.empty())) {
+      return {};
+    }
+    // Pages' presumptions and no event to check them with: checked alone.
+    static const std::string kCheck = "SELECT " + presumption_holds(1);
+    return {kCheck, presumed_values(tx)};
   }
   const std::vector<Params> rows = std::move(tx.held_audit);
   tx.held_audit.clear();
   // One statement for any number of events, each column an array; the
   // ordinality keeps them in the order they were chained, so ids follow it.
-  static const std::string kInsert =
+  static const std::string kFrom =
       "INSERT INTO audit_events (at, actor_id, actor_role, action, entity, entity_id, detail, "
       "prev_hash, hash, client_address, outcome, mac) "
       "SELECT at, actor_id, actor_role, action, entity, entity_id, detail, prev_hash, hash, "
       "client_address, outcome, mac FROM unnest($1::text[], $2::bigint[], $3::text[], "
       "$4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], "
       "$11::text[], $12::text[]) WITH ORDINALITY AS e(at, actor_id, actor_role, action, entity, "
-      "entity_id, detail, prev_hash, hash, client_address, outcome, mac, n) ORDER BY n";
-  HeldAudit out{kInsert, {}};
+      "entity_id, detail, prev_hash, hash, client_address, outcome, mac, n) ";
+  static const std::string kInsert = kFrom + "ORDER BY n";
+  // Chained on a presumed tail: the server checks it, and what the pages
+  // presumed, as it inserts them, and fails the write if one has changed.
+  static const std::string kPresumedInsert =
+      kFrom + "WHERE " + presumption_holds(kAuditColumns + 1) + " ORDER BY n";
+  HeldAudit out{tx.presumed ? kPresumedInsert : kInsert, {}};
   for (std::size_t c = 0; c < kAuditColumns; ++c) {
     out.params.emplace_back(postgres_array(rows, c));
+  }
+  if (tx.presumed) {
+    for (Value& v : presumed_values(tx)) {
+      out.params.push_back(std::move(v));
+    }
   }
   return out;
 }
 
 void send_held_audit(Tx& tx) {
-  HeldAudit held = take_held_audit(tx);
-  if (!held.sql.empty()) {
-    tx.exec(held.sql, held.params);
+  if (tx.held_audit.empty()) {
+    return;  // a presumption without events waits for them, or the COMMIT
   }
+  HeldAudit held = take_held_audit(tx);
+  tx.exec(held.sql, held.params);
 }
 
 std::optional<AuditCheckpoint> audit_head(Tx& tx) {

@@ -66,7 +66,18 @@ void keep_audit_tail(Tx& tx, const std::optional<std::string>& hash,
 void send_held_audit(Tx& tx);
 // The same INSERT, taken out of `tx` for the engine to send itself: with the
 // COMMIT, in its round trip (store/postgres_statements.h). Empty `sql` when
-// no event is held.
+// no event is held and nothing presumed is left to check.
+//
+// Presumed tails (PostgreSQL): a write need not read the chain's tail when
+// its process knows it, having committed the last event itself (the engine
+// sets Tx::presumed, store/poco_database.cc). The events are chained on it,
+// and the INSERT that sends them checks it in the server, with what the
+// pages of a shared write presumed (store/presumed_reads.h): the
+// casepanel_presumed() function of migration 23 fails the statement, and so
+// the whole write, with SQLSTATE kPresumptionMissed when the tail, the
+// content version or a session has changed, and the engine runs the write
+// again, reading them. A presumed write of views is then one round trip:
+// the writers' lock, BEGIN, the INSERT, COMMIT and the lock given back.
 struct HeldAudit {
   std::string_view sql;
   Params params;

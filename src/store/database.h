@@ -110,6 +110,21 @@ class Tx {
   // statement or its COMMIT, not in a round trip each. Each is the INSERT's
   // twelve values, in column order.
   std::vector<Params> held_audit;
+  // On PostgreSQL, a write that presumes instead of reading (store/audit.h,
+  // "Presumed tails"): audit_tail starts as the chain's tail its process
+  // last committed, and the pages' presumptions it carries (content versions
+  // and session id hashes, store/presumed_reads.h) are checked by the
+  // statement that sends its held events, which fails the whole write when
+  // one no longer holds. Set by the engine; emptied once checked.
+  struct Presumed {
+    std::string tail_hash;  // the tail presumed, as it was before this write
+    std::vector<std::int64_t> versions;
+    std::vector<std::string> sessions;
+  };
+  std::optional<Presumed> presumed;
+  // The chain's tail hash as a statement of this transaction read it
+  // (keep_audit_tail), if one did.
+  std::optional<std::string> tail_read;
 
  protected:
   // The engines call this with every statement they run.

@@ -24,7 +24,11 @@
 // first statement, so a lock taken inside the transaction comes too late
 // (the tail it reads may already be stale, and PostgreSQL aborts it with a
 // serialization failure). Taken before BEGIN, the snapshot follows the
-// previous writer's commit. Readers never wait for it.
+// previous writer's commit. Readers never wait for it. A write whose process
+// knows the chain's tail, because its last write left it there and nobody
+// else appends, presumes it instead of reading it (presume(); store/audit.h,
+// "Presumed tails"); the server checks it, and a write that finds it moved
+// runs again at once, reading it.
 // A transaction that PostgreSQL aborts all the same (SQLSTATE 40001 or 40P01)
 // is run again from the start, up to kMaxTransactionAttempts times, after a
 // random pause (store/transaction_retry.h).
@@ -139,6 +143,9 @@ class PocoDatabase final : public Database {
       }
       if (a.failure == Failure::serialization && ++attempts <= kMaxTransactionAttempts) {
         pause = retry_pause(attempts);
+      } else if (a.failure == Failure::presumption_missed &&
+                 ++attempts <= kMaxTransactionAttempts) {
+        continue;  // at once: the next attempt reads what this one presumed
       } else if (a.failure == Failure::connection_lost && ++reconnects < kMaxReconnectAttempts &&
                  std::chrono::steady_clock::now() < give_up_reconnecting) {
         pause = reconnect_pause(reconnects + 1);
@@ -179,6 +186,11 @@ class PocoDatabase final : public Database {
       if (engine_ != Engine::postgresql) {
         return failed;
       }
+      if (mode == Mode::write) {
+        // Whatever went wrong, the next write reads the chain's tail.
+        known_tail_.reset();
+        presume_tail_ = false;
+      }
       Connection* c = lease ? lease->connection.get() : nullptr;
       const ConnectionStatus status = c != nullptr ? c->link->status() : ConnectionStatus::bad;
       failed.failure = classify_failure(
@@ -208,6 +220,9 @@ class PocoDatabase final : public Database {
     bool commit = false;
     bool changed = false;
     HeldAudit held;  // PostgreSQL's audit events: one INSERT, sent with the COMMIT
+    bool presumed = false;
+    std::optional<Tx::AuditTail> tail;  // the chain's tail as the write left it
+    std::optional<std::string> tail_read;
     try {
       const auto run_work = [&](Tx& tx) {
         tx.set_audit_key(audit_key());
@@ -217,6 +232,8 @@ class PocoDatabase final : public Database {
           held = take_held_audit(tx);
         }
         changed = tx.changed_content();
+        tail = tx.audit_tail;
+        tail_read = tx.tail_read;
         return ok;
       };
       if (c.statements) {
@@ -224,6 +241,7 @@ class PocoDatabase final : public Database {
         commit = run_work(tx);
       } else {
         PgTx tx(*c.pg);
+        presumed = mode == Mode::write && presume(tx);
         commit = run_work(tx);
       }
     } catch (...) {
@@ -247,6 +265,26 @@ class PocoDatabase final : public Database {
       // (store/presumed_reads.h): none until a read sees the new one.
       presumed_reads().forget_version();
     }
+    if (c.pg && mode == Mode::write && tail) {
+      // Presume the tail from the next write on when this one found it
+      // where this process left it: no other writer is appending.
+      if (!presumed) {
+        presume_tail_ = tail_read && known_tail_ && known_tail_->hash == *tail_read;
+      }
+      known_tail_ = std::move(tail);
+    }
+  }
+
+  // A write on the chain's tail this process committed last, when no other
+  // writer seems to be appending (store/audit.h, "Presumed tails"): its
+  // events need not read it. Called holding the writer's turn.
+  bool presume(Tx& tx) const {
+    if (!presume_tail_ || !known_tail_) {
+      return false;
+    }
+    tx.audit_tail = known_tail_;
+    tx.presumed = Tx::Presumed{known_tail_->hash, {}, {}};
+    return true;
   }
 
   // After a failover every connection to the old primary is dead, though
@@ -466,7 +504,11 @@ class PocoDatabase final : public Database {
   std::string connection_;
   int pool_size_;
   std::mutex writer_;  // one write transaction at a time in this process
-  std::mutex mutex_;   // guards idle_ and opened_
+  // Guarded by writer_: the audit chain's tail as this process's last write
+  // left it, and whether the next write presumes it (presume()).
+  std::optional<Tx::AuditTail> known_tail_;
+  bool presume_tail_ = false;
+  std::mutex mutex_;  // guards idle_ and opened_
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
   int opened_ = 0;

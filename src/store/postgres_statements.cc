@@ -155,62 +155,57 @@ class Pipeline {
   PGconn* conn_;
 };
 
-// One statement in one round trip, with what must go before it: a statement
-// before BEGIN (when `before` is not empty: the writers' lock) and a sync,
-// then BEGIN (when `begin` is not empty) and its preparing (when `prepare`),
-// with no sync between them, so that it runs inside the transaction BEGIN
-// opens. A `before` that failed is reported first; whatever ran after it is
-// in a transaction the caller rolls back.
+// One round trip: a statement with what must go before it, and perhaps the
+// COMMIT after it. First a statement before BEGIN (when `before` is not
+// empty: the writers' lock) and a sync; then BEGIN (when `begin` is not
+// empty), the statement's preparing (when `prepare`) and the statement (when
+// `sql` is not empty), with no sync between them, so that it runs inside the
+// transaction BEGIN opens; then, when `commit`, COMMIT and `after` (the lock
+// given back, when not empty). After an error the server skips the rest up
+// to the sync: a statement that failed leaves COMMIT and `after` unrun.
 struct Pipelined {
   const std::string& before;
   const std::string& begin;
   const std::string& name;
   bool prepare;
   const std::string& sql;
+  bool commit;
+  const std::string& after;
 };
 
-// `prepared` says whether the server now holds the statement under its name.
-Rows run_pipelined(PGconn* conn, const Pipelined& s, const Bound& p, bool& prepared,
-                   bool& before_done) {
-  Result before;
-  Result began;
-  Result prepare;
-  Result result;
-  {
-    Pipeline pipeline(conn);
-    // `before` has a sync of its own: the statements between two syncs run as
-    // one implicit transaction, in which BEGIN's isolation level would come
-    // too late.
-    const bool sent =
-        (s.before.empty() || (send_plain(conn, s.before.c_str()) && PQpipelineSync(conn) == 1)) &&
-        (s.begin.empty() || send_plain(conn, s.begin.c_str())) &&
-        (!s.prepare || PQsendPrepare(conn, s.name.c_str(), s.sql.c_str(), 0, nullptr) == 1) &&
-        PQsendQueryPrepared(conn, s.name.c_str(), p.count(), p.values(), nullptr, nullptr, 0) ==
-            1 &&
-        PQpipelineSync(conn) == 1;
-    if (!sent) {
-      fail(conn, nullptr, s.sql);
-    }
-    if (!s.before.empty()) {
-      before = next_result(conn);
-      const Result sync(PQgetResult(conn));
-    }
-    began = s.begin.empty() ? nullptr : next_result(conn);
-    prepare = s.prepare ? next_result(conn) : nullptr;
-    result = next_result(conn);
+// The answers, in the order sent; each null when not sent.
+struct Answers {
+  Result before, began, prepared, ran, committed, then;
+};
+
+Answers send_pipelined(PGconn* conn, const Pipelined& s, const Bound& p) {
+  Answers a;
+  Pipeline pipeline(conn);
+  // `before` has a sync of its own: the statements between two syncs run as
+  // one implicit transaction, in which BEGIN's isolation level would come
+  // too late.
+  const bool sent =
+      (s.before.empty() || (send_plain(conn, s.before.c_str()) && PQpipelineSync(conn) == 1)) &&
+      (s.begin.empty() || send_plain(conn, s.begin.c_str())) &&
+      (!s.prepare || PQsendPrepare(conn, s.name.c_str(), s.sql.c_str(), 0, nullptr) == 1) &&
+      (s.sql.empty() || PQsendQueryPrepared(conn, s.name.c_str(), p.count(), p.values(), nullptr,
+                                            nullptr, 0) == 1) &&
+      (!s.commit || send_plain(conn, "COMMIT")) &&
+      (!s.commit || s.after.empty() || send_plain(conn, s.after.c_str())) &&
+      PQpipelineSync(conn) == 1;
+  if (!sent) {
+    fail(conn, nullptr, s.sql.empty() ? std::string_view("COMMIT") : std::string_view(s.sql));
   }
   if (!s.before.empty()) {
-    checked(conn, std::move(before), s.before);
-    before_done = true;
+    a.before = next_result(conn);
+    const Result sync(PQgetResult(conn));
   }
-  if (!s.begin.empty()) {
-    checked(conn, std::move(began), s.begin);
-  }
-  if (s.prepare) {
-    checked(conn, std::move(prepare), s.sql);
-    prepared = true;
-  }
-  return rows_of(checked(conn, std::move(result), s.sql).get());
+  a.began = s.begin.empty() ? nullptr : next_result(conn);
+  a.prepared = s.prepare ? next_result(conn) : nullptr;
+  a.ran = s.sql.empty() ? nullptr : next_result(conn);
+  a.committed = s.commit ? next_result(conn) : nullptr;
+  a.then = s.commit && !s.after.empty() ? next_result(conn) : nullptr;
+  return a;
 }
 
 // The server no longer runs a kept statement whose result columns changed.
@@ -248,23 +243,23 @@ Rows Statements::run(std::string_view sql, const Params& params) {
     const std::string begin = std::move(pending_begin_);
     pending_begin_.clear();
     begun_ = begun_ || !begin.empty();
-    bool prepared = false;
-    bool before_done = false;
-    try {
-      Rows rows =
-          run_pipelined(conn, {before, begin, name, prepare, text}, p, prepared, before_done);
-      if (before_done) {
-        owed_after_ = std::move(pending_after_);
-      }
-      keep(text, prepared ? name : "");
-      return rows;
-    } catch (...) {
-      if (before_done) {
-        owed_after_ = std::move(pending_after_);
-      }
-      keep(text, prepared ? name : "");
-      throw;
+    Answers a = send_pipelined(conn, {before, begin, name, prepare, text, false, {}}, p);
+    // What the server holds and owes now, whatever failed.
+    if (!before.empty() && a.before && PQresultStatus(a.before.get()) == PGRES_TUPLES_OK) {
+      owed_after_ = std::move(pending_after_);
     }
+    keep(text,
+         prepare && a.prepared && PQresultStatus(a.prepared.get()) == PGRES_COMMAND_OK ? name : "");
+    if (!before.empty()) {
+      checked(conn, std::move(a.before), before);
+    }
+    if (!begin.empty()) {
+      checked(conn, std::move(a.began), begin);
+    }
+    if (prepare) {
+      checked(conn, std::move(a.prepared), text);
+    }
+    return rows_of(checked(conn, std::move(a.ran), text).get());
   } catch (const Poco::Exception& e) {
     if (plan_changed(e.displayText())) {
       // Drop them all once the transaction has ended; it runs again.
@@ -316,14 +311,12 @@ void Statements::run_alone(const char* sql) {
 }
 
 void Statements::commit(std::string_view last, const Params& last_params) {
-  if (!last.empty() && !begun_) {
-    // No statement has run yet: BEGIN (and the lock) go with this one.
-    run(last, last_params);
-    last = {};
-  }
-  pending_begin_.clear();
-  pending_before_.clear();
-  if (!begun_) {
+  // A transaction that has run no statement yet is opened by this one: the
+  // writers' lock, BEGIN, it and COMMIT go in one round trip.
+  const bool opening = !begun_ && !last.empty();
+  if (!begun_ && !opening) {
+    pending_begin_.clear();
+    pending_before_.clear();
     return;
   }
   if (last.empty() && owed_after_.empty()) {
@@ -342,40 +335,32 @@ void Statements::commit(std::string_view last, const Params& last_params) {
   if (prepare) {
     name = next_name();
   }
-  Result prepared;
-  Result ran;
-  Result committed;
-  Result then;
-  {
-    // One round trip: [the last statement,] COMMIT [, what is owed]. After
-    // an error the server skips the rest up to the sync: COMMIT and `after`
-    // did not run.
-    Pipeline pipeline(conn);
-    const bool sent =
-        (!prepare || PQsendPrepare(conn, name.c_str(), text.c_str(), 0, nullptr) == 1) &&
-        (text.empty() || PQsendQueryPrepared(conn, name.c_str(), p.count(), p.values(), nullptr,
-                                             nullptr, 0) == 1) &&
-        send_plain(conn, "COMMIT") &&
-        (owed_after_.empty() || send_plain(conn, owed_after_.c_str())) && PQpipelineSync(conn) == 1;
-    if (!sent) {
-      fail(conn, nullptr, "COMMIT");
-    }
-    prepared = prepare ? next_result(conn) : nullptr;
-    ran = text.empty() ? nullptr : next_result(conn);
-    committed = next_result(conn);
-    then = owed_after_.empty() ? nullptr : next_result(conn);
+  const std::string before = opening ? std::move(pending_before_) : std::string();
+  const std::string begin = opening ? std::move(pending_begin_) : std::string();
+  pending_before_.clear();
+  pending_begin_.clear();
+  const std::string after = opening ? std::move(pending_after_) : owed_after_;
+  Answers a = send_pipelined(conn, {before, begin, name, prepare, text, true, after}, p);
+  if (!before.empty() && a.before && PQresultStatus(a.before.get()) == PGRES_TUPLES_OK) {
+    owed_after_ = after;  // the lock was taken: given back below, or by rollback()
+  }
+  if (!before.empty()) {
+    checked(conn, std::move(a.before), before);
+  }
+  if (!begin.empty()) {
+    checked(conn, std::move(a.began), begin);
   }
   if (prepare) {
-    checked(conn, std::move(prepared), text);
+    checked(conn, std::move(a.prepared), text);
     keep(text, name);
   }
   if (!text.empty()) {
-    checked(conn, std::move(ran), text);
+    checked(conn, std::move(a.ran), text);
   }
   // After a COMMIT that failed, `after` did not run (the pipeline stopped):
   // it is still owed, and rollback() sends it.
-  checked(conn, std::move(committed), "COMMIT");
-  if (!owed_after_.empty() && (!then || PQresultStatus(then.get()) != PGRES_TUPLES_OK)) {
+  checked(conn, std::move(a.committed), "COMMIT");
+  if (!owed_after_.empty() && (!a.then || PQresultStatus(a.then.get()) != PGRES_TUPLES_OK)) {
     PQclear(PQexec(conn, owed_after_.c_str()));  // never left owed past its transaction
   }
   owed_after_.clear();

@@ -97,8 +97,11 @@ class Statements {
   // events the transaction still holds (store/audit.h), one round trip fewer
   // for a write that changed nothing a page shows, such as a shared write of
   // views (a change's summary refresh runs statements after its events,
-  // which send them first). docs/benchmarks.md, "PostgreSQL at 16
-  // connections: where a shared write's time goes".
+  // which send them first). When no statement has run yet, BEGIN and what
+  // goes before it join the same round trip: a write of views on a presumed
+  // tail is one round trip in all. docs/benchmarks.md, "PostgreSQL at 16
+  // connections: where a shared write's time goes" and "A write of views in
+  // one round trip".
   void commit(std::string_view last = {}, const Params& last_params = {});
   // The same for a read-only transaction, without waiting for the answer:
   // the connection's next use reads it first (and throws then, as a

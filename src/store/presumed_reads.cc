@@ -133,6 +133,16 @@ bool unconfirmed(const Database& db) { return open_here && open_here->db == &db;
 void drop() { open_here.reset(); }
 
 std::vector<bool> confirm(Tx& tx, const std::vector<const Presumption*>& presumptions) {
+  if (tx.presumed) {
+    // A write on a presumed tail: confirmed by the statement that sends its
+    // events, with the tail (store/audit.h, "Presumed tails").
+    for (const Presumption* p : presumptions) {
+      tx.presumed->versions.push_back(p->content_version);
+      tx.presumed->sessions.insert(tx.presumed->sessions.end(), p->sessions.begin(),
+                                   p->sessions.end());
+    }
+    return std::vector<bool>(presumptions.size(), true);
+  }
   std::vector<Params> hashes;
   for (const Presumption* p : presumptions) {
     for (const std::string& hash : p->sessions) {

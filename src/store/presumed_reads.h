@@ -23,8 +23,11 @@
 // page in the batch: the content version unchanged and every session relied
 // on still there. Written behind the writers' lock (store/poco_database.cc),
 // that is exact as of the commit: another instance's change, or a sign-out
-// on another instance, commits before the check or after the view. A
-// presumption that fails writes nothing for its page; the page is not sent,
+// on another instance, commits before the check or after the view. When the
+// write presumes the audit chain's tail too, the check goes with the views'
+// events, in the statement that inserts them, and a presumption that failed
+// fails the write, which runs again reading (store/audit.h, "Presumed
+// tails"). A presumption that fails writes nothing for its page; the page is not sent,
 // and a worker handles the request again (core::Completion::Outcome::stale).
 // A response on a presumed read that waits for no view (an error page, a
 // redirect) is never sent from the I/O thread (web::Site checks).
@@ -111,7 +114,10 @@ void drop();
 
 // Whether each presumption still holds in `tx`, a write transaction: one
 // statement for them all, which also reads the audit chain's tail for the
-// events the transaction appends next (store/audit.h, keep_audit_tail).
+// events the transaction appends next (store/audit.h, keep_audit_tail). In
+// a write on a presumed tail (Tx::presumed) they are all taken to hold, and
+// the statement that sends the events checks them in the server, failing
+// the write if one does not (store/audit.h, "Presumed tails").
 std::vector<bool> confirm(Tx& tx, const std::vector<const Presumption*>& presumptions);
 
 }  // namespace presumed_reads

@@ -67,6 +67,10 @@ Failure classify_failure(const FailureFacts& facts) {
   if (state == "40001" || state == "40P01") {
     return Failure::serialization;
   }
+  if (state == kPresumptionMissed ||
+      (state == "42883" && holds(facts.message, "casepanel_presumed"))) {
+    return Failure::presumption_missed;
+  }
   // A statement the connection kept prepared whose result columns a schema
   // change altered (store/postgres_statements.h): the kept statements are
   // dropped, and the transaction runs again with it prepared anew.

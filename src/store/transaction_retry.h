@@ -22,6 +22,11 @@
 //   run again, up to kMaxReconnectAttempts within kReconnectBudget: a
 //   failover takes seconds, so the pauses (reconnect_pause) are longer.
 //
+// - What a write presumed had changed (store/audit.h, "Presumed tails"):
+//   casepanel_presumed() failed it with SQLSTATE kPresumptionMissed, or the
+//   function is not there yet (a database not migrated to 23). It wrote
+//   nothing, and runs again at once, reading instead of presuming.
+//
 // A write whose connection was lost while COMMIT was in flight is neither: the server may
 // have committed and failed to say so, or not. Running the use case again
 // could do it twice (two hearings for one request), so it is never retried;
@@ -50,8 +55,12 @@ enum class FailedAt { before_commit, commit };
 // libpq's view of the connection after the failure (PQstatus).
 enum class ConnectionStatus { ok, bad };
 
+// The SQLSTATE of migration 23's casepanel_presumed().
+inline constexpr std::string_view kPresumptionMissed = "CPA01";
+
 enum class Failure {
   serialization,           // run again (kMaxTransactionAttempts)
+  presumption_missed,      // run again at once, presuming nothing
   connection_lost,         // open the connection again, then run again
   commit_outcome_unknown,  // never run again: CommitOutcomeUnknown
   other,                   // the caller's

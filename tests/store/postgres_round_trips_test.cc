@@ -6,13 +6,16 @@
 // and one the server refuses takes the whole write with it. PostgreSQL only.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "audit_support.h"
 #include "store/audit.h"
 #include "store/audit_key.h"
 #include "store/database.h"
+#include "store/presumed_reads.h"
 #include "support/test_database.h"
 #include "support/world.h"
 
@@ -178,6 +181,109 @@ TEST_F(PostgresAuditWithCommit, AnEventTheServerRefusesTakesTheWholeWriteWithItA
   EXPECT_EQ(events(), before + 1);
   const AuditVerification chain = verify_audit(*db_, {});
   EXPECT_TRUE(chain.intact) << chain.problem;
+}
+
+// A write on the chain's tail that its own process committed last, with no
+// other writer appending meanwhile, presumes it (store/audit.h, "Presumed
+// tails"): its events read nothing, and the server checks the tail, and
+// what its pages presumed, as it inserts them. Another instance's event or
+// change in between fails the presumed attempt, and the write runs again,
+// reading: the chain never forks, and nothing is written twice.
+class PostgresPresumedTail : public PostgresRoundTrips {
+ protected:
+  void SetUp() override {
+    PostgresRoundTrips::SetUp();
+    if (IsSkipped()) {
+      return;
+    }
+    const auto key = std::make_shared<AuditKey>(AuditKey::random());
+    db_ = testing::open_audited(database_->location(), key);
+    other_ = testing::open_audited(database_->location(), key);  // another instance
+  }
+  void TearDown() override {
+    other_.reset();
+    PostgresRoundTrips::TearDown();
+  }
+  // Writes event `n`, with `then` after it; gives whether each attempt presumed the tail.
+  std::vector<bool> write(int n, const std::function<void(Tx&)>& then = {}) {
+    std::vector<bool> attempts;
+    db_->write_all([&](Tx& tx) {
+      attempts.push_back(tx.presumed.has_value());
+      append_audit(tx, testing::sample_event(n));
+      if (attempts.back()) {
+        EXPECT_FALSE(tx.tail_read) << "a presumed write's events read no tail";
+      }
+      if (then) {
+        then(tx);
+      }
+    });
+    return attempts;
+  }
+  void another_instance_appends(int n) {
+    other_->write_all([&](Tx& tx) { append_audit(tx, testing::sample_event(n)); });
+  }
+  void expect_chain(std::int64_t events) {
+    const AuditVerification chain = verify_audit(*db_, {});
+    EXPECT_TRUE(chain.intact) << chain.problem;
+    EXPECT_EQ(chain.events, events);
+    EXPECT_EQ(locks_held(), 0);
+  }
+  std::unique_ptr<Database> other_;
+};
+
+using Attempts = std::vector<bool>;
+
+TEST_F(PostgresPresumedTail, AWriteAfterTheProcesssOwnPresumesTheTailAndTheChainHolds) {
+  const std::int64_t before = verify_audit(*db_, {}).events;
+  EXPECT_EQ(write(1), Attempts{false}) << "no tail known yet";
+  EXPECT_EQ(write(2), Attempts{false}) << "known, but not yet found where this process left it";
+  EXPECT_EQ(write(3), Attempts{true});
+  EXPECT_EQ(write(4), Attempts{true});
+  expect_chain(before + 4);
+}
+
+TEST_F(PostgresPresumedTail,
+       AnotherInstancesEventInBetweenFailsThePresumedAttemptAndTheWriteRunsAgain) {
+  const std::int64_t before = verify_audit(*db_, {}).events;
+  write(1);
+  write(2);
+  another_instance_appends(3);
+  EXPECT_EQ(write(4), (Attempts{true, false})) << "events sent with the COMMIT";
+  EXPECT_EQ(write(5), Attempts{false}) << "the tail read again: known anew";
+  EXPECT_EQ(write(6), Attempts{true});
+  another_instance_appends(7);
+  // Events sent by the statement after them, in the middle of the write.
+  EXPECT_EQ(write(8, [](Tx& tx) { tx.exec("INSERT INTO t (n) VALUES (8)"); }),
+            (Attempts{true, false}));
+  EXPECT_EQ(count(), 1) << "the failed attempt's row was rolled back";
+  expect_chain(before + 8);
+}
+
+TEST_F(PostgresPresumedTail, WhileAnotherInstanceAppendsEachWriteReadsTheTail) {
+  write(1);
+  write(2);
+  another_instance_appends(3);
+  write(4);  // the presumed attempt failed
+  for (int n = 5; n < 11; n += 2) {
+    another_instance_appends(n);
+    EXPECT_EQ(write(n + 1), Attempts{false}) << "not presumed, so never an attempt wasted";
+  }
+}
+
+TEST_F(PostgresPresumedTail, APagesPresumptionIsCheckedWithTheTailEvenWithNoEvent) {
+  write(1);
+  write(2);
+  std::int64_t version = 0;
+  db_->read_all([&](Tx& tx) {
+    version = tx.query_one("SELECT n FROM content_version WHERE id = 1")->integer(0);
+  });
+  // A change on another instance that appends no event: the tail holds.
+  other_->write_all([](Tx& tx) { tx.exec("UPDATE content_version SET n = n + 1 WHERE id = 1"); });
+  const Presumption page{version, {}};
+  std::vector<bool> holds;
+  db_->write_all([&](Tx& tx) { holds.push_back(presumed_reads::confirm(tx, {&page}).front()); });
+  EXPECT_EQ(holds, (Attempts{true, false}))
+      << "taken to hold, refused by the server at COMMIT, then read and found stale";
 }
 
 }  // namespace

@@ -48,6 +48,17 @@ constexpr const char* kNotSupported =
 constexpr const char* kMissingValue =
     "postgresql_stmt_execute error: ERROR:  bind message supplies 0 parameters, but prepared "
     "statement \"casepanel_3\" requires 1\n State: 08P01 SQL: SELECT $1";
+// migration 23's casepanel_presumed() (store/audit.h, "Presumed tails").
+constexpr const char* kPresumptionMissed =
+    "postgresql_stmt_execute error: ERROR:  what this write presumed has changed: another "
+    "writer appended to the audit chain, moved the content version or ended a session\n State: "
+    "CPA01 SQL: INSERT INTO audit_events";
+constexpr const char* kNotMigrated =
+    "postgresql_stmt_execute error: ERROR:  function casepanel_presumed(boolean) does not "
+    "exist\n State: 42883 SQL: INSERT INTO audit_events";
+constexpr const char* kNoSuchFunction =
+    "postgresql_stmt_execute error: ERROR:  function lower(integer) does not exist\n State: "
+    "42883 SQL: SELECT lower(1)";
 constexpr const char* kUniqueViolation =
     "postgresql_stmt_execute error: ERROR:  duplicate key value violates unique constraint\n "
     "Severity: ERROR State: 23505";
@@ -177,6 +188,21 @@ TEST(TransactionRetry, EachFailureIsRunAgainOnlyWhenNothingCanHaveBeenWritten) {
        .at = before_commit,
        .expected = Failure::other,
        .why = "a constraint: running it again fails again"},
+      {.message = kPresumptionMissed,
+       .connection = ok,
+       .at = commit,
+       .expected = Failure::presumption_missed,
+       .why = "CPA01: what the write presumed changed, and it failed before COMMIT ran"},
+      {.message = kNotMigrated,
+       .connection = ok,
+       .at = before_commit,
+       .expected = Failure::presumption_missed,
+       .why = "a database not yet migrated to 23: run again presuming nothing"},
+      {.message = kNoSuchFunction,
+       .connection = ok,
+       .at = before_commit,
+       .expected = Failure::other,
+       .why = "42883 for any other function is the caller's mistake"},
       {.message = kUniqueViolation,
        .connection = bad,
        .at = before_commit,
