@@ -204,8 +204,8 @@ void append_audit(Tx& tx, const AuditEvent& e) {
                 std::string(outcome_id(e.outcome)),
                 std::move(mac)};
   if (tx.engine() == Engine::postgresql) {
-    // Chained now, sent with the transaction's next statement: a shared
-    // write's views go in one round trip (send_held_audit).
+    // Chained now, sent with the transaction's next statement or its
+    // COMMIT: a shared write's views go in one INSERT (take_held_audit).
     tx.held_audit.push_back(std::move(values));
     return;
   }
@@ -321,14 +321,6 @@ HeldAudit take_held_audit(Tx& tx) {
     }
   }
   return out;
-}
-
-void send_held_audit(Tx& tx) {
-  if (tx.held_audit.empty()) {
-    return;  // a presumption without events waits for them, or the COMMIT
-  }
-  HeldAudit held = take_held_audit(tx);
-  tx.exec(held.sql, held.params);
 }
 
 std::optional<AuditCheckpoint> audit_head(Tx& tx) {

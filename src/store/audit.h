@@ -58,15 +58,12 @@ void keep_audit_tail(Tx& tx, const std::optional<std::string>& hash,
                      const std::optional<std::string>& mac);
 
 // On PostgreSQL append_audit chains the event at once and holds it in the
-// transaction (Tx::held_audit); this sends every event held, in one INSERT.
-// The engine calls it before the transaction's next statement, and sends
-// what is still held with its COMMIT (take_held_audit), so an event is
-// written exactly when its transaction commits, and a read after it in the
-// same transaction sees it.
-void send_held_audit(Tx& tx);
-// The same INSERT, taken out of `tx` for the engine to send itself: with the
-// COMMIT, in its round trip (store/postgres_statements.h). Empty `sql` when
-// no event is held and nothing presumed is left to check.
+// transaction (Tx::held_audit); this takes every event held out of `tx`, as
+// one INSERT, for the engine to send in the round trip of the transaction's
+// next statement, before it, or of its COMMIT (store/postgres_statements.h),
+// so that an event is written exactly when its transaction commits, and a
+// read after it in the same transaction sees it. Empty `sql` when no event
+// is held and nothing presumed is left to check.
 //
 // Presumed tails (PostgreSQL): a write need not read the chain's tail when
 // its process knows it, having committed the last event itself (the engine
@@ -84,7 +81,7 @@ struct HeldAudit {
 };
 HeldAudit take_held_audit(Tx& tx);
 // PostgreSQL's text form of an array of one column of `rows` (an element a
-// quoted string or NULL), for send_held_audit; exposed for its tests.
+// quoted string or NULL), for take_held_audit; exposed for its tests.
 std::string postgres_array(const std::vector<Params>& rows, std::size_t column);
 
 // The newest event's id and MAC (what a checkpoint records); none when the log

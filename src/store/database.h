@@ -105,9 +105,10 @@ class Tx {
     std::string hash, mac;
   };
   std::optional<AuditTail> audit_tail;
-  // Audit events appended and not yet sent (store/audit.h, send_held_audit):
-  // on PostgreSQL they go in one INSERT before the transaction's next
-  // statement or its COMMIT, not in a round trip each. Each is the INSERT's
+  // Audit events appended and not yet sent (store/audit.h, take_held_audit):
+  // on PostgreSQL they go in one INSERT, in the round trip of the
+  // transaction's next statement (before it) or of its COMMIT, not in a
+  // round trip each. Each is the INSERT's
   // twelve values, in column order.
   std::vector<Params> held_audit;
   // On PostgreSQL, a write that presumes instead of reading (store/audit.h,

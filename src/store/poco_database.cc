@@ -26,7 +26,7 @@
 // serialization failure). Taken before BEGIN, the snapshot follows the
 // previous writer's commit. Readers never wait for it. A write whose process
 // knows the chain's tail, because its last write left it there and nobody
-// else appends, presumes it instead of reading it (presume(); store/audit.h,
+// else appends, presumes it instead of reading it (store/presumed_tail.h;
 // "Presumed tails"); the server checks it, and a write that finds it moved
 // runs again at once, reading it.
 // A transaction that PostgreSQL aborts all the same (SQLSTATE 40001 or 40P01)
@@ -63,9 +63,11 @@
 #include "store/postgres_location.h"
 #include "store/postgres_statements.h"
 #include "store/presumed_reads.h"
+#include "store/presumed_tail.h"
 #include "store/shared_reads.h"
 #include "store/sqlite_statements.h"
 #include "store/transaction_retry.h"
+#include "store/writer_turn.h"
 
 namespace casepanel::store {
 namespace {
@@ -174,7 +176,7 @@ class PocoDatabase final : public Database {
   // is still at hand; one found lost is marked to be opened again before
   // its next use, and so is every idle one, which went to the same server.
   Attempt attempt(Mode mode, const std::function<bool(Tx&)>& work) {
-    WriterTurn turn(*this, mode == Mode::write);
+    const WriterTurn turn(writer_, mode == Mode::write);
     FailedAt at = FailedAt::before_commit;
     std::optional<Lease> lease;
     try {
@@ -187,9 +189,7 @@ class PocoDatabase final : public Database {
         return failed;
       }
       if (mode == Mode::write) {
-        // Whatever went wrong, the next write reads the chain's tail.
-        known_tail_.reset();
-        presume_tail_ = false;
+        tail_.forget();  // whatever went wrong, the next write reads the chain's tail
       }
       Connection* c = lease ? lease->connection.get() : nullptr;
       const ConnectionStatus status = c != nullptr ? c->link->status() : ConnectionStatus::bad;
@@ -241,7 +241,7 @@ class PocoDatabase final : public Database {
         commit = run_work(tx);
       } else {
         PgTx tx(*c.pg);
-        presumed = mode == Mode::write && presume(tx);
+        presumed = mode == Mode::write && tail_.presume(tx);
         commit = run_work(tx);
       }
     } catch (...) {
@@ -265,26 +265,9 @@ class PocoDatabase final : public Database {
       // (store/presumed_reads.h): none until a read sees the new one.
       presumed_reads().forget_version();
     }
-    if (c.pg && mode == Mode::write && tail) {
-      // Presume the tail from the next write on when this one found it
-      // where this process left it: no other writer is appending.
-      if (!presumed) {
-        presume_tail_ = tail_read && known_tail_ && known_tail_->hash == *tail_read;
-      }
-      known_tail_ = std::move(tail);
+    if (c.pg && mode == Mode::write) {
+      tail_.committed(presumed, tail, tail_read);
     }
-  }
-
-  // A write on the chain's tail this process committed last, when no other
-  // writer seems to be appending (store/audit.h, "Presumed tails"): its
-  // events need not read it. Called holding the writer's turn.
-  bool presume(Tx& tx) const {
-    if (!presume_tail_ || !known_tail_) {
-      return false;
-    }
-    tx.audit_tail = known_tail_;
-    tx.presumed = Tx::Presumed{known_tail_->hash, {}, {}};
-    return true;
   }
 
   // After a failover every connection to the old primary is dead, though
@@ -306,38 +289,6 @@ class PocoDatabase final : public Database {
     ~Lease() { db.release(std::move(connection)); }
     PocoDatabase& db;
     std::unique_ptr<Connection> connection;
-  };
-
-  // The single writer, taken in this process's order rather than through
-  // SQLite's sleeping busy handler (or, on PostgreSQL, by every writer of the
-  // process waiting on the advisory lock). Taken before a connection is
-  // borrowed, so writers waiting their turn do not hold connections that
-  // readers need.
-  class WriterTurn {
-   public:
-    WriterTurn(PocoDatabase& db, bool needed) : db_(db) {
-      if (!needed) {
-        return;
-      }
-      if (writing_ == &db_) {
-        // The outer write holds the lock: waiting would deadlock this thread.
-        throw std::logic_error("a write transaction inside another on the same database");
-      }
-      lock_ = std::unique_lock(db_.writer_);
-      writing_ = &db_;
-    }
-    WriterTurn(const WriterTurn&) = delete;
-    WriterTurn& operator=(const WriterTurn&) = delete;
-    ~WriterTurn() {
-      if (lock_.owns_lock()) {
-        writing_ = nullptr;
-      }
-    }
-
-   private:
-    static thread_local const PocoDatabase* writing_;
-    PocoDatabase& db_;
-    std::unique_lock<std::mutex> lock_;
   };
 
   // A read transaction held open for this thread's shared reads
@@ -503,18 +454,13 @@ class PocoDatabase final : public Database {
   Engine engine_;
   std::string connection_;
   int pool_size_;
-  std::mutex writer_;  // one write transaction at a time in this process
-  // Guarded by writer_: the audit chain's tail as this process's last write
-  // left it, and whether the next write presumes it (presume()).
-  std::optional<Tx::AuditTail> known_tail_;
-  bool presume_tail_ = false;
-  std::mutex mutex_;  // guards idle_ and opened_
+  std::mutex writer_;  // one write transaction at a time in this process (WriterTurn)
+  PresumedTail tail_;  // PostgreSQL; guarded by writer_
+  std::mutex mutex_;   // guards idle_ and opened_
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
   int opened_ = 0;
 };
-
-thread_local const PocoDatabase* PocoDatabase::WriterTurn::writing_ = nullptr;
 
 std::once_flag connectors_registered;
 

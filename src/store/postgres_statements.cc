@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <deque>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -155,57 +156,73 @@ class Pipeline {
   PGconn* conn_;
 };
 
-// One round trip: a statement with what must go before it, and perhaps the
-// COMMIT after it. First a statement before BEGIN (when `before` is not
+// One round trip: statements with what must go before them, and perhaps the
+// COMMIT after them. First a statement before BEGIN (when `before` is not
 // empty: the writers' lock) and a sync; then BEGIN (when `begin` is not
-// empty), the statement's preparing (when `prepare`) and the statement (when
-// `sql` is not empty), with no sync between them, so that it runs inside the
-// transaction BEGIN opens; then, when `commit`, COMMIT and `after` (the lock
-// given back, when not empty). After an error the server skips the rest up
-// to the sync: a statement that failed leaves COMMIT and `after` unrun.
+// empty) and each step, prepared first when it is new, with no sync between
+// them, so that they run inside the transaction BEGIN opens; then, when
+// `commit`, COMMIT and `after` (the lock given back, when not empty). After
+// an error the server skips the rest up to the sync: a statement that failed
+// leaves those after it, COMMIT and `after` unrun.
 struct Pipelined {
   const std::string& before;
   const std::string& begin;
-  const std::string& name;
-  bool prepare;
-  const std::string& sql;
+  const std::vector<Statements::Step>& steps;
   bool commit;
   const std::string& after;
 };
 
 // The answers, in the order sent; each null when not sent.
 struct Answers {
-  Result before, began, prepared, ran, committed, then;
+  Result before, began;
+  std::vector<Result> prepared, ran;  // a step's
+  Result committed, then;
 };
 
-Answers send_pipelined(PGconn* conn, const Pipelined& s, const Bound& p) {
+Answers send_pipelined(PGconn* conn, const Pipelined& s) {
+  // Every value bound before anything is sent: one refused (a NUL) throws
+  // with nothing in flight.
+  std::deque<Bound> bound;
+  for (const Statements::Step& step : s.steps) {
+    bound.emplace_back(*step.params);
+  }
   Answers a;
   Pipeline pipeline(conn);
   // `before` has a sync of its own: the statements between two syncs run as
   // one implicit transaction, in which BEGIN's isolation level would come
   // too late.
-  const bool sent =
+  bool sent =
       (s.before.empty() || (send_plain(conn, s.before.c_str()) && PQpipelineSync(conn) == 1)) &&
-      (s.begin.empty() || send_plain(conn, s.begin.c_str())) &&
-      (!s.prepare || PQsendPrepare(conn, s.name.c_str(), s.sql.c_str(), 0, nullptr) == 1) &&
-      (s.sql.empty() || PQsendQueryPrepared(conn, s.name.c_str(), p.count(), p.values(), nullptr,
-                                            nullptr, 0) == 1) &&
-      (!s.commit || send_plain(conn, "COMMIT")) &&
-      (!s.commit || s.after.empty() || send_plain(conn, s.after.c_str())) &&
-      PQpipelineSync(conn) == 1;
+      (s.begin.empty() || send_plain(conn, s.begin.c_str()));
+  for (std::size_t i = 0; sent && i < s.steps.size(); ++i) {
+    const Statements::Step& step = s.steps[i];
+    sent = (!step.prepare ||
+            PQsendPrepare(conn, step.name.c_str(), step.sql.c_str(), 0, nullptr) == 1) &&
+           PQsendQueryPrepared(conn, step.name.c_str(), bound[i].count(), bound[i].values(),
+                               nullptr, nullptr, 0) == 1;
+  }
+  sent = sent && (!s.commit || send_plain(conn, "COMMIT")) &&
+         (!s.commit || s.after.empty() || send_plain(conn, s.after.c_str())) &&
+         PQpipelineSync(conn) == 1;
   if (!sent) {
-    fail(conn, nullptr, s.sql.empty() ? std::string_view("COMMIT") : std::string_view(s.sql));
+    fail(conn, nullptr, s.steps.empty() ? std::string_view("COMMIT") : s.steps.back().sql);
   }
   if (!s.before.empty()) {
     a.before = next_result(conn);
     const Result sync(PQgetResult(conn));
   }
   a.began = s.begin.empty() ? nullptr : next_result(conn);
-  a.prepared = s.prepare ? next_result(conn) : nullptr;
-  a.ran = s.sql.empty() ? nullptr : next_result(conn);
+  for (const Statements::Step& step : s.steps) {
+    a.prepared.push_back(step.prepare ? next_result(conn) : nullptr);
+    a.ran.push_back(next_result(conn));
+  }
   a.committed = s.commit ? next_result(conn) : nullptr;
   a.then = s.commit && !s.after.empty() ? next_result(conn) : nullptr;
   return a;
+}
+
+bool answered(const Result& r, ExecStatusType status) {
+  return r && PQresultStatus(r.get()) == status;
 }
 
 // The server no longer runs a kept statement whose result columns changed.
@@ -223,43 +240,26 @@ void Statements::begin(std::string begin, std::string before, std::string after)
   owed_after_.clear();
 }
 
-Rows Statements::run(std::string_view sql, const Params& params) {
+Rows Statements::run(std::string_view sql, const Params& params, std::string_view first,
+                     const Params& first_params) {
   settle();
   PGconn* conn = connection_.get();
-  const Bound p(params);
   const std::string text(sql);
-  std::string name = kept_name(conn, text);
   try {
-    if (pending_begin_.empty() && !name.empty()) {
-      Result r(PQexecPrepared(conn, name.c_str(), p.count(), p.values(), nullptr, nullptr, 0));
-      return rows_of(checked(conn, std::move(r), text).get());
+    if (first.empty() && pending_begin_.empty()) {
+      const std::string name = kept_name(conn, text);
+      if (!name.empty()) {
+        const Bound p(params);
+        Result r(PQexecPrepared(conn, name.c_str(), p.count(), p.values(), nullptr, nullptr, 0));
+        return rows_of(checked(conn, std::move(r), text).get());
+      }
     }
-    const bool prepare = name.empty();
-    if (prepare) {
-      name = next_name();
+    std::vector<Step> steps;
+    if (!first.empty()) {
+      steps.push_back({std::string(first), &first_params});
     }
-    const std::string before = std::move(pending_before_);
-    pending_before_.clear();
-    const std::string begin = std::move(pending_begin_);
-    pending_begin_.clear();
-    begun_ = begun_ || !begin.empty();
-    Answers a = send_pipelined(conn, {before, begin, name, prepare, text, false, {}}, p);
-    // What the server holds and owes now, whatever failed.
-    if (!before.empty() && a.before && PQresultStatus(a.before.get()) == PGRES_TUPLES_OK) {
-      owed_after_ = std::move(pending_after_);
-    }
-    keep(text,
-         prepare && a.prepared && PQresultStatus(a.prepared.get()) == PGRES_COMMAND_OK ? name : "");
-    if (!before.empty()) {
-      checked(conn, std::move(a.before), before);
-    }
-    if (!begin.empty()) {
-      checked(conn, std::move(a.began), begin);
-    }
-    if (prepare) {
-      checked(conn, std::move(a.prepared), text);
-    }
-    return rows_of(checked(conn, std::move(a.ran), text).get());
+    steps.push_back({text, &params});
+    return round_trip(steps, false);
   } catch (const Poco::Exception& e) {
     if (plan_changed(e.displayText())) {
       // Drop them all once the transaction has ended; it runs again.
@@ -268,6 +268,58 @@ Rows Statements::run(std::string_view sql, const Params& params) {
     }
     throw;
   }
+}
+
+Rows Statements::round_trip(std::vector<Step>& steps, bool commit) {
+  PGconn* conn = connection_.get();
+  for (Step& step : steps) {
+    step.name = kept_name(conn, step.sql);
+    step.prepare = step.name.empty();
+    if (step.prepare) {
+      step.name = next_name();
+    }
+  }
+  const std::string before = std::move(pending_before_);
+  pending_before_.clear();
+  const std::string begin = std::move(pending_begin_);
+  pending_begin_.clear();
+  // `after` is owed once `before` has run; with a COMMIT it goes too.
+  const std::string after = !commit ? std::string() : before.empty() ? owed_after_ : pending_after_;
+  begun_ = !commit && (begun_ || !begin.empty());
+  Answers a = send_pipelined(conn, {before, begin, steps, commit, after});
+  // What the server holds and owes now, whatever failed.
+  if (!before.empty() && answered(a.before, PGRES_TUPLES_OK)) {
+    owed_after_ = std::move(pending_after_);
+  }
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    keep(steps[i].sql, steps[i].prepare && answered(a.prepared[i], PGRES_COMMAND_OK)
+                           ? steps[i].name
+                           : std::string());
+  }
+  if (!before.empty()) {
+    checked(conn, std::move(a.before), before);
+  }
+  if (!begin.empty()) {
+    checked(conn, std::move(a.began), begin);
+  }
+  Rows rows;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (steps[i].prepare) {
+      checked(conn, std::move(a.prepared[i]), steps[i].sql);
+    }
+    rows = rows_of(checked(conn, std::move(a.ran[i]), steps[i].sql).get());
+  }
+  if (commit) {
+    // After a COMMIT that failed, `after` did not run (the pipeline
+    // stopped): it is still owed, and rollback() sends it.
+    checked(conn, std::move(a.committed), "COMMIT");
+    if (!owed_after_.empty() && !answered(a.then, PGRES_TUPLES_OK)) {
+      PQclear(PQexec(conn, owed_after_.c_str()));  // never left owed past its transaction
+    }
+    owed_after_.clear();
+    drop_kept_if_asked(conn);
+  }
+  return rows;
 }
 
 std::string Statements::kept_name(PGconn* conn, const std::string& sql) {
@@ -311,60 +363,26 @@ void Statements::run_alone(const char* sql) {
 }
 
 void Statements::commit(std::string_view last, const Params& last_params) {
-  // A transaction that has run no statement yet is opened by this one: the
-  // writers' lock, BEGIN, it and COMMIT go in one round trip.
-  const bool opening = !begun_ && !last.empty();
-  if (!begun_ && !opening) {
+  if (!begun_ && last.empty()) {
     pending_begin_.clear();
     pending_before_.clear();
-    return;
+    return;  // no statement ran: no transaction to end
   }
+  settle();
   if (last.empty() && owed_after_.empty()) {
     begun_ = false;
     run_alone("COMMIT");
     drop_kept_if_asked(connection_.get());
     return;
   }
-  settle();
-  begun_ = false;
-  PGconn* conn = connection_.get();
-  const Bound p(last_params);
-  const std::string text(last);
-  std::string name = text.empty() ? std::string() : kept_name(conn, text);
-  const bool prepare = !text.empty() && name.empty();
-  if (prepare) {
-    name = next_name();
+  // One round trip: [the lock, BEGIN,] [the last statement,] COMMIT [, the
+  // lock given back]; a transaction that has run no statement yet is opened
+  // by its last.
+  std::vector<Step> steps;
+  if (!last.empty()) {
+    steps.push_back({std::string(last), &last_params});
   }
-  const std::string before = opening ? std::move(pending_before_) : std::string();
-  const std::string begin = opening ? std::move(pending_begin_) : std::string();
-  pending_before_.clear();
-  pending_begin_.clear();
-  const std::string after = opening ? std::move(pending_after_) : owed_after_;
-  Answers a = send_pipelined(conn, {before, begin, name, prepare, text, true, after}, p);
-  if (!before.empty() && a.before && PQresultStatus(a.before.get()) == PGRES_TUPLES_OK) {
-    owed_after_ = after;  // the lock was taken: given back below, or by rollback()
-  }
-  if (!before.empty()) {
-    checked(conn, std::move(a.before), before);
-  }
-  if (!begin.empty()) {
-    checked(conn, std::move(a.began), begin);
-  }
-  if (prepare) {
-    checked(conn, std::move(a.prepared), text);
-    keep(text, name);
-  }
-  if (!text.empty()) {
-    checked(conn, std::move(a.ran), text);
-  }
-  // After a COMMIT that failed, `after` did not run (the pipeline stopped):
-  // it is still owed, and rollback() sends it.
-  checked(conn, std::move(a.committed), "COMMIT");
-  if (!owed_after_.empty() && (!a.then || PQresultStatus(a.then.get()) != PGRES_TUPLES_OK)) {
-    PQclear(PQexec(conn, owed_after_.c_str()));  // never left owed past its transaction
-  }
-  owed_after_.clear();
-  drop_kept_if_asked(conn);
+  round_trip(steps, true);
 }
 
 void Statements::commit_unawaited() noexcept {

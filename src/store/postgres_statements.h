@@ -71,6 +71,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "store/audit.h"
 #include "store/database.h"
@@ -113,8 +114,12 @@ class Statements {
   // connection that failed has no transaction left.
   void rollback() noexcept;
 
-  // A statement inside the transaction (BEGIN goes with the first).
-  Rows run(std::string_view sql, const Params& params);
+  // A statement inside the transaction (BEGIN goes with the first). `first`
+  // (when not empty) runs before it, in the same round trip: the audit
+  // events the transaction holds (store/audit.h); if it fails, `sql` does
+  // not run and its error is the one thrown.
+  Rows run(std::string_view sql, const Params& params, std::string_view first = {},
+           const Params& first_params = {});
   // A statement outside any transaction, such as the writers' advisory lock.
   void run_alone(const char* sql);
 
@@ -125,7 +130,20 @@ class Statements {
     commit_in_flight_ = false;
   }
 
+  // A statement of a round trip (round_trip): its SQL, its values, and the
+  // name it is kept under, prepared in the same round trip when new.
+  struct Step {
+    std::string sql;
+    const Params* params;
+    std::string name = {};
+    bool prepare = false;
+  };
+
  private:
+  // `steps` in one round trip, with BEGIN and what goes before it when the
+  // transaction has not begun, and COMMIT and what is owed when `commit`;
+  // the last step's rows.
+  Rows round_trip(std::vector<Step>& steps, bool commit);
   // The kept statement's name for `sql` on this server process, or empty.
   std::string kept_name(PGconn* conn, const std::string& sql);
   // A name of ours for a statement to be prepared, never used before.
@@ -154,16 +172,16 @@ class PgTx final : public Tx {
  public:
   explicit PgTx(Statements& statements) : statements_(statements) {}
 
-  // Audit events held by append_audit go first (store/audit.h).
-  void exec(std::string_view sql, const Params& params) override {
-    send_held_audit(*this);
-    note(sql);
-    statements_.run(sql, params);
-  }
+  // Audit events held by append_audit go first, in the same round trip
+  // (store/audit.h).
+  void exec(std::string_view sql, const Params& params) override { query(sql, params); }
   Rows query(std::string_view sql, const Params& params) override {
-    send_held_audit(*this);
     note(sql);
-    return statements_.run(sql, params);
+    if (held_audit.empty()) {
+      return statements_.run(sql, params);
+    }
+    const HeldAudit held = take_held_audit(*this);
+    return statements_.run(sql, params, held.sql, held.params);
   }
   Engine engine() const override { return Engine::postgresql; }
 

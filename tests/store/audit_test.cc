@@ -101,7 +101,7 @@ TEST_F(AuditLog, EventsAfterATransactionThatRolledBackChainToTheCommittedTail) {
 }
 
 // On PostgreSQL a transaction's events are held and sent in one INSERT of
-// arrays (send_held_audit): text that array syntax gives meaning to must come
+// arrays (take_held_audit): text that array syntax gives meaning to must come
 // back as it went in, NULL and the word "NULL" apart, in the order chained.
 TEST_F(AuditLog, EventsSentTogetherKeepTheirTextAndTheirOrder) {
   const std::vector<std::string> awkward = {R"({"said":"a \"quoted\" word"})",

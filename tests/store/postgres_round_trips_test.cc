@@ -183,6 +183,38 @@ TEST_F(PostgresAuditWithCommit, AnEventTheServerRefusesTakesTheWholeWriteWithItA
   EXPECT_TRUE(chain.intact) << chain.problem;
 }
 
+// A statement after held events goes in their round trip, after their
+// INSERT (Statements::run's `first`): it sees them, and when the server
+// refuses them it does not run, and the error is theirs.
+TEST_F(PostgresAuditWithCommit, AStatementAfterEventsGoesWithThemAndNotAtAllWhenTheyAreRefused) {
+  const std::int64_t before = events();
+  std::string error;
+  try {
+    db_->write_all([&](Tx& tx) {
+      tx.query("SELECT COUNT(*) FROM t");
+      append_audit(tx, testing::sample_event(1));
+      tx.held_audit.back().at(1) = std::string("not an actor id");
+      tx.exec("INSERT INTO t (n) VALUES (1)");
+    });
+  } catch (const std::exception& e) {
+    error = testing::error_text(e);
+  }
+  EXPECT_NE(error.find("audit_events"), std::string::npos) << error;
+  EXPECT_EQ(error.find("INSERT INTO t "), std::string::npos) << "the statement after them";
+  EXPECT_EQ(count(), 0);
+  EXPECT_EQ(events(), before);
+  EXPECT_EQ(locks_held(), 0);
+  db_->write_all([&](Tx& tx) {
+    append_audit(tx, testing::sample_event(2));
+    append_audit(tx, testing::sample_event(3));
+    EXPECT_EQ(tx.query_one("SELECT COUNT(*) FROM audit_events")->integer(0), before + 2)
+        << "the statement sees the events sent with it";
+    EXPECT_TRUE(tx.held_audit.empty());
+  });
+  const AuditVerification chain = verify_audit(*db_, {});
+  EXPECT_TRUE(chain.intact) << chain.problem;
+}
+
 // A write on the chain's tail that its own process committed last, with no
 // other writer appending meanwhile, presumes it (store/audit.h, "Presumed
 // tails"): its events read nothing, and the server checks the tail, and
