@@ -487,14 +487,8 @@ INSERT INTO content_version (id, n) VALUES (1, 0)
      "CREATE INDEX report_facts_measure_day ON report_facts(measure, day, request_id)"},
     // Migration 20's triggers in time linear in the rows a bulk change marks.
     {22, "summary triggers that look up what they mark", "", kReportDirtyLookupSqliteSql},
-    // What a write presumed, checked in the server (store/audit.h, "Presumed
-    // tails"): true, or the statement fails with SQLSTATE CPA01
-    // (store/transaction_retry.h, kPresumptionMissed). PostgreSQL only.
-    {23, "presumed writes", "", nullptr,
-     "CREATE FUNCTION casepanel_presumed(holds boolean) RETURNS boolean LANGUAGE plpgsql "
-     "VOLATILE AS $fn$ BEGIN IF holds IS NOT TRUE THEN RAISE EXCEPTION 'what this write "
-     "presumed has changed: another writer appended to the audit chain, moved the content "
-     "version or ended a session' USING ERRCODE = 'CPA01'; END IF; RETURN true; END $fn$"},
+    // What a write presumed, checked in the server (schema_presumed.cc).
+    {23, "presumed writes", "", nullptr, kPresumedWritesPostgresqlSql},
 };
 
 }  // namespace

@@ -19,5 +19,7 @@ extern const char kTriagedSql[];
 extern const char kReportDirtySqliteSql[];
 // 22: the same triggers looking up what they mark (schema_report_dirty_lookup.cc)
 extern const char kReportDirtyLookupSqliteSql[];
+// 23: what a write presumed, checked in the server (schema_presumed.cc)
+extern const char kPresumedWritesPostgresqlSql[];
 
 }  // namespace casepanel::store
