@@ -116,8 +116,7 @@ class PostgresAuditWithCommit : public PostgresRoundTrips {
     if (IsSkipped()) {
       return;
     }
-    db_ = testing::open_audited(database_->location(),
-                                std::make_shared<AuditKey>(AuditKey::random()));
+    db_ = testing::open_audited(database_->location(), key_);
   }
   std::int64_t events() {
     std::int64_t n = 0;
@@ -125,6 +124,7 @@ class PostgresAuditWithCommit : public PostgresRoundTrips {
         [&](Tx& tx) { n = tx.query_one("SELECT COUNT(*) FROM audit_events")->integer(0); });
     return n;
   }
+  const std::shared_ptr<const AuditKey> key_ = std::make_shared<AuditKey>(AuditKey::random());
 };
 
 TEST_F(PostgresAuditWithCommit, AWritesEventsCommitWithItInOrderAndChained) {
@@ -221,20 +221,17 @@ TEST_F(PostgresAuditWithCommit, AStatementAfterEventsGoesWithThemAndNotAtAllWhen
 // what its pages presumed, as it inserts them. Another instance's event or
 // change in between fails the presumed attempt, and the write runs again,
 // reading: the chain never forks, and nothing is written twice.
-class PostgresPresumedTail : public PostgresRoundTrips {
+class PostgresPresumedTail : public PostgresAuditWithCommit {
  protected:
   void SetUp() override {
-    PostgresRoundTrips::SetUp();
-    if (IsSkipped()) {
-      return;
+    PostgresAuditWithCommit::SetUp();
+    if (!IsSkipped()) {
+      other_ = testing::open_audited(database_->location(), key_);  // another instance
     }
-    const auto key = std::make_shared<AuditKey>(AuditKey::random());
-    db_ = testing::open_audited(database_->location(), key);
-    other_ = testing::open_audited(database_->location(), key);  // another instance
   }
   void TearDown() override {
     other_.reset();
-    PostgresRoundTrips::TearDown();
+    PostgresAuditWithCommit::TearDown();
   }
   // Writes event `n`, with `then` after it; gives whether each attempt presumed the tail.
   std::vector<bool> write(int n, const std::function<void(Tx&)>& then = {}) {
@@ -266,7 +263,7 @@ class PostgresPresumedTail : public PostgresRoundTrips {
 using Attempts = std::vector<bool>;
 
 TEST_F(PostgresPresumedTail, AWriteAfterTheProcesssOwnPresumesTheTailAndTheChainHolds) {
-  const std::int64_t before = verify_audit(*db_, {}).events;
+  const std::int64_t before = events();
   EXPECT_EQ(write(1), Attempts{false}) << "no tail known yet";
   EXPECT_EQ(write(2), Attempts{false}) << "known, but not yet found where this process left it";
   EXPECT_EQ(write(3), Attempts{true});
@@ -276,7 +273,7 @@ TEST_F(PostgresPresumedTail, AWriteAfterTheProcesssOwnPresumesTheTailAndTheChain
 
 TEST_F(PostgresPresumedTail,
        AnotherInstancesEventInBetweenFailsThePresumedAttemptAndTheWriteRunsAgain) {
-  const std::int64_t before = verify_audit(*db_, {}).events;
+  const std::int64_t before = events();
   write(1);
   write(2);
   another_instance_appends(3);
